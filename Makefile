@@ -1,0 +1,36 @@
+# vais-hot: `make test` runs every test; `make build` builds the tool.
+SWIFT ?= swift
+APT_PACKAGES := libelf-dev libdw-dev libunwind-dev pkg-config
+
+.PHONY: deps build test examples bench-micro clean
+
+# Installs the Debian packages the project links against, if any is missing.
+deps:
+	@missing=""; \
+	for package in $(APT_PACKAGES); do dpkg -s $$package >/dev/null 2>&1 || missing="$$missing $$package"; done; \
+	if [ -n "$$missing" ]; then \
+		echo "installing:$$missing"; \
+		sudo=""; [ "$$(id -u)" = 0 ] || sudo=sudo; \
+		$$sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq $$missing; \
+	fi
+
+build: deps
+	$(SWIFT) build
+
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test
+
+# Builds and runs the examples that need no runtime.
+examples: build
+	mkdir -p build/examples
+	for name in game hot_reload_simple; do \
+		.build/debug/vais-hot build examples/$$name.vais -o build/examples/$$name && ./build/examples/$$name > /dev/null || exit 1; \
+	done
+
+# The package-benchmark suite (a package of its own under Benchmarks/).
+bench-micro:
+	cd Benchmarks && $(SWIFT) package benchmark
+
+clean:
+	rm -rf .build build Benchmarks/.build

@@ -1,0 +1,9 @@
+import VaisSyntax
+
+/// A program that parsed and checked without errors, ready for lowering.
+public struct CheckedProgram: Sendable {
+    public let sources: SourceManager
+    public let rootFile: FileID
+    public let tree: SyntaxTree
+    public let model: SemanticModel
+}

@@ -1,0 +1,65 @@
+import Foundation
+import VaisSyntax
+
+/// Reads a program's root file and, transitively, every file it imports
+/// with `U`, parsing each once into one syntax tree.
+struct ProgramLoader {
+    var sources = SourceManager()
+    var tree = SyntaxTree()
+    var diagnostics = DiagnosticBag()
+    let standardLibrary: String?
+    private var loadedPaths: [String: FileID] = [:]
+
+    init(standardLibrary: String?) {
+        self.standardLibrary = standardLibrary
+    }
+
+    mutating func load(rootPath: String, contents: [UInt8]) -> FileID {
+        let root = register(path: rootPath, bytes: contents)
+        var pending = [root]
+        while let file = pending.popLast() {
+            for decl in tree.imports(of: file) {
+                guard let resolved = resolve(decl.path, from: sources[file].path) else {
+                    diagnostics.error("E012", "module `\(decl.path)` not found (looked beside \(displayName(sources[file].path))\(standardLibrary.map { " and in \($0)" } ?? ""))", at: decl.span)
+                    continue
+                }
+                if loadedPaths[resolved] != nil { continue }
+                guard let data = FileManager.default.contents(atPath: resolved) else {
+                    diagnostics.error("E012", "module `\(decl.path)` could not be read from \(resolved)", at: decl.span)
+                    continue
+                }
+                pending.append(register(path: resolved, bytes: Array(data)))
+            }
+        }
+        return root
+    }
+
+    private func displayName(_ path: String) -> String {
+        (path as NSString).lastPathComponent
+    }
+
+    private mutating func register(path: String, bytes: [UInt8]) -> FileID {
+        let id = sources.add(path: path, bytes: bytes)
+        loadedPaths[Self.canonical(path)] = id
+        diagnostics.append(contentsOf: Parser.parse(sources[id], into: &tree))
+        return id
+    }
+
+    /// `U a/b` names `a/b.vais` beside the importing file, or in the
+    /// standard library folder (`U std/hot` is `std/hot.vais` there).
+    private func resolve(_ importPath: String, from importer: String) -> String? {
+        let directory = (importer as NSString).deletingLastPathComponent
+        var candidates = [(directory as NSString).appendingPathComponent(importPath + ".vais")]
+        if let standardLibrary {
+            if importPath.hasPrefix("std/") {
+                candidates.append((standardLibrary as NSString).appendingPathComponent(String(importPath.dropFirst(4)) + ".vais"))
+            }
+            candidates.append((standardLibrary as NSString).appendingPathComponent(importPath + ".vais"))
+        }
+        return candidates.map(Self.canonical).first { FileManager.default.fileExists(atPath: $0) }
+    }
+
+    static func canonical(_ path: String) -> String {
+        URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
+    }
+}

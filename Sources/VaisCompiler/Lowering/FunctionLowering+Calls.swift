@@ -1,0 +1,147 @@
+import VaisSyntax
+
+extension FunctionLowering {
+    mutating func lowerCall(_ id: ExprID, callee: ExprID, arguments: [ExprID]) -> String? {
+        switch model.callTargets[id] {
+        case .direct(let function):
+            let symbol = model.functions[function.index]
+            guard let values = lowerArguments(arguments, parameters: symbol.parameters, variadic: symbol.isVariadic) else { return nil }
+            return emitCall(symbol, callee: "@\(symbol.symbol)", arguments: values)
+        case .method(let function, let derefs):
+            let symbol = model.functions[function.index]
+            guard case .field(let base, _) = tree[callee].kind,
+                  let receiver = lowerReceiver(base, derefs: derefs, symbol: symbol),
+                  let values = lowerArguments(arguments, parameters: Array(symbol.parameters.dropFirst()), variadic: symbol.isVariadic)
+            else { return nil }
+            return emitCall(symbol, callee: "@\(symbol.symbol)", arguments: [receiver] + values)
+        case .construct(let enumID, let variant):
+            return constructVariant(enumID, variant, arguments: arguments)
+        case .indirect:
+            guard let pointer = lowerExpression(callee),
+                  case .function(let parameters, let result, let variadic) = types[type(of: callee)],
+                  let values = lowerArguments(arguments, parameters: parameters, variadic: variadic) else { return nil }
+            let shape = FunctionSymbol(name: "", symbol: "", kind: .vais, parameters: parameters, parameterNames: [],
+                                       result: result, isVariadic: variadic, isHot: false, owner: nil, receiver: nil,
+                                       declaration: nil, file: nil, span: nil)
+            return emitCall(shape, callee: pointer, arguments: values)
+        case nil:
+            return nil
+        }
+    }
+
+    /// The receiver as the method takes it: an address for `&self` and
+    /// `&mut self`, the value for `self`.
+    private mutating func lowerReceiver(_ base: ExprID, derefs: Int, symbol: FunctionSymbol) -> (type: TypeID, value: String)? {
+        guard let receiverType = symbol.parameters.first else { return nil }
+        var pointer: String
+        var current = type(of: base)
+        if derefs == 0 {
+            guard let place = lowerPlace(base) else { return nil }
+            pointer = place
+        } else {
+            guard let value = lowerExpression(base) else { return nil }
+            pointer = value
+            for _ in 1..<derefs {
+                current = types.pointee(current) ?? current
+                pointer = load(current, from: pointer)
+            }
+        }
+        if symbol.receiver == .value {
+            return (receiverType, types.isAggregate(receiverType) ? pointer : load(receiverType, from: pointer))
+        }
+        return (receiverType, pointer)
+    }
+
+    /// Evaluates arguments left to right. Aggregates are passed as a copy;
+    /// variadic extras get C's promotions (f32 to f64, small ints to i32).
+    private mutating func lowerArguments(_ arguments: [ExprID], parameters: [TypeID], variadic: Bool) -> [(type: TypeID, value: String)]? {
+        var values: [(type: TypeID, value: String)] = []
+        for (position, argument) in arguments.enumerated() {
+            guard let value = lowerExpression(argument) else { return nil }
+            let actual = type(of: argument)
+            if position < parameters.count {
+                let parameter = parameters[position]
+                if types.isAggregate(parameter) {
+                    values.append((parameter, isFreshTemporary(argument) ? value : copyAggregate(parameter, value)))
+                } else {
+                    values.append((parameter, convert(value, from: actual, to: parameter)))
+                }
+            } else {
+                values.append(promoteVariadic(value, actual))
+            }
+        }
+        return values
+    }
+
+    private mutating func promoteVariadic(_ value: String, _ type: TypeID) -> (type: TypeID, value: String) {
+        switch types[type] {
+        case .float(32):
+            return (.f64, convert(value, from: type, to: .f64))
+        case .integer(let bits, _) where bits < 32:
+            return (.i32, convert(value, from: type, to: .i32))
+        case .bool:
+            return (.i32, convert(value, from: type, to: .i32))
+        default:
+            return (type, value)
+        }
+    }
+
+    /// Values made for this expression alone need no defensive copy.
+    private func isFreshTemporary(_ expr: ExprID) -> Bool {
+        switch tree[expr].kind {
+        case .call, .structLiteral, .arrayLiteral, .arrayRepeat: return true
+        case .parenthesized(let inner): return isFreshTemporary(inner)
+        default: return false
+        }
+    }
+
+    private mutating func emitCall(_ symbol: FunctionSymbol, callee: String, arguments: [(type: TypeID, value: String)]) -> String? {
+        let (resultSpelling, parameterSpellings) = Self.signature(of: symbol, layout: layout, named: false)
+        var argumentList: [String] = []
+        var resultSlot: String?
+        if types.isAggregate(symbol.result) {
+            let slot = alloca(symbol.result)
+            resultSlot = slot
+            argumentList.append("ptr \(slot)")
+        }
+        for argument in arguments {
+            let spelled = types.isAggregate(argument.type) ? "ptr" : layout.llvmType(argument.type)
+            argumentList.append("\(spelled) \(argument.value)")
+        }
+        let functionType = symbol.isVariadic ? "\(resultSpelling) (\((parameterSpellings + ["..."]).joined(separator: ", ")))" : resultSpelling
+        let call = "call \(functionType) \(callee)(\(argumentList.joined(separator: ", ")))"
+        if symbol.result == .never {
+            emit(call)
+            emitTerminator("unreachable")
+            return nil
+        }
+        if let resultSlot {
+            emit(call)
+            return resultSlot
+        }
+        guard types.hasValue(symbol.result) else {
+            emit(call)
+            return nil
+        }
+        let result = temp()
+        emit("\(result) = \(call)")
+        return result
+    }
+
+    mutating func constructVariant(_ enumID: EnumID, _ variant: Int, arguments: [ExprID]) -> String? {
+        let enumType = model.types.existing(.enumeration(enumID))
+        let payload = model.enums[enumID.index].variants[variant].payload
+        var values: [String] = []
+        for argument in arguments {
+            guard let value = lowerExpression(argument) else { return nil }
+            values.append(value)
+        }
+        let storage = alloca(enumType)
+        store(.i32, String(variant), to: storage)
+        for (index, value) in values.enumerated() where index < payload.count {
+            let address = payloadFieldPointer(storage, enumID, variant: variant, field: index)
+            assign(payload[index], convert(value, from: type(of: arguments[index]), to: payload[index]), to: address)
+        }
+        return storage
+    }
+}

@@ -1,0 +1,111 @@
+import VaisSyntax
+
+extension FunctionLowering {
+    /// An `i1` that is true when `pattern` matches, or nil when it always
+    /// matches.
+    mutating func patternTest(_ pattern: Pattern, _ value: String, _ type: TypeID) -> String? {
+        let llvm = layout.llvmType(type)
+        switch pattern {
+        case .wildcard, .error:
+            return nil
+        case .binding(let name):
+            guard let variant = model.variantPatterns[name.span] else { return nil }
+            return tagTest(value, type, variant)
+        case .integer(let literal, _):
+            let result = temp()
+            emit("\(result) = icmp eq \(llvm) \(value), \(literal)")
+            return result
+        case .bool(let literal, _):
+            let result = temp()
+            emit("\(result) = icmp eq i1 \(value), \(literal)")
+            return result
+        case .range(let lower, let upper, let inclusive, _):
+            let signed = types.isSigned(type)
+            let low = temp()
+            emit("\(low) = icmp \(signed ? "sge" : "uge") \(llvm) \(value), \(lower)")
+            let high = temp()
+            let predicate = inclusive ? (signed ? "sle" : "ule") : (signed ? "slt" : "ult")
+            emit("\(high) = icmp \(predicate) \(llvm) \(value), \(upper)")
+            let result = temp()
+            emit("\(result) = and i1 \(low), \(high)")
+            return result
+        case .variant(_, let variantName, let fields, _):
+            guard case .enumeration(let enumID) = types[type],
+                  let variant = model.enums[enumID.index].variantIndex(variantName.text) else { return nil }
+            var test = tagTest(value, type, variant)
+            let payload = model.enums[enumID.index].variants[variant].payload
+            for (index, field) in fields.enumerated() where index < payload.count {
+                let fieldValue = payloadValue(value, enumID, variant: variant, field: index)
+                guard let fieldTest = patternTest(field, fieldValue, payload[index]) else { continue }
+                // `select`, not `and`: the field is garbage when the tag differs.
+                let combined = temp()
+                emit("\(combined) = select i1 \(test), i1 \(fieldTest), i1 false")
+                test = combined
+            }
+            return test
+        case .alternatives(let alternatives, _):
+            var combined: String?
+            for alternative in alternatives {
+                guard let test = patternTest(alternative, value, type) else { return nil }
+                if let previous = combined {
+                    let result = temp()
+                    emit("\(result) = or i1 \(previous), \(test)")
+                    combined = result
+                } else {
+                    combined = test
+                }
+            }
+            return combined
+        }
+    }
+
+    private mutating func tagTest(_ value: String, _ type: TypeID, _ variant: Int) -> String {
+        let tag = load(.i32, from: value)
+        let result = temp()
+        emit("\(result) = icmp eq i32 \(tag), \(variant)")
+        return result
+    }
+
+    /// The value of one payload field of an enum held at `pointer`.
+    mutating func payloadValue(_ pointer: String, _ enumID: EnumID, variant: Int, field: Int) -> String {
+        let type = model.enums[enumID.index].variants[variant].payload[field]
+        let address = payloadFieldPointer(pointer, enumID, variant: variant, field: field)
+        return types.isAggregate(type) ? address : load(type, from: address)
+    }
+
+    mutating func payloadFieldPointer(_ pointer: String, _ enumID: EnumID, variant: Int, field: Int) -> String {
+        let enumType = model.types.existing(.enumeration(enumID))
+        let payload = temp()
+        emit("\(payload) = getelementptr inbounds \(layout.llvmType(enumType)), ptr \(pointer), i32 0, i32 1")
+        let address = temp()
+        let payloadType = layout.payloadType(model.enums[enumID.index].variants[variant].payload)
+        emit("\(address) = getelementptr inbounds \(payloadType), ptr \(payload), i32 0, i32 \(field)")
+        return address
+    }
+
+    /// Gives the names a matched pattern binds their values.
+    mutating func bindPattern(_ pattern: Pattern, _ value: String, _ type: TypeID) {
+        switch pattern {
+        case .binding(let name):
+            guard model.variantPatterns[name.span] == nil, let local = model.bindings[name.span] else { return }
+            assign(type, value, to: slot(for: local))
+        case .variant(_, let variantName, let fields, _):
+            guard case .enumeration(let enumID) = types[type],
+                  let variant = model.enums[enumID.index].variantIndex(variantName.text) else { return }
+            let payload = model.enums[enumID.index].variants[variant].payload
+            for (index, field) in fields.enumerated() where index < payload.count && bindsNames(field) {
+                bindPattern(field, payloadValue(value, enumID, variant: variant, field: index), payload[index])
+            }
+        default:
+            return
+        }
+    }
+
+    private func bindsNames(_ pattern: Pattern) -> Bool {
+        switch pattern {
+        case .binding(let name): return model.variantPatterns[name.span] == nil
+        case .variant(_, _, let fields, _): return fields.contains(where: bindsNames)
+        default: return false
+        }
+    }
+}

@@ -1,0 +1,199 @@
+import VaisSyntax
+
+/// Lowers one function body to LLVM IR text. Scalars are SSA values;
+/// structs, enums and arrays are handled by address (an expression of such
+/// a type yields a pointer to memory holding it) and copied with memcpy.
+struct FunctionLowering {
+    let module: IRModule
+    let tree: SyntaxTree
+    var model: SemanticModel { module.model }
+    var layout: TypeLayout { module.layout }
+
+    let function: FunctionSymbol
+    private(set) var body = ""
+    private var allocas = ""
+    private var nextTemp = 0
+    private var nextLabel = 0
+    var isTerminated = false
+    private var localSlots: [LocalID: String] = [:]
+    var loopTargets: [(breakLabel: String, continueLabel: String)] = []
+    var returnSlot: String?
+    private var debugScope: Int?
+    private var debugSuffix = ""
+
+    init(module: IRModule, tree: SyntaxTree, function: FunctionSymbol) {
+        self.module = module
+        self.tree = tree
+        self.function = function
+    }
+
+    // MARK: Emission
+
+    mutating func temp() -> String {
+        nextTemp += 1
+        return "%t\(nextTemp)"
+    }
+
+    mutating func label(_ hint: String) -> String {
+        nextLabel += 1
+        return "\(hint).\(nextLabel)"
+    }
+
+    /// Appends one instruction to the current block, opening an unreachable
+    /// block first if the current one already ended.
+    mutating func emit(_ instruction: String) {
+        if isTerminated {
+            startBlock(label("dead"))
+        }
+        body += "  " + instruction + debugSuffix + "\n"
+    }
+
+    mutating func emitTerminator(_ instruction: String) {
+        emit(instruction)
+        isTerminated = true
+    }
+
+    mutating func startBlock(_ name: String) {
+        if !isTerminated {
+            body += "  br label %\(name)" + debugSuffix + "\n"
+        }
+        body += "\(name):\n"
+        isTerminated = false
+    }
+
+    mutating func branch(to target: String) {
+        if !isTerminated { emitTerminator("br label %\(target)") }
+    }
+
+    /// A stack slot in the entry block, so loops do not grow the stack.
+    mutating func alloca(_ type: TypeID) -> String {
+        let name = temp()
+        allocas += "  \(name) = alloca \(layout.llvmType(type)), align \(max(layout.alignment(type), 1))\n"
+        return name
+    }
+
+    mutating func slot(for local: LocalID) -> String {
+        if let existing = localSlots[local] { return existing }
+        let name = "%v\(local.raw)"
+        let type = model.locals[local.index].type
+        allocas += "  \(name) = alloca \(layout.llvmType(type)), align \(max(layout.alignment(type), 1))\n"
+        localSlots[local] = name
+        return name
+    }
+
+    mutating func bindParameter(_ local: LocalID, to pointer: String) {
+        localSlots[local] = pointer
+    }
+
+    /// Points later instructions at the source position of `span`.
+    mutating func setLocation(_ span: SourceSpan) {
+        guard let debug = module.debugInfo, let scope = debugScope else { return }
+        let (line, column) = debug.lineAndColumn(span)
+        debugSuffix = ", !dbg !\(debug.location(line: line, column: column, scope: scope))"
+    }
+
+    // MARK: Values in memory
+
+    mutating func load(_ type: TypeID, from pointer: String) -> String {
+        let value = temp()
+        emit("\(value) = load \(layout.llvmType(type)), ptr \(pointer), align \(max(layout.alignment(type), 1))")
+        return value
+    }
+
+    mutating func store(_ type: TypeID, _ value: String, to pointer: String) {
+        emit("store \(layout.llvmType(type)) \(value), ptr \(pointer), align \(max(layout.alignment(type), 1))")
+    }
+
+    /// Copies a value of `type` into `pointer`: a store for scalars, a
+    /// memcpy (memmove when the two may overlap) for aggregates.
+    mutating func assign(_ type: TypeID, _ value: String, to pointer: String, mayOverlap: Bool = false) {
+        if layout.model.types.isAggregate(type) {
+            let size = layout.size(type)
+            guard size > 0, value != pointer else { return }
+            let intrinsic = mayOverlap ? "llvm.memmove.p0.p0.i64" : "llvm.memcpy.p0.p0.i64"
+            emit("call void @\(intrinsic)(ptr align \(layout.alignment(type)) \(pointer), ptr align \(layout.alignment(type)) \(value), i64 \(size), i1 false)")
+        } else if model.types.hasValue(type) {
+            store(type, value, to: pointer)
+        }
+    }
+
+    /// A fresh copy of an aggregate value, for passing by value.
+    mutating func copyAggregate(_ type: TypeID, _ pointer: String) -> String {
+        let copy = alloca(type)
+        assign(type, pointer, to: copy)
+        return copy
+    }
+
+    // MARK: Function
+
+    /// The LLVM parameter list: aggregate parameters are passed as a
+    /// pointer to a copy the callee owns; an aggregate result is written
+    /// through a leading pointer.
+    static func signature(of function: FunctionSymbol, layout: TypeLayout, named: Bool) -> (result: String, parameters: [String]) {
+        var parameters: [String] = []
+        let aggregateResult = layout.model.types.isAggregate(function.result)
+        if aggregateResult { parameters.append(named ? "ptr noalias %ret" : "ptr") }
+        for (index, type) in function.parameters.enumerated() {
+            let spelled = layout.model.types.isAggregate(type) ? "ptr" : layout.llvmType(type)
+            parameters.append(named ? "\(spelled) %p\(index)" : spelled)
+        }
+        let result = aggregateResult ? "void" : layout.llvmType(function.result)
+        return (result, parameters)
+    }
+
+    mutating func lower() -> String {
+        guard let decl = function.declaration, let span = function.span else { return "" }
+        let (result, parameters) = Self.signature(of: function, layout: layout, named: true)
+        var header = "define \(result) @\(function.symbol)(\(parameters.joined(separator: ", ")))"
+        if let debug = module.debugInfo {
+            let scope = debug.subprogram(name: function.name, linkageName: function.symbol, span: span)
+            debugScope = scope
+            header += " !dbg !\(scope)"
+        }
+        setLocation(span)
+        if model.types.isAggregate(function.result) { returnSlot = "%ret" }
+        bindParameters(decl)
+        let value: String?
+        switch decl.body {
+        case .block(let block):
+            value = lowerBlock(block)
+        case .expression(let expr):
+            value = lowerExpression(expr)
+        case .external:
+            return ""
+        }
+        if !isTerminated {
+            emitReturn(value)
+        }
+        return header + " {\nentry:\n" + allocas + body + "}\n"
+    }
+
+    private mutating func bindParameters(_ decl: FunctionDecl) {
+        var names: [Name] = []
+        if let (_, span) = decl.selfParameter { names.append(Name("self", span)) }
+        names += decl.parameters.map(\.name)
+        for (index, name) in names.enumerated() {
+            guard let local = model.bindings[name.span] else { continue }
+            let type = model.locals[local.index].type
+            if model.types.isAggregate(type) {
+                bindParameter(local, to: "%p\(index)")
+            } else if model.types.hasValue(type) {
+                store(type, "%p\(index)", to: slot(for: local))
+            }
+        }
+    }
+
+    mutating func emitReturn(_ value: String?) {
+        let result = function.result
+        if let returnSlot {
+            if let value { assign(result, value, to: returnSlot) }
+            emitTerminator("ret void")
+        } else if model.types.hasValue(result), let value {
+            emitTerminator("ret \(layout.llvmType(result)) \(value)")
+        } else if model.types.hasValue(result) {
+            emitTerminator("unreachable")
+        } else {
+            emitTerminator("ret void")
+        }
+    }
+}

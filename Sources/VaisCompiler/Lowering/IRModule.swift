@@ -1,0 +1,63 @@
+import VaisSyntax
+
+/// Module-level state shared by every function being lowered: string
+/// constants, declarations and debug metadata. A class because each
+/// function's lowering appends to it.
+final class IRModule {
+    let model: SemanticModel
+    let layout: TypeLayout
+    let debugInfo: DebugInfoBuilder?
+    private var strings: [[UInt8]: String] = [:]
+    private var stringDefinitions: [String] = []
+
+    init(model: SemanticModel, debugInfo: DebugInfoBuilder?) {
+        self.model = model
+        self.layout = TypeLayout(model: model)
+        self.debugInfo = debugInfo
+    }
+
+    /// The global holding a string literal; equal literals share one.
+    func stringConstant(_ bytes: [UInt8]) -> String {
+        if let existing = strings[bytes] { return existing }
+        let name = "@.str.\(strings.count)"
+        strings[bytes] = name
+        stringDefinitions.append("\(name) = private unnamed_addr constant [\(bytes.count + 1) x i8] c\"\(IRText.cString(bytes))\", align 1")
+        return name
+    }
+
+    var stringSection: String { stringDefinitions.joined(separator: "\n") }
+
+    /// A constant of `type` in LLVM syntax.
+    func constant(_ value: ConstantValue, _ type: TypeID) -> String {
+        switch (value, model.types[type]) {
+        case (.zero, .pointer), (.zero, .str), (.zero, .function): return "null"
+        case (.zero, .float(let bits)): return IRText.float(0, bits: bits)
+        case (.zero, .bool): return "false"
+        case (.zero, .integer): return "0"
+        case (.zero, _): return "zeroinitializer"
+        case (.integer(let v), .float(let bits)): return IRText.float(Double(v), bits: bits)
+        case (.integer(let v), .pointer), (.integer(let v), .function), (.integer(let v), .str):
+            return v == 0 ? "null" : "inttoptr (i64 \(v) to ptr)"
+        case (.integer(let v), .bool): return v != 0 ? "true" : "false"
+        case (.integer(let v), _): return String(v)
+        case (.float(let v), .float(let bits)): return IRText.float(v, bits: bits)
+        case (.float(let v), _): return String(Int64(v))
+        case (.bool(let v), _): return v ? "true" : "false"
+        case (.string(let bytes), _): return stringConstant(bytes)
+        case (.aggregate(let elements), .structure(let id)):
+            let fields = model.structs[id.index].fields
+            let parts = zip(fields, elements).map { field, element in
+                "\(layout.llvmType(field.type)) \(constant(element, field.type))"
+            }
+            return "{ " + parts.joined(separator: ", ") + " }"
+        case (.aggregate(let elements), .array(let element, _)):
+            let elementType = layout.llvmType(element)
+            return "[" + elements.map { "\(elementType) \(constant($0, element))" }.joined(separator: ", ") + "]"
+        case (.aggregate(let elements), .enumeration(let id)):
+            let tag = elements.first?.integerValue ?? 0
+            let words = layout.payloadWords(id)
+            return words == 0 ? "{ i32 \(tag) }" : "{ i32 \(tag), [\(words) x i64] zeroinitializer }"
+        case (.aggregate, _): return "zeroinitializer"
+        }
+    }
+}

@@ -1,0 +1,29 @@
+/// Spelling of LLVM constants.
+enum IRText {
+    /// A float constant in the hexadecimal form LLVM accepts for any value.
+    static func float(_ value: Double, bits: Int) -> String {
+        let exact = bits == 32 ? Double(Float(value)) : value
+        let hex = String(exact.bitPattern, radix: 16, uppercase: true)
+        return "0x" + String(repeating: "0", count: 16 - hex.count) + hex
+    }
+
+    /// The body of a `c"..."` string constant, NUL included.
+    static func cString(_ bytes: [UInt8]) -> String {
+        var text = ""
+        text.reserveCapacity(bytes.count + 4)
+        for byte in bytes + [0] {
+            if byte >= 0x20, byte < 0x7F, byte != UInt8(ascii: "\""), byte != UInt8(ascii: "\\") {
+                text.unicodeScalars.append(Unicode.Scalar(byte))
+            } else {
+                let hex = String(byte, radix: 16, uppercase: true)
+                text += "\\" + (hex.count == 1 ? "0" + hex : hex)
+            }
+        }
+        return text
+    }
+
+    /// A metadata string, escaped the way LLVM reads it.
+    static func metadataString(_ text: String) -> String {
+        "\"" + cString(Array(text.utf8)).dropLast(3) + "\""
+    }
+}

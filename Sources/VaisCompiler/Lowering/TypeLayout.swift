@@ -1,0 +1,81 @@
+/// Sizes, alignments and LLVM spellings of types, following the x86-64
+/// System V layout that clang uses for the same LLVM types.
+struct TypeLayout {
+    let model: SemanticModel
+
+    func llvmType(_ type: TypeID) -> String {
+        switch model.types[type] {
+        case .integer(let bits, _): return "i\(bits)"
+        case .float(let bits): return bits == 32 ? "float" : "double"
+        case .bool: return "i1"
+        case .unit, .never, .error: return "void"
+        case .str, .pointer, .function: return "ptr"
+        case .array(let element, let count): return "[\(count) x \(llvmType(element))]"
+        case .structure(let id): return "%S.\(model.structs[id.index].name)"
+        case .enumeration(let id): return "%E.\(model.enums[id.index].name)"
+        }
+    }
+
+    /// The LLVM body of an enum: an i32 tag, then the payload as i64 words.
+    func enumBody(_ id: EnumID) -> String {
+        let words = payloadWords(id)
+        return words == 0 ? "{ i32 }" : "{ i32, [\(words) x i64] }"
+    }
+
+    func payloadWords(_ id: EnumID) -> Int {
+        let largest = model.enums[id.index].variants.map { payloadSize($0.payload) }.max() ?? 0
+        return (largest + 7) / 8
+    }
+
+    /// The LLVM struct type that overlays one variant's payload.
+    func payloadType(_ payload: [TypeID]) -> String {
+        "{ " + payload.map(llvmType).joined(separator: ", ") + " }"
+    }
+
+    private func payloadSize(_ payload: [TypeID]) -> Int {
+        structSize(payload)
+    }
+
+    func size(_ type: TypeID) -> Int {
+        switch model.types[type] {
+        case .integer(let bits, _): return bits / 8
+        case .float(let bits): return bits / 8
+        case .bool: return 1
+        case .unit, .never, .error: return 0
+        case .str, .pointer, .function: return 8
+        case .array(let element, let count): return stride(element) * count
+        case .structure(let id): return structSize(model.structs[id.index].fields.map(\.type))
+        case .enumeration(let id):
+            let words = payloadWords(id)
+            return words == 0 ? 4 : 8 + words * 8
+        }
+    }
+
+    func alignment(_ type: TypeID) -> Int {
+        switch model.types[type] {
+        case .integer(let bits, _): return max(1, bits / 8)
+        case .float(let bits): return bits / 8
+        case .bool, .unit, .never, .error: return 1
+        case .str, .pointer, .function: return 8
+        case .array(let element, _): return alignment(element)
+        case .structure(let id): return model.structs[id.index].fields.map { alignment($0.type) }.max() ?? 1
+        case .enumeration(let id): return payloadWords(id) == 0 ? 4 : 8
+        }
+    }
+
+    func stride(_ type: TypeID) -> Int {
+        let align = alignment(type)
+        return (size(type) + align - 1) / align * align
+    }
+
+    private func structSize(_ fields: [TypeID]) -> Int {
+        var offset = 0
+        var maxAlign = 1
+        for field in fields {
+            let align = alignment(field)
+            maxAlign = max(maxAlign, align)
+            offset = (offset + align - 1) / align * align + size(field)
+        }
+        return (offset + maxAlign - 1) / maxAlign * maxAlign
+    }
+}

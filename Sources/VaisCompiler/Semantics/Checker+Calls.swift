@@ -1,0 +1,170 @@
+import VaisSyntax
+
+extension Checker {
+    /// If `expr` is a bare name that means a type (no local or global
+    /// shadows it), that type.
+    func typeNamed(by expr: ExprID) -> TypeID? {
+        guard case .name(let name) = tree[expr].kind, lookupLocal(name) == nil, valueNames[name] == nil else { return nil }
+        return typeNames[name]
+    }
+
+    /// `Type.member` and `value.field`, outside a call.
+    mutating func checkField(_ id: ExprID, base: ExprID, name: Name) -> TypeID {
+        if let owner = typeNamed(by: base) {
+            model.resolutions[base.index] = .typeName(owner)
+            guard case .enumeration(let enumID) = types[owner] else {
+                error("E018", "`\(describe(owner)).\(name.text)` is not a value; call a static method as `\(describe(owner)).\(name.text)(...)`",
+                      at: name.span)
+                return .error
+            }
+            guard let index = model.enums[enumID.index].variantIndex(name.text) else {
+                error("E013", "enum `\(describe(owner))` has no variant `\(name.text)`", at: name.span)
+                return .error
+            }
+            return variantValue(id, enumID, index, span: name.span)
+        }
+        let baseType = checkExpression(base, expected: nil)
+        guard baseType != .error else { return .error }
+        let (target, derefs) = peelPointers(baseType)
+        guard case .structure(let structID) = types[target] else {
+            error("E004", "`\(describe(baseType))` has no field `\(name.text)`", at: name.span)
+            return .error
+        }
+        guard let index = model.structs[structID.index].fieldIndex(name.text) else {
+            if model.structs[structID.index].methods[name.text] != nil {
+                error("E018", "`\(name.text)` is a method of `\(describe(target))`; call it as `.\(name.text)(...)`", at: name.span)
+            } else {
+                error("E004", "struct `\(describe(target))` has no field `\(name.text)`", at: name.span)
+            }
+            return .error
+        }
+        model.resolutions[id.index] = .field(structID, index, derefs: derefs)
+        return model.structs[structID.index].fields[index].type
+    }
+
+    /// Follows pointers down to the value: how many loads, and its type.
+    func peelPointers(_ type: TypeID) -> (TypeID, Int) {
+        var current = type
+        var derefs = 0
+        while let pointee = types.pointee(current) {
+            current = pointee
+            derefs += 1
+        }
+        return (current, derefs)
+    }
+
+    func methods(of type: TypeID) -> [String: FunctionID] {
+        switch types[type] {
+        case .structure(let id): return model.structs[id.index].methods
+        case .enumeration(let id): return model.enums[id.index].methods
+        default: return [:]
+        }
+    }
+
+    mutating func checkCall(_ id: ExprID, callee: ExprID, arguments: [ExprID]) -> TypeID {
+        let calleeNode = tree[callee]
+        switch calleeNode.kind {
+        case .selfFunction:
+            guard let current = currentFunction else { break }
+            model.resolutions[callee.index] = .function(current)
+            model.callTargets[id] = .direct(current)
+            return checkArguments(arguments, of: current, skippingReceiver: false, calleeSpan: calleeNode.span)
+        case .name(let name) where lookupLocal(name) == nil:
+            if case .function(let function)? = valueNames[name] {
+                model.resolutions[callee.index] = .function(function)
+                model.callTargets[id] = .direct(function)
+                return checkArguments(arguments, of: function, skippingReceiver: false, calleeSpan: calleeNode.span)
+            }
+            if valueNames[name] == nil, let variants = bareVariants[name], variants.count == 1, let (enumID, index) = variants.first {
+                return checkConstruction(id, enumID, index, arguments, span: calleeNode.span)
+            }
+        case .field(let base, let name):
+            if let owner = typeNamed(by: base) {
+                model.resolutions[base.index] = .typeName(owner)
+                if case .enumeration(let enumID) = types[owner], let index = model.enums[enumID.index].variantIndex(name.text) {
+                    return checkConstruction(id, enumID, index, arguments, span: name.span)
+                }
+                guard let method = methods(of: owner)[name.text] else {
+                    let code = if case .enumeration = types[owner] { "E013" } else { "E018" }
+                    let what = code == "E013" ? "variant or method" : "method"
+                    error(code, "`\(describe(owner))` has no \(what) `\(name.text)`", at: name.span)
+                    checkAll(arguments)
+                    return .error
+                }
+                model.callTargets[id] = .direct(method)
+                return checkArguments(arguments, of: method, skippingReceiver: false, calleeSpan: name.span)
+            }
+            let baseType = checkExpression(base, expected: nil)
+            guard baseType != .error else {
+                checkAll(arguments)
+                return .error
+            }
+            let (target, derefs) = peelPointers(baseType)
+            if let method = methods(of: target)[name.text], model.functions[method.index].receiver != nil {
+                model.callTargets[id] = .method(method, receiverDerefs: derefs)
+                return checkArguments(arguments, of: method, skippingReceiver: true, calleeSpan: name.span)
+            }
+            let isStruct = if case .structure(let structID) = types[target] { model.structs[structID.index].fieldIndex(name.text) != nil } else { false }
+            if !isStruct {
+                error("E018", "`\(describe(target))` has no method `\(name.text)`", at: name.span)
+                checkAll(arguments)
+                return .error
+            }
+        default:
+            break
+        }
+        let calleeType = checkExpression(callee, expected: nil)
+        guard calleeType != .error else {
+            checkAll(arguments)
+            return .error
+        }
+        guard case .function(let parameters, let result, let variadic) = types[calleeType] else {
+            error("E008", "`\(describe(calleeType))` is not a function and cannot be called", at: calleeNode.span)
+            checkAll(arguments)
+            return .error
+        }
+        model.callTargets[id] = .indirect
+        checkArgumentList(arguments, parameters: parameters, variadic: variadic, calleeSpan: calleeNode.span, name: "the function")
+        return result
+    }
+
+    private mutating func checkAll(_ arguments: [ExprID]) {
+        for argument in arguments { checkExpression(argument, expected: nil) }
+    }
+
+    private mutating func checkConstruction(_ id: ExprID, _ enumID: EnumID, _ index: Int, _ arguments: [ExprID], span: SourceSpan) -> TypeID {
+        let variant = model.enums[enumID.index].variants[index]
+        model.callTargets[id] = .construct(enumID, index)
+        checkArgumentList(arguments, parameters: variant.payload, variadic: false, calleeSpan: span, name: "the variant `\(variant.name)`")
+        return model.types.intern(.enumeration(enumID))
+    }
+
+    private mutating func checkArguments(_ arguments: [ExprID], of function: FunctionID, skippingReceiver: Bool, calleeSpan: SourceSpan) -> TypeID {
+        let symbol = model.functions[function.index]
+        let parameters = skippingReceiver ? Array(symbol.parameters.dropFirst()) : symbol.parameters
+        checkArgumentList(arguments, parameters: parameters, variadic: symbol.isVariadic, calleeSpan: calleeSpan, name: "`\(symbol.name)`")
+        return symbol.result
+    }
+
+    private mutating func checkArgumentList(_ arguments: [ExprID], parameters: [TypeID], variadic: Bool, calleeSpan: SourceSpan, name: String) {
+        if arguments.count != parameters.count, !(variadic && arguments.count >= parameters.count) {
+            let expected = variadic ? "at least \(parameters.count)" : "\(parameters.count)"
+            error("E005", "\(name) takes \(expected) argument\(parameters.count == 1 ? "" : "s") but \(arguments.count) \(arguments.count == 1 ? "was" : "were") given",
+                  at: calleeSpan)
+        }
+        for (position, argument) in arguments.enumerated() {
+            guard position < parameters.count else {
+                let type = checkExpression(argument, expected: nil)
+                if types.isAggregate(type) || type == .unit {
+                    error("E003", "a C variadic function cannot take `\(describe(type))`", at: tree[argument].span)
+                }
+                continue
+            }
+            let expected = parameters[position]
+            let actual = checkExpression(argument, expected: expected)
+            if !handlesOwnMismatch(argument) || isAssignable(actual, to: expected) {
+                _ = requireAssignable(actual, to: expected, at: tree[argument].span)
+            }
+        }
+    }
+}

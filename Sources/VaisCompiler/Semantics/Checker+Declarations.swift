@@ -1,0 +1,314 @@
+import VaisSyntax
+
+extension Checker {
+    /// First pass: every struct and enum name, so types can refer to each
+    /// other in any order.
+    mutating func declareTypes() {
+        for (_, item) in tree.items {
+            switch item {
+            case .structure(let decl):
+                guard declareTypeName(decl.name) else { continue }
+                let id = StructID(raw: Int32(model.structs.count))
+                model.structs.append(StructSymbol(name: decl.name.text, span: decl.name.span, fields: [], methods: [:]))
+                typeNames[decl.name.text] = model.types.intern(.structure(id))
+            case .enumeration(let decl):
+                guard declareTypeName(decl.name) else { continue }
+                let id = EnumID(raw: Int32(model.enums.count))
+                model.enums.append(EnumSymbol(name: decl.name.text, span: decl.name.span, variants: [], methods: [:]))
+                typeNames[decl.name.text] = model.types.intern(.enumeration(id))
+            default:
+                continue
+            }
+        }
+    }
+
+    private mutating func declareTypeName(_ name: Name) -> Bool {
+        if typeNames[name.text] != nil || TypeTable.builtinNames[name.text] != nil {
+            error("E007", "the type `\(name.text)` is defined more than once", at: name.span)
+            return false
+        }
+        return true
+    }
+
+    /// Second pass: struct fields and enum payloads, then a check that no
+    /// struct contains itself by value.
+    mutating func resolveTypeBodies() {
+        var structIndex = 0
+        var enumIndex = 0
+        for (_, item) in tree.items {
+            switch item {
+            case .structure(let decl):
+                guard case .structure(let id) = types[typeNames[decl.name.text] ?? .error], id.index == structIndex else { continue }
+                structIndex += 1
+                var fields: [StructField] = []
+                for field in decl.fields {
+                    if fields.contains(where: { $0.name == field.name.text }) {
+                        error("E007", "the field `\(field.name.text)` is declared more than once", at: field.name.span)
+                        continue
+                    }
+                    fields.append(StructField(name: field.name.text, type: resolveType(field.type), span: field.name.span))
+                }
+                model.structs[id.index].fields = fields
+            case .enumeration(let decl):
+                guard case .enumeration(let id) = types[typeNames[decl.name.text] ?? .error], id.index == enumIndex else { continue }
+                enumIndex += 1
+                var variants: [VariantSymbol] = []
+                for variant in decl.variants {
+                    if variants.contains(where: { $0.name == variant.name.text }) {
+                        error("E007", "the variant `\(variant.name.text)` is declared more than once", at: variant.name.span)
+                        continue
+                    }
+                    variants.append(VariantSymbol(name: variant.name.text, payload: variant.payload.map { resolveType($0) }, span: variant.name.span))
+                    bareVariants[variant.name.text, default: []].append((id, variants.count - 1))
+                }
+                model.enums[id.index].variants = variants
+            default:
+                continue
+            }
+        }
+        checkRecursiveLayouts()
+    }
+
+    private mutating func checkRecursiveLayouts() {
+        for index in model.structs.indices {
+            for field in model.structs[index].fields where contains(field.type, structIndex: index, visited: []) {
+                error("E021", "struct `\(model.structs[index].name)` contains itself by value through field `\(field.name)`; use a pointer",
+                      at: field.span)
+                model.structs[index].fields = model.structs[index].fields.map {
+                    $0.name == field.name ? StructField(name: $0.name, type: .error, span: $0.span) : $0
+                }
+            }
+        }
+        for index in model.enums.indices {
+            for variant in model.enums[index].variants where variant.payload.contains(where: { containsEnum($0, enumIndex: index, visited: []) }) {
+                error("E021", "enum `\(model.enums[index].name)` contains itself by value in variant `\(variant.name)`; use a pointer",
+                      at: variant.span)
+                model.enums[index].variants = model.enums[index].variants.map {
+                    $0.name == variant.name ? VariantSymbol(name: $0.name, payload: $0.payload.map { _ in .error }, span: $0.span) : $0
+                }
+            }
+        }
+    }
+
+    /// Whether `type` holds struct `structIndex` by value, directly or nested.
+    private func contains(_ type: TypeID, structIndex: Int, visited: Set<TypeID>) -> Bool {
+        guard !visited.contains(type) else { return false }
+        let next = visited.union([type])
+        switch types[type] {
+        case .structure(let id):
+            if id.index == structIndex { return true }
+            return model.structs[id.index].fields.contains { contains($0.type, structIndex: structIndex, visited: next) }
+        case .array(let element, _):
+            return contains(element, structIndex: structIndex, visited: next)
+        case .enumeration(let id):
+            return model.enums[id.index].variants.contains { $0.payload.contains { contains($0, structIndex: structIndex, visited: next) } }
+        default:
+            return false
+        }
+    }
+
+    private func containsEnum(_ type: TypeID, enumIndex: Int, visited: Set<TypeID>) -> Bool {
+        guard !visited.contains(type) else { return false }
+        let next = visited.union([type])
+        switch types[type] {
+        case .enumeration(let id):
+            if id.index == enumIndex { return true }
+            return model.enums[id.index].variants.contains { $0.payload.contains { containsEnum($0, enumIndex: enumIndex, visited: next) } }
+        case .structure(let id):
+            return model.structs[id.index].fields.contains { containsEnum($0.type, enumIndex: enumIndex, visited: next) }
+        case .array(let element, _):
+            return containsEnum(element, enumIndex: enumIndex, visited: next)
+        default:
+            return false
+        }
+    }
+
+    mutating func resolveType(_ syntax: TypeSyntax) -> TypeID {
+        switch syntax {
+        case .named(let name):
+            if let builtin = TypeTable.builtinNames[name.text] { return builtin }
+            if let declared = typeNames[name.text] { return declared }
+            error("E002", "undefined type `\(name.text)`", at: name.span)
+            return .error
+        case .pointer(let pointee, _), .reference(let pointee, _, _):
+            let resolved = resolveType(pointee)
+            return resolved == .error ? .error : model.types.pointer(to: resolved)
+        case .array(let element, let length, _):
+            let elementType = resolveType(element)
+            guard let count = arrayLength(length) else { return .error }
+            return elementType == .error ? .error : model.types.intern(.array(elementType, count: count))
+        case .function(let parameters, let result, _):
+            let parameterTypes = parameters.map { resolveType($0) }
+            let resultType = result.map { resolveType($0) } ?? .unit
+            return model.types.intern(.function(parameters: parameterTypes, result: resultType, variadic: false))
+        case .unit:
+            return .unit
+        case .error:
+            return .error
+        }
+    }
+
+    /// The value of an array length: a positive integer constant (E025).
+    mutating func arrayLength(_ expr: ExprID) -> Int? {
+        if let known = model.arrayLengths[expr] { return known }
+        let type = checkExpression(expr, expected: .i64)
+        if type == .error { return nil }
+        guard types.isInteger(type), case .integer(let value)? = evaluateConstant(expr), value > 0, value <= 1 << 32 else {
+            error("E025", "array length must be a positive integer constant", at: tree[expr].span)
+            return nil
+        }
+        model.arrayLengths[expr] = Int(value)
+        return Int(value)
+    }
+
+    /// Globals and constants by name, before any type body is resolved, so
+    /// an array length may name a constant declared anywhere. Their types
+    /// are resolved when their initializers are checked.
+    mutating func declareGlobalNames() {
+        for (_, item) in tree.items {
+            guard case .global(let decl) = item, claimValueName(decl.name) else { continue }
+            let id = GlobalID(raw: Int32(model.globals.count))
+            let prefix = decl.isConstant ? "vais.const." : "vais.global."
+            model.globals.append(GlobalSymbol(name: decl.name.text, symbol: prefix + decl.name.text, type: .error,
+                                              isConstant: decl.isConstant, declaration: decl, span: decl.name.span))
+            model.constantValues.append(.zero)
+            globalStates.append(.pending)
+            valueNames[decl.name.text] = .global(id)
+        }
+    }
+
+    /// Function signatures (methods included), then the predeclared C
+    /// functions the program did not declare itself.
+    mutating func declareFunctions() {
+        for (file, item) in tree.items {
+            switch item {
+            case .function(let decl):
+                guard claimValueName(decl.name) else { continue }
+                let id = declareFunction(decl, file: file, owner: nil)
+                valueNames[decl.name.text] = .function(id)
+            case .implementation(let impl):
+                declareMethods(impl, file: file)
+            default:
+                continue
+            }
+        }
+        for builtin in PredeclaredFunctions.all where valueNames[builtin.name] == nil {
+            let id = FunctionID(raw: Int32(model.functions.count))
+            let parameters = builtin.parameters.map { resolvePredeclared($0) }
+            model.functions.append(FunctionSymbol(name: builtin.name, symbol: builtin.name, kind: .predeclared,
+                                                  parameters: parameters, parameterNames: parameters.indices.map { "p\($0)" },
+                                                  result: resolvePredeclared(builtin.result), isVariadic: builtin.isVariadic,
+                                                  isHot: false, owner: nil, receiver: nil, declaration: nil, file: nil, span: nil))
+            valueNames[builtin.name] = .function(id)
+        }
+    }
+
+    private mutating func resolvePredeclared(_ spelling: String) -> TypeID {
+        if spelling == "()" { return .unit }
+        if spelling == "never" { return .never }
+        if spelling.hasPrefix("*") { return model.types.pointer(to: resolvePredeclared(String(spelling.dropFirst()))) }
+        return TypeTable.builtinNames[spelling] ?? .error
+    }
+
+    private mutating func claimValueName(_ name: Name) -> Bool {
+        if valueNames[name.text] != nil {
+            error("E007", "`\(name.text)` is defined more than once", at: name.span)
+            return false
+        }
+        return true
+    }
+
+    private mutating func declareMethods(_ impl: ImplDecl, file: FileID) {
+        guard let owner = typeNames[impl.typeName.text] else {
+            error("E002", "undefined type `\(impl.typeName.text)`", at: impl.typeName.span)
+            return
+        }
+        for method in impl.methods {
+            let existing: FunctionID?
+            switch types[owner] {
+            case .structure(let id): existing = model.structs[id.index].methods[method.name.text]
+            case .enumeration(let id): existing = model.enums[id.index].methods[method.name.text]
+            default: existing = nil
+            }
+            if existing != nil {
+                error("E007", "the method `\(method.name.text)` is defined more than once for `\(impl.typeName.text)`", at: method.name.span)
+                continue
+            }
+            if method.isHot {
+                error("P015", "#[hot] applies to free functions, not methods", at: method.name.span)
+            }
+            let id = declareFunction(method, file: file, owner: owner)
+            switch types[owner] {
+            case .structure(let structID): model.structs[structID.index].methods[method.name.text] = id
+            case .enumeration(let enumID): model.enums[enumID.index].methods[method.name.text] = id
+            default: break
+            }
+        }
+    }
+
+    private mutating func declareFunction(_ decl: FunctionDecl, file: FileID, owner: TypeID?) -> FunctionID {
+        var parameters: [TypeID] = []
+        var names: [String] = []
+        if let (receiver, _) = decl.selfParameter, let owner {
+            parameters.append(receiver == .value ? owner : model.types.pointer(to: owner))
+            names.append("self")
+        }
+        for parameter in decl.parameters {
+            if names.contains(parameter.name.text) {
+                error("E007", "the parameter `\(parameter.name.text)` is declared more than once", at: parameter.name.span)
+            }
+            parameters.append(resolveType(parameter.type))
+            names.append(parameter.name.text)
+        }
+        let result = decl.returnType.map { resolveType($0) } ?? .unit
+        let isExternal: Bool
+        if case .external = decl.body { isExternal = true } else { isExternal = false }
+        let ownerName = owner.map { describe($0) + "." } ?? ""
+        let symbol = isExternal ? decl.name.text : "vais." + ownerName + decl.name.text
+        let id = FunctionID(raw: Int32(model.functions.count))
+        model.functions.append(FunctionSymbol(name: ownerName + decl.name.text, symbol: symbol, kind: isExternal ? .external : .vais,
+                                              parameters: parameters, parameterNames: names, result: result,
+                                              isVariadic: decl.isVariadic, isHot: decl.isHot && owner == nil, owner: owner,
+                                              receiver: decl.selfParameter?.0, declaration: decl, file: file, span: decl.name.span))
+        return id
+    }
+
+    mutating func checkMain(required: Bool, rootFile: FileID) {
+        guard case .function(let id)? = valueNames["main"] else {
+            if required {
+                error("E019", "the program has no `main` function", at: SourceSpan(file: rootFile, start: 0, end: 0))
+            }
+            return
+        }
+        let main = model.functions[id.index]
+        guard let span = main.span else { return }
+        if !main.parameters.isEmpty || !(main.result == .i64 || main.result == .unit || main.result == .error) || main.kind != .vais {
+            error("E019", "`main` must take no parameters and return `i64` or nothing", at: span)
+            return
+        }
+        model.mainFunction = id
+    }
+}
+
+/// The C functions every program can call without declaring them.
+enum PredeclaredFunctions {
+    struct Entry {
+        let name: String
+        let parameters: [String]
+        let result: String
+        let isVariadic: Bool
+    }
+
+    static let all: [Entry] = [
+        Entry(name: "puts", parameters: ["str"], result: "i32", isVariadic: false),
+        Entry(name: "putchar", parameters: ["i32"], result: "i32", isVariadic: false),
+        Entry(name: "printf", parameters: ["str"], result: "i32", isVariadic: true),
+        Entry(name: "malloc", parameters: ["i64"], result: "*i8", isVariadic: false),
+        Entry(name: "free", parameters: ["*i8"], result: "()", isVariadic: false),
+        Entry(name: "memcpy", parameters: ["*i8", "*i8", "i64"], result: "*i8", isVariadic: false),
+        Entry(name: "memset", parameters: ["*i8", "i32", "i64"], result: "*i8", isVariadic: false),
+        Entry(name: "strlen", parameters: ["str"], result: "i64", isVariadic: false),
+        Entry(name: "usleep", parameters: ["u32"], result: "i32", isVariadic: false),
+        Entry(name: "exit", parameters: ["i32"], result: "never", isVariadic: false),
+    ]
+}

@@ -1,0 +1,172 @@
+import VaisSyntax
+
+extension Checker {
+    mutating func checkFunctionBodies() {
+        for index in model.functions.indices {
+            let function = model.functions[index]
+            guard function.kind == .vais, let decl = function.declaration else { continue }
+            checkBody(of: FunctionID(raw: Int32(index)), decl)
+        }
+    }
+
+    private mutating func checkBody(of id: FunctionID, _ decl: FunctionDecl) {
+        let function = model.functions[id.index]
+        currentFunction = id
+        returnType = function.result
+        scopes = [[:]]
+        loops = []
+        var parameterIndex = 0
+        if let (_, span) = decl.selfParameter, function.owner != nil {
+            _ = declareLocal(Name("self", span), type: function.parameters[0], mutable: false)
+            parameterIndex = 1
+        }
+        for parameter in decl.parameters {
+            _ = declareLocal(parameter.name, type: function.parameters[parameterIndex], mutable: false)
+            parameterIndex += 1
+        }
+        let bodyType: TypeID
+        let valueSpan: SourceSpan
+        let result = function.result
+        let expected: TypeID? = result == .unit ? nil : result
+        switch decl.body {
+        case .block(let block):
+            bodyType = checkBlock(block, expected: expected, used: result != .unit)
+            valueSpan = tree[block].tail.map { tree[$0].span } ?? decl.name.span
+            if result != .unit, result != .error, bodyType == .unit, tree[block].tail == nil {
+                error("E024", "`\(decl.name.text)` must return `\(describe(result))` but its body can end without a value",
+                      at: decl.name.span)
+            } else if result != .unit {
+                _ = requireAssignable(bodyType, to: result, at: valueSpan)
+            }
+        case .expression(let expr):
+            bodyType = checkExpression(expr, expected: expected, used: result != .unit)
+            if result != .unit { _ = requireAssignable(bodyType, to: result, at: tree[expr].span) }
+        case .external:
+            break
+        }
+        scopes = []
+        currentFunction = nil
+    }
+
+    /// Checks a block; its type is its tail's, `never` when a statement
+    /// always leaves it, or unit.
+    mutating func checkBlock(_ id: BlockID, expected: TypeID?, used: Bool) -> TypeID {
+        let block = tree[id]
+        pushScope()
+        defer { popScope() }
+        var diverges = false
+        for statement in block.statements {
+            if checkStatement(statement) == .never { diverges = true }
+        }
+        if let tail = block.tail {
+            let type = checkExpression(tail, expected: used ? expected : nil, used: used)
+            if used, let expected, type != .never, type != .error, !isAssignable(type, to: expected), !handlesOwnMismatch(tail) {
+                _ = requireAssignable(type, to: expected, at: tree[tail].span)
+                return .error
+            }
+            return diverges && type == .unit ? .never : type
+        }
+        return diverges ? .never : .unit
+    }
+
+    /// `I`, `M` and blocks report a mismatch at their own branch values.
+    func handlesOwnMismatch(_ expr: ExprID) -> Bool {
+        switch tree[expr].kind {
+        case .ifElse(_, _, let otherwise): return otherwise != nil
+        case .match, .block, .ternary: return true
+        case .parenthesized(let inner): return handlesOwnMismatch(inner)
+        default: return false
+        }
+    }
+
+    /// Returns `.never` when the statement always leaves its block.
+    mutating func checkStatement(_ id: StmtID) -> TypeID {
+        let statement = tree[id]
+        switch statement.kind {
+        case .binding(let name, let mutable, let typeSyntax, let value):
+            var type: TypeID
+            if let typeSyntax {
+                type = resolveType(typeSyntax)
+                let actual = checkExpression(value, expected: type)
+                if !handlesOwnMismatch(value) || isAssignable(actual, to: type) {
+                    _ = requireAssignable(actual, to: type, at: tree[value].span)
+                }
+            } else {
+                type = checkExpression(value, expected: nil)
+                if type == .never { type = .error }
+                if type == .unit {
+                    error("E003", "`\(name.text)` would hold no value: the expression has type `()`", at: tree[value].span)
+                    type = .error
+                }
+            }
+            _ = declareLocal(name, type: type, mutable: mutable)
+            return .unit
+        case .assignment(let op, let target, let value, let operatorSpan):
+            checkAssignment(op, target: target, value: value, operatorSpan: operatorSpan)
+            return .unit
+        case .expression(let expr):
+            return checkExpression(expr, expected: nil, used: false)
+        }
+    }
+
+    private mutating func checkAssignment(_ op: AssignmentOperator, target: ExprID, value: ExprID, operatorSpan: SourceSpan) {
+        let targetType = checkExpression(target, expected: nil)
+        let valueType = checkExpression(value, expected: targetType == .error ? nil : targetType)
+        guard targetType != .error else { return }
+        switch placeRoot(of: target) {
+        case .none:
+            error("E015", "cannot assign to this expression", at: tree[target].span)
+            return
+        case .immutableLocal(let name):
+            error("E006", "cannot assign to `\(name)`: it is not mutable (declare it with `:= mut`)", at: tree[target].span)
+            return
+        case .constant(let name):
+            error("E006", "cannot assign to the constant `\(name)`", at: tree[target].span)
+            return
+        case .mutable:
+            break
+        }
+        if let binary = op.binary, !(types.isNumeric(targetType) && (binary != .remainder || types.isInteger(targetType) || types.isFloat(targetType))) {
+            error("E009", "operator `\(binary.symbol)=` cannot take `\(describe(targetType))`", at: operatorSpan)
+            return
+        }
+        _ = requireAssignable(valueType, to: targetType, at: tree[value].span)
+    }
+
+    enum PlaceRoot {
+        case none
+        case mutable
+        case immutableLocal(String)
+        case constant(String)
+    }
+
+    /// Where the storage an expression names comes from: a local (mutable
+    /// or not), a global, or memory behind a pointer (always writable).
+    func placeRoot(of expr: ExprID) -> PlaceRoot {
+        switch tree[expr].kind {
+        case .name:
+            switch model.resolutions[expr.index] {
+            case .local(let id):
+                let local = model.locals[id.index]
+                return local.isMutable ? .mutable : .immutableLocal(local.name)
+            case .global(let id):
+                let global = model.globals[id.index]
+                return global.isConstant ? .constant(global.name) : .mutable
+            default:
+                return .none
+            }
+        case .field(let base, _):
+            if case .field(_, _, let derefs) = model.resolutions[expr.index], derefs > 0 { return .mutable }
+            return placeRoot(of: base)
+        case .index(let base, _):
+            if types.pointee(model.type(of: base)) != nil { return .mutable }
+            return placeRoot(of: base)
+        case .unary(.dereference, _):
+            return .mutable
+        case .parenthesized(let inner):
+            return placeRoot(of: inner)
+        default:
+            return .none
+        }
+    }
+}

@@ -1,0 +1,138 @@
+import VaisSyntax
+
+extension Checker {
+    mutating func checkMatch(_ scrutinee: ExprID, _ arms: [MatchArm], expected: TypeID?, used: Bool, span: SourceSpan) -> TypeID {
+        let scrutineeType = checkExpression(scrutinee, expected: nil)
+        var result: TypeID? = used ? expected : nil
+        var allDiverge = true
+        for arm in arms {
+            pushScope()
+            checkPattern(arm.pattern, scrutineeType)
+            let type = checkExpression(arm.body, expected: used ? result : nil, used: used)
+            popScope()
+            if type != .never { allDiverge = false }
+            guard used, type != .never else { continue }
+            if let known = result {
+                if !isAssignable(type, to: known), !handlesOwnMismatch(arm.body) {
+                    _ = requireAssignable(type, to: known, at: branchValueSpan(arm.body))
+                }
+            } else if let value = valueType(type) {
+                result = value
+            }
+        }
+        if !arms.isEmpty, allDiverge { return .never }
+        guard used else { return .unit }
+        let type = result ?? .unit
+        if type != .unit, type != .error, scrutineeType != .error, !isExhaustive(arms, scrutineeType) {
+            error("E026", "this match produces a value but does not cover every case of `\(describe(scrutineeType))`; add a `_` arm",
+                  at: span.startPoint)
+        }
+        return type
+    }
+
+    mutating func checkPattern(_ pattern: Pattern, _ type: TypeID) {
+        switch pattern {
+        case .wildcard, .error:
+            return
+        case .binding(let name):
+            if case .enumeration(let enumID) = types[type], let index = model.enums[enumID.index].variantIndex(name.text) {
+                model.variantPatterns[name.span] = index
+                let payload = model.enums[enumID.index].variants[index].payload
+                if !payload.isEmpty {
+                    error("E005", "the variant `\(name.text)` has \(payload.count) field(s); write `\(name.text)(...)`", at: name.span)
+                }
+                return
+            }
+            _ = declareLocal(name, type: type, mutable: false)
+        case .integer(_, let span), .range(_, _, _, let span):
+            if type != .error, !types.isInteger(type) {
+                error("E023", "an integer pattern cannot match a value of type `\(describe(type))`", at: span)
+            }
+        case .bool(_, let span):
+            if type != .error, type != .bool {
+                error("E023", "a bool pattern cannot match a value of type `\(describe(type))`", at: span)
+            }
+        case .variant(let enumName, let variantName, let fields, let span):
+            guard type != .error else { return declareErrorBindings(fields) }
+            guard case .enumeration(let enumID) = types[type] else {
+                error("E023", "a variant pattern cannot match a value of type `\(describe(type))`", at: span)
+                return declareErrorBindings(fields)
+            }
+            let symbol = model.enums[enumID.index]
+            if let enumName, enumName.text != symbol.name {
+                error("E023", "the pattern names enum `\(enumName.text)` but the value is a `\(symbol.name)`", at: enumName.span)
+                return declareErrorBindings(fields)
+            }
+            guard let index = symbol.variantIndex(variantName.text) else {
+                error("E013", "enum `\(symbol.name)` has no variant `\(variantName.text)`", at: variantName.span)
+                return declareErrorBindings(fields)
+            }
+            let payload = symbol.variants[index].payload
+            if payload.count != fields.count {
+                error("E005", "the variant `\(variantName.text)` has \(payload.count) field(s) but the pattern gives \(fields.count)", at: variantName.span)
+                return declareErrorBindings(fields)
+            }
+            for (field, fieldType) in zip(fields, payload) { checkPattern(field, fieldType) }
+        case .alternatives(let alternatives, let span):
+            let localsBefore = model.locals.count
+            for alternative in alternatives { checkPattern(alternative, type) }
+            if model.locals.count != localsBefore {
+                error("E023", "alternatives joined with `|` cannot bind names", at: span)
+            }
+        }
+    }
+
+    /// Names bound by a pattern that failed to check still exist (with the
+    /// error type), so the arm's body reports nothing about them.
+    private mutating func declareErrorBindings(_ patterns: [Pattern]) {
+        for pattern in patterns {
+            switch pattern {
+            case .binding(let name): _ = declareLocal(name, type: .error, mutable: false)
+            case .variant(_, _, let fields, _): declareErrorBindings(fields)
+            default: continue
+            }
+        }
+    }
+
+    func isIrrefutable(_ pattern: Pattern) -> Bool {
+        switch pattern {
+        case .wildcard, .error: return true
+        case .binding(let name): return model.variantPatterns[name.span] == nil
+        case .alternatives(let alternatives, _): return alternatives.contains(where: isIrrefutable)
+        default: return false
+        }
+    }
+
+    func isExhaustive(_ arms: [MatchArm], _ type: TypeID) -> Bool {
+        let patterns = arms.map(\.pattern).flatMap(flattenAlternatives)
+        if patterns.contains(where: isIrrefutable) { return true }
+        switch types[type] {
+        case .bool:
+            let values = Set(patterns.compactMap { pattern -> Bool? in
+                if case .bool(let value, _) = pattern { return value }
+                return nil
+            })
+            return values.count == 2
+        case .enumeration(let enumID):
+            var covered = Set<Int>()
+            for pattern in patterns {
+                switch pattern {
+                case .binding(let name):
+                    if let index = model.variantPatterns[name.span] { covered.insert(index) }
+                case .variant(_, let variant, let fields, _) where fields.allSatisfy(isIrrefutable):
+                    if let index = model.enums[enumID.index].variantIndex(variant.text) { covered.insert(index) }
+                default:
+                    break
+                }
+            }
+            return covered.count == model.enums[enumID.index].variants.count
+        default:
+            return false
+        }
+    }
+
+    private func flattenAlternatives(_ pattern: Pattern) -> [Pattern] {
+        if case .alternatives(let alternatives, _) = pattern { return alternatives.flatMap(flattenAlternatives) }
+        return [pattern]
+    }
+}

@@ -1,0 +1,105 @@
+import VaisSyntax
+
+/// Resolves names and checks types over a whole program, recording what it
+/// learns in a `SemanticModel`. It reports every independent error: an
+/// expression that failed gets the error type, which is compatible with
+/// everything, so one mistake is reported once.
+struct Checker {
+    let tree: SyntaxTree
+    var model: SemanticModel
+    var diagnostics = DiagnosticBag()
+
+    enum ValueSymbol {
+        case function(FunctionID)
+        case global(GlobalID)
+    }
+
+    var typeNames: [String: TypeID] = [:]
+    var valueNames: [String: ValueSymbol] = [:]
+    /// Variants by bare name; a name is usable bare only when it is unique.
+    var bareVariants: [String: [(EnumID, Int)]] = [:]
+
+    enum GlobalState { case pending, checking, done }
+    var globalStates: [GlobalState] = []
+
+    // Per-function state.
+    struct LoopContext {
+        var hasBreak = false
+    }
+    var scopes: [[String: LocalID]] = []
+    var loops: [LoopContext] = []
+    var currentFunction: FunctionID?
+    var returnType: TypeID = .unit
+
+    init(tree: SyntaxTree) {
+        self.tree = tree
+        self.model = SemanticModel(expressionCount: tree.exprs.count)
+    }
+
+    static func check(_ tree: SyntaxTree, requireMain: Bool, rootFile: FileID) -> (SemanticModel, [Diagnostic]) {
+        var checker = Checker(tree: tree)
+        checker.declareTypes()
+        checker.declareGlobalNames()
+        checker.resolveTypeBodies()
+        checker.declareFunctions()
+        checker.checkGlobals()
+        checker.checkFunctionBodies()
+        checker.checkMain(required: requireMain, rootFile: rootFile)
+        return (checker.model, checker.diagnostics.all)
+    }
+
+    mutating func error(_ code: String, _ message: String, at span: SourceSpan) {
+        diagnostics.error(code, message, at: span)
+    }
+
+    func describe(_ type: TypeID) -> String { model.describe(type) }
+
+    var types: TypeTable { model.types }
+
+    mutating func record(_ expr: ExprID, _ type: TypeID) -> TypeID {
+        model.exprTypes[expr.index] = type
+        return type
+    }
+
+    // MARK: Scopes
+
+    mutating func pushScope() { scopes.append([:]) }
+    mutating func popScope() { scopes.removeLast() }
+
+    mutating func declareLocal(_ name: Name, type: TypeID, mutable: Bool) -> LocalID {
+        let id = LocalID(raw: Int32(model.locals.count))
+        model.locals.append(LocalSymbol(name: name.text, type: type, isMutable: mutable, span: name.span))
+        model.bindings[name.span] = id
+        if scopes.isEmpty { pushScope() }
+        scopes[scopes.count - 1][name.text] = id
+        return id
+    }
+
+    func lookupLocal(_ name: String) -> LocalID? {
+        for scope in scopes.reversed() {
+            if let id = scope[name] { return id }
+        }
+        return nil
+    }
+
+    // MARK: Compatibility
+
+    /// Whether a value of type `from` may be used where `to` is expected.
+    func isAssignable(_ from: TypeID, to: TypeID) -> Bool {
+        if from == to || from == .never || from == .error || to == .error { return true }
+        switch (types[from], types[to]) {
+        case (.str, .pointer(let pointee)), (.pointer(let pointee), .str):
+            return pointee == .i8 || pointee == .u8
+        default:
+            return false
+        }
+    }
+
+    /// Reports E003 unless `actual` fits `expected`.
+    mutating func requireAssignable(_ actual: TypeID, to expected: TypeID, at span: SourceSpan, _ what: String = "") -> Bool {
+        if isAssignable(actual, to: expected) { return true }
+        let context = what.isEmpty ? "" : " \(what)"
+        error("E003", "type mismatch\(context): expected `\(describe(expected))`, found `\(describe(actual))`", at: span)
+        return false
+    }
+}

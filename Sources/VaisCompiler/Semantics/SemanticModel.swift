@@ -1,0 +1,67 @@
+import VaisSyntax
+
+/// What a name or a field access in an expression refers to.
+public enum Resolution: Sendable {
+    case none
+    case local(LocalID)
+    case global(GlobalID)
+    case function(FunctionID)
+    /// A variant used as a value: a unit variant, or the callee of a
+    /// construction.
+    case variant(EnumID, Int)
+    /// A struct field reached through `derefs` pointer loads.
+    case field(StructID, Int, derefs: Int)
+    case typeName(TypeID)
+}
+
+/// How a call expression is carried out.
+public enum CallTarget: Sendable {
+    case direct(FunctionID)
+    /// `value.method(...)`: `receiverDerefs` pointer loads reach the value,
+    /// then it is passed by address or by value as the method asks.
+    case method(FunctionID, receiverDerefs: Int)
+    /// A call through a value of function type.
+    case indirect
+    case construct(EnumID, Int)
+}
+
+/// Everything the checker learned about a program, handed to lowering.
+public struct SemanticModel: Sendable {
+    public internal(set) var types: TypeTable
+    public internal(set) var structs: [StructSymbol] = []
+    public internal(set) var enums: [EnumSymbol] = []
+    public internal(set) var functions: [FunctionSymbol] = []
+    public internal(set) var globals: [GlobalSymbol] = []
+    public internal(set) var locals: [LocalSymbol] = []
+    /// The type of each expression, by `ExprID`.
+    public internal(set) var exprTypes: [TypeID]
+    /// What each name, field access or callee refers to, by `ExprID`.
+    public internal(set) var resolutions: [Resolution]
+    /// How each call is made, by the `ExprID` of the call.
+    public internal(set) var callTargets: [ExprID: CallTarget] = [:]
+    /// The local each binding site introduces (lets, parameters, loop
+    /// variables, pattern bindings), keyed by the span of its name.
+    public internal(set) var bindings: [SourceSpan: LocalID] = [:]
+    /// Patterns written as a bare name that turned out to be a unit variant.
+    public internal(set) var variantPatterns: [SourceSpan: Int] = [:]
+    /// Constant values of globals and constants, by `GlobalID`.
+    public internal(set) var constantValues: [ConstantValue] = []
+    /// Array lengths written in types and `[v; N]`, by the `ExprID` of the length.
+    public internal(set) var arrayLengths: [ExprID: Int] = [:]
+    public internal(set) var mainFunction: FunctionID?
+
+    init(expressionCount: Int) {
+        types = TypeTable()
+        exprTypes = Array(repeating: .error, count: expressionCount)
+        resolutions = Array(repeating: .none, count: expressionCount)
+    }
+
+    public func type(of expr: ExprID) -> TypeID { exprTypes[expr.index] }
+
+    public func function(_ id: FunctionID) -> FunctionSymbol { functions[id.index] }
+
+    /// The functions marked `#[hot]`.
+    public var hotFunctions: [FunctionID] {
+        functions.indices.filter { functions[$0].isHot }.map { FunctionID(raw: Int32($0)) }
+    }
+}

@@ -1,0 +1,102 @@
+import VaisSyntax
+
+public struct StructID: Hashable, Sendable {
+    public let raw: Int32
+    public var index: Int { Int(raw) }
+}
+
+public struct EnumID: Hashable, Sendable {
+    public let raw: Int32
+    public var index: Int { Int(raw) }
+}
+
+public struct FunctionID: Hashable, Sendable {
+    public let raw: Int32
+    public var index: Int { Int(raw) }
+}
+
+public struct GlobalID: Hashable, Sendable {
+    public let raw: Int32
+    public var index: Int { Int(raw) }
+}
+
+public struct LocalID: Hashable, Sendable {
+    public let raw: Int32
+    public var index: Int { Int(raw) }
+}
+
+public struct StructField: Sendable {
+    public let name: String
+    public let type: TypeID
+    public let span: SourceSpan
+}
+
+public struct StructSymbol: Sendable {
+    public let name: String
+    public let span: SourceSpan
+    public internal(set) var fields: [StructField]
+    public internal(set) var methods: [String: FunctionID]
+
+    public func fieldIndex(_ name: String) -> Int? { fields.firstIndex { $0.name == name } }
+}
+
+public struct VariantSymbol: Sendable {
+    public let name: String
+    public let payload: [TypeID]
+    public let span: SourceSpan
+}
+
+public struct EnumSymbol: Sendable {
+    public let name: String
+    public let span: SourceSpan
+    public internal(set) var variants: [VariantSymbol]
+    public internal(set) var methods: [String: FunctionID]
+
+    public func variantIndex(_ name: String) -> Int? { variants.firstIndex { $0.name == name } }
+}
+
+public enum FunctionKind: Sendable, Equatable {
+    /// Defined in Vais.
+    case vais
+    /// Declared by the program and provided by C.
+    case external
+    /// Known to the compiler without a declaration (`puts`, `printf`, ...).
+    case predeclared
+}
+
+public struct FunctionSymbol: Sendable {
+    public let name: String
+    /// The symbol in the object file.
+    public let symbol: String
+    public let kind: FunctionKind
+    public let parameters: [TypeID]
+    public let parameterNames: [String]
+    public let result: TypeID
+    public let isVariadic: Bool
+    public let isHot: Bool
+    /// For methods: the type the method belongs to and how it takes `self`.
+    public let owner: TypeID?
+    public let receiver: SelfParameter?
+    public let declaration: FunctionDecl?
+    public let file: FileID?
+    public let span: SourceSpan?
+
+    public var displayName: String { name }
+}
+
+public struct GlobalSymbol: Sendable {
+    public let name: String
+    public let symbol: String
+    /// Written, or inferred from the initializer when it is checked.
+    public internal(set) var type: TypeID
+    public let isConstant: Bool
+    public let declaration: GlobalDecl
+    public let span: SourceSpan
+}
+
+public struct LocalSymbol: Sendable {
+    public let name: String
+    public let type: TypeID
+    public let isMutable: Bool
+    public let span: SourceSpan
+}

@@ -1,0 +1,109 @@
+public enum UnaryOperator: Sendable {
+    case negate, not, bitNot, addressOf, dereference
+}
+
+public enum BinaryOperator: Sendable {
+    case add, subtract, multiply, divide, remainder
+    case shiftLeft, shiftRight, bitAnd, bitXor, bitOr
+    case equal, notEqual, less, lessEqual, greater, greaterEqual
+    case logicalAnd, logicalOr
+
+    public var isComparison: Bool {
+        switch self {
+        case .equal, .notEqual, .less, .lessEqual, .greater, .greaterEqual: return true
+        default: return false
+        }
+    }
+
+    public var isLogical: Bool { self == .logicalAnd || self == .logicalOr }
+
+    public var symbol: String {
+        switch self {
+        case .add: return "+"
+        case .subtract: return "-"
+        case .multiply: return "*"
+        case .divide: return "/"
+        case .remainder: return "%"
+        case .shiftLeft: return "<<"
+        case .shiftRight: return ">>"
+        case .bitAnd: return "&"
+        case .bitXor: return "^"
+        case .bitOr: return "|"
+        case .equal: return "=="
+        case .notEqual: return "!="
+        case .less: return "<"
+        case .lessEqual: return "<="
+        case .greater: return ">"
+        case .greaterEqual: return ">="
+        case .logicalAnd: return "&&"
+        case .logicalOr: return "||"
+        }
+    }
+}
+
+public struct FieldInitializer: Sendable {
+    public let name: Name
+    public let value: ExprID
+    public init(name: Name, value: ExprID) {
+        self.name = name
+        self.value = value
+    }
+}
+
+public struct MatchArm: Sendable {
+    public let pattern: Pattern
+    public let body: ExprID
+    public init(pattern: Pattern, body: ExprID) {
+        self.pattern = pattern
+        self.body = body
+    }
+}
+
+/// The header of a loop: what decides how often the body runs.
+public enum LoopHeader: Sendable {
+    case forever
+    case whileTrue(ExprID)
+    case range(variable: Name, lower: ExprID, upper: ExprID, inclusive: Bool)
+    case elements(variable: Name, sequence: ExprID)
+}
+
+public enum ExprKind: Sendable {
+    case integer(UInt64)
+    case float(Double)
+    case string([UInt8])
+    case bool(Bool)
+    case name(String)
+    /// `@`: the enclosing function.
+    case selfFunction
+    case unary(UnaryOperator, ExprID)
+    /// `operatorAt` is the byte offset of the operator, for diagnostics.
+    case binary(BinaryOperator, ExprID, ExprID, operatorAt: UInt32)
+    case call(callee: ExprID, arguments: [ExprID])
+    case field(base: ExprID, name: Name)
+    case index(base: ExprID, index: ExprID)
+    case cast(ExprID, TypeSyntax, asAt: UInt32)
+    case structLiteral(typeName: Name, fields: [FieldInitializer])
+    case arrayLiteral([ExprID])
+    case arrayRepeat(value: ExprID, count: ExprID)
+    case ifElse(condition: ExprID, then: BlockID, otherwise: ExprID?)
+    case ternary(condition: ExprID, then: ExprID, otherwise: ExprID)
+    case match(scrutinee: ExprID, arms: [MatchArm])
+    case block(BlockID)
+    case loop(LoopHeader, body: BlockID)
+    case returnValue(ExprID?)
+    case breakLoop
+    case continueLoop
+    case parenthesized(ExprID)
+    /// Stands in for an expression the parser could not read; it has
+    /// already been reported, so checking it reports nothing more.
+    case error
+}
+
+public struct ExprNode: Sendable {
+    public let kind: ExprKind
+    public let span: SourceSpan
+    public init(kind: ExprKind, span: SourceSpan) {
+        self.kind = kind
+        self.span = span
+    }
+}

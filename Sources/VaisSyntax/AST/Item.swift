@@ -1,0 +1,121 @@
+public enum SelfParameter: Sendable {
+    case value
+    case reference
+    case mutableReference
+}
+
+public struct Parameter: Sendable {
+    public let name: Name
+    public let type: TypeSyntax
+    public init(name: Name, type: TypeSyntax) {
+        self.name = name
+        self.type = type
+    }
+}
+
+public enum FunctionBody: Sendable {
+    case block(BlockID)
+    case expression(ExprID)
+    /// A declaration of a C function.
+    case external
+}
+
+public struct FunctionDecl: Sendable {
+    public let name: Name
+    public let selfParameter: (SelfParameter, SourceSpan)?
+    public let parameters: [Parameter]
+    public let isVariadic: Bool
+    public let returnType: TypeSyntax?
+    public let body: FunctionBody
+    public let isHot: Bool
+    public let span: SourceSpan
+    public init(name: Name, selfParameter: (SelfParameter, SourceSpan)?, parameters: [Parameter], isVariadic: Bool,
+                returnType: TypeSyntax?, body: FunctionBody, isHot: Bool, span: SourceSpan) {
+        self.name = name
+        self.selfParameter = selfParameter
+        self.parameters = parameters
+        self.isVariadic = isVariadic
+        self.returnType = returnType
+        self.body = body
+        self.isHot = isHot
+        self.span = span
+    }
+}
+
+public struct FieldDecl: Sendable {
+    public let name: Name
+    public let type: TypeSyntax
+    public init(name: Name, type: TypeSyntax) {
+        self.name = name
+        self.type = type
+    }
+}
+
+public struct StructDecl: Sendable {
+    public let name: Name
+    public let fields: [FieldDecl]
+    public init(name: Name, fields: [FieldDecl]) {
+        self.name = name
+        self.fields = fields
+    }
+}
+
+public struct VariantDecl: Sendable {
+    public let name: Name
+    public let payload: [TypeSyntax]
+    public init(name: Name, payload: [TypeSyntax]) {
+        self.name = name
+        self.payload = payload
+    }
+}
+
+public struct EnumDecl: Sendable {
+    public let name: Name
+    public let variants: [VariantDecl]
+    public init(name: Name, variants: [VariantDecl]) {
+        self.name = name
+        self.variants = variants
+    }
+}
+
+/// `G name: T = value` (mutable) or `C NAME: T = value` (constant).
+public struct GlobalDecl: Sendable {
+    public let name: Name
+    public let type: TypeSyntax?
+    public let value: ExprID
+    public let isConstant: Bool
+    public init(name: Name, type: TypeSyntax?, value: ExprID, isConstant: Bool) {
+        self.name = name
+        self.type = type
+        self.value = value
+        self.isConstant = isConstant
+    }
+}
+
+public struct ImportDecl: Sendable {
+    /// The path as written, `std/hot` for `U std/hot`.
+    public let path: String
+    public let span: SourceSpan
+    public init(path: String, span: SourceSpan) {
+        self.path = path
+        self.span = span
+    }
+}
+
+public struct ImplDecl: Sendable {
+    public let typeName: Name
+    public let methods: [FunctionDecl]
+    public init(typeName: Name, methods: [FunctionDecl]) {
+        self.typeName = typeName
+        self.methods = methods
+    }
+}
+
+public enum Item: Sendable {
+    case function(FunctionDecl)
+    case structure(StructDecl)
+    case enumeration(EnumDecl)
+    case global(GlobalDecl)
+    case importModule(ImportDecl)
+    case implementation(ImplDecl)
+}

@@ -1,0 +1,43 @@
+/// Every file of a program parsed into one arena: expressions, statements
+/// and blocks live in flat arrays addressed by small integer IDs, so a tree
+/// is a handful of allocations rather than one per node.
+public struct SyntaxTree: Sendable {
+    public internal(set) var exprs: [ExprNode] = []
+    public internal(set) var stmts: [StmtNode] = []
+    public internal(set) var blocks: [Block] = []
+    /// Items in source order, each with the file it came from.
+    public internal(set) var items: [(file: FileID, item: Item)] = []
+
+    public init() {}
+
+    public subscript(id: ExprID) -> ExprNode { exprs[id.index] }
+    public subscript(id: StmtID) -> StmtNode { stmts[id.index] }
+    public subscript(id: BlockID) -> Block { blocks[id.index] }
+
+    mutating func add(_ node: ExprNode) -> ExprID {
+        exprs.append(node)
+        return ExprID(Int32(exprs.count - 1))
+    }
+
+    mutating func add(_ node: StmtNode) -> StmtID {
+        stmts.append(node)
+        return StmtID(Int32(stmts.count - 1))
+    }
+
+    mutating func add(_ block: Block) -> BlockID {
+        blocks.append(block)
+        return BlockID(Int32(blocks.count - 1))
+    }
+
+    mutating func add(item: Item, file: FileID) {
+        items.append((file, item))
+    }
+
+    /// Imports declared by one file, in order.
+    public func imports(of file: FileID) -> [ImportDecl] {
+        items.compactMap { entry in
+            guard entry.file == file, case .importModule(let decl) = entry.item else { return nil }
+            return decl
+        }
+    }
+}

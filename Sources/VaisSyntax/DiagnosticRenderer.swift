@@ -1,0 +1,53 @@
+/// Renders diagnostics as `file:line:col: error[CODE]: message`, the source
+/// line and a caret under the offending text.
+public struct DiagnosticRenderer: Sendable {
+    public let sources: SourceManager
+    public var useColor: Bool
+
+    public init(sources: SourceManager, useColor: Bool = false) {
+        self.sources = sources
+        self.useColor = useColor
+    }
+
+    public func render(_ diagnostic: Diagnostic) -> String {
+        let file = sources[diagnostic.span.file]
+        let (line, column) = file.lineAndColumn(of: diagnostic.span.start)
+        let (endLine, endColumn) = file.lineAndColumn(of: diagnostic.span.end)
+        let header = "\(file.path):\(line):\(column): \(colored(diagnostic.severity.rawValue, diagnostic.severity))[\(diagnostic.code)]: \(diagnostic.message)"
+        let text = file.lineText(line).replacingTabs()
+        let gutter = String(line)
+        let pad = String(repeating: " ", count: gutter.count)
+        let underlineLength = endLine == line ? max(1, endColumn - column) : max(1, text.count - column + 1)
+        let marker = "^" + String(repeating: "~", count: max(0, underlineLength - 1))
+        return """
+        \(header)
+         \(gutter) | \(text)
+         \(pad) | \(String(repeating: " ", count: column - 1))\(colored(marker, diagnostic.severity))
+        """
+    }
+
+    public func render(_ diagnostics: [Diagnostic]) -> String {
+        diagnostics.map { render($0) + "\n" }.joined()
+    }
+
+    /// `path:line:col` of a diagnostic, for tests and tools.
+    public func location(of diagnostic: Diagnostic) -> (path: String, line: Int, column: Int) {
+        let file = sources[diagnostic.span.file]
+        let (line, column) = file.lineAndColumn(of: diagnostic.span.start)
+        return (file.path, line, column)
+    }
+
+    private func colored(_ text: String, _ severity: Diagnostic.Severity) -> String {
+        guard useColor else { return text }
+        let code = severity == .error ? "31" : (severity == .warning ? "33" : "36")
+        return "\u{1B}[1;\(code)m\(text)\u{1B}[0m"
+    }
+}
+
+extension String {
+    /// Tabs become single spaces so the caret column (which counts a tab as
+    /// one character) stays under the right character.
+    fileprivate func replacingTabs() -> String {
+        String(map { $0 == "\t" ? " " : $0 })
+    }
+}

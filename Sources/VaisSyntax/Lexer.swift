@@ -1,0 +1,267 @@
+/// Turns a file's bytes into tokens. One switch over the next byte, no
+/// backtracking; problems become diagnostics and an `.invalid` token, so the
+/// parser always gets a token stream ending in `.endOfFile`.
+public struct Lexer {
+    private let bytes: [UInt8]
+    private let file: FileID
+    private var position = 0
+    private var sawNewline = true
+    public private(set) var diagnostics = DiagnosticBag()
+
+    public init(file: SourceFile) {
+        self.bytes = file.bytes
+        self.file = file.id
+    }
+
+    public static func tokenize(_ file: SourceFile) -> (tokens: [Token], diagnostics: [Diagnostic]) {
+        var lexer = Lexer(file: file)
+        let tokens = lexer.tokenizeAll()
+        return (tokens, lexer.diagnostics.all)
+    }
+
+    public mutating func tokenizeAll() -> [Token] {
+        if let bad = UTF8Validation.firstInvalidByte(in: bytes) {
+            diagnostics.error("P005", "source file is not valid UTF-8", at: span(bad, bad + 1))
+            return [Token(kind: .endOfFile, start: UInt32(bytes.count), end: UInt32(bytes.count), newlineBefore: true)]
+        }
+        var tokens: [Token] = []
+        tokens.reserveCapacity(bytes.count / 4 + 1)
+        while true {
+            let token = next()
+            tokens.append(token)
+            if token.kind == .endOfFile { return tokens }
+        }
+    }
+
+    private func span(_ start: Int, _ end: Int) -> SourceSpan {
+        SourceSpan(file: file, start: UInt32(start), end: UInt32(end))
+    }
+
+    private func peek(_ offset: Int = 0) -> UInt8 {
+        let index = position + offset
+        return index < bytes.count ? bytes[index] : 0
+    }
+
+    private mutating func skipTrivia() {
+        while position < bytes.count {
+            switch bytes[position] {
+            case UInt8(ascii: "\n"):
+                sawNewline = true
+                position += 1
+            case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\r"):
+                position += 1
+            case UInt8(ascii: "#") where peek(1) != UInt8(ascii: "["):
+                while position < bytes.count, bytes[position] != UInt8(ascii: "\n") { position += 1 }
+            default:
+                return
+            }
+        }
+    }
+
+    private mutating func next() -> Token {
+        while true {
+            skipTrivia()
+            let newline = sawNewline
+            let start = position
+            guard position < bytes.count else {
+                return Token(kind: .endOfFile, start: UInt32(start), end: UInt32(start), newlineBefore: true)
+            }
+            // A character that starts no token is reported and skipped, so
+            // the parser sees the rest of the line as if it were not there.
+            guard let kind = scanKind() else { continue }
+            sawNewline = false
+            return Token(kind: kind, start: UInt32(start), end: UInt32(position), newlineBefore: newline)
+        }
+    }
+
+    private mutating func scanKind() -> TokenKind? {
+        let byte = bytes[position]
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "_"):
+            return scanIdentifierOrKeyword()
+        case UInt8(ascii: "0")...UInt8(ascii: "9"):
+            return scanNumber()
+        case UInt8(ascii: "\""):
+            return scanString()
+        default:
+            return scanPunctuation(byte)
+        }
+    }
+
+    private mutating func scanIdentifierOrKeyword() -> TokenKind {
+        let start = position
+        while position < bytes.count, Self.isIdentifierByte(bytes[position]) { position += 1 }
+        let length = position - start
+        guard length <= 8 else { return .identifier }
+        let text = String(decoding: bytes[start..<position], as: UTF8.self)
+        return Keywords.table[text] ?? .identifier
+    }
+
+    static func isIdentifierByte(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+             UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "_"):
+            return true
+        default:
+            return false
+        }
+    }
+
+    private mutating func scanNumber() -> TokenKind {
+        let start = position
+        if bytes[position] == UInt8(ascii: "0"), peek(1) == UInt8(ascii: "x") || peek(1) == UInt8(ascii: "b") {
+            position += 2
+            let digitsStart = position
+            while position < bytes.count, Self.isIdentifierByte(bytes[position]) { position += 1 }
+            if position == digitsStart {
+                diagnostics.error("P004", "number literal has no digits after its prefix", at: span(start, position))
+                return .invalid
+            }
+            return .integer
+        }
+        var isFloat = false
+        consumeDigits()
+        if peek() == UInt8(ascii: "."), Self.isDigit(peek(1)) {
+            isFloat = true
+            position += 1
+            consumeDigits()
+        }
+        if peek() == UInt8(ascii: "e") || peek() == UInt8(ascii: "E") {
+            let exponentStart = position
+            position += 1
+            if peek() == UInt8(ascii: "+") || peek() == UInt8(ascii: "-") { position += 1 }
+            if !Self.isDigit(peek()) {
+                while position < bytes.count, Self.isIdentifierByte(bytes[position]) { position += 1 }
+                diagnostics.error("P004", "exponent has no digits", at: span(start, max(position, exponentStart + 1)))
+                return .invalid
+            }
+            consumeDigits()
+            isFloat = true
+        }
+        if position < bytes.count, Self.isIdentifierByte(bytes[position]) {
+            while position < bytes.count, Self.isIdentifierByte(bytes[position]) { position += 1 }
+            diagnostics.error("P004", "malformed number literal", at: span(start, position))
+            return .invalid
+        }
+        return isFloat ? .float : .integer
+    }
+
+    private mutating func consumeDigits() {
+        while position < bytes.count, Self.isDigit(bytes[position]) || bytes[position] == UInt8(ascii: "_") {
+            position += 1
+        }
+    }
+
+    static func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
+
+    private mutating func scanString() -> TokenKind {
+        let start = position
+        position += 1
+        while position < bytes.count {
+            switch bytes[position] {
+            case UInt8(ascii: "\""):
+                position += 1
+                return .string
+            case UInt8(ascii: "\\"):
+                position += 2
+            case UInt8(ascii: "\n"):
+                diagnostics.error("P002", "unterminated string literal", at: span(start, start + 1))
+                return .invalid
+            default:
+                position += 1
+            }
+        }
+        position = bytes.count
+        diagnostics.error("P002", "unterminated string literal", at: span(start, start + 1))
+        return .invalid
+    }
+
+    private mutating func scanPunctuation(_ byte: UInt8) -> TokenKind? {
+        let second = peek(1)
+        let third = peek(2)
+        func take(_ count: Int, _ kind: TokenKind) -> TokenKind {
+            position += count
+            return kind
+        }
+        switch byte {
+        case UInt8(ascii: "("): return take(1, .lParen)
+        case UInt8(ascii: ")"): return take(1, .rParen)
+        case UInt8(ascii: "{"): return take(1, .lBrace)
+        case UInt8(ascii: "}"): return take(1, .rBrace)
+        case UInt8(ascii: "["): return take(1, .lBracket)
+        case UInt8(ascii: "]"): return take(1, .rBracket)
+        case UInt8(ascii: ","): return take(1, .comma)
+        case UInt8(ascii: ";"): return take(1, .semicolon)
+        case UInt8(ascii: "?"): return take(1, .question)
+        case UInt8(ascii: "~"): return take(1, .tilde)
+        case UInt8(ascii: "^"): return take(1, .caret)
+        case UInt8(ascii: "#"): return take(2, .hashBracket)
+        case UInt8(ascii: "@"):
+            return second == UInt8(ascii: "[") ? take(2, .atBracket) : take(1, .at)
+        case UInt8(ascii: ":"):
+            return second == UInt8(ascii: "=") ? take(2, .colonEqual) : take(1, .colon)
+        case UInt8(ascii: "."):
+            if second == UInt8(ascii: ".") {
+                if third == UInt8(ascii: ".") { return take(3, .ellipsis) }
+                if third == UInt8(ascii: "=") { return take(3, .dotDotEqual) }
+                return take(2, .dotDot)
+            }
+            return take(1, .dot)
+        case UInt8(ascii: "+"): return second == UInt8(ascii: "=") ? take(2, .plusEqual) : take(1, .plus)
+        case UInt8(ascii: "-"):
+            if second == UInt8(ascii: ">") { return take(2, .arrow) }
+            return second == UInt8(ascii: "=") ? take(2, .minusEqual) : take(1, .minus)
+        case UInt8(ascii: "*"): return second == UInt8(ascii: "=") ? take(2, .starEqual) : take(1, .star)
+        case UInt8(ascii: "/"): return second == UInt8(ascii: "=") ? take(2, .slashEqual) : take(1, .slash)
+        case UInt8(ascii: "%"): return second == UInt8(ascii: "=") ? take(2, .percentEqual) : take(1, .percent)
+        case UInt8(ascii: "&"): return second == UInt8(ascii: "&") ? take(2, .ampAmp) : take(1, .amp)
+        case UInt8(ascii: "|"): return second == UInt8(ascii: "|") ? take(2, .pipePipe) : take(1, .pipe)
+        case UInt8(ascii: "!"): return second == UInt8(ascii: "=") ? take(2, .bangEqual) : take(1, .bang)
+        case UInt8(ascii: "="):
+            if second == UInt8(ascii: "=") { return take(2, .equalEqual) }
+            return second == UInt8(ascii: ">") ? take(2, .fatArrow) : take(1, .equal)
+        case UInt8(ascii: "<"):
+            if second == UInt8(ascii: "<") { return take(2, .shl) }
+            return second == UInt8(ascii: "=") ? take(2, .lessEqual) : take(1, .less)
+        case UInt8(ascii: ">"):
+            if second == UInt8(ascii: ">") { return take(2, .shr) }
+            return second == UInt8(ascii: "=") ? take(2, .greaterEqual) : take(1, .greater)
+        default:
+            let length = SourceFile.scalarLength(leadingByte: byte)
+            position = min(bytes.count, position + length)
+            let shown = String(decoding: bytes[(position - length)..<position], as: UTF8.self)
+            diagnostics.error("P001", "unexpected character '\(shown.debugDescription.dropFirst().dropLast())'", at: span(position - length, position))
+            return nil
+        }
+    }
+}
+
+/// Finds the first byte that breaks UTF-8, so P005 can point at it.
+enum UTF8Validation {
+    static func firstInvalidByte(in bytes: [UInt8]) -> Int? {
+        var index = 0
+        let count = bytes.count
+        while index < count {
+            let lead = bytes[index]
+            if lead < 0x80 { index += 1; continue }
+            let length: Int
+            let minimum: UInt32
+            switch lead {
+            case 0xC2...0xDF: length = 2; minimum = 0x80
+            case 0xE0...0xEF: length = 3; minimum = 0x800
+            case 0xF0...0xF4: length = 4; minimum = 0x10000
+            default: return index
+            }
+            guard index + length <= count else { return index }
+            var scalar = UInt32(lead) & (0xFF >> (length + 1))
+            for offset in 1..<length {
+                let continuation = bytes[index + offset]
+                guard continuation & 0xC0 == 0x80 else { return index }
+                scalar = (scalar << 6) | UInt32(continuation & 0x3F)
+            }
+            if scalar < minimum || scalar > 0x10FFFF || (0xD800...0xDFFF).contains(scalar) { return index }
+            index += length
+        }
+        return nil
+    }
+}

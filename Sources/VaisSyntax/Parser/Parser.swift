@@ -1,0 +1,154 @@
+/// A recursive-descent parser over the token stream of one file, appending
+/// into a shared `SyntaxTree`. It recovers from errors at statement and item
+/// boundaries so that one mistake does not hide the next.
+public struct Parser {
+    let file: SourceFile
+    let tokens: [Token]
+    var index = 0
+    var tree: SyntaxTree
+    var diagnostics = DiagnosticBag()
+    /// Current nesting of expressions and blocks; bounded so that hostile
+    /// input cannot exhaust the stack.
+    var depth = 0
+    static let maximumDepth = 96
+    /// Set after a syntax error until the parser reaches the next statement
+    /// or item, so one mistake is reported once, not once per token.
+    var recovering = false
+
+    init(file: SourceFile, tokens: [Token], tree: SyntaxTree) {
+        self.file = file
+        self.tokens = tokens
+        self.tree = tree
+    }
+
+    /// Lexes and parses `file`, appending its items to `tree`.
+    public static func parse(_ file: SourceFile, into tree: inout SyntaxTree) -> [Diagnostic] {
+        let (tokens, lexDiagnostics) = Lexer.tokenize(file)
+        var parser = Parser(file: file, tokens: tokens, tree: tree)
+        tree = SyntaxTree()
+        parser.diagnostics.append(contentsOf: lexDiagnostics)
+        parser.parseItems()
+        tree = parser.tree
+        return parser.diagnostics.all
+    }
+
+    // MARK: Tokens
+
+    var current: Token { tokens[index] }
+    var kind: TokenKind { tokens[index].kind }
+
+    func peekKind(_ offset: Int = 1) -> TokenKind {
+        let target = index + offset
+        return target < tokens.count ? tokens[target].kind : .endOfFile
+    }
+
+    func peekToken(_ offset: Int) -> Token {
+        tokens[min(index + offset, tokens.count - 1)]
+    }
+
+    @discardableResult
+    mutating func advance() -> Token {
+        let token = tokens[index]
+        if token.kind != .endOfFile { index += 1 }
+        return token
+    }
+
+    mutating func accept(_ expected: TokenKind) -> Bool {
+        guard kind == expected else { return false }
+        advance()
+        return true
+    }
+
+    func span(of token: Token) -> SourceSpan {
+        SourceSpan(file: file.id, start: token.start, end: token.end)
+    }
+
+    var currentSpan: SourceSpan { span(of: current) }
+
+    /// The span of the token before the current one, for the end of a node.
+    var previousEnd: UInt32 { index > 0 ? tokens[index - 1].end : 0 }
+
+    func span(from start: UInt32) -> SourceSpan {
+        SourceSpan(file: file.id, start: start, end: max(start, previousEnd))
+    }
+
+    func text(of token: Token) -> String {
+        String(decoding: file.bytes[Int(token.start)..<Int(token.end)], as: UTF8.self)
+    }
+
+    // MARK: Errors
+
+    /// Reports `expected X, found Y` at the current token. Invalid tokens
+    /// were already reported by the lexer, so they add nothing here.
+    mutating func errorExpected(_ what: String, code: String = "P010") {
+        guard kind != .invalid, !recovering else { return }
+        recovering = true
+        let found = kind == .endOfFile ? "end of file" : "'\(text(of: current))'"
+        diagnostics.error(code, "expected \(what), found \(found)", at: currentSpan)
+    }
+
+    mutating func expect(_ expected: TokenKind, _ what: String? = nil) -> Bool {
+        if accept(expected) { return true }
+        errorExpected(what ?? expected.display)
+        return false
+    }
+
+    mutating func expectIdentifier(_ what: String) -> Name? {
+        guard kind == .identifier else {
+            errorExpected(what)
+            return nil
+        }
+        let token = advance()
+        return Name(text(of: token), span(of: token))
+    }
+
+    /// Skips to the start of the next statement: a token on a new line, a
+    /// `;`, or the `}` that closes the enclosing block.
+    mutating func synchronizeStatement() {
+        recovering = false
+        var nesting = 0
+        let start = index
+        while kind != .endOfFile {
+            if index > start, current.newlineBefore, nesting == 0 { return }
+            switch kind {
+            case .lBrace, .lParen, .lBracket: nesting += 1
+            case .rBrace, .rParen, .rBracket:
+                if nesting == 0 { return }
+                nesting -= 1
+            case .semicolon where nesting == 0:
+                advance()
+                return
+            default: break
+            }
+            advance()
+        }
+    }
+
+    /// Skips to the next token that can start an item at the start of a line.
+    mutating func synchronizeItem() {
+        recovering = false
+        advance()
+        while kind != .endOfFile {
+            if current.newlineBefore, Self.startsItem(kind) { return }
+            advance()
+        }
+    }
+
+    static func startsItem(_ kind: TokenKind) -> Bool {
+        switch kind {
+        case .kwFn, .kwStruct, .kwEnum, .kwElseOrEnum, .kwGlobal, .kwContinueOrConst, .kwConst,
+             .kwUse, .kwExtern, .kwImpl, .hashBracket, .atBracket:
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// Whether the current token ends a statement here.
+    var atStatementEnd: Bool {
+        switch kind {
+        case .semicolon, .rBrace, .endOfFile: return true
+        default: return current.newlineBefore
+        }
+    }
+}

@@ -1,0 +1,342 @@
+extension Parser {
+    /// Whether a struct literal may start here. Conditions of `I`, `L` and
+    /// `M` forbid it, or `I x == P { ... }` would be ambiguous.
+    struct ExpressionContext {
+        var allowsStructLiteral = true
+    }
+
+    mutating func parseExpression(_ context: ExpressionContext = ExpressionContext()) -> ExprID {
+        depth += 1
+        defer { depth -= 1 }
+        guard depth <= Self.maximumDepth else {
+            diagnostics.error("P011", "expression is nested too deeply", at: currentSpan)
+            let span = currentSpan
+            while kind != .endOfFile { advance() }
+            return tree.add(ExprNode(kind: .error, span: span))
+        }
+        return parseTernary(context)
+    }
+
+    mutating func parseConditionExpression() -> ExprID {
+        parseExpression(ExpressionContext(allowsStructLiteral: false))
+    }
+
+    private mutating func parseTernary(_ context: ExpressionContext) -> ExprID {
+        let condition = parseBinary(minimumPrecedence: 1, context)
+        guard kind == .question else { return condition }
+        advance()
+        let then = parseExpression(context)
+        guard expect(.colon, "':' in a ternary expression") else { return condition }
+        let otherwise = parseExpression(context)
+        return tree.add(ExprNode(kind: .ternary(condition: condition, then: then, otherwise: otherwise),
+                                 span: tree[condition].span.through(tree[otherwise].span)))
+    }
+
+    private func binaryOperator(_ kind: TokenKind) -> (BinaryOperator, Int)? {
+        switch kind {
+        case .pipePipe: return (.logicalOr, 1)
+        case .ampAmp: return (.logicalAnd, 2)
+        case .equalEqual: return (.equal, 3)
+        case .bangEqual: return (.notEqual, 3)
+        case .less: return (.less, 3)
+        case .lessEqual: return (.lessEqual, 3)
+        case .greater: return (.greater, 3)
+        case .greaterEqual: return (.greaterEqual, 3)
+        case .pipe: return (.bitOr, 4)
+        case .caret: return (.bitXor, 5)
+        case .amp: return (.bitAnd, 6)
+        case .shl: return (.shiftLeft, 7)
+        case .shr: return (.shiftRight, 7)
+        case .plus: return (.add, 8)
+        case .minus: return (.subtract, 8)
+        case .star: return (.multiply, 9)
+        case .slash: return (.divide, 9)
+        case .percent: return (.remainder, 9)
+        default: return nil
+        }
+    }
+
+    /// Precedence climbing: one function for every binary level keeps the
+    /// recursion shallow.
+    private mutating func parseBinary(minimumPrecedence: Int, _ context: ExpressionContext) -> ExprID {
+        var left = parseCast(context)
+        while let (op, precedence) = binaryOperator(kind), precedence >= minimumPrecedence {
+            // `-`, `*` and `&` at the start of a line begin a new statement.
+            if current.newlineBefore, kind == .minus || kind == .star || kind == .amp { break }
+            let operatorAt = current.start
+            advance()
+            let right = parseBinary(minimumPrecedence: precedence + 1, context)
+            let node = ExprNode(kind: .binary(op, left, right, operatorAt: operatorAt), span: tree[left].span.through(tree[right].span))
+            left = tree.add(node)
+            if op.isComparison, let (next, nextPrecedence) = binaryOperator(kind), next.isComparison, nextPrecedence == precedence {
+                diagnostics.error("P010", "comparisons cannot be chained; use '&&'", at: currentSpan)
+            }
+        }
+        return left
+    }
+
+    private mutating func parseCast(_ context: ExpressionContext) -> ExprID {
+        var value = parseUnary(context)
+        while kind == .kwAs {
+            let asAt = current.start
+            advance()
+            let type = parseType()
+            value = tree.add(ExprNode(kind: .cast(value, type, asAt: asAt), span: tree[value].span.through(type.span)))
+        }
+        return value
+    }
+
+    private mutating func parseUnary(_ context: ExpressionContext) -> ExprID {
+        let start = current.start
+        let op: UnaryOperator
+        switch kind {
+        case .minus: op = .negate
+        case .bang: op = .not
+        case .tilde: op = .bitNot
+        case .amp:
+            op = .addressOf
+        case .ampAmp:
+            advance()
+            let inner = wrapAddressOf(parseUnaryOperand(context), start: start + 1)
+            return wrapAddressOf(inner, start: start)
+        case .star: op = .dereference
+        default: return parsePostfix(context)
+        }
+        advance()
+        if op == .addressOf { _ = accept(.kwMut) }
+        let operand = parseUnaryOperand(context)
+        return tree.add(ExprNode(kind: .unary(op, operand), span: span(from: start)))
+    }
+
+    private mutating func parseUnaryOperand(_ context: ExpressionContext) -> ExprID {
+        depth += 1
+        defer { depth -= 1 }
+        guard depth <= Self.maximumDepth else {
+            diagnostics.error("P011", "expression is nested too deeply", at: currentSpan)
+            let span = currentSpan
+            while kind != .endOfFile { advance() }
+            return tree.add(ExprNode(kind: .error, span: span))
+        }
+        return parseUnary(context)
+    }
+
+    private mutating func wrapAddressOf(_ operand: ExprID, start: UInt32) -> ExprID {
+        tree.add(ExprNode(kind: .unary(.addressOf, operand), span: span(from: start)))
+    }
+
+    private mutating func parsePostfix(_ context: ExpressionContext) -> ExprID {
+        var value = parsePrimary(context)
+        while true {
+            switch kind {
+            case .lParen where !current.newlineBefore:
+                advance()
+                var arguments: [ExprID] = []
+                while kind != .rParen, kind != .endOfFile {
+                    let before = index
+                    arguments.append(parseExpression())
+                    if !accept(.comma) || index == before { break }
+                }
+                _ = expect(.rParen, "')' after the arguments")
+                value = tree.add(ExprNode(kind: .call(callee: value, arguments: arguments), span: tree[value].span.through(span(from: previousEnd))))
+            case .lBracket where !current.newlineBefore:
+                advance()
+                let indexValue = parseExpression()
+                _ = expect(.rBracket)
+                value = tree.add(ExprNode(kind: .index(base: value, index: indexValue), span: tree[value].span.through(span(from: previousEnd))))
+            case .dot:
+                advance()
+                guard let name = expectIdentifier("a field or method name after '.'") else { return value }
+                value = tree.add(ExprNode(kind: .field(base: value, name: name), span: tree[value].span.through(name.span)))
+            default:
+                return value
+            }
+        }
+    }
+
+    private mutating func parsePrimary(_ context: ExpressionContext) -> ExprID {
+        let token = current
+        let start = token.start
+        switch token.kind {
+        case .integer:
+            advance()
+            return tree.add(ExprNode(kind: decodeInteger(token), span: span(of: token)))
+        case .float:
+            advance()
+            let digits = text(of: token).filter { $0 != "_" }
+            return tree.add(ExprNode(kind: .float(Double(digits) ?? 0), span: span(of: token)))
+        case .string:
+            advance()
+            return tree.add(ExprNode(kind: .string(decodeString(token)), span: span(of: token)))
+        case .kwTrue, .kwFalse:
+            advance()
+            return tree.add(ExprNode(kind: .bool(token.kind == .kwTrue), span: span(of: token)))
+        case .kwSelf:
+            advance()
+            return tree.add(ExprNode(kind: .name("self"), span: span(of: token)))
+        case .identifier:
+            if context.allowsStructLiteral, peekKind() == .lBrace,
+               peekKind(2) == .rBrace || (peekKind(2) == .identifier && peekKind(3) == .colon) {
+                return parseStructLiteral()
+            }
+            advance()
+            return tree.add(ExprNode(kind: .name(text(of: token)), span: span(of: token)))
+        case .at:
+            advance()
+            return tree.add(ExprNode(kind: .selfFunction, span: span(of: token)))
+        case .lParen:
+            advance()
+            if accept(.rParen) {
+                let block = tree.add(Block(statements: [], tail: nil, span: span(from: start)))
+                return tree.add(ExprNode(kind: .block(block), span: span(from: start)))
+            }
+            let inner = parseExpression()
+            _ = expect(.rParen)
+            return tree.add(ExprNode(kind: .parenthesized(inner), span: span(from: start)))
+        case .lBracket:
+            return parseArrayLiteral()
+        case .lBrace:
+            let block = parseBlock()
+            return tree.add(ExprNode(kind: .block(block), span: span(from: start)))
+        case .kwIf:
+            return parseIf()
+        case .kwMatch:
+            return parseMatch()
+        case .kwLoop, .kwWhile, .kwFor:
+            return parseLoop()
+        case .kwReturn:
+            advance()
+            var value: ExprID?
+            if !atStatementEnd, kind != .comma, kind != .rParen { value = parseExpression() }
+            return tree.add(ExprNode(kind: .returnValue(value), span: span(from: start)))
+        case .kwBreak:
+            advance()
+            return tree.add(ExprNode(kind: .breakLoop, span: span(of: token)))
+        case .kwContinueOrConst, .kwContinue:
+            advance()
+            return tree.add(ExprNode(kind: .continueLoop, span: span(of: token)))
+        case .invalid:
+            // Already reported by the lexer.
+            advance()
+            return tree.add(ExprNode(kind: .error, span: span(of: token)))
+        default:
+            errorExpected("an expression", code: "P011")
+            return tree.add(ExprNode(kind: .error, span: span(of: token)))
+        }
+    }
+
+    private mutating func parseStructLiteral() -> ExprID {
+        let nameToken = advance()
+        let typeName = Name(text(of: nameToken), span(of: nameToken))
+        advance()
+        var fields: [FieldInitializer] = []
+        while kind != .rBrace, kind != .endOfFile {
+            let before = index
+            guard let fieldName = expectIdentifier("a field name") else { break }
+            guard expect(.colon) else { break }
+            fields.append(FieldInitializer(name: fieldName, value: parseExpression()))
+            if !accept(.comma), kind != .rBrace, !current.newlineBefore {
+                errorExpected("',' or '}' in a struct literal")
+                break
+            }
+            if index == before { break }
+        }
+        _ = expect(.rBrace, "'}' to close the struct literal")
+        return tree.add(ExprNode(kind: .structLiteral(typeName: typeName, fields: fields), span: span(from: nameToken.start)))
+    }
+
+    private mutating func parseArrayLiteral() -> ExprID {
+        let start = current.start
+        advance()
+        if accept(.rBracket) {
+            return tree.add(ExprNode(kind: .arrayLiteral([]), span: span(from: start)))
+        }
+        let first = parseExpression()
+        if accept(.semicolon) {
+            let count = parseExpression()
+            _ = expect(.rBracket)
+            return tree.add(ExprNode(kind: .arrayRepeat(value: first, count: count), span: span(from: start)))
+        }
+        var elements = [first]
+        while accept(.comma), kind != .rBracket, kind != .endOfFile {
+            elements.append(parseExpression())
+        }
+        _ = expect(.rBracket, "']' to close the array literal")
+        return tree.add(ExprNode(kind: .arrayLiteral(elements), span: span(from: start)))
+    }
+
+    private mutating func parseIf() -> ExprID {
+        let start = current.start
+        advance()
+        let condition = parseConditionExpression()
+        let then = parseBlock()
+        var otherwise: ExprID?
+        if kind == .kwElseOrEnum || kind == .kwElse {
+            advance()
+            if kind == .kwIf {
+                otherwise = parseIf()
+            } else {
+                let blockStart = current.start
+                let block = parseBlock()
+                otherwise = tree.add(ExprNode(kind: .block(block), span: span(from: blockStart)))
+            }
+        }
+        return tree.add(ExprNode(kind: .ifElse(condition: condition, then: then, otherwise: otherwise), span: span(from: start)))
+    }
+
+    private mutating func parseMatch() -> ExprID {
+        let start = current.start
+        advance()
+        let scrutinee = parseConditionExpression()
+        var arms: [MatchArm] = []
+        if expect(.lBrace) {
+            while kind != .rBrace, kind != .endOfFile {
+                let before = index
+                let pattern = parsePattern()
+                if expect(.fatArrow) {
+                    arms.append(MatchArm(pattern: pattern, body: parseExpression()))
+                } else {
+                    // Keep a placeholder arm so the match is not reported as
+                    // missing the case that failed to parse.
+                    arms.append(MatchArm(pattern: .error(currentSpan), body: tree.add(ExprNode(kind: .error, span: currentSpan))))
+                    synchronizeStatement()
+                }
+                if !accept(.comma), kind != .rBrace, !current.newlineBefore {
+                    errorExpected("',' or '}' after a match arm")
+                    synchronizeStatement()
+                }
+                if index == before { advance() }
+            }
+            _ = expect(.rBrace)
+        }
+        return tree.add(ExprNode(kind: .match(scrutinee: scrutinee, arms: arms), span: span(from: start)))
+    }
+
+    private mutating func parseLoop() -> ExprID {
+        let start = current.start
+        let keyword = advance().kind
+        let header: LoopHeader
+        if keyword == .kwLoop, kind == .lBrace {
+            header = .forever
+        } else if kind == .identifier, peekKind() == .colon || (peekKind() == .identifier && text(of: peekToken(1)) == "in") {
+            let variableToken = advance()
+            let variable = Name(text(of: variableToken), span(of: variableToken))
+            advance()
+            let lower = parseConditionExpression()
+            if kind == .dotDot || kind == .dotDotEqual {
+                let inclusive = advance().kind == .dotDotEqual
+                let upper = parseConditionExpression()
+                header = .range(variable: variable, lower: lower, upper: upper, inclusive: inclusive)
+            } else {
+                if keyword == .kwFor { errorExpected("'..' or '..=' in a counting loop") }
+                header = .elements(variable: variable, sequence: lower)
+            }
+        } else if keyword == .kwFor {
+            errorExpected("a loop variable such as 'i: 0..10'")
+            header = .forever
+        } else {
+            header = .whileTrue(parseConditionExpression())
+        }
+        let body = parseBlock()
+        return tree.add(ExprNode(kind: .loop(header, body: body), span: span(from: start)))
+    }
+}

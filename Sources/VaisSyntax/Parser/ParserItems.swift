@@ -1,0 +1,293 @@
+extension Parser {
+    private struct Attributes {
+        var isHot = false
+        var isExtern = false
+        var firstSpan: SourceSpan?
+    }
+
+    mutating func parseItems() {
+        while kind != .endOfFile {
+            let before = index
+            parseItem()
+            if index == before { synchronizeItem() }
+        }
+    }
+
+    private mutating func parseItem() {
+        recovering = false
+        let attributes = parseAttributes()
+        switch kind {
+        case .kwFn:
+            if let function = parseFunction(isHot: attributes.isHot, isExtern: attributes.isExtern) {
+                tree.add(item: .function(function), file: file.id)
+            }
+            return
+        case .endOfFile:
+            if let span = attributes.firstSpan {
+                diagnostics.error("P013", "attribute is not followed by an item", at: span)
+            }
+            return
+        default:
+            break
+        }
+        if attributes.isHot || attributes.isExtern, let span = attributes.firstSpan {
+            diagnostics.error("P015", "this attribute applies only to functions", at: span)
+        }
+        switch kind {
+        case .kwStruct: parseStruct()
+        case .kwEnum, .kwElseOrEnum: parseEnum()
+        case .kwGlobal: parseGlobal(isConstant: false)
+        case .kwContinueOrConst, .kwConst: parseGlobal(isConstant: true)
+        case .kwUse: parseImport()
+        case .kwExtern: parseExternBlock()
+        case .kwImpl: parseImpl()
+        default:
+            errorExpected("an item (F, S, E, G, C, U, N, X)", code: "P013")
+            synchronizeItem()
+        }
+    }
+
+    private mutating func parseAttributes() -> Attributes {
+        var attributes = Attributes()
+        while kind == .hashBracket || kind == .atBracket {
+            let isAt = kind == .atBracket
+            advance()
+            let nameToken = current
+            guard kind == .identifier || kind == .kwExtern else {
+                errorExpected("an attribute name")
+                skipPast(.rBracket)
+                continue
+            }
+            advance()
+            let name = Name(text(of: nameToken), span(of: nameToken))
+            if attributes.firstSpan == nil { attributes.firstSpan = name.span }
+            switch (isAt, name.text) {
+            case (false, "hot"):
+                attributes.isHot = true
+            case (true, "extern"):
+                if kind == .string { advance() }
+                attributes.isExtern = true
+            default:
+                diagnostics.error("P015", "unknown attribute '\(text(of: nameToken))'", at: name.span)
+            }
+            if !accept(.rBracket) {
+                errorExpected("']'")
+                skipPast(.rBracket)
+            }
+        }
+        return attributes
+    }
+
+    private mutating func skipPast(_ target: TokenKind) {
+        while kind != .endOfFile, !current.newlineBefore || kind == target {
+            if advance().kind == target { return }
+        }
+    }
+
+    mutating func parseFunction(isHot: Bool, isExtern: Bool, insideExternBlock: Bool = false) -> FunctionDecl? {
+        let start = current.start
+        advance()
+        guard let name = expectIdentifier("a function name") else {
+            synchronizeItem()
+            return nil
+        }
+        guard expect(.lParen) else {
+            synchronizeItem()
+            return nil
+        }
+        var selfParameter: (SelfParameter, SourceSpan)?
+        var parameters: [Parameter] = []
+        var isVariadic = false
+        while kind != .rParen, kind != .endOfFile {
+            let before = index
+            if kind == .ellipsis {
+                isVariadic = true
+                advance()
+            } else if let receiver = parseSelfParameter() {
+                selfParameter = receiver
+            } else if let name = expectIdentifier("a parameter name") {
+                if expect(.colon) {
+                    parameters.append(Parameter(name: name, type: parseType()))
+                }
+            }
+            if !accept(.comma) { break }
+            if index == before { advance() }
+        }
+        guard expect(.rParen) else {
+            synchronizeItem()
+            return nil
+        }
+        var returnType: TypeSyntax?
+        if accept(.arrow) { returnType = parseType() }
+        let body: FunctionBody
+        if kind == .lBrace {
+            body = .block(parseBlock())
+        } else if kind == .equal {
+            advance()
+            body = .expression(parseExpression())
+        } else if isExtern || insideExternBlock {
+            _ = accept(.semicolon)
+            body = .external
+        } else {
+            errorExpected("'{' or '=' to begin the body of '\(name.text)'")
+            synchronizeItem()
+            return nil
+        }
+        return FunctionDecl(name: name, selfParameter: selfParameter, parameters: parameters, isVariadic: isVariadic,
+                            returnType: returnType, body: body, isHot: isHot, span: span(from: start))
+    }
+
+    private mutating func parseSelfParameter() -> (SelfParameter, SourceSpan)? {
+        let start = current.start
+        if kind == .kwSelf {
+            advance()
+            return (.value, span(from: start))
+        }
+        if kind == .amp, peekKind() == .kwSelf {
+            advance(); advance()
+            return (.reference, span(from: start))
+        }
+        if kind == .amp, peekKind() == .kwMut, peekKind(2) == .kwSelf {
+            advance(); advance(); advance()
+            return (.mutableReference, span(from: start))
+        }
+        return nil
+    }
+
+    private mutating func parseStruct() {
+        advance()
+        guard let name = expectIdentifier("a struct name"), expect(.lBrace) else {
+            synchronizeItem()
+            return
+        }
+        var fields: [FieldDecl] = []
+        while kind != .rBrace, kind != .endOfFile {
+            let before = index
+            if let fieldName = expectIdentifier("a field name"), expect(.colon) {
+                fields.append(FieldDecl(name: fieldName, type: parseType()))
+            }
+            if !accept(.comma), !accept(.semicolon), kind != .rBrace, !current.newlineBefore {
+                errorExpected("',' or '}'")
+                synchronizeStatement()
+            }
+            if index == before { advance() }
+        }
+        _ = expect(.rBrace)
+        tree.add(item: .structure(StructDecl(name: name, fields: fields)), file: file.id)
+    }
+
+    private mutating func parseEnum() {
+        advance()
+        guard let name = expectIdentifier("an enum name"), expect(.lBrace) else {
+            synchronizeItem()
+            return
+        }
+        var variants: [VariantDecl] = []
+        while kind != .rBrace, kind != .endOfFile {
+            let before = index
+            if let variantName = expectIdentifier("a variant name") {
+                var payload: [TypeSyntax] = []
+                if accept(.lParen) {
+                    while kind != .rParen, kind != .endOfFile {
+                        let typeStart = index
+                        payload.append(parseType())
+                        if !accept(.comma) || index == typeStart { break }
+                    }
+                    _ = expect(.rParen)
+                }
+                variants.append(VariantDecl(name: variantName, payload: payload))
+            }
+            if !accept(.comma), kind != .rBrace, !current.newlineBefore {
+                errorExpected("',' or '}'")
+                synchronizeStatement()
+            }
+            if index == before { advance() }
+        }
+        _ = expect(.rBrace)
+        tree.add(item: .enumeration(EnumDecl(name: name, variants: variants)), file: file.id)
+    }
+
+    private mutating func parseGlobal(isConstant: Bool) {
+        advance()
+        guard let name = expectIdentifier(isConstant ? "a constant name" : "a global name") else {
+            synchronizeItem()
+            return
+        }
+        var type: TypeSyntax?
+        if accept(.colon) {
+            type = parseType()
+            guard accept(.equal) || accept(.colonEqual) else {
+                errorExpected("'='")
+                synchronizeItem()
+                return
+            }
+        } else if !expect(.colonEqual, "':' or ':='") {
+            synchronizeItem()
+            return
+        }
+        let value = parseExpression()
+        tree.add(item: .global(GlobalDecl(name: name, type: type, value: value, isConstant: isConstant)), file: file.id)
+    }
+
+    private mutating func parseImport() {
+        advance()
+        let start = current.start
+        var path = ""
+        while kind == .identifier || kind == .dot || kind == .dotDot || kind == .slash || (kind.isKeyword && !path.isEmpty) {
+            if path.isEmpty == false, current.newlineBefore { break }
+            path += text(of: advance())
+        }
+        guard !path.isEmpty else {
+            errorExpected("a module path such as std/hot")
+            synchronizeItem()
+            return
+        }
+        tree.add(item: .importModule(ImportDecl(path: path, span: span(from: start))), file: file.id)
+    }
+
+    private mutating func parseExternBlock() {
+        advance()
+        if kind == .string { advance() }
+        guard expect(.lBrace) else {
+            synchronizeItem()
+            return
+        }
+        while kind != .rBrace, kind != .endOfFile {
+            let before = index
+            _ = parseAttributes()
+            if kind == .kwFn {
+                if let function = parseFunction(isHot: false, isExtern: true, insideExternBlock: true) {
+                    tree.add(item: .function(function), file: file.id)
+                }
+            } else {
+                errorExpected("a function declaration")
+                synchronizeStatement()
+            }
+            _ = accept(.semicolon)
+            if index == before { advance() }
+        }
+        _ = expect(.rBrace)
+    }
+
+    private mutating func parseImpl() {
+        advance()
+        guard let typeName = expectIdentifier("a type name"), expect(.lBrace) else {
+            synchronizeItem()
+            return
+        }
+        var methods: [FunctionDecl] = []
+        while kind != .rBrace, kind != .endOfFile {
+            let before = index
+            let attributes = parseAttributes()
+            if kind == .kwFn {
+                if let method = parseFunction(isHot: attributes.isHot, isExtern: false) { methods.append(method) }
+            } else {
+                errorExpected("a method (F)")
+                synchronizeStatement()
+            }
+            if index == before { advance() }
+        }
+        _ = expect(.rBrace)
+        tree.add(item: .implementation(ImplDecl(typeName: typeName, methods: methods)), file: file.id)
+    }
+}

@@ -1,0 +1,134 @@
+extension Parser {
+    mutating func parseType() -> TypeSyntax {
+        let start = current.start
+        depth += 1
+        defer { depth -= 1 }
+        guard depth <= Self.maximumDepth else {
+            diagnostics.error("P012", "type is nested too deeply", at: currentSpan)
+            return .error(currentSpan)
+        }
+        switch kind {
+        case .identifier:
+            let token = advance()
+            return .named(Name(text(of: token), span(of: token)))
+        case .star:
+            advance()
+            _ = accept(.kwMut)
+            let pointee = parseType()
+            return .pointer(pointee, span(from: start))
+        case .amp:
+            advance()
+            let mutable = accept(.kwMut)
+            let referent = parseType()
+            return .reference(referent, mutable: mutable, span(from: start))
+        case .ampAmp:
+            advance()
+            let mutable = accept(.kwMut)
+            let referent = parseType()
+            return .reference(.reference(referent, mutable: mutable, span(from: start + 1)), mutable: false, span(from: start))
+        case .lBracket:
+            advance()
+            let element = parseType()
+            guard expect(.semicolon, "';' and a length in an array type") else { return .error(span(from: start)) }
+            let length = parseExpression()
+            _ = expect(.rBracket)
+            return .array(element, length: length, span(from: start))
+        case .lParen:
+            advance()
+            _ = expect(.rParen, "')' (the unit type is '()')")
+            return .unit(span(from: start))
+        case .kwFn:
+            advance()
+            guard expect(.lParen) else { return .error(span(from: start)) }
+            var parameters: [TypeSyntax] = []
+            while kind != .rParen, kind != .endOfFile {
+                let before = index
+                parameters.append(parseType())
+                if !accept(.comma) || index == before { break }
+            }
+            _ = expect(.rParen)
+            var result: TypeSyntax?
+            if accept(.arrow) { result = parseType() }
+            return .function(parameters: parameters, result: result, span(from: start))
+        default:
+            errorExpected("a type", code: "P012")
+            return .error(currentSpan)
+        }
+    }
+
+    mutating func parsePattern() -> Pattern {
+        let start = current.start
+        let first = parseSinglePattern()
+        guard kind == .pipe else { return first }
+        var alternatives = [first]
+        while accept(.pipe) { alternatives.append(parseSinglePattern()) }
+        return .alternatives(alternatives, span(from: start))
+    }
+
+    private mutating func parseSinglePattern() -> Pattern {
+        let token = current
+        switch token.kind {
+        case .identifier:
+            advance()
+            let name = Name(text(of: token), span(of: token))
+            if name.text == "_" { return .wildcard(name.span) }
+            if kind == .dot, peekKind() == .identifier {
+                advance()
+                let variantToken = advance()
+                let variant = Name(text(of: variantToken), span(of: variantToken))
+                return .variant(enumName: name, variant: variant, fields: parsePatternFields(), span(from: token.start))
+            }
+            if kind == .lParen {
+                return .variant(enumName: nil, variant: name, fields: parsePatternFields(), span(from: token.start))
+            }
+            return .binding(name)
+        case .integer, .minus:
+            return parseNumericPattern()
+        case .kwTrue, .kwFalse:
+            advance()
+            return .bool(token.kind == .kwTrue, span(of: token))
+        default:
+            errorExpected("a pattern", code: "P014")
+            if !atStatementEnd, kind != .fatArrow { advance() }
+            return .error(span(of: token))
+        }
+    }
+
+    private mutating func parsePatternFields() -> [Pattern] {
+        guard accept(.lParen) else { return [] }
+        var fields: [Pattern] = []
+        while kind != .rParen, kind != .endOfFile {
+            let before = index
+            fields.append(parsePattern())
+            if !accept(.comma) || index == before { break }
+        }
+        _ = expect(.rParen)
+        return fields
+    }
+
+    private mutating func parseNumericPattern() -> Pattern {
+        let start = current.start
+        guard let lower = parseSignedInteger() else { return .error(span(from: start)) }
+        if kind == .dotDot || kind == .dotDotEqual {
+            let inclusive = advance().kind == .dotDotEqual
+            guard let upper = parseSignedInteger() else { return .error(span(from: start)) }
+            return .range(lower: lower, upper: upper, inclusive: inclusive, span(from: start))
+        }
+        return .integer(lower, span(from: start))
+    }
+
+    private mutating func parseSignedInteger() -> Int64? {
+        let negative = accept(.minus)
+        guard kind == .integer else {
+            errorExpected("an integer in a pattern", code: "P014")
+            return nil
+        }
+        let token = advance()
+        guard case .integer(let magnitude) = decodeInteger(token) else { return nil }
+        if negative {
+            guard magnitude <= UInt64(Int64.max) + 1 else { return nil }
+            return magnitude == UInt64(Int64.max) + 1 ? Int64.min : -Int64(magnitude)
+        }
+        return Int64(bitPattern: magnitude)
+    }
+}

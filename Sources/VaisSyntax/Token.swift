@@ -1,0 +1,143 @@
+/// The kinds of token. Keywords have both spellings folded into one kind.
+public enum TokenKind: UInt8, Sendable {
+    case identifier, integer, float, string
+    // Keywords
+    case kwFn, kwStruct, kwEnum, kwElseOrEnum, kwIf, kwElse, kwLoop, kwWhile, kwFor
+    case kwMatch, kwReturn, kwBreak, kwContinueOrConst, kwContinue, kwConst, kwGlobal
+    case kwUse, kwExtern, kwImpl, kwMut, kwSelf, kwTrue, kwFalse, kwAs
+    // Punctuation
+    case lParen, rParen, lBrace, rBrace, lBracket, rBracket
+    case comma, semicolon, colon, dot, dotDot, dotDotEqual, ellipsis
+    case arrow, fatArrow, colonEqual, question, at, hashBracket, atBracket
+    case plus, minus, star, slash, percent, amp, pipe, caret, tilde, bang
+    case shl, shr, ampAmp, pipePipe
+    case equal, equalEqual, bangEqual, less, lessEqual, greater, greaterEqual
+    case plusEqual, minusEqual, starEqual, slashEqual, percentEqual
+    case endOfFile, invalid
+
+    public var isKeyword: Bool {
+        rawValue >= TokenKind.kwFn.rawValue && rawValue <= TokenKind.kwAs.rawValue
+    }
+
+    /// How the token is written, for messages.
+    public var display: String {
+        switch self {
+        case .identifier: return "identifier"
+        case .integer: return "integer literal"
+        case .float: return "float literal"
+        case .string: return "string literal"
+        case .kwFn: return "'F'"
+        case .kwStruct: return "'S'"
+        case .kwEnum: return "'EN'"
+        case .kwElseOrEnum: return "'E'"
+        case .kwIf: return "'I'"
+        case .kwElse: return "'else'"
+        case .kwLoop: return "'L'"
+        case .kwWhile: return "'LW'"
+        case .kwFor: return "'LF'"
+        case .kwMatch: return "'M'"
+        case .kwReturn: return "'R'"
+        case .kwBreak: return "'B'"
+        case .kwContinueOrConst: return "'C'"
+        case .kwContinue: return "'continue'"
+        case .kwConst: return "'const'"
+        case .kwGlobal: return "'G'"
+        case .kwUse: return "'U'"
+        case .kwExtern: return "'N'"
+        case .kwImpl: return "'X'"
+        case .kwMut: return "'mut'"
+        case .kwSelf: return "'self'"
+        case .kwTrue: return "'true'"
+        case .kwFalse: return "'false'"
+        case .kwAs: return "'as'"
+        case .lParen: return "'('"
+        case .rParen: return "')'"
+        case .lBrace: return "'{'"
+        case .rBrace: return "'}'"
+        case .lBracket: return "'['"
+        case .rBracket: return "']'"
+        case .comma: return "','"
+        case .semicolon: return "';'"
+        case .colon: return "':'"
+        case .dot: return "'.'"
+        case .dotDot: return "'..'"
+        case .dotDotEqual: return "'..='"
+        case .ellipsis: return "'...'"
+        case .arrow: return "'->'"
+        case .fatArrow: return "'=>'"
+        case .colonEqual: return "':='"
+        case .question: return "'?'"
+        case .at: return "'@'"
+        case .hashBracket: return "'#['"
+        case .atBracket: return "'@['"
+        case .plus: return "'+'"
+        case .minus: return "'-'"
+        case .star: return "'*'"
+        case .slash: return "'/'"
+        case .percent: return "'%'"
+        case .amp: return "'&'"
+        case .pipe: return "'|'"
+        case .caret: return "'^'"
+        case .tilde: return "'~'"
+        case .bang: return "'!'"
+        case .shl: return "'<<'"
+        case .shr: return "'>>'"
+        case .ampAmp: return "'&&'"
+        case .pipePipe: return "'||'"
+        case .equal: return "'='"
+        case .equalEqual: return "'=='"
+        case .bangEqual: return "'!='"
+        case .less: return "'<'"
+        case .lessEqual: return "'<='"
+        case .greater: return "'>'"
+        case .greaterEqual: return "'>='"
+        case .plusEqual: return "'+='"
+        case .minusEqual: return "'-='"
+        case .starEqual: return "'*='"
+        case .slashEqual: return "'/='"
+        case .percentEqual: return "'%='"
+        case .endOfFile: return "end of file"
+        case .invalid: return "invalid token"
+        }
+    }
+}
+
+/// One token: its kind, its bytes in the file, and whether a line break
+/// came before it (statements end at line breaks).
+public struct Token: Sendable {
+    public var kind: TokenKind
+    public var start: UInt32
+    public var end: UInt32
+    public var newlineBefore: Bool
+
+    public init(kind: TokenKind, start: UInt32, end: UInt32, newlineBefore: Bool) {
+        self.kind = kind
+        self.start = start
+        self.end = end
+        self.newlineBefore = newlineBefore
+    }
+}
+
+enum Keywords {
+    /// Keyword spellings, short and long, in one table.
+    static let table: [String: TokenKind] = [
+        "F": .kwFn, "fn": .kwFn,
+        "S": .kwStruct, "struct": .kwStruct,
+        "EN": .kwEnum, "enum": .kwEnum,
+        "E": .kwElseOrEnum, "else": .kwElse,
+        "I": .kwIf, "if": .kwIf,
+        "L": .kwLoop, "loop": .kwLoop,
+        "LW": .kwWhile, "while": .kwWhile,
+        "LF": .kwFor, "for": .kwFor,
+        "M": .kwMatch, "match": .kwMatch,
+        "R": .kwReturn, "return": .kwReturn,
+        "B": .kwBreak, "break": .kwBreak,
+        "C": .kwContinueOrConst, "continue": .kwContinue, "const": .kwConst,
+        "G": .kwGlobal, "global": .kwGlobal,
+        "U": .kwUse, "use": .kwUse,
+        "N": .kwExtern, "extern": .kwExtern,
+        "X": .kwImpl, "impl": .kwImpl,
+        "mut": .kwMut, "self": .kwSelf,
+        "true": .kwTrue, "false": .kwFalse, "as": .kwAs,
+    ]
+}

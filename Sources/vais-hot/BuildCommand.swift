@@ -1,0 +1,58 @@
+import ArgumentParser
+import Foundation
+import HotReload
+import VaisCompiler
+
+struct BuildCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "build",
+        abstract: "Compile a program to a native executable (or to LLVM IR with --emit-llvm)."
+    )
+
+    @Argument(help: "The program's root .vais file.")
+    var file: String
+
+    @Option(name: .shortAndLong, help: "Where to write the result (default: the file's name, without .vais, in the current folder).")
+    var output: String?
+
+    @Option(name: .customShort("O", allowingJoined: true), help: "Optimization level: -O0, -O1 or -O2.")
+    var optimization: Int = 0
+
+    @Flag(name: .customShort("g"), help: "Emit DWARF line tables, so debuggers map code to file.vais:line.")
+    var debugInfo = false
+
+    @Flag(name: .customLong("emit-llvm"), help: "Write the LLVM IR instead of an executable.")
+    var emitLLVM = false
+
+    @OptionGroup var source: SourceOptions
+
+    func validate() throws {
+        guard (0...3).contains(optimization) else { throw ValidationError("-O takes 0, 1, 2 or 3") }
+    }
+
+    func run() throws {
+        let result = Compiler.compile(path: file, options: source.compileOptions(for: file, debugInfo: debugInfo))
+        if !result.diagnostics.isEmpty {
+            Terminal.error(result.renderedDiagnostics(color: Terminal.stderrIsTerminal))
+        }
+        guard let ir = result.ir else { throw ExitCode(1) }
+        let stem = ((file as NSString).lastPathComponent as NSString).deletingPathExtension
+        if emitLLVM {
+            let path = output ?? stem + ".ll"
+            try ir.write(toFile: path, atomically: true, encoding: .utf8)
+            return
+        }
+        let toolchain = try Toolchain.locate()
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("vais-hot-\(getpid())-\(stem)")
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let irPath = scratch.appendingPathComponent(stem + ".ll").path
+        try ir.write(toFile: irPath, atomically: false, encoding: .utf8)
+        do {
+            try toolchain.compile(ir: irPath, to: output ?? stem, kind: .executable, optimization: optimization, debugInfo: debugInfo)
+        } catch let failure as Toolchain.Failure {
+            Terminal.error("error: \(failure)")
+            throw ExitCode(1)
+        }
+    }
+}

@@ -1,0 +1,10 @@
+import ArgumentParser
+
+@main
+struct VaisHot: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "vais-hot",
+        abstract: "Compile Vais programs and hot-reload their #[hot] functions, measuring every stage.",
+        subcommands: [CheckCommand.self, BuildCommand.self]
+    )
+}

@@ -1,0 +1,79 @@
+import Foundation
+import HotReload
+import Testing
+
+/// The `vais-hot` executable as a user runs it.
+@Suite("vais-hot command line")
+struct CommandLineTests {
+    @Test("check reports every error with file:line:col, the line and a caret, and exits 1")
+    func checkReportsErrors() throws {
+        let scratch = try ScratchDirectory("cli-check")
+        let path = scratch.path("broken.vais")
+        try """
+        F main() -> i64 {
+            x := 1
+            x = 2
+            y: bool := 3
+            R x
+        }
+        """.write(toFile: path, atomically: false, encoding: .utf8)
+        let outcome = try ProcessRunner.run(Repository.executable, ["check", path])
+        #expect(outcome.exitStatus == 1)
+        #expect(outcome.output.contains("broken.vais:3:5: error[E006]"))
+        #expect(outcome.output.contains("broken.vais:4:16: error[E003]"))
+        #expect(outcome.output.contains("    x = 2"))
+        #expect(outcome.output.contains("|     ^"))
+    }
+
+    @Test("check accepts a valid program")
+    func checkAcceptsValid() throws {
+        let outcome = try ProcessRunner.run(Repository.executable, ["check", Repository.root.appendingPathComponent("examples/game.vais").path])
+        #expect(outcome.exitStatus == 0, "\(outcome.output)")
+    }
+
+    @Test("build writes an executable, --emit-llvm the IR, and -g line tables")
+    func buildOutputs() throws {
+        let scratch = try ScratchDirectory("cli-build")
+        let source = scratch.path("answer.vais")
+        try """
+        F answer() -> i64 {
+            R 42
+        }
+
+        F main() -> i64 = answer()
+        """.write(toFile: source, atomically: false, encoding: .utf8)
+        let executable = scratch.path("answer")
+        let build = try ProcessRunner.run(Repository.executable, ["build", source, "-o", executable, "-O2", "-g"])
+        #expect(build.exitStatus == 0, "\(build.output)")
+        #expect(try ProcessRunner.run(executable, []).exitStatus == 42)
+
+        let irPath = scratch.path("answer.ll")
+        let emit = try ProcessRunner.run(Repository.executable, ["build", source, "--emit-llvm", "-o", irPath, "-g"])
+        #expect(emit.exitStatus == 0)
+        let ir = try String(contentsOfFile: irPath, encoding: .utf8)
+        #expect(ir.contains("define i64 @vais.answer()"))
+        #expect(ir.contains("!DILocation(line: 2"))
+
+        // libdw and debuggers read the same DWARF: the symbolizer must map
+        // the code of `answer` back to answer.vais line 2.
+        let toolchain = try Toolchain.locate()
+        let binDirectory = (toolchain.clang as NSString).deletingLastPathComponent
+        let nm = try ProcessRunner.run("\(binDirectory)/llvm-nm", [executable])
+        let line = try #require(nm.output.split(separator: "\n").first { $0.hasSuffix(" vais.answer") })
+        let address = "0x" + String(line.split(separator: " ")[0])
+        let symbolized = try ProcessRunner.run("\(binDirectory)/llvm-symbolizer", ["--obj=\(executable)", address])
+        #expect(symbolized.output.contains("answer.vais:1") || symbolized.output.contains("answer.vais:2"), "\(symbolized.output)")
+    }
+
+    @Test("a build error exits 1 and writes nothing")
+    func buildFailure() throws {
+        let scratch = try ScratchDirectory("cli-fail")
+        let source = scratch.path("bad.vais")
+        try "F main() -> i64 { undefined_thing }\n".write(toFile: source, atomically: false, encoding: .utf8)
+        let output = scratch.path("bad")
+        let outcome = try ProcessRunner.run(Repository.executable, ["build", source, "-o", output])
+        #expect(outcome.exitStatus == 1)
+        #expect(outcome.output.contains("error[E001]: undefined name `undefined_thing`"))
+        #expect(!FileManager.default.fileExists(atPath: output))
+    }
+}

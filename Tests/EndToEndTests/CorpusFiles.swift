@@ -1,0 +1,46 @@
+import Foundation
+
+/// Paths of the repository's test material, found from this source file.
+enum Repository {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let corpus = root.appendingPathComponent("Tests/Corpus")
+    static let standardLibrary = root.appendingPathComponent("std").path
+
+    static func vaisFiles(in folder: String) -> [String] {
+        let directory = corpus.appendingPathComponent(folder)
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
+        return names.filter { $0.hasSuffix(".vais") }.sorted()
+    }
+
+    /// Numbers written as `# name: value` in a program's leading comments.
+    static func header(_ name: String, in source: String) -> [String] {
+        source.split(separator: "\n").compactMap { line in
+            let prefix = "# \(name): "
+            return line.hasPrefix(prefix) ? String(line.dropFirst(prefix.count)) : nil
+        }
+    }
+
+    /// The vais-hot executable built beside the test bundle.
+    static var executable: String {
+        let bundle = URL(fileURLWithPath: CommandLine.arguments.first ?? "").deletingLastPathComponent()
+        for directory in [bundle, bundle.deletingLastPathComponent(), root.appendingPathComponent(".build/debug")] {
+            let candidate = directory.appendingPathComponent("vais-hot").path
+            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+        }
+        return root.appendingPathComponent(".build/debug/vais-hot").path
+    }
+}
+
+/// A private scratch folder per test, removed when the test ends.
+final class ScratchDirectory {
+    let url: URL
+
+    init(_ name: String) throws {
+        url = FileManager.default.temporaryDirectory.appendingPathComponent("vais-hot-tests-\(getpid())-\(name)-\(UUID().uuidString.prefix(8))")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    }
+
+    func path(_ name: String) -> String { url.appendingPathComponent(name).path }
+
+    deinit { try? FileManager.default.removeItem(at: url) }
+}

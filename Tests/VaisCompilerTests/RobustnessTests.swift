@@ -1,0 +1,66 @@
+import Foundation
+import Testing
+import VaisCompiler
+import VaisSyntax
+
+/// Whatever the input, the compiler answers with diagnostics or a program:
+/// it never crashes and never hangs.
+@Suite("Robustness")
+struct RobustnessTests {
+    static let corpus = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Corpus")
+
+    static var corpusFiles: [String] {
+        ["run", "fail"].flatMap { folder -> [String] in
+            let directory = corpus.appendingPathComponent(folder)
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
+            return names.filter { $0.hasSuffix(".vais") }.map { "\(folder)/\($0)" }.sorted()
+        }
+    }
+
+    @Test("every corpus file cut at every token boundary", .timeLimit(.minutes(5)), arguments: corpusFiles)
+    func truncations(_ name: String) throws {
+        let bytes = Array(try Data(contentsOf: Self.corpus.appendingPathComponent(name)))
+        let tokens = Lexer.tokenize(SourceFile(id: FileID(0), path: name, bytes: bytes)).tokens
+        var cuts = Set(tokens.map { Int($0.start) })
+        cuts.formUnion(tokens.map { Int($0.end) })
+        for cut in cuts.sorted() where cut < bytes.count {
+            let result = Compiler.compile(source: Array(bytes[0..<cut]), path: "/nonexistent/cut.vais")
+            // An accepted prefix must come with IR; a rejected one with an error.
+            #expect(result.hasErrors == (result.ir == nil))
+        }
+    }
+
+    @Test("random bytes and random token soup", .timeLimit(.minutes(5)))
+    func randomInput() {
+        var generator = SplitMix64(seed: 0x5EED)
+        let fragments = ["F", "S", "E", "I", "L", "M", "R", "B", "C", "G", "X", "N", "U", "main", "x", "(", ")", "{", "}",
+                         "[", "]", ":", ":=", "=", "->", "=>", ",", ";", "\n", "1", "2.5", "\"s\"", "+", "-", "*", "&",
+                         "..", "@", "#[hot]", "as", "i64", "*i8", "mut", "self", ".", "?", "|", "_", "true"]
+        for round in 0..<4_000 {
+            let input: [UInt8]
+            if round % 2 == 0 {
+                input = (0..<Int(generator.next() % 160)).map { _ in UInt8(truncatingIfNeeded: generator.next()) }
+            } else {
+                input = Array((0..<Int(generator.next() % 60)).map { _ in fragments[Int(generator.next() % UInt64(fragments.count))] }
+                    .joined(separator: " ").utf8)
+            }
+            let result = Compiler.compile(source: input, path: "/nonexistent/random.vais")
+            #expect(result.hasErrors == (result.ir == nil))
+        }
+    }
+}
+
+/// A small deterministic generator, so a failure can be replayed.
+struct SplitMix64 {
+    var state: UInt64
+
+    init(seed: UInt64) { state = seed }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}

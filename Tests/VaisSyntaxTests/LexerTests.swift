@@ -1,0 +1,73 @@
+import Testing
+@testable import VaisSyntax
+
+@Suite("Lexer")
+struct LexerTests {
+    private func kinds(_ text: String) -> [TokenKind] {
+        let file = SourceFile(id: FileID(0), path: "t.vais", bytes: Array(text.utf8))
+        return Lexer.tokenize(file).tokens.map(\.kind)
+    }
+
+    private func diagnostics(_ bytes: [UInt8]) -> [Diagnostic] {
+        Lexer.tokenize(SourceFile(id: FileID(0), path: "t.vais", bytes: bytes)).diagnostics
+    }
+
+    @Test("one-letter and long keywords fold into the same kinds")
+    func keywordSpellings() {
+        #expect(kinds("F fn S struct I if L loop M match R return B break") ==
+                [.kwFn, .kwFn, .kwStruct, .kwStruct, .kwIf, .kwIf, .kwLoop, .kwLoop, .kwMatch, .kwMatch,
+                 .kwReturn, .kwReturn, .kwBreak, .kwBreak, .endOfFile])
+        #expect(kinds("EN enum E else LW while LF for") == [.kwEnum, .kwEnum, .kwElseOrEnum, .kwElse, .kwWhile, .kwWhile, .kwFor, .kwFor, .endOfFile])
+    }
+
+    @Test("a capital letter that is no keyword, and longer names, are identifiers")
+    func identifiersThatLookLikeKeywords() {
+        #expect(kinds("P T Foo F1 Fx _x EN2") == Array(repeating: .identifier, count: 7) + [.endOfFile])
+    }
+
+    @Test("numbers: separators, hex, binary, floats and exponents")
+    func numbers() {
+        #expect(kinds("1_000 0xff 0b1010 3.14 1.0e10 2.5e-3 7") == [.integer, .integer, .integer, .float, .float, .float, .integer, .endOfFile])
+        #expect(kinds("1..5") == [.integer, .dotDot, .integer, .endOfFile])
+    }
+
+    @Test("comments end at the line; #[ starts an attribute")
+    func commentsAndAttributes() {
+        #expect(kinds("# a comment F\n#[hot] F") == [.hashBracket, .identifier, .rBracket, .kwFn, .endOfFile])
+    }
+
+    @Test("tokens know whether a line break came before them")
+    func newlines() {
+        let file = SourceFile(id: FileID(0), path: "t.vais", bytes: Array("a b\nc".utf8))
+        let tokens = Lexer.tokenize(file).tokens
+        #expect(tokens.map(\.newlineBefore) == [true, false, true, true])
+    }
+
+    @Test("operators take the longest match")
+    func operators() {
+        #expect(kinds(":= := -> => ..= ... << >> <= >= == != && || += %=") ==
+                [.colonEqual, .colonEqual, .arrow, .fatArrow, .dotDotEqual, .ellipsis, .shl, .shr, .lessEqual,
+                 .greaterEqual, .equalEqual, .bangEqual, .ampAmp, .pipePipe, .plusEqual, .percentEqual, .endOfFile])
+    }
+
+    @Test("a stray character is reported once and skipped")
+    func strayCharacter() {
+        let found = diagnostics(Array("x := $y".utf8))
+        #expect(found.map(\.code) == ["P001"])
+        #expect(kinds("x := $y") == [.identifier, .colonEqual, .identifier, .endOfFile])
+    }
+
+    @Test("an unterminated string is P002 at its quote")
+    func unterminatedString() {
+        let found = diagnostics(Array("x := \"abc\ny".utf8))
+        #expect(found.map(\.code) == ["P002"])
+        #expect(found.first?.span.start == 5)
+    }
+
+    @Test("invalid UTF-8 is P005 at the first bad byte, overlong forms included")
+    func invalidUTF8() {
+        #expect(diagnostics([0x61, 0x62, 0xFF, 0x63]).first.map { ($0.code, $0.span.start) } ?? ("", 0) == ("P005", 2))
+        #expect(diagnostics([0x61, 0xC0, 0xAF]).first?.code == "P005")
+        #expect(diagnostics(Array("# é ü\nx := \"漢字 😀\"".utf8)).isEmpty)
+    }
+}
