@@ -1,15 +1,22 @@
 // swift-tools-version: 6.1
 import PackageDescription
 
+/// The runtime API of std/hot.vais: a Vais program loaded by `vais-hot run`
+/// links these against the vais-hot executable, so it exports them.
+let runtimeSymbols = [
+    "hot_init", "hot_check", "hot_reload", "hot_version", "hot_on_reload", "hot_cleanup", "hot_start", "hot_loop",
+]
+
 let package = Package(
     name: "vais-hot",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "vais-hot", targets: ["vais-hot"]),
         .library(name: "VaisSyntax", targets: ["VaisSyntax"]),
         .library(name: "VaisCompiler", targets: ["VaisCompiler"]),
         .library(name: "HotReload", targets: ["HotReload"]),
         .library(name: "VaisWorkloads", targets: ["VaisWorkloads"]),
+        .library(name: "VaisHotRuntime", type: .dynamic, targets: ["HotRuntime"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -17,17 +24,24 @@ let package = Package(
     targets: [
         .target(name: "VaisSyntax"),
         .target(name: "VaisCompiler", dependencies: ["VaisSyntax"]),
-        .target(name: "HotReload", dependencies: ["VaisCompiler"]),
+        .systemLibrary(name: "CElf", pkgConfig: "libelf", providers: [.apt(["libelf-dev"])]),
+        .target(name: "CHotSupport"),
+        .target(name: "CUnwind", linkerSettings: [.linkedLibrary("unwind")]),
+        .target(name: "Profiling", dependencies: ["CElf"]),
+        .target(name: "HotReload", dependencies: ["VaisCompiler", "Profiling", "CHotSupport", "CUnwind"]),
+        .target(name: "HotRuntime", dependencies: ["HotReload", "CHotSupport"]),
         .target(name: "VaisWorkloads"),
         .executableTarget(
             name: "vais-hot",
             dependencies: [
-                "VaisSyntax", "VaisCompiler", "HotReload",
+                "VaisSyntax", "VaisCompiler", "HotReload", "HotRuntime", "Profiling",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            linkerSettings: [.unsafeFlags(runtimeSymbols.flatMap { ["-Xlinker", "--export-dynamic-symbol=\($0)"] })]
         ),
         .testTarget(name: "VaisSyntaxTests", dependencies: ["VaisSyntax"]),
         .testTarget(name: "VaisCompilerTests", dependencies: ["VaisCompiler", "VaisWorkloads"]),
+        .testTarget(name: "HotReloadTests", dependencies: ["HotReload", "VaisCompiler", "Profiling"]),
         .testTarget(name: "EndToEndTests", dependencies: ["VaisCompiler", "HotReload"]),
     ],
     swiftLanguageModes: [.v6]

@@ -44,7 +44,7 @@ public enum ProcessRunner {
         let argv = ([executable] + arguments).map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
         var pid: pid_t = 0
-        let status = posix_spawn(&pid, executable, &actions, nil, argv, environ)
+        let status = SpawnAttributes.withCleanSignals { posix_spawn(&pid, executable, &actions, $0, argv, environ) }
         close(writeEnd)
         guard status == 0 else {
             close(readEnd)

@@ -33,6 +33,13 @@ public struct Toolchain: Sendable {
         }
     }
 
+    /// The Swift runtime libraries of the same toolchain, which a program
+    /// linked with the hot runtime library needs at run time.
+    public var swiftRuntimeLibraries: String {
+        URL(fileURLWithPath: clang).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("lib/swift/linux").path
+    }
+
     public init(clang: String) {
         self.clang = clang
     }
@@ -55,11 +62,9 @@ public struct Toolchain: Sendable {
     /// runtime library this process loaded, then from `swift` on PATH.
     private static func toolchainBinDirectories(environment: [String: String]) -> [String] {
         var directories: [String] = []
-        if let maps = try? String(contentsOfFile: "/proc/self/maps", encoding: .utf8),
-           let line = maps.split(separator: "\n").first(where: { $0.hasSuffix("/libswiftCore.so") }),
-           let pathStart = line.firstIndex(of: "/") {
+        if let runtime = ProcFile.mappedPaths().first(where: { $0.hasSuffix("/libswiftCore.so") }) {
             // <toolchain>/usr/lib/swift/linux/libswiftCore.so -> <toolchain>/usr/bin
-            let library = URL(fileURLWithPath: String(line[pathStart...])).resolvingSymlinksInPath()
+            let library = URL(fileURLWithPath: runtime).resolvingSymlinksInPath()
             directories.append(library.deletingLastPathComponent().deletingLastPathComponent()
                 .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("bin").path)
         }
@@ -74,10 +79,12 @@ public struct Toolchain: Sendable {
 
     /// Compiles an IR file to an executable or a shared object.
     @discardableResult
-    public func compile(ir: String, to output: String, kind: OutputKind, optimization: Int = 0, debugInfo: Bool = false) throws -> ProcessRunner.Outcome {
+    public func compile(ir: String, to output: String, kind: OutputKind, optimization: Int = 0, debugInfo: Bool = false,
+                        extraArguments: [String] = []) throws -> ProcessRunner.Outcome {
         var arguments = ["-x", "ir", ir, "-o", output, "-O\(optimization)", "-fuse-ld=lld", "-Wno-override-module"]
         if debugInfo { arguments.append("-g") }
         if kind == .sharedObject { arguments += ["-shared", "-fPIC"] }
+        arguments += extraArguments
         let outcome = try ProcessRunner.run(clang, arguments)
         guard outcome.succeeded else {
             if outcome.output.contains("ld.lld: error") { throw Failure.linkFailed(output: outcome.output) }

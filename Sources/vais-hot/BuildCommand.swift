@@ -24,19 +24,49 @@ struct BuildCommand: ParsableCommand {
     @Flag(name: .customLong("emit-llvm"), help: "Write the LLVM IR instead of an executable.")
     var emitLLVM = false
 
+    @Flag(name: .customLong("hot"), help: "Write an executable and libNAME.so that reload on their own when the program calls hot_init.")
+    var hot = false
+
     @OptionGroup var source: SourceOptions
+
+    var stem: String { ((file as NSString).lastPathComponent as NSString).deletingPathExtension }
 
     func validate() throws {
         guard (0...3).contains(optimization) else { throw ValidationError("-O takes 0, 1, 2 or 3") }
+        if hot, emitLLVM { throw ValidationError("--hot and --emit-llvm do not go together") }
+    }
+
+    /// The executable (host part) and libNAME.so (first hot part) beside it.
+    private func buildHot() throws {
+        let executable = output ?? stem
+        let folder = (URL(fileURLWithPath: executable).standardizedFileURL.deletingLastPathComponent().path)
+        let builder = HotPartBuilder(settings: .init(sourcePath: file, compileOptions: source.compileOptions(for: file, debugInfo: debugInfo),
+                                                     optimization: optimization),
+                                     toolchain: try Toolchain.locate())
+        let name = (executable as NSString).lastPathComponent
+        let library = (folder as NSString).appendingPathComponent("lib\(name).so")
+        switch builder.build(hotPartTo: library, bootstrapsRuntime: true) {
+        case .failure(let failure):
+            Terminal.error(failure.description)
+            throw ExitCode(1)
+        case .success(let build):
+            do {
+                try builder.compileHost(build.hostIR, to: executable, kind: .executable,
+                                        linkArguments: try RuntimeLibrary.linkArguments(toolchain: builder.toolchain))
+            } catch {
+                Terminal.error("error: \(error)")
+                throw ExitCode(1)
+            }
+        }
     }
 
     func run() throws {
+        if hot { return try buildHot() }
         let result = Compiler.compile(path: file, options: source.compileOptions(for: file, debugInfo: debugInfo))
         if !result.diagnostics.isEmpty {
             Terminal.error(result.renderedDiagnostics(color: Terminal.stderrIsTerminal))
         }
         guard let ir = result.ir else { throw ExitCode(1) }
-        let stem = ((file as NSString).lastPathComponent as NSString).deletingPathExtension
         if emitLLVM {
             let path = output ?? stem + ".ll"
             try ir.write(toFile: path, atomically: true, encoding: .utf8)

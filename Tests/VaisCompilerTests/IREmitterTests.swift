@@ -14,7 +14,7 @@ struct IREmitterTests {
         let text = ir("F twice(x: i64) -> i64 = x * 2\nF main() -> i64 { printf(\"%ld\\n\", twice(21)); 0 }")
         #expect(text.contains("define i64 @vais.twice(i64 %p0)"))
         #expect(text.contains("declare i32 @printf(ptr, ...)"))
-        #expect(text.contains("define i32 @main()"))
+        #expect(text.contains("define i32 @main(i32 %argc, ptr %argv)"))
         #expect(text.contains("call i64 @vais.main()"))
     }
 

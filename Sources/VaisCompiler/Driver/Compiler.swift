@@ -16,13 +16,6 @@ public struct CompileOptions: Sendable {
     }
 }
 
-/// How long each front-end phase took, in nanoseconds on the monotonic clock.
-public struct FrontEndTimings: Sendable {
-    public var parse: UInt64 = 0
-    public var check: UInt64 = 0
-    public var emit: UInt64 = 0
-}
-
 /// The outcome of compiling a program to LLVM IR.
 public struct CompileResult: Sendable {
     public let sources: SourceManager
@@ -30,7 +23,6 @@ public struct CompileResult: Sendable {
     /// Present when the program had no errors.
     public let program: CheckedProgram?
     public let ir: String?
-    public let timings: FrontEndTimings
 
     public var hasErrors: Bool { diagnostics.contains { $0.isError } }
 
@@ -40,17 +32,20 @@ public struct CompileResult: Sendable {
     }
 }
 
-/// The compiler's front door: source in, diagnostics and LLVM IR out.
+/// A program read and parsed, with its imports, not yet checked.
+public struct ParsedProgram: Sendable {
+    public let sources: SourceManager
+    public let rootFile: FileID
+    public let tree: SyntaxTree
+    public let diagnostics: [Diagnostic]
+}
+
+/// The compiler's front door: source in, diagnostics and LLVM IR out. The
+/// phases are public one by one so that callers can time each of them.
 public enum Compiler {
-    /// Compiles the file at `path` (and what it imports).
+    /// Compiles the file at `path` (and what it imports) to one module.
     public static func compile(path: String, options: CompileOptions = CompileOptions()) -> CompileResult {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            var sources = SourceManager()
-            let file = sources.add(path: path, bytes: [])
-            let diagnostic = Diagnostic(code: "E012", "cannot read \(path)", at: SourceSpan(file: file, start: 0, end: 0))
-            return CompileResult(sources: sources, diagnostics: [diagnostic], program: nil, ir: nil, timings: FrontEndTimings())
-        }
-        return compile(source: Array(data), path: path, options: options)
+        emit(check(parse(path: path, options: options), options: options), options: options)
     }
 
     /// Compiles source held in memory; its imports are read relative to `path`.
@@ -59,28 +54,49 @@ public enum Compiler {
     }
 
     public static func compile(source: [UInt8], path: String, options: CompileOptions = CompileOptions()) -> CompileResult {
-        var timings = FrontEndTimings()
-        var clock = MonotonicClock()
+        emit(check(parse(source: source, path: path, options: options), options: options), options: options)
+    }
+
+    /// Reads and parses the file at `path` and every file it imports.
+    public static func parse(path: String, options: CompileOptions = CompileOptions()) -> ParsedProgram {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            var sources = SourceManager()
+            let file = sources.add(path: path, bytes: [])
+            let diagnostic = Diagnostic(code: "E012", "cannot read \(path)", at: SourceSpan(file: file, start: 0, end: 0))
+            return ParsedProgram(sources: sources, rootFile: file, tree: SyntaxTree(), diagnostics: [diagnostic])
+        }
+        return parse(source: Array(data), path: path, options: options)
+    }
+
+    public static func parse(source: [UInt8], path: String, options: CompileOptions = CompileOptions()) -> ParsedProgram {
         var loader = ProgramLoader(standardLibrary: options.standardLibrary)
         let root = loader.load(rootPath: path, contents: source)
-        timings.parse = clock.lap()
-        var diagnostics = loader.diagnostics.all
+        return ParsedProgram(sources: loader.sources, rootFile: root, tree: loader.tree, diagnostics: loader.diagnostics.all)
+    }
+
+    /// Resolves names and checks types. The result carries a program only
+    /// when there is no error.
+    public static func check(_ parsed: ParsedProgram, options: CompileOptions = CompileOptions()) -> CompileResult {
         // A root file that did not parse may have lost its `main`; saying so would only add noise.
-        let rootParsed = !diagnostics.contains { $0.isError && $0.span.file == root }
-        let (model, checkDiagnostics) = Checker.check(loader.tree, requireMain: options.requireMain && rootParsed, rootFile: root)
-        diagnostics += checkDiagnostics
-        timings.check = clock.lap()
+        let rootParsed = !parsed.diagnostics.contains { $0.isError && $0.span.file == parsed.rootFile }
+        let (model, checkDiagnostics) = Checker.check(parsed.tree, requireMain: options.requireMain && rootParsed, rootFile: parsed.rootFile)
+        let diagnostics = sorted(parsed.diagnostics + checkDiagnostics)
         guard !diagnostics.contains(where: \.isError) else {
-            return CompileResult(sources: loader.sources, diagnostics: sorted(diagnostics, loader.sources), program: nil, ir: nil, timings: timings)
+            return CompileResult(sources: parsed.sources, diagnostics: diagnostics, program: nil, ir: nil)
         }
-        let program = CheckedProgram(sources: loader.sources, rootFile: root, tree: loader.tree, model: model)
-        let ir = IREmitter.emit(program, debugInfo: options.debugInfo)
-        timings.emit = clock.lap()
-        return CompileResult(sources: loader.sources, diagnostics: diagnostics, program: program, ir: ir, timings: timings)
+        let program = CheckedProgram(sources: parsed.sources, rootFile: parsed.rootFile, tree: parsed.tree, model: model)
+        return CompileResult(sources: parsed.sources, diagnostics: diagnostics, program: program, ir: nil)
+    }
+
+    /// Adds the whole program's IR to a checked result.
+    public static func emit(_ checked: CompileResult, options: CompileOptions = CompileOptions()) -> CompileResult {
+        guard let program = checked.program else { return checked }
+        return CompileResult(sources: checked.sources, diagnostics: checked.diagnostics, program: program,
+                             ir: IREmitter.emit(program, debugInfo: options.debugInfo))
     }
 
     /// Diagnostics in file, then source order.
-    private static func sorted(_ diagnostics: [Diagnostic], _ sources: SourceManager) -> [Diagnostic] {
+    private static func sorted(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
         diagnostics.enumerated().sorted { lhs, rhs in
             let (a, b) = (lhs.element.span, rhs.element.span)
             if a.file != b.file { return a.file.raw < b.file.raw }

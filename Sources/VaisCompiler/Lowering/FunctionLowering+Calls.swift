@@ -6,7 +6,13 @@ extension FunctionLowering {
         case .direct(let function):
             let symbol = model.functions[function.index]
             guard let values = lowerArguments(arguments, parameters: symbol.parameters, variadic: symbol.isVariadic) else { return nil }
-            return emitCall(symbol, callee: "@\(symbol.symbol)", arguments: values)
+            switch module.callee(symbol) {
+            case .direct(let name):
+                return emitCall(symbol, callee: name, arguments: values)
+            case .slot(let slot):
+                let pointer = load(.str, from: slot)
+                return emitCall(symbol, callee: pointer, arguments: values, indirect: true)
+            }
         case .method(let function, let derefs):
             let symbol = model.functions[function.index]
             guard case .field(let base, _) = tree[callee].kind,
@@ -23,7 +29,7 @@ extension FunctionLowering {
             let shape = FunctionSymbol(name: "", symbol: "", kind: .vais, parameters: parameters, parameterNames: [],
                                        result: result, isVariadic: variadic, isHot: false, owner: nil, receiver: nil,
                                        declaration: nil, file: nil, span: nil)
-            return emitCall(shape, callee: pointer, arguments: values)
+            return emitCall(shape, callee: pointer, arguments: values, indirect: true)
         case nil:
             return nil
         }
@@ -95,7 +101,9 @@ extension FunctionLowering {
         }
     }
 
-    private mutating func emitCall(_ symbol: FunctionSymbol, callee: String, arguments: [(type: TypeID, value: String)]) -> String? {
+    /// Calls `callee`. An indirect call spells out the full function type,
+    /// which LLVM needs to call through a pointer.
+    mutating func emitCall(_ symbol: FunctionSymbol, callee: String, arguments: [(type: TypeID, value: String)], indirect: Bool = false) -> String? {
         let (resultSpelling, parameterSpellings) = Self.signature(of: symbol, layout: layout, named: false)
         var argumentList: [String] = []
         var resultSlot: String?
@@ -108,7 +116,9 @@ extension FunctionLowering {
             let spelled = types.isAggregate(argument.type) ? "ptr" : layout.llvmType(argument.type)
             argumentList.append("\(spelled) \(argument.value)")
         }
-        let functionType = symbol.isVariadic ? "\(resultSpelling) (\((parameterSpellings + ["..."]).joined(separator: ", ")))" : resultSpelling
+        let functionType = symbol.isVariadic || indirect
+            ? "\(resultSpelling) (\((parameterSpellings + (symbol.isVariadic ? ["..."] : [])).joined(separator: ", ")))"
+            : resultSpelling
         let call = "call \(functionType) \(callee)(\(argumentList.joined(separator: ", ")))"
         if symbol.result == .never {
             emit(call)

@@ -144,9 +144,10 @@ struct FunctionLowering {
     mutating func lower() -> String {
         guard let decl = function.declaration, let span = function.span else { return "" }
         let (result, parameters) = Self.signature(of: function, layout: layout, named: true)
-        var header = "define \(result) @\(function.symbol)(\(parameters.joined(separator: ", ")))"
+        let symbol = module.definitionSymbol(function)
+        var header = "define \(result) @\(symbol)(\(parameters.joined(separator: ", ")))"
         if let debug = module.debugInfo {
-            let scope = debug.subprogram(name: function.name, linkageName: function.symbol, span: span)
+            let scope = debug.subprogram(name: function.name, linkageName: symbol, span: span)
             debugScope = scope
             header += " !dbg !\(scope)"
         }

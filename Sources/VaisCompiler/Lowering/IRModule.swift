@@ -7,11 +7,15 @@ final class IRModule {
     let model: SemanticModel
     let layout: TypeLayout
     let debugInfo: DebugInfoBuilder?
+    /// Which part of a hot-reload split this module is, or nil for a
+    /// whole program where hot functions are ordinary functions.
+    let role: HotSplit.Role?
     private var strings: [[UInt8]: String] = [:]
     private var stringDefinitions: [String] = []
 
-    init(model: SemanticModel, debugInfo: DebugInfoBuilder?) {
+    init(model: SemanticModel, debugInfo: DebugInfoBuilder?, role: HotSplit.Role? = nil) {
         self.model = model
+        self.role = role
         self.layout = TypeLayout(model: model)
         self.debugInfo = debugInfo
     }
@@ -26,6 +30,25 @@ final class IRModule {
     }
 
     var stringSection: String { stringDefinitions.joined(separator: "\n") }
+
+    /// How a call to `function` is made: directly, or (in a split program,
+    /// for a hot function) through its slot.
+    func callee(_ function: FunctionSymbol) -> Callee {
+        if role != nil, function.isHot { return .slot("@" + HotSplit.slotSymbol(function)) }
+        return .direct("@" + function.symbol)
+    }
+
+    enum Callee {
+        case direct(String)
+        case slot(String)
+    }
+
+    /// The symbol a function is defined under in this module: hot functions
+    /// of a hot part get their own name, so the host keeps `vais.NAME` for
+    /// the stub that dispatches through the slot.
+    func definitionSymbol(_ function: FunctionSymbol) -> String {
+        role == .hot && function.isHot ? HotSplit.hotSymbol(function) : function.symbol
+    }
 
     /// A constant of `type` in LLVM syntax.
     func constant(_ value: ConstantValue, _ type: TypeID) -> String {

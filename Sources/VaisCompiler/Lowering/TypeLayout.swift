@@ -68,6 +68,19 @@ struct TypeLayout {
         return (size(type) + align - 1) / align * align
     }
 
+    /// The byte offset of each field of a struct.
+    func fieldOffsets(_ fields: [TypeID]) -> [Int] {
+        var offsets: [Int] = []
+        var offset = 0
+        for field in fields {
+            let align = alignment(field)
+            offset = (offset + align - 1) / align * align
+            offsets.append(offset)
+            offset += size(field)
+        }
+        return offsets
+    }
+
     private func structSize(_ fields: [TypeID]) -> Int {
         var offset = 0
         var maxAlign = 1

@@ -1,0 +1,3 @@
+#include "crash_guard.h"
+#include "mapped_object.h"
+#include "slots.h"

@@ -1,0 +1,122 @@
+import Foundation
+import Profiling
+import VaisCompiler
+import VaisSyntax
+
+/// Compiles a program's source into the two parts of a hot-reloadable
+/// program, timing each phase. Runs off the program's thread.
+public struct HotPartBuilder: Sendable {
+    public struct Settings: Sendable {
+        public var sourcePath: String
+        public var compileOptions: CompileOptions
+        public var optimization: Int
+        public init(sourcePath: String, compileOptions: CompileOptions, optimization: Int = 0) {
+            self.sourcePath = sourcePath
+            self.compileOptions = compileOptions
+            self.optimization = optimization
+        }
+    }
+
+    /// Nanoseconds spent in each phase of one build.
+    public struct Timings: Sendable, Equatable {
+        public var parse: UInt64 = 0
+        public var check: UInt64 = 0
+        public var emit: UInt64 = 0
+        public var clang: UInt64 = 0
+        public init() {}
+    }
+
+    /// A hot part compiled to a shared object, not yet loaded.
+    public struct Build: Sendable {
+        public let sharedObject: String
+        public let manifest: ABIManifest
+        public let hotFunctions: [HotFunctionInfo]
+        /// A hash of each hot function's source, to say what an edit changed.
+        public let bodyHashes: [String: String]
+        /// Every file the program was read from, to watch them all.
+        public let sourceFiles: [String]
+        public let sourceDigest: String
+        public let timings: Timings
+        /// The host part's IR, for the first build.
+        public let hostIR: String
+
+        public var candidate: VersionLoader.Candidate {
+            VersionLoader.Candidate(sharedObject: sharedObject, hotFunctions: hotFunctions, bodyHashes: bodyHashes, isStaged: true)
+        }
+    }
+
+    public enum Failure: Error, CustomStringConvertible {
+        case diagnostics(String)
+        case toolchain(String)
+
+        public var description: String {
+            switch self {
+            case .diagnostics(let text): return text
+            case .toolchain(let text): return text
+            }
+        }
+    }
+
+    public let settings: Settings
+    public let toolchain: Toolchain
+
+    public init(settings: Settings, toolchain: Toolchain) {
+        self.settings = settings
+        self.toolchain = toolchain
+    }
+
+    /// Parses, checks and lowers the source, then compiles the hot part to
+    /// `output`.
+    public func build(hotPartTo output: String, bootstrapsRuntime: Bool = false) -> Result<Build, Failure> {
+        var timings = Timings()
+        let (parsed, parseTime) = MonotonicClock.measure { Compiler.parse(path: settings.sourcePath, options: settings.compileOptions) }
+        timings.parse = parseTime
+        let (checked, checkTime) = MonotonicClock.measure { Compiler.check(parsed, options: settings.compileOptions) }
+        timings.check = checkTime
+        guard let program = checked.program else {
+            return .failure(.diagnostics(checked.renderedDiagnostics(color: isatty(2) == 1)))
+        }
+        let (split, emitTime) = MonotonicClock.measure {
+            IREmitter.emitSplit(program, debugInfo: settings.compileOptions.debugInfo, bootstrapsRuntime: bootstrapsRuntime)
+        }
+        timings.emit = emitTime
+        let irPath = output + ".ll"
+        do {
+            let start = MonotonicClock.now()
+            try split.hot.write(toFile: irPath, atomically: false, encoding: .utf8)
+            try toolchain.compile(ir: irPath, to: output, kind: .sharedObject, optimization: settings.optimization,
+                                  debugInfo: settings.compileOptions.debugInfo)
+            timings.clang = MonotonicClock.now() - start
+        } catch {
+            return .failure(.toolchain("\(error)"))
+        }
+        try? FileManager.default.removeItem(atPath: irPath)
+        return .success(Build(sharedObject: output, manifest: split.manifest, hotFunctions: split.hotFunctions,
+                              bodyHashes: Self.hotBodyHashes(program), sourceFiles: program.sources.files.map(\.path),
+                              sourceDigest: Self.digest(program.sources), timings: timings, hostIR: split.host))
+    }
+
+    /// Compiles host IR to a shared object (for `vais-hot run`) or an
+    /// executable linked with extra arguments (for `build --hot`).
+    public func compileHost(_ ir: String, to output: String, kind: Toolchain.OutputKind, linkArguments: [String] = []) throws {
+        let irPath = output + ".ll"
+        try ir.write(toFile: irPath, atomically: false, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: irPath) }
+        try toolchain.compile(ir: irPath, to: output, kind: kind, optimization: settings.optimization,
+                              debugInfo: settings.compileOptions.debugInfo, extraArguments: linkArguments)
+    }
+
+    private static func hotBodyHashes(_ program: CheckedProgram) -> [String: String] {
+        var hashes: [String: String] = [:]
+        for id in program.model.hotFunctions {
+            let function = program.model.function(id)
+            guard let span = function.declaration?.span else { continue }
+            hashes[function.name] = SourceDigest.fnv1a(program.sources[span.file].bytes[Int(span.start)..<Int(span.end)])
+        }
+        return hashes
+    }
+
+    private static func digest(_ sources: SourceManager) -> String {
+        SourceDigest.fnv1a(sources.files.flatMap { Array($0.path.utf8) + $0.bytes })
+    }
+}

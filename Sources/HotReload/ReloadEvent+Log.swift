@@ -1,0 +1,41 @@
+import Foundation
+
+extension ReloadEvent {
+    /// The line `vais-hot run` (and a `build --hot` program) prints on
+    /// stderr for this event, without the `[vais-hot]` prefix; nil for
+    /// events that are not worth a line.
+    public var logLine: String? {
+        switch self {
+        case .swapped(let record):
+            let changed = record.changedFunctions.isEmpty ? "no hot function changed" : "changed: " + record.changedFunctions.joined(separator: ", ")
+            let load = record.load.copy + record.load.elfCheck + record.load.dlopen + record.load.dlsymTotal
+            return "v\(record.version) live in \(Self.milliseconds(record.total)) (\(changed)): parse \(Self.milliseconds(record.build.parse)), "
+                + "check \(Self.milliseconds(record.build.check)), IR \(Self.milliseconds(record.build.emit)), clang \(Self.milliseconds(record.build.clang)), "
+                + "load \(Self.milliseconds(load)), swap \(Self.microseconds(record.swapNanoseconds))"
+        case .buildFailed(let diagnostics):
+            return "edit not applied; the program keeps running its current version:\n" + diagnostics
+        case .refused(let reasons):
+            return "reload refused; the program keeps running its current version:\n" + reasons.map { "  - " + $0 }.joined(separator: "\n")
+        case .warning(let message):
+            return "note: " + message
+        case .rolledBack(let from, let to, let crash):
+            return "v\(from) crashed: \(crash); rolled back to v\(to)"
+        case .ready, .unchanged, .unloaded:
+            return nil
+        }
+    }
+
+    /// Writes `logLine` to stderr.
+    public static func log(_ event: ReloadEvent) {
+        guard let line = event.logLine else { return }
+        FileHandle.standardError.write(Data(("[vais-hot] " + line + "\n").utf8))
+    }
+
+    static func milliseconds(_ nanoseconds: UInt64) -> String {
+        String(format: "%.1f ms", Double(nanoseconds) / 1e6)
+    }
+
+    static func microseconds(_ nanoseconds: UInt64) -> String {
+        String(format: "%.1f µs", Double(nanoseconds) / 1e3)
+    }
+}

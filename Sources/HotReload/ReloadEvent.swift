@@ -1,0 +1,70 @@
+import Foundation
+
+/// What happened to one reload, with the time of each stage.
+public struct ReloadRecord: Sendable {
+    public let version: Int
+    /// Hot functions whose source changed since the version before.
+    public let changedFunctions: [String]
+    /// When the change was first seen (monotonic nanoseconds).
+    public let detectedAt: UInt64
+    public let build: HotPartBuilder.Timings
+    public let load: VersionLoader.Timings
+    /// When the version was loaded and could be swapped in.
+    public let readyAt: UInt64
+    /// When the slots pointed at it.
+    public internal(set) var swappedAt: UInt64 = 0
+    /// The slot stores alone.
+    public internal(set) var swapNanoseconds: UInt64 = 0
+
+    /// From the change being seen to the new code being callable.
+    public var total: UInt64 { swappedAt - detectedAt }
+    /// How long a ready version waited for the program's `hot_check`.
+    public var waitedForCheck: UInt64 { swappedAt - readyAt }
+}
+
+/// What the reloader tells whoever watches it (the command line prints one
+/// line per event; the profiler records them).
+public enum ReloadEvent: Sendable {
+    /// Built and loaded; it waits for the program's next `hot_check`.
+    case ready(version: Int)
+    case swapped(ReloadRecord)
+    /// The edit does not compile; the program keeps its version.
+    case buildFailed(diagnostics: String)
+    /// The edit changes what the running program depends on.
+    case refused(reasons: [String])
+    /// A save that did not change the source.
+    case unchanged
+    case warning(String)
+    /// A crash in `version` sent the program back to `to`.
+    case rolledBack(from: Int, to: Int, crash: CrashReport)
+    case unloaded(version: Int, unmapped: Bool)
+}
+
+/// A crash inside the program, attributed to a version where possible.
+public struct CrashReport: Sendable, CustomStringConvertible {
+    public let signal: Int32
+    public let pc: UInt
+    public let faultAddress: UInt
+    /// The version whose code was running, or nil for host code.
+    public let version: Int?
+    /// The function the faulting instruction belongs to, if known.
+    public let function: String?
+
+    public var signalName: String {
+        switch signal {
+        case SIGSEGV: return "SIGSEGV"
+        case SIGBUS: return "SIGBUS"
+        case SIGFPE: return "SIGFPE"
+        case SIGILL: return "SIGILL"
+        default: return "signal \(signal)"
+        }
+    }
+
+    public var description: String {
+        var text = signalName
+        if signal == SIGSEGV || signal == SIGBUS { text += " (address 0x\(String(faultAddress, radix: 16)))" }
+        if let function { text += " in `\(function)`" }
+        if let version { text += " (hot part version \(version))" } else { text += " (host code)" }
+        return text
+    }
+}

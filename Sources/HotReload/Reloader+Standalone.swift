@@ -1,0 +1,48 @@
+import Foundation
+import VaisCompiler
+
+extension Reloader {
+    /// A `build --hot` executable: the executable is the host, and
+    /// `libNAME.so` beside it is version 1. Nothing is rebuilt until the
+    /// program says where its source is (`hot_init`).
+    public static func attachToExecutable(observer: @escaping @Sendable (ReloadEvent) -> Void) throws -> Reloader {
+        let executable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
+        let folder = executable.deletingLastPathComponent().path
+        let stem = executable.lastPathComponent
+        let host = try HostProgram.executable()
+        let first = VersionLoader.Candidate(sharedObject: (folder as NSString).appendingPathComponent("lib\(stem).so"),
+                                            hotFunctions: host.hotFunctions, bodyHashes: [:], isStaged: false)
+        let configuration = Configuration(sourcePath: (folder as NSString).appendingPathComponent(stem + ".vais"),
+                                          compileOptions: CompileOptions(), buildRoot: (folder as NSString).appendingPathComponent(".vais-hot"))
+        let directory = try PrivateDirectory(parent: configuration.buildRoot, name: stem)
+        do {
+            return try Reloader(configuration: configuration, directory: directory, host: host, first: first, builder: nil, observer: observer)
+        } catch {
+            directory.remove()
+            throw error
+        }
+    }
+
+    /// `hot_init`: rebuilds from `sourcePath` (and what it imports) on
+    /// every change from now on.
+    public func watchSource(_ sourcePath: String) throws {
+        let path = URL(fileURLWithPath: sourcePath).standardizedFileURL.path
+        let options = CompileOptions(debugInfo: configuration.compileOptions.debugInfo,
+                                     standardLibrary: StandardLibrary.locate(forSource: path, alsoAbove: RuntimeLibrary.loadedFolder().map { [$0] } ?? []))
+        let parsed = Compiler.parse(path: path, options: options)
+        guard FileManager.default.fileExists(atPath: path) else { throw PrivateDirectory.Failure.cannotCreate(path, ENOENT) }
+        buildLock.lock()
+        if builder == nil {
+            do {
+                builder = HotPartBuilder(settings: .init(sourcePath: path, compileOptions: options, optimization: configuration.optimization),
+                                         toolchain: try Toolchain.locate())
+            } catch {
+                buildLock.unlock()
+                throw error
+            }
+        }
+        buildLock.unlock()
+        watcher.watch(parsed.sources.files.map(\.path))
+        startWatching()
+    }
+}

@@ -1,0 +1,204 @@
+import CHotSupport
+import CUnwind
+import Foundation
+import Profiling
+
+extension Reloader {
+    /// Points the slots at `version`; the caller holds `lock`. Versions
+    /// beyond the retained window are retired.
+    func swapLocked(to version: LoadedVersion, record: ReloadRecord) -> ReloadRecord {
+        let start = MonotonicClock.now()
+        slots.point(to: version)
+        let end = MonotonicClock.now()
+        versions.append(version)
+        while versions.count > configuration.retainedVersions {
+            retired.append(versions.removeFirst())
+        }
+        var swapped = record
+        swapped.swapNanoseconds = end - start
+        swapped.swappedAt = end
+        return swapped
+    }
+
+    /// Tells the observer and the program's callbacks about a swap.
+    func announce(_ record: ReloadRecord) {
+        emit(.swapped(record))
+        lock.lock()
+        let registered = callbacks
+        lock.unlock()
+        for callback in registered { callback(Int64(record.version)) }
+    }
+
+    // MARK: The runtime API
+
+    /// `hot_check`: swaps in a version that is already built and loaded.
+    /// 1 if it swapped, 0 if nothing changed, -1 if an edit failed since
+    /// the last check (the program keeps the version it had).
+    public func check() -> Int64 {
+        lock.lock()
+        isManaged = true
+        guard let (version, record) = pending else {
+            let failed = failedSinceCheck
+            failedSinceCheck = false
+            lock.unlock()
+            return failed ? -1 : 0
+        }
+        pending = nil
+        failedSinceCheck = false
+        let swapped = swapLocked(to: version, record: record)
+        let hasRetired = !retired.isEmpty
+        lock.unlock()
+        announce(swapped)
+        if hasRetired { reclaimRetired() }
+        return 1
+    }
+
+    /// `hot_reload`: rebuilds now, on the calling thread, and swaps.
+    public func reloadNow() -> Int64 {
+        let wasManaged = markManaged()
+        defer { if !wasManaged { unmarkManaged() } }
+        guard rebuild(detectedAt: MonotonicClock.now(), force: true) else {
+            lock.lock()
+            failedSinceCheck = false
+            lock.unlock()
+            return -1
+        }
+        return check()
+    }
+
+    private func markManaged() -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        let was = isManaged
+        isManaged = true
+        return was
+    }
+
+    private func unmarkManaged() {
+        lock.lock()
+        isManaged = false
+        lock.unlock()
+    }
+
+    public func onReload(_ callback: @escaping @convention(c) (Int64) -> Void) {
+        lock.lock()
+        callbacks.append(callback)
+        lock.unlock()
+    }
+
+    // MARK: Unloading
+
+    /// Unloads retired versions in which no call can still be running: no
+    /// frame of the program's stack is in them.
+    func reclaimRetired() {
+        lock.lock()
+        let candidates = retired
+        let thread = programThread
+        lock.unlock()
+        guard !candidates.isEmpty else { return }
+        var pcs = [UInt](repeating: 0, count: 256)
+        var count: Int32 = 0
+        if let thread {
+            count = pcs.withUnsafeMutableBufferPointer { buffer in
+                hot_capture_thread_stack(thread, buffer.baseAddress, Int32(buffer.count), 100)
+            }
+            guard count >= 0 else { return }
+        }
+        let frames = pcs.prefix(Int(count))
+        let idle = candidates.filter { version in !frames.contains { version.contains($0) } }
+        guard !idle.isEmpty else { return }
+        lock.lock()
+        retired.removeAll { version in idle.contains { $0 === version } }
+        lock.unlock()
+        for version in idle {
+            let unmapped = loader.unload(version)
+            emit(.unloaded(version: version.number, unmapped: unmapped))
+        }
+    }
+
+    // MARK: Crashes
+
+    /// Which version and function an address belongs to.
+    func attribute(_ pc: UInt) -> (version: Int?, function: String?) {
+        lock.lock()
+        defer { lock.unlock() }
+        guard let version = (versions + retired).first(where: { $0.contains(pc) }) else { return (nil, nil) }
+        let function = version.entryPoints
+            .filter { UInt(bitPattern: $0.value) <= pc }
+            .max { UInt(bitPattern: $0.value) < UInt(bitPattern: $1.value) }?.key
+        return (version.number, function)
+    }
+
+    public func report(for crash: hot_crash) -> CrashReport {
+        let (version, function) = attribute(UInt(crash.pc))
+        return CrashReport(signal: crash.signal, pc: UInt(crash.pc), faultAddress: UInt(crash.address), version: version, function: function)
+    }
+
+    /// After a crash in hot code: points the slots back at the newest
+    /// retained version older than the one that crashed. Returns false when
+    /// there is none to go back to.
+    public func rollBack(after crash: CrashReport) -> Bool {
+        lock.lock()
+        guard let current = versions.last else {
+            lock.unlock()
+            return false
+        }
+        let culprit = crash.version ?? current.number
+        badVersions.insert(culprit)
+        guard let target = versions.last(where: { $0.number < culprit && !badVersions.contains($0.number) }) else {
+            lock.unlock()
+            return false
+        }
+        slots.point(to: target)
+        let dropped = versions.filter { $0.number > target.number }
+        versions.removeAll { $0.number > target.number }
+        retired.append(contentsOf: dropped)
+        lock.unlock()
+        emit(.rolledBack(from: culprit, to: target.number, crash: crash))
+        return true
+    }
+
+    /// `hot_loop`: checks for a new version, then calls `update`, until it
+    /// returns non-zero. A crash in an update rolls back and goes on.
+    public func loop(_ update: @escaping @convention(c) () -> Int64) -> Int64 {
+        lock.lock()
+        isManaged = true
+        lock.unlock()
+        while true {
+            _ = check()
+            var result: Int64 = 0
+            var crash = hot_crash()
+            if hot_guard_call(update, &result, &crash) != 0 {
+                let report = report(for: crash)
+                guard rollBack(after: report) else { CrashExit.terminate(report) }
+                continue
+            }
+            if result != 0 { return result }
+        }
+    }
+
+    /// Runs the program's `main` under a crash guard, on the calling
+    /// thread. A crash nothing recovered from ends the process with a
+    /// report instead of a core dump.
+    public func runMain() -> Int32 {
+        adoptProgramThread()
+        guard let mainEntry = host.mainEntry else { return 1 }
+        var result: Int64 = 0
+        var crash = hot_crash()
+        let entry = unsafeBitCast(mainEntry, to: (@convention(c) () -> Int64).self)
+        if hot_guard_call(entry, &result, &crash) != 0 {
+            CrashExit.terminate(report(for: crash))
+        }
+        return host.mainReturnsValue ? Int32(truncatingIfNeeded: result) & 0xFF : 0
+    }
+}
+
+/// Ends the process after a crash the program cannot recover from.
+public enum CrashExit {
+    public static func terminate(_ report: CrashReport) -> Never {
+        fflush(nil)
+        let message = "vais-hot: the program crashed: \(report). No earlier version to roll back to, so it stops here.\n"
+        FileHandle.standardError.write(Data(message.utf8))
+        exit(128 + report.signal)
+    }
+}

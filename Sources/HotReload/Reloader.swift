@@ -1,0 +1,208 @@
+import CUnwind
+import Foundation
+import Profiling
+import VaisCompiler
+
+/// The hot-reload state machine of one running program: idle, building
+/// (off the program's thread), ready, swapped; rollback after a crash. It
+/// owns the versions, the slots and the watcher; the runtime API
+/// (`hot_check`, `hot_loop`, ...) calls into it.
+public final class Reloader: @unchecked Sendable {
+    public struct Configuration: Sendable {
+        public var sourcePath: String
+        public var compileOptions: CompileOptions
+        public var optimization: Int
+        /// The folder the private build directory is made in.
+        public var buildRoot: String
+        /// Versions kept loaded (the current one included) for rollback.
+        public var retainedVersions: Int
+        public var debounceMilliseconds: Int
+
+        public init(sourcePath: String, compileOptions: CompileOptions, optimization: Int = 0, buildRoot: String,
+                    retainedVersions: Int = 3, debounceMilliseconds: Int = 100) {
+            self.sourcePath = sourcePath
+            self.compileOptions = compileOptions
+            self.optimization = optimization
+            self.buildRoot = buildRoot
+            self.retainedVersions = max(1, retainedVersions)
+            self.debounceMilliseconds = debounceMilliseconds
+        }
+    }
+
+    public enum Failure: Error, CustomStringConvertible {
+        case initialBuild(String)
+        case hostLoad(String)
+        case missingMain
+
+        public var description: String {
+            switch self {
+            case .initialBuild(let text): return text
+            case .hostLoad(let text): return "cannot load the host part: \(text)"
+            case .missingMain: return "the program has no main function"
+            }
+        }
+    }
+
+    public let configuration: Configuration
+    public let directory: PrivateDirectory
+    /// Compiles new versions; nil until the program says where its source
+    /// is (a `build --hot` executable does so with `hot_init`).
+    var builder: HotPartBuilder?
+    let loader: VersionLoader
+    let slots: SlotTable
+    let host: HostProgram
+    let watcher: FileWatcher
+    private let observer: @Sendable (ReloadEvent) -> Void
+
+    /// Guards everything below; held only briefly, never across a build.
+    let lock = NSLock()
+    /// One build at a time: the watcher's and a forced `hot_reload`.
+    let buildLock = NSLock()
+    /// Loaded and retained versions, oldest first; the last is current.
+    var versions: [LoadedVersion] = []
+    /// Versions out of the retained window, unloaded once no call can
+    /// still be running in them.
+    var retired: [LoadedVersion] = []
+    /// Built and loaded, waiting for `hot_check`.
+    var pending: (version: LoadedVersion, record: ReloadRecord)?
+    /// Set once the program calls `hot_check` or `hot_loop`: from then on
+    /// it decides when versions swap.
+    var isManaged = false
+    var failedSinceCheck = false
+    var badVersions: Set<Int> = []
+    var callbacks: [@convention(c) (Int64) -> Void] = []
+    var nextVersion = 2
+    var lastDigest: String?
+    var lastBodyHashes: [String: String]
+    var programThread: pthread_t?
+    private var watcherThread: Thread?
+
+    /// Takes over a loaded host: finds its slots, loads the first hot part
+    /// as version 1 and points the slots at it.
+    init(configuration: Configuration, directory: PrivateDirectory, host: HostProgram, first: VersionLoader.Candidate,
+         builder: HotPartBuilder?, observer: @escaping @Sendable (ReloadEvent) -> Void) throws {
+        self.configuration = configuration
+        self.directory = directory
+        self.host = host
+        self.builder = builder
+        self.observer = observer
+        let stem = ((configuration.sourcePath as NSString).lastPathComponent as NSString).deletingPathExtension
+        loader = VersionLoader(directory: directory, libraryName: stem, hostManifest: host.manifest)
+        slots = try SlotTable(host: host.handle, hotFunctions: host.hotFunctions)
+        watcher = try FileWatcher(debounceMilliseconds: configuration.debounceMilliseconds)
+        lastBodyHashes = first.bodyHashes
+        switch loader.load(first, as: 1) {
+        case .success(let (version, _)):
+            slots.point(to: version)
+            versions = [version]
+        case .failure(let failure):
+            throw Failure.initialBuild(failure.description)
+        }
+    }
+
+    /// `vais-hot run`: builds the program's first version, loads its host
+    /// part into this process (so its globals and slots live here) and
+    /// points the slots at the hot part.
+    public static func launch(configuration: Configuration, observer: @escaping @Sendable (ReloadEvent) -> Void) throws -> Reloader {
+        let stem = ((configuration.sourcePath as NSString).lastPathComponent as NSString).deletingPathExtension
+        let directory = try PrivateDirectory(parent: configuration.buildRoot, name: stem)
+        do {
+            let builder = HotPartBuilder(settings: .init(sourcePath: configuration.sourcePath, compileOptions: configuration.compileOptions,
+                                                         optimization: configuration.optimization),
+                                         toolchain: try Toolchain.locate())
+            let first: HotPartBuilder.Build
+            switch builder.build(hotPartTo: directory.file("staging.so")) {
+            case .success(let build): first = build
+            case .failure(let failure): throw Failure.initialBuild(failure.description)
+            }
+            let hostPath = directory.file("lib\(stem).host.so")
+            try builder.compileHost(first.hostIR, to: hostPath, kind: .sharedObject)
+            let host = try HostProgram.load(hostPath, manifest: first.manifest, hotFunctions: first.hotFunctions)
+            let reloader = try Reloader(configuration: configuration, directory: directory, host: host, first: first.candidate,
+                                        builder: builder, observer: observer)
+            reloader.lastDigest = first.sourceDigest
+            reloader.watcher.watch(first.sourceFiles)
+            return reloader
+        } catch {
+            directory.remove()
+            throw error
+        }
+    }
+
+    /// Starts watching the source; rebuilds run on a thread of their own.
+    public func startWatching() {
+        lock.lock()
+        defer { lock.unlock() }
+        guard watcherThread == nil else { return }
+        let thread = Thread { [weak self] in self?.watchLoop() }
+        thread.name = "vais-hot watcher"
+        thread.start()
+        watcherThread = thread
+    }
+
+    /// Records which thread runs the program, to check its stack before
+    /// unloading a version.
+    public func adoptProgramThread() {
+        lock.lock()
+        programThread = pthread_self()
+        lock.unlock()
+    }
+
+    public var currentVersion: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return versions.last?.number ?? 0
+    }
+
+    /// The loaded versions, oldest first, and the retired ones still mapped.
+    public var loadedVersions: (retained: [Int], retired: [Int]) {
+        lock.lock()
+        defer { lock.unlock() }
+        return (versions.map(\.number), retired.map(\.number))
+    }
+
+    func emit(_ event: ReloadEvent) { observer(event) }
+
+    /// `hot_cleanup`: stops watching and unloads every version but the
+    /// current one, which the program may still call.
+    public func cleanup() {
+        watcher.stop()
+        lock.lock()
+        if let pending { retired.append(pending.version) }
+        pending = nil
+        retired.append(contentsOf: versions.dropLast())
+        versions = Array(versions.suffix(1))
+        lock.unlock()
+        reclaimRetired()
+    }
+
+    /// Unloads everything and removes the private directory. The program
+    /// must not call a hot function afterwards.
+    public func shutdown() {
+        watcher.stop()
+        buildLock.lock()
+        lock.lock()
+        let all = retired + versions + (pending.map { [$0.version] } ?? [])
+        retired = []
+        versions = []
+        pending = nil
+        lock.unlock()
+        for version in all { loader.unload(version) }
+        buildLock.unlock()
+        host.close()
+        directory.remove()
+    }
+
+    /// Removes the private build directory (files of loaded versions can go
+    /// while they stay mapped), for a process that is about to exit.
+    public func removeBuildDirectory() {
+        watcher.stop()
+        directory.remove()
+    }
+
+    private func watchLoop() {
+        while let detected = watcher.nextChange(clock: MonotonicClock.now) {
+            rebuild(detectedAt: detected, force: false)
+        }
+    }
+}

@@ -1,0 +1,41 @@
+import CHotSupport
+import Foundation
+import VaisCompiler
+
+/// The host's slots: one function pointer per hot function, which every
+/// call of that function loads. A swap is one store per slot.
+public struct SlotTable: @unchecked Sendable {
+    public enum Failure: Error, CustomStringConvertible {
+        case missingSlot(String)
+        public var description: String {
+            switch self {
+            case .missingSlot(let name): return "the host part has no slot `\(name)`"
+            }
+        }
+    }
+
+    private let slots: [(name: String, slot: UnsafeMutablePointer<UnsafeMutableRawPointer?>)]
+
+    /// Finds every slot in the loaded host (or, with a nil handle, in the
+    /// executable itself).
+    public init(host handle: UnsafeMutableRawPointer?, hotFunctions: [HotFunctionInfo]) throws {
+        slots = try hotFunctions.map { function in
+            guard let address = dlsym(handle, function.slotSymbol) else { throw Failure.missingSlot(function.slotSymbol) }
+            return (function.name, address.assumingMemoryBound(to: UnsafeMutableRawPointer?.self))
+        }
+    }
+
+    /// Points every slot at `version`'s functions.
+    public func point(to version: LoadedVersion) {
+        for (name, slot) in slots {
+            hot_slot_store(slot, version.entryPoints[name])
+        }
+    }
+
+    /// The function a slot calls now.
+    public func target(of name: String) -> UnsafeMutableRawPointer? {
+        slots.first { $0.name == name }.flatMap { hot_slot_load($0.slot) }
+    }
+
+    public var names: [String] { slots.map(\.name) }
+}

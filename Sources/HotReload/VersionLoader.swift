@@ -1,0 +1,146 @@
+import Foundation
+import Profiling
+import VaisCompiler
+
+/// Loads hot parts: moves each build to a numbered file in the private
+/// directory, checks its ABI manifest against the running host with libelf
+/// before `dlopen`, opens it and looks up every hot function.
+public struct VersionLoader: Sendable {
+    /// Nanoseconds spent loading one version.
+    public struct Timings: Sendable, Equatable {
+        public var copy: UInt64 = 0
+        public var elfCheck: UInt64 = 0
+        public var dlopen: UInt64 = 0
+        /// Per hot function, in lookup order.
+        public var dlsym: [(name: String, nanoseconds: UInt64)] = []
+        public init() {}
+
+        public var dlsymTotal: UInt64 { dlsym.reduce(0) { $0 + $1.nanoseconds } }
+
+        public static func == (lhs: Timings, rhs: Timings) -> Bool {
+            lhs.copy == rhs.copy && lhs.elfCheck == rhs.elfCheck && lhs.dlopen == rhs.dlopen
+                && lhs.dlsym.map(\.name) == rhs.dlsym.map(\.name) && lhs.dlsym.map(\.nanoseconds) == rhs.dlsym.map(\.nanoseconds)
+        }
+    }
+
+    public enum Failure: Error, CustomStringConvertible {
+        /// The edit changed something the running program depends on.
+        case refused([String])
+        case unreadable(String)
+        case dlopen(String)
+        case missingSymbol(String)
+
+        public var description: String {
+            switch self {
+            case .refused(let reasons): return "reload refused: " + reasons.joined(separator: "; ")
+            case .unreadable(let message): return "cannot read the new hot part: \(message)"
+            case .dlopen(let message): return "dlopen failed: \(message)"
+            case .missingSymbol(let name): return "the new hot part lacks `\(name)`"
+            }
+        }
+    }
+
+    public let directory: PrivateDirectory
+    public let libraryName: String
+    public let hostManifest: ABIManifest
+
+    public init(directory: PrivateDirectory, libraryName: String, hostManifest: ABIManifest) {
+        self.directory = directory
+        self.libraryName = libraryName
+        self.hostManifest = hostManifest
+    }
+
+    public func path(ofVersion number: Int) -> String {
+        directory.file("lib\(libraryName).v\(number).so")
+    }
+
+    /// A compiled hot part waiting to be loaded.
+    public struct Candidate: Sendable {
+        public let sharedObject: String
+        public let hotFunctions: [HotFunctionInfo]
+        public let bodyHashes: [String: String]
+        /// Whether the file is ours to move into place; otherwise (the
+        /// library shipped beside a `build --hot` executable) it is copied.
+        public let isStaged: Bool
+
+        public init(sharedObject: String, hotFunctions: [HotFunctionInfo], bodyHashes: [String: String], isStaged: Bool) {
+            self.sharedObject = sharedObject
+            self.hotFunctions = hotFunctions
+            self.bodyHashes = bodyHashes
+            self.isStaged = isStaged
+        }
+    }
+
+    /// Loads a build as version `number`. On failure nothing stays mapped
+    /// and the file is removed. The warnings list edits that will only take
+    /// effect after a restart.
+    public func load(_ build: Candidate, as number: Int) -> Result<(LoadedVersion, warnings: [String]), Failure> {
+        var timings = Timings()
+        let path = path(ofVersion: number)
+        let start = MonotonicClock.now()
+        do {
+            if build.isStaged {
+                guard rename(build.sharedObject, path) == 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+            } else {
+                try FileManager.default.copyItem(atPath: build.sharedObject, toPath: path)
+            }
+        } catch {
+            return .failure(.unreadable("cannot put \(build.sharedObject) in place: \(error)"))
+        }
+        timings.copy = MonotonicClock.now() - start
+
+        let checkStart = MonotonicClock.now()
+        let comparison: ABIManifest.Comparison
+        do {
+            let inspector = try ELFInspector(path: path, reading: [HotSplit.manifestSection])
+            guard let bytes = inspector.contents(of: HotSplit.manifestSection),
+                  let manifest = ABIManifest(text: String(decoding: bytes, as: UTF8.self)) else {
+                unlink(path)
+                return .failure(.unreadable("\(path) carries no ABI manifest"))
+            }
+            comparison = hostManifest.compare(with: manifest)
+        } catch {
+            unlink(path)
+            return .failure(.unreadable("\(error)"))
+        }
+        timings.elfCheck = MonotonicClock.now() - checkStart
+        guard comparison.refusals.isEmpty else {
+            unlink(path)
+            return .failure(.refused(comparison.refusals))
+        }
+
+        let openStart = MonotonicClock.now()
+        guard let handle = dlopen(path, RTLD_NOW | RTLD_LOCAL) else {
+            let message = dlerror().map { String(cString: $0) } ?? "unknown error"
+            unlink(path)
+            return .failure(.dlopen(message))
+        }
+        timings.dlopen = MonotonicClock.now() - openStart
+
+        var entryPoints: [String: UnsafeMutableRawPointer] = [:]
+        for function in build.hotFunctions {
+            let lookupStart = MonotonicClock.now()
+            let address = dlsym(handle, function.hotSymbol)
+            timings.dlsym.append((function.name, MonotonicClock.now() - lookupStart))
+            guard let address else {
+                dlclose(handle)
+                unlink(path)
+                return .failure(.missingSymbol(function.hotSymbol))
+            }
+            entryPoints[function.name] = address
+        }
+        let version = LoadedVersion(number: number, path: path, handle: handle, entryPoints: entryPoints,
+                                    addressRange: MappedObject.addressRange(ofLoaded: path) ?? 0..<0,
+                                    bodyHashes: build.bodyHashes, timings: timings)
+        return .success((version, comparison.warnings))
+    }
+
+    /// Closes a version and removes its file. Returns whether it is gone
+    /// from memory (a library can stay mapped if something still holds it).
+    @discardableResult
+    public func unload(_ version: LoadedVersion) -> Bool {
+        dlclose(version.handle)
+        unlink(version.path)
+        return MappedObject.addressRange(ofLoaded: version.path) == nil
+    }
+}

@@ -1,0 +1,86 @@
+import Foundation
+import Profiling
+import VaisCompiler
+
+/// `vais-hot watch`: rebuilds an executable on every change of its source
+/// and, with a command, restarts that command after each good build, as
+/// the original `vaisc watch --exec` did.
+public final class WatchSession: @unchecked Sendable {
+    public struct Settings: Sendable {
+        public var sourcePath: String
+        public var output: String
+        public var compileOptions: CompileOptions
+        public var optimization: Int
+        public var command: [String]
+        public var debounceMilliseconds: Int
+
+        public init(sourcePath: String, output: String, compileOptions: CompileOptions, optimization: Int, command: [String],
+                    debounceMilliseconds: Int) {
+            self.sourcePath = sourcePath
+            self.output = output
+            self.compileOptions = compileOptions
+            self.optimization = optimization
+            self.command = command
+            self.debounceMilliseconds = debounceMilliseconds
+        }
+    }
+
+    public enum Event: Sendable {
+        case built(output: String, nanoseconds: UInt64)
+        case failed(String)
+        case started(command: String, pid: pid_t)
+    }
+
+    private let settings: Settings
+    private let toolchain: Toolchain
+    private let watcher: FileWatcher
+    private var child: ChildProcess?
+
+    public init(settings: Settings) throws {
+        self.settings = settings
+        toolchain = try Toolchain.locate()
+        watcher = try FileWatcher(debounceMilliseconds: settings.debounceMilliseconds)
+    }
+
+    /// Builds now, then after every change, until `stop`.
+    public func run(report: (Event) -> Void) {
+        buildAndRestart(report: report)
+        while watcher.nextChange(clock: MonotonicClock.now) != nil {
+            buildAndRestart(report: report)
+        }
+        child?.stop()
+    }
+
+    public func stop() { watcher.stop() }
+
+    private func buildAndRestart(report: (Event) -> Void) {
+        let start = MonotonicClock.now()
+        let parsed = Compiler.parse(path: settings.sourcePath, options: settings.compileOptions)
+        watcher.watch(parsed.sources.files.map(\.path) + [settings.sourcePath])
+        let result = Compiler.emit(Compiler.check(parsed, options: settings.compileOptions), options: settings.compileOptions)
+        guard let ir = result.ir else {
+            report(.failed(result.renderedDiagnostics(color: isatty(2) == 1)))
+            return
+        }
+        let irPath = settings.output + ".ll"
+        do {
+            try ir.write(toFile: irPath, atomically: false, encoding: .utf8)
+            defer { unlink(irPath) }
+            try toolchain.compile(ir: irPath, to: settings.output, kind: .executable, optimization: settings.optimization,
+                                  debugInfo: settings.compileOptions.debugInfo)
+        } catch {
+            report(.failed("\(error)"))
+            return
+        }
+        report(.built(output: settings.output, nanoseconds: MonotonicClock.now() - start))
+        guard let executable = settings.command.first else { return }
+        child?.stop()
+        do {
+            let started = try ChildProcess(executable: executable, arguments: Array(settings.command.dropFirst()))
+            child = started
+            report(.started(command: settings.command.joined(separator: " "), pid: started.pid))
+        } catch {
+            report(.failed("\(error)"))
+        }
+    }
+}

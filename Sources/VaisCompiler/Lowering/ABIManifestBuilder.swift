@@ -1,0 +1,34 @@
+/// Describes a checked program as an ABI manifest.
+enum ABIManifestBuilder {
+    static func manifest(of program: CheckedProgram, layout: TypeLayout) -> ABIManifest {
+        let model = program.model
+        var entries: [String: String] = [:]
+        for function in model.functions where function.kind == .vais {
+            let signature = "(" + function.parameters.map(model.describe).joined(separator: ", ") + ") -> " + model.describe(function.result)
+            if function.isHot {
+                entries["hot \(function.name)"] = signature
+            } else {
+                entries["function \(function.name)"] = signature
+                if let span = function.declaration?.span {
+                    let bytes = program.sources[span.file].bytes[Int(span.start)..<Int(span.end)]
+                    entries["body \(function.name)"] = SourceDigest.fnv1a(bytes)
+                }
+            }
+        }
+        for (index, structure) in model.structs.enumerated() {
+            let offsets = layout.fieldOffsets(structure.fields.map(\.type))
+            let members = zip(structure.fields, offsets).map { "\($0.name): \(model.describe($0.type)) @\($1)" }
+            let size = layout.size(model.types.existing(.structure(StructID(raw: Int32(index)))))
+            entries["struct \(structure.name)"] = (["size=\(size)"] + members).joined(separator: "; ")
+        }
+        for (index, enumeration) in model.enums.enumerated() {
+            let size = layout.size(model.types.existing(.enumeration(EnumID(raw: Int32(index)))))
+            let variants = enumeration.variants.map { "\($0.name)(" + $0.payload.map(model.describe).joined(separator: ", ") + ")" }
+            entries["enum \(enumeration.name)"] = (["size=\(size)"] + variants).joined(separator: "; ")
+        }
+        for global in model.globals where !global.isConstant {
+            entries["global \(global.name)"] = model.describe(global.type)
+        }
+        return ABIManifest(entries: entries)
+    }
+}

@@ -1,0 +1,36 @@
+/// Names and shapes of the host/hot split: the host part keeps `main`,
+/// every other function, the globals and one slot per hot function; the hot
+/// part holds the `#[hot]` functions and is rebuilt on every reload.
+public enum HotSplit {
+    public enum Role: Sendable {
+        case host
+        case hot
+    }
+
+    /// The host global holding the current address of a hot function.
+    public static func slotSymbol(_ function: FunctionSymbol) -> String { slotSymbol(named: function.name) }
+
+    /// The symbol a hot part defines a hot function under.
+    public static func hotSymbol(_ function: FunctionSymbol) -> String { hotSymbol(named: function.name) }
+
+    public static func slotSymbol(named name: String) -> String { "vais.slot." + name }
+    public static func hotSymbol(named name: String) -> String { "vais.hot." + name }
+
+    /// The ELF section every part carries its ABI manifest in.
+    public static let manifestSection = ".vais_abi"
+}
+
+/// One hot function as the loader sees it.
+public struct HotFunctionInfo: Sendable, Equatable {
+    public let name: String
+    public let hotSymbol: String
+    public let slotSymbol: String
+}
+
+/// A program lowered as two modules for hot reload.
+public struct SplitProgram: Sendable {
+    public let host: String
+    public let hot: String
+    public let manifest: ABIManifest
+    public let hotFunctions: [HotFunctionInfo]
+}

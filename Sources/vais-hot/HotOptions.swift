@@ -1,0 +1,33 @@
+import ArgumentParser
+import HotReload
+import VaisCompiler
+
+/// Options of the commands that run a program hot.
+struct HotOptions: ParsableArguments {
+    @Option(name: .customLong("debounce-ms"), help: "How long to wait for more changes after one is seen; a finished save ends the wait early.")
+    var debounceMilliseconds = 100
+
+    @Option(name: .customLong("keep-versions"), help: "How many versions stay loaded, the current one included, for rollback.")
+    var retainedVersions = 3
+
+    @Option(name: .customLong("build-dir"), help: "Where the private build directory of the running program is made.")
+    var buildDirectory = "build/vais-hot"
+
+    @Option(name: .customShort("O", allowingJoined: true), help: "Optimization level of every version: -O0, -O1 or -O2.")
+    var optimization = 0
+
+    @Flag(name: .customShort("g"), help: "Build every version with DWARF line tables.")
+    var debugInfo = false
+
+    func validate() throws {
+        guard debounceMilliseconds >= 0 else { throw ValidationError("--debounce-ms cannot be negative") }
+        guard retainedVersions >= 1 else { throw ValidationError("--keep-versions must be at least 1") }
+        guard (0...3).contains(optimization) else { throw ValidationError("-O takes 0, 1, 2 or 3") }
+    }
+
+    func configuration(for file: String, source: SourceOptions) -> Reloader.Configuration {
+        Reloader.Configuration(sourcePath: file, compileOptions: source.compileOptions(for: file, debugInfo: debugInfo),
+                               optimization: optimization, buildRoot: buildDirectory,
+                               retainedVersions: retainedVersions, debounceMilliseconds: debounceMilliseconds)
+    }
+}

@@ -1,0 +1,39 @@
+import ArgumentParser
+import Foundation
+import HotReload
+import HotRuntime
+
+struct RunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Run a program and swap in each saved edit of its #[hot] functions while it runs.",
+        discussion: """
+        The program runs inside vais-hot: its stdout, stdin and exit code are its own, and \
+        one line per reload goes to stderr. A bad edit never stops it: a compile error or \
+        an edit the running program cannot take keeps the current version, and a crash in \
+        a hot function called through hot_loop rolls back to the version before.
+        """
+    )
+
+    @Argument(help: "The program's root .vais file.")
+    var file: String
+
+    @OptionGroup var source: SourceOptions
+    @OptionGroup var hot: HotOptions
+
+    func run() throws {
+        let reloader: Reloader
+        do {
+            reloader = try Reloader.launch(configuration: hot.configuration(for: file, source: source), observer: ReloadEvent.log)
+        } catch {
+            Terminal.error("\(error)")
+            throw ExitCode(1)
+        }
+        HotRuntime.reloader = reloader
+        reloader.startWatching()
+        let code = ProgramThread.run { reloader.runMain() }
+        reloader.shutdown()
+        fflush(nil)
+        throw ExitCode(code)
+    }
+}

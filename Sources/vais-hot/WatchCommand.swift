@@ -1,0 +1,48 @@
+import ArgumentParser
+import Foundation
+import HotReload
+
+struct WatchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "watch",
+        abstract: "Rebuild a program on every change of its source; with --exec, restart a command after each good build."
+    )
+
+    @Argument(help: "The program's root .vais file.")
+    var file: String
+
+    @Option(name: .shortAndLong, help: "The executable to write (default: the file's name, without .vais).")
+    var output: String?
+
+    @Option(name: .customLong("exec"), help: "A command to (re)start after each successful build, e.g. ./game.")
+    var command: String?
+
+    @Argument(parsing: .postTerminator, help: "Arguments for the --exec command, after --.")
+    var arguments: [String] = []
+
+    @Option(name: .customLong("debounce-ms"), help: "How long to wait for more changes after one is seen.")
+    var debounceMilliseconds = 100
+
+    @Option(name: .customShort("O", allowingJoined: true), help: "Optimization level: -O0, -O1 or -O2.")
+    var optimization = 0
+
+    @OptionGroup var source: SourceOptions
+
+    func run() throws {
+        let stem = ((file as NSString).lastPathComponent as NSString).deletingPathExtension
+        let settings = WatchSession.Settings(sourcePath: file, output: output ?? stem, compileOptions: source.compileOptions(for: file),
+                                             optimization: optimization, command: command.map { [$0] + arguments } ?? [],
+                                             debounceMilliseconds: debounceMilliseconds)
+        let session = try WatchSession(settings: settings)
+        session.run { event in
+            switch event {
+            case .built(let output, let nanoseconds):
+                Terminal.error(String(format: "[vais-hot] built %@ in %.1f ms", output, Double(nanoseconds) / 1e6))
+            case .failed(let message):
+                Terminal.error("[vais-hot] build failed; keeping the last good build:\n" + message)
+            case .started(let command, let pid):
+                Terminal.error("[vais-hot] started \(command) (pid \(pid))")
+            }
+        }
+    }
+}

@@ -1,0 +1,107 @@
+import Foundation
+import Testing
+
+/// A program running under `vais-hot run` (or on its own), whose output the
+/// test reads line by line while it edits the source.
+final class LiveProgram: @unchecked Sendable {
+    let process = Process()
+    private let lock = NSLock()
+    private var stdoutLines: [String] = []
+    private var stderrText = ""
+    private var partial: [Int32: String] = [:]
+
+    init(executable: String, arguments: [String], directory: URL) throws {
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        process.currentDirectoryURL = directory
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = FileHandle.nullDevice
+        out.fileHandleForReading.readabilityHandler = { [weak self] handle in self?.append(handle.availableData, stream: 1) }
+        err.fileHandleForReading.readabilityHandler = { [weak self] handle in self?.append(handle.availableData, stream: 2) }
+        try process.run()
+    }
+
+    deinit {
+        stop()
+    }
+
+    /// Ends the program now (SIGKILL: a test runner may leave SIGTERM
+    /// blocked in the processes it starts).
+    func stop() {
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+    }
+
+    private func append(_ data: Data, stream: Int32) {
+        guard !data.isEmpty else { return }
+        let text = String(decoding: data, as: UTF8.self)
+        lock.lock()
+        defer { lock.unlock() }
+        if stream == 2 {
+            stderrText += text
+            return
+        }
+        let combined = (partial[stream] ?? "") + text
+        var lines = combined.components(separatedBy: "\n")
+        partial[stream] = lines.removeLast()
+        stdoutLines += lines
+    }
+
+    var lines: [String] {
+        lock.lock()
+        defer { lock.unlock() }
+        return stdoutLines
+    }
+
+    var stderr: String {
+        lock.lock()
+        defer { lock.unlock() }
+        return stderrText
+    }
+
+    /// Waits until `predicate` holds, polling; false after `seconds`.
+    func wait(seconds: Double = 20, until predicate: (LiveProgram) -> Bool) -> Bool {
+        let deadline = Date().addingTimeInterval(seconds)
+        while Date() < deadline {
+            if predicate(self) { return true }
+            usleep(5_000)
+        }
+        return predicate(self)
+    }
+
+    func waitForLine(containing text: String, seconds: Double = 20) -> Bool {
+        wait(seconds: seconds) { $0.lines.contains { $0.contains(text) } }
+    }
+
+    func waitForStderr(containing text: String, seconds: Double = 20) -> Bool {
+        wait(seconds: seconds) { $0.stderr.contains(text) }
+    }
+
+    /// Waits for the process to end and returns its exit status.
+    func waitForExit(seconds: Double = 30) -> Int32? {
+        guard wait(seconds: seconds, until: { !$0.process.isRunning }) else {
+            stop()
+            return nil
+        }
+        usleep(50_000)
+        return process.terminationStatus
+    }
+}
+
+/// A source file the test edits the way editors save.
+struct EditableSource {
+    let path: String
+
+    func write(_ text: String) throws {
+        try text.write(toFile: path, atomically: false, encoding: .utf8)
+    }
+
+    /// Writes a temporary file beside it and renames it over the original.
+    func writeAtomically(_ text: String) throws {
+        let temporary = path + ".tmp~"
+        try text.write(toFile: temporary, atomically: false, encoding: .utf8)
+        guard rename(temporary, path) == 0 else { throw CocoaError(.fileWriteUnknown) }
+    }
+}
