@@ -18,7 +18,7 @@ extension FunctionLowering {
         case .binding(let name, _, _, let value):
             let result = lowerExpression(value)
             guard let local = model.bindings[name.span], let result else { return }
-            assign(model.locals[local.index].type, result, to: slot(for: local))
+            define(local, result)
         case .assignment(let op, let target, let valueExpr, _):
             guard let value = lowerExpression(valueExpr), let place = lowerPlace(target) else { return }
             let targetType = type(of: target)
@@ -206,7 +206,7 @@ extension FunctionLowering {
         startBlock(top)
         let pointer = elementPointer(arrayType: arrayType, base: base, index: index)
         let value = types.isAggregate(element) ? pointer : load(element, from: pointer)
-        assign(element, value, to: slot(for: local))
+        define(local, value)
         lowerLoopBody(body, breakLabel: end, continueLabel: step)
         startBlock(step)
         let current = load(.i64, from: counter)

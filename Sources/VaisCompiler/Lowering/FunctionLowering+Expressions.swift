@@ -3,8 +3,6 @@ import VaisSyntax
 extension FunctionLowering {
     func type(of expr: ExprID) -> TypeID { model.type(of: expr) }
 
-    var types: TypeTable { model.types }
-
     /// Lowers an expression. Returns its value (a pointer for aggregates),
     /// or nil when it has none (unit, or control never gets past it).
     mutating func lowerExpression(_ id: ExprID) -> String? {
@@ -84,6 +82,8 @@ extension FunctionLowering {
             return "@\(model.functions[function.index].symbol)"
         case .variant(let enumID, let index):
             return constructVariant(enumID, index, arguments: [])
+        case .local(let local) where isRegister(local):
+            return module.localSlots[local.index] ?? nil
         default:
             break
         }

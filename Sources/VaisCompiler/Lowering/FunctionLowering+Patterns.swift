@@ -88,7 +88,7 @@ extension FunctionLowering {
         switch pattern {
         case .binding(let name):
             guard model.variantPatterns[name.span] == nil, let local = model.bindings[name.span] else { return }
-            assign(type, value, to: slot(for: local))
+            define(local, value)
         case .variant(_, let variantName, let fields, _):
             guard case .enumeration(let enumID) = types[type],
                   let variant = model.enums[enumID.index].variantIndex(variantName.text) else { return }

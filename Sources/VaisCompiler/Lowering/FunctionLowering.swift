@@ -6,8 +6,9 @@ import VaisSyntax
 struct FunctionLowering {
     let module: IRModule
     let tree: SyntaxTree
-    var model: SemanticModel { module.model }
-    var layout: TypeLayout { module.layout }
+    let model: SemanticModel
+    let layout: TypeLayout
+    let types: TypeTable
 
     let function: FunctionSymbol
     private(set) var body = ""
@@ -15,7 +16,6 @@ struct FunctionLowering {
     private var nextTemp = 0
     private var nextLabel = 0
     var isTerminated = false
-    private var localSlots: [LocalID: String] = [:]
     var loopTargets: [(breakLabel: String, continueLabel: String)] = []
     var returnSlot: String?
     private var debugScope: Int?
@@ -24,6 +24,9 @@ struct FunctionLowering {
     init(module: IRModule, tree: SyntaxTree, function: FunctionSymbol) {
         self.module = module
         self.tree = tree
+        self.model = module.model
+        self.layout = module.layout
+        self.types = module.model.types
         self.function = function
     }
 
@@ -45,7 +48,10 @@ struct FunctionLowering {
         if isTerminated {
             startBlock(label("dead"))
         }
-        body += "  " + instruction + debugSuffix + "\n"
+        body.append("  ")
+        body.append(instruction)
+        body.append(debugSuffix)
+        body.append("\n")
     }
 
     mutating func emitTerminator(_ instruction: String) {
@@ -55,9 +61,13 @@ struct FunctionLowering {
 
     mutating func startBlock(_ name: String) {
         if !isTerminated {
-            body += "  br label %\(name)" + debugSuffix + "\n"
+            body.append("  br label %")
+            body.append(name)
+            body.append(debugSuffix)
+            body.append("\n")
         }
-        body += "\(name):\n"
+        body.append(name)
+        body.append(":\n")
         isTerminated = false
     }
 
@@ -68,21 +78,36 @@ struct FunctionLowering {
     /// A stack slot in the entry block, so loops do not grow the stack.
     mutating func alloca(_ type: TypeID) -> String {
         let name = temp()
-        allocas += "  \(name) = alloca \(layout.llvmType(type)), align \(max(layout.alignment(type), 1))\n"
+        allocas += "  \(name) = alloca \(layout.llvmType(type)), align \(layout.alignment(type))\n"
         return name
     }
 
     mutating func slot(for local: LocalID) -> String {
-        if let existing = localSlots[local] { return existing }
+        if let existing = module.localSlots[local.index], !isRegister(local) { return existing }
         let name = "%v\(local.raw)"
         let type = model.locals[local.index].type
-        allocas += "  \(name) = alloca \(layout.llvmType(type)), align \(max(layout.alignment(type), 1))\n"
-        localSlots[local] = name
+        allocas += "  \(name) = alloca \(layout.llvmType(type)), align \(layout.alignment(type))\n"
+        module.localSlots[local.index] = name
         return name
     }
 
     mutating func bindParameter(_ local: LocalID, to pointer: String) {
-        localSlots[local] = pointer
+        module.localSlots[local.index] = pointer
+    }
+
+    /// An immutable scalar whose address is never taken needs no stack
+    /// slot: its SSA value stands for it.
+    func isRegister(_ local: LocalID) -> Bool {
+        !model.locals[local.index].isMutable && !model.localNeedsMemory[local.index] && !types.isAggregate(model.locals[local.index].type)
+    }
+
+    /// Gives a local its value: into its slot, or as its SSA value.
+    mutating func define(_ local: LocalID, _ value: String) {
+        if isRegister(local) {
+            module.localSlots[local.index] = value
+        } else {
+            assign(model.locals[local.index].type, value, to: slot(for: local))
+        }
     }
 
     /// Points later instructions at the source position of `span`.
@@ -96,18 +121,18 @@ struct FunctionLowering {
 
     mutating func load(_ type: TypeID, from pointer: String) -> String {
         let value = temp()
-        emit("\(value) = load \(layout.llvmType(type)), ptr \(pointer), align \(max(layout.alignment(type), 1))")
+        emit("\(value) = load \(layout.llvmType(type)), ptr \(pointer), align \(layout.alignment(type))")
         return value
     }
 
     mutating func store(_ type: TypeID, _ value: String, to pointer: String) {
-        emit("store \(layout.llvmType(type)) \(value), ptr \(pointer), align \(max(layout.alignment(type), 1))")
+        emit("store \(layout.llvmType(type)) \(value), ptr \(pointer), align \(layout.alignment(type))")
     }
 
     /// Copies a value of `type` into `pointer`: a store for scalars, a
     /// memcpy (memmove when the two may overlap) for aggregates.
     mutating func assign(_ type: TypeID, _ value: String, to pointer: String, mayOverlap: Bool = false) {
-        if layout.model.types.isAggregate(type) {
+        if types.isAggregate(type) {
             let size = layout.size(type)
             guard size > 0, value != pointer else { return }
             let intrinsic = mayOverlap ? "llvm.memmove.p0.p0.i64" : "llvm.memcpy.p0.p0.i64"
@@ -179,7 +204,7 @@ struct FunctionLowering {
             if model.types.isAggregate(type) {
                 bindParameter(local, to: "%p\(index)")
             } else if model.types.hasValue(type) {
-                store(type, "%p\(index)", to: slot(for: local))
+                define(local, "%p\(index)")
             }
         }
     }

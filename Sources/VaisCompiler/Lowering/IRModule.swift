@@ -11,12 +11,17 @@ final class IRModule {
     /// whole program where hot functions are ordinary functions.
     let role: HotSplit.Role?
     private var strings: [[UInt8]: String] = [:]
+    /// Where each local is, by `LocalID`: its stack slot, the pointer an
+    /// aggregate parameter came in, or (for a local kept in a register) its
+    /// SSA value. Each local belongs to one function, so one table serves all.
+    var localSlots: [String?]
     private var stringDefinitions: [String] = []
 
     init(model: SemanticModel, debugInfo: DebugInfoBuilder?, role: HotSplit.Role? = nil) {
         self.model = model
         self.role = role
         self.layout = TypeLayout(model: model)
+        self.localSlots = Array(repeating: nil, count: model.locals.count)
         self.debugInfo = debugInfo
     }
 

@@ -1,9 +1,27 @@
 /// Sizes, alignments and LLVM spellings of types, following the x86-64
-/// System V layout that clang uses for the same LLVM types.
-struct TypeLayout {
+/// System V layout that clang uses for the same LLVM types. A class, so
+/// lowering shares one and its spelling cache instead of copying the model.
+final class TypeLayout {
     let model: SemanticModel
+    private var spellings: [String?]
+    private var alignments: [Int]
 
+    init(model: SemanticModel) {
+        self.model = model
+        spellings = Array(repeating: nil, count: model.types.kinds.count)
+        alignments = Array(repeating: 0, count: model.types.kinds.count)
+    }
+
+    /// The LLVM spelling of a type, computed once per type.
     func llvmType(_ type: TypeID) -> String {
+        let index = Int(type.raw)
+        if index < spellings.count, let known = spellings[index] { return known }
+        let spelled = spell(type)
+        if index < spellings.count { spellings[index] = spelled }
+        return spelled
+    }
+
+    private func spell(_ type: TypeID) -> String {
         switch model.types[type] {
         case .integer(let bits, _): return "i\(bits)"
         case .float(let bits): return bits == 32 ? "float" : "double"
@@ -51,7 +69,16 @@ struct TypeLayout {
         }
     }
 
+    /// The alignment in bytes, at least 1.
     func alignment(_ type: TypeID) -> Int {
+        let index = Int(type.raw)
+        if index < alignments.count, alignments[index] != 0 { return alignments[index] }
+        let computed = max(1, computeAlignment(type))
+        if index < alignments.count { alignments[index] = computed }
+        return computed
+    }
+
+    private func computeAlignment(_ type: TypeID) -> Int {
         switch model.types[type] {
         case .integer(let bits, _): return max(1, bits / 8)
         case .float(let bits): return bits / 8

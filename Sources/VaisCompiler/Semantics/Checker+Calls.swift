@@ -12,7 +12,7 @@ extension Checker {
     mutating func checkField(_ id: ExprID, base: ExprID, name: Name) -> TypeID {
         if let owner = typeNamed(by: base) {
             model.resolutions[base.index] = .typeName(owner)
-            guard case .enumeration(let enumID) = types[owner] else {
+            guard case .enumeration(let enumID) = model.types[owner] else {
                 error("E018", "`\(describe(owner)).\(name.text)` is not a value; call a static method as `\(describe(owner)).\(name.text)(...)`",
                       at: name.span)
                 return .error
@@ -26,7 +26,7 @@ extension Checker {
         let baseType = checkExpression(base, expected: nil)
         guard baseType != .error else { return .error }
         let (target, derefs) = peelPointers(baseType)
-        guard case .structure(let structID) = types[target] else {
+        guard case .structure(let structID) = model.types[target] else {
             error("E004", "`\(describe(baseType))` has no field `\(name.text)`", at: name.span)
             return .error
         }
@@ -46,7 +46,7 @@ extension Checker {
     func peelPointers(_ type: TypeID) -> (TypeID, Int) {
         var current = type
         var derefs = 0
-        while let pointee = types.pointee(current) {
+        while let pointee = model.types.pointee(current) {
             current = pointee
             derefs += 1
         }
@@ -54,7 +54,7 @@ extension Checker {
     }
 
     func methods(of type: TypeID) -> [String: FunctionID] {
-        switch types[type] {
+        switch model.types[type] {
         case .structure(let id): return model.structs[id.index].methods
         case .enumeration(let id): return model.enums[id.index].methods
         default: return [:]
@@ -81,11 +81,11 @@ extension Checker {
         case .field(let base, let name):
             if let owner = typeNamed(by: base) {
                 model.resolutions[base.index] = .typeName(owner)
-                if case .enumeration(let enumID) = types[owner], let index = model.enums[enumID.index].variantIndex(name.text) {
+                if case .enumeration(let enumID) = model.types[owner], let index = model.enums[enumID.index].variantIndex(name.text) {
                     return checkConstruction(id, enumID, index, arguments, span: name.span)
                 }
                 guard let method = methods(of: owner)[name.text] else {
-                    let code = if case .enumeration = types[owner] { "E013" } else { "E018" }
+                    let code = if case .enumeration = model.types[owner] { "E013" } else { "E018" }
                     let what = code == "E013" ? "variant or method" : "method"
                     error(code, "`\(describe(owner))` has no \(what) `\(name.text)`", at: name.span)
                     checkAll(arguments)
@@ -102,9 +102,10 @@ extension Checker {
             let (target, derefs) = peelPointers(baseType)
             if let method = methods(of: target)[name.text], model.functions[method.index].receiver != nil {
                 model.callTargets[id] = .method(method, receiverDerefs: derefs)
+                if derefs == 0, model.functions[method.index].receiver != .value { noteAddressTaken(base) }
                 return checkArguments(arguments, of: method, skippingReceiver: true, calleeSpan: name.span)
             }
-            let isStruct = if case .structure(let structID) = types[target] { model.structs[structID.index].fieldIndex(name.text) != nil } else { false }
+            let isStruct = if case .structure(let structID) = model.types[target] { model.structs[structID.index].fieldIndex(name.text) != nil } else { false }
             if !isStruct {
                 error("E018", "`\(describe(target))` has no method `\(name.text)`", at: name.span)
                 checkAll(arguments)
@@ -118,7 +119,7 @@ extension Checker {
             checkAll(arguments)
             return .error
         }
-        guard case .function(let parameters, let result, let variadic) = types[calleeType] else {
+        guard case .function(let parameters, let result, let variadic) = model.types[calleeType] else {
             error("E008", "`\(describe(calleeType))` is not a function and cannot be called", at: calleeNode.span)
             checkAll(arguments)
             return .error
@@ -155,7 +156,7 @@ extension Checker {
         for (position, argument) in arguments.enumerated() {
             guard position < parameters.count else {
                 let type = checkExpression(argument, expected: nil)
-                if types.isAggregate(type) || type == .unit {
+                if model.types.isAggregate(type) || type == .unit {
                     error("E003", "a C variadic function cannot take `\(describe(type))`", at: tree[argument].span)
                 }
                 continue

@@ -7,7 +7,7 @@ extension Checker {
         let type = model.type(of: expr)
         switch tree[expr].kind {
         case .integer(let value):
-            return types.isFloat(type) ? .float(Double(value)) : .integer(wrap(Int64(bitPattern: value), to: type))
+            return model.types.isFloat(type) ? .float(Double(value)) : .integer(wrap(Int64(bitPattern: value), to: type))
         case .float(let value):
             return .float(value)
         case .bool(let value):
@@ -48,7 +48,7 @@ extension Checker {
             guard let value = evaluateConstant(operand) else { return nil }
             return foldCast(value, to: type)
         case .structLiteral(_, let fields):
-            guard case .structure(let id) = types[type] else { return nil }
+            guard case .structure(let id) = model.types[type] else { return nil }
             var values = Array(repeating: ConstantValue.zero, count: model.structs[id.index].fields.count)
             for field in fields {
                 guard let index = model.structs[id.index].fieldIndex(field.name.text),
@@ -72,7 +72,7 @@ extension Checker {
     }
 
     func wrap(_ value: Int64, to type: TypeID) -> Int64 {
-        guard case .integer(let bits, let signed) = types[type], bits < 64 else { return value }
+        guard case .integer(let bits, let signed) = model.types[type], bits < 64 else { return value }
         let mask = (Int64(1) << bits) - 1
         let low = value & mask
         if signed, low & (Int64(1) << (bits - 1)) != 0 { return low | ~mask }
@@ -82,7 +82,7 @@ extension Checker {
     private func foldBinary(_ op: BinaryOperator, _ lhs: ConstantValue, _ rhs: ConstantValue, operandType: TypeID, resultType: TypeID) -> ConstantValue? {
         switch (lhs, rhs) {
         case (.integer(let a), .integer(let b)):
-            let signed = types.isSigned(operandType)
+            let signed = model.types.isSigned(operandType)
             let ua = UInt64(bitPattern: a) & mask(operandType)
             let ub = UInt64(bitPattern: b) & mask(operandType)
             switch op {
@@ -96,10 +96,10 @@ extension Checker {
                 guard b != 0 else { return nil }
                 return .integer(wrap(signed ? (b == -1 ? 0 : a % b) : Int64(bitPattern: ua % ub), to: resultType))
             case .shiftLeft:
-                guard b >= 0, b < types.bitWidth(operandType) else { return nil }
+                guard b >= 0, b < model.types.bitWidth(operandType) else { return nil }
                 return .integer(wrap(a << b, to: resultType))
             case .shiftRight:
-                guard b >= 0, b < types.bitWidth(operandType) else { return nil }
+                guard b >= 0, b < model.types.bitWidth(operandType) else { return nil }
                 return .integer(wrap(signed ? a >> b : Int64(bitPattern: ua >> UInt64(b)), to: resultType))
             case .bitAnd: return .integer(a & b)
             case .bitOr: return .integer(a | b)
@@ -141,12 +141,12 @@ extension Checker {
     }
 
     private func mask(_ type: TypeID) -> UInt64 {
-        let bits = types.bitWidth(type)
+        let bits = model.types.bitWidth(type)
         return bits >= 64 ? .max : (UInt64(1) << UInt64(bits)) - 1
     }
 
     private func foldCast(_ value: ConstantValue, to type: TypeID) -> ConstantValue? {
-        switch (value, types[type]) {
+        switch (value, model.types[type]) {
         case (.integer(let v), .integer): return .integer(wrap(v, to: type))
         case (.integer(let v), .float): return .float(Double(v))
         case (.float(let v), .float(let bits)): return .float(bits == 32 ? Double(Float(v)) : v)

@@ -38,7 +38,7 @@ extension Checker {
         for (_, item) in tree.items {
             switch item {
             case .structure(let decl):
-                guard case .structure(let id) = types[typeNames[decl.name.text] ?? .error], id.index == structIndex else { continue }
+                guard case .structure(let id) = model.types[typeNames[decl.name.text] ?? .error], id.index == structIndex else { continue }
                 structIndex += 1
                 var fields: [StructField] = []
                 for field in decl.fields {
@@ -50,7 +50,7 @@ extension Checker {
                 }
                 model.structs[id.index].fields = fields
             case .enumeration(let decl):
-                guard case .enumeration(let id) = types[typeNames[decl.name.text] ?? .error], id.index == enumIndex else { continue }
+                guard case .enumeration(let id) = model.types[typeNames[decl.name.text] ?? .error], id.index == enumIndex else { continue }
                 enumIndex += 1
                 var variants: [VariantSymbol] = []
                 for variant in decl.variants {
@@ -94,7 +94,7 @@ extension Checker {
     private func contains(_ type: TypeID, structIndex: Int, visited: Set<TypeID>) -> Bool {
         guard !visited.contains(type) else { return false }
         let next = visited.union([type])
-        switch types[type] {
+        switch model.types[type] {
         case .structure(let id):
             if id.index == structIndex { return true }
             return model.structs[id.index].fields.contains { contains($0.type, structIndex: structIndex, visited: next) }
@@ -110,7 +110,7 @@ extension Checker {
     private func containsEnum(_ type: TypeID, enumIndex: Int, visited: Set<TypeID>) -> Bool {
         guard !visited.contains(type) else { return false }
         let next = visited.union([type])
-        switch types[type] {
+        switch model.types[type] {
         case .enumeration(let id):
             if id.index == enumIndex { return true }
             return model.enums[id.index].variants.contains { $0.payload.contains { containsEnum($0, enumIndex: enumIndex, visited: next) } }
@@ -153,7 +153,7 @@ extension Checker {
         if let known = model.arrayLengths[expr] { return known }
         let type = checkExpression(expr, expected: .i64)
         if type == .error { return nil }
-        guard types.isInteger(type), case .integer(let value)? = evaluateConstant(expr), value > 0, value <= 1 << 32 else {
+        guard model.types.isInteger(type), case .integer(let value)? = evaluateConstant(expr), value > 0, value <= 1 << 32 else {
             error("E025", "array length must be a positive integer constant", at: tree[expr].span)
             return nil
         }
@@ -225,7 +225,7 @@ extension Checker {
         }
         for method in impl.methods {
             let existing: FunctionID?
-            switch types[owner] {
+            switch model.types[owner] {
             case .structure(let id): existing = model.structs[id.index].methods[method.name.text]
             case .enumeration(let id): existing = model.enums[id.index].methods[method.name.text]
             default: existing = nil
@@ -238,7 +238,7 @@ extension Checker {
                 error("P015", "#[hot] applies to free functions, not methods", at: method.name.span)
             }
             let id = declareFunction(method, file: file, owner: owner)
-            switch types[owner] {
+            switch model.types[owner] {
             case .structure(let structID): model.structs[structID.index].methods[method.name.text] = id
             case .enumeration(let enumID): model.enums[enumID.index].methods[method.name.text] = id
             default: break

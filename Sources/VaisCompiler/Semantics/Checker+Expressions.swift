@@ -48,10 +48,10 @@ extension Checker {
             return checkArrayLiteral(elements, expected: expected, span: node.span)
         case .arrayRepeat(let value, let count):
             var elementExpected: TypeID?
-            if let expected, case .array(let element, _) = types[expected] { elementExpected = element }
+            if let expected, case .array(let element, _) = model.types[expected] { elementExpected = element }
             let element = checkExpression(value, expected: elementExpected)
             guard let length = arrayLength(count), element != .error else { return .error }
-            if !types.hasValue(element) {
+            if !model.types.hasValue(element) {
                 error("E003", "an array element needs a value, not `\(describe(element))`", at: tree[value].span)
                 return .error
             }
@@ -90,8 +90,8 @@ extension Checker {
     /// The type of an integer literal: the expected integer type when it
     /// fits, otherwise `i64`.
     mutating func integerLiteralType(_ value: UInt64, negated: Bool, expected: TypeID?, span: SourceSpan) -> TypeID {
-        let type = expected.flatMap { types.isInteger($0) ? $0 : nil } ?? .i64
-        guard case .integer(let bits, let signed) = types[type] else { return type }
+        let type = expected.flatMap { model.types.isInteger($0) ? $0 : nil } ?? .i64
+        guard case .integer(let bits, let signed) = model.types[type] else { return type }
         let maximum: UInt64 = signed ? (UInt64(1) << UInt64(bits - 1)) - (negated ? 0 : 1) : (bits == 64 ? .max : (UInt64(1) << UInt64(bits)) - 1)
         if value > maximum && !(negated && !signed) {
             error("E003", "the literal \(negated ? "-" : "")\(value) does not fit in `\(describe(type))`", at: span)
@@ -164,7 +164,7 @@ extension Checker {
             }
             let type = checkExpression(operand, expected: expected)
             guard type != .error else { return .error }
-            guard types.isNumeric(type) else {
+            guard model.types.isNumeric(type) else {
                 error("E009", "`-` cannot take `\(describe(type))`", at: span.startPoint.through(SourceSpan(file: span.file, start: span.start, end: span.start + 1)))
                 return .error
             }
@@ -178,24 +178,25 @@ extension Checker {
             return type
         case .bitNot:
             let type = checkExpression(operand, expected: expected)
-            guard types.isInteger(type) || type == .error else {
+            guard model.types.isInteger(type) || type == .error else {
                 error("E009", "`~` takes an integer, found `\(describe(type))`", at: SourceSpan(file: span.file, start: span.start, end: span.start + 1))
                 return .error
             }
             return type
         case .addressOf:
-            let pointee = expected.flatMap { types.pointee($0) }
+            let pointee = expected.flatMap { model.types.pointee($0) }
             let type = checkExpression(operand, expected: pointee)
             guard type != .error else { return .error }
             if case .none = placeRoot(of: operand) {
                 error("E015", "cannot take the address of a temporary value; bind it to a name first", at: tree[operand].span)
                 return .error
             }
+            noteAddressTaken(operand)
             return model.types.pointer(to: type)
         case .dereference:
             let type = checkExpression(operand, expected: expected.map { model.types.pointer(to: $0) })
             guard type != .error else { return .error }
-            guard let pointee = types.pointee(type) else {
+            guard let pointee = model.types.pointee(type) else {
                 error("E017", "cannot dereference a value of type `\(describe(type))`", at: SourceSpan(file: span.file, start: span.start, end: span.start + 1))
                 return .error
             }
@@ -224,7 +225,7 @@ extension Checker {
             }
             return .bool
         }
-        let hint: TypeID? = op.isComparison ? nil : expected.flatMap { types.isNumeric($0) ? $0 : nil }
+        let hint: TypeID? = op.isComparison ? nil : expected.flatMap { model.types.isNumeric($0) ? $0 : nil }
         var lhs: TypeID
         var rhs: TypeID
         if op == .shiftLeft || op == .shiftRight {
@@ -243,19 +244,19 @@ extension Checker {
         let operandsFit: Bool
         switch op {
         case .add, .subtract, .multiply, .divide, .remainder:
-            operandsFit = types.isNumeric(lhs)
+            operandsFit = model.types.isNumeric(lhs)
         case .bitAnd, .bitOr, .bitXor:
-            operandsFit = types.isInteger(lhs) || lhs == .bool
+            operandsFit = model.types.isInteger(lhs) || lhs == .bool
         case .shiftLeft, .shiftRight:
-            guard types.isInteger(lhs), types.isInteger(rhs) else {
+            guard model.types.isInteger(lhs), model.types.isInteger(rhs) else {
                 error("E009", "`\(op.symbol)` takes integers, found `\(describe(lhs))` and `\(describe(rhs))`", at: operatorSpan)
                 return .error
             }
             return lhs
         case .equal, .notEqual:
-            operandsFit = types.isNumeric(lhs) || lhs == .bool || types.isPointerLike(lhs)
+            operandsFit = model.types.isNumeric(lhs) || lhs == .bool || model.types.isPointerLike(lhs)
         case .less, .lessEqual, .greater, .greaterEqual:
-            operandsFit = types.isNumeric(lhs)
+            operandsFit = model.types.isNumeric(lhs)
         case .logicalAnd, .logicalOr:
             operandsFit = false
         }
@@ -274,15 +275,15 @@ extension Checker {
     private mutating func checkIndex(_ base: ExprID, _ index: ExprID) -> TypeID {
         let baseType = checkExpression(base, expected: nil)
         let indexType = checkExpression(index, expected: .i64)
-        if indexType != .error, !types.isInteger(indexType) {
+        if indexType != .error, !model.types.isInteger(indexType) {
             error("E003", "an index must be an integer, found `\(describe(indexType))`", at: tree[index].span)
         }
         guard baseType != .error else { return .error }
-        switch types[baseType] {
+        switch model.types[baseType] {
         case .array(let element, _):
             return element
         case .pointer(let pointee):
-            if case .array(let element, _) = types[pointee] { return element }
+            if case .array(let element, _) = model.types[pointee] { return element }
             return pointee
         default:
             error("E016", "cannot index a value of type `\(describe(baseType))`", at: tree[base].span)
@@ -296,7 +297,7 @@ extension Checker {
         guard source != .error, target != .error else { return .error }
         if source == target || source == .never { return target }
         let allowed: Bool
-        switch (types[source], types[target]) {
+        switch (model.types[source], model.types[target]) {
         case (.integer, .integer), (.integer, .float), (.float, .integer), (.float, .float),
              (.bool, .integer), (.integer, .pointer), (.pointer, .integer), (.pointer, .pointer),
              (.str, .pointer), (.pointer, .str), (.str, .integer), (.function, .pointer), (.pointer, .function):
@@ -312,7 +313,7 @@ extension Checker {
     }
 
     private mutating func checkStructLiteral(_ typeName: Name, _ fields: [FieldInitializer]) -> TypeID {
-        guard let type = typeNames[typeName.text], case .structure(let id) = types[type] else {
+        guard let type = typeNames[typeName.text], case .structure(let id) = model.types[type] else {
             error("E002", "undefined struct `\(typeName.text)`", at: typeName.span)
             for field in fields { checkExpression(field.value, expected: nil) }
             return .error
@@ -343,7 +344,7 @@ extension Checker {
 
     private mutating func checkArrayLiteral(_ elements: [ExprID], expected: TypeID?, span: SourceSpan) -> TypeID {
         var elementType: TypeID?
-        if let expected, case .array(let element, let count) = types[expected] {
+        if let expected, case .array(let element, let count) = model.types[expected] {
             elementType = element
             if count != elements.count {
                 error("E003", "type mismatch: expected `\(describe(expected))`, found an array of \(elements.count) element(s)", at: span)
@@ -417,21 +418,22 @@ extension Checker {
                 upperType = checkExpression(upper, expected: valueType(lowerType))
             }
             var counter = lowerType
-            if lowerType != .error, !types.isInteger(lowerType) {
+            if lowerType != .error, !model.types.isInteger(lowerType) {
                 error("E003", "a counting loop needs integer bounds, found `\(describe(lowerType))`", at: tree[lower].span)
                 counter = .error
             } else if upperType != .error, !isAssignable(upperType, to: lowerType) {
                 _ = requireAssignable(upperType, to: lowerType, at: tree[upper].span)
             }
-            _ = declareLocal(variable, type: counter, mutable: false)
+            let counterLocal = declareLocal(variable, type: counter, mutable: false)
+            model.localNeedsMemory[counterLocal.index] = true
         case .elements(let variable, let sequence):
             let sequenceType = checkExpression(sequence, expected: nil)
             var element = TypeID.error
-            switch types[sequenceType] {
+            switch model.types[sequenceType] {
             case .array(let type, _):
                 element = type
             case .pointer(let pointee):
-                if case .array(let type, _) = types[pointee] {
+                if case .array(let type, _) = model.types[pointee] {
                     element = type
                 } else {
                     error("E016", "`L x: ...` walks an array, found `\(describe(sequenceType))`", at: tree[sequence].span)
@@ -457,7 +459,7 @@ extension Checker {
         if let value {
             let type = checkExpression(value, expected: returnType == .unit ? nil : returnType)
             if returnType == .unit {
-                if types.hasValue(type) {
+                if model.types.hasValue(type) {
                     error("E003", "type mismatch: this function returns nothing, found `\(describe(type))`", at: tree[value].span)
                 }
             } else if !handlesOwnMismatch(value) || isAssignable(type, to: returnType) {

@@ -126,7 +126,7 @@ extension Checker {
         case .mutable:
             break
         }
-        if let binary = op.binary, !(types.isNumeric(targetType) && (binary != .remainder || types.isInteger(targetType) || types.isFloat(targetType))) {
+        if let binary = op.binary, !(model.types.isNumeric(targetType) && (binary != .remainder || model.types.isInteger(targetType) || model.types.isFloat(targetType))) {
             error("E009", "operator `\(binary.symbol)=` cannot take `\(describe(targetType))`", at: operatorSpan)
             return
         }
@@ -159,7 +159,7 @@ extension Checker {
             if case .field(_, _, let derefs) = model.resolutions[expr.index], derefs > 0 { return .mutable }
             return placeRoot(of: base)
         case .index(let base, _):
-            if types.pointee(model.type(of: base)) != nil { return .mutable }
+            if model.types.pointee(model.type(of: base)) != nil { return .mutable }
             return placeRoot(of: base)
         case .unary(.dereference, _):
             return .mutable

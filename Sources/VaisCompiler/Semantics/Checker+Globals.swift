@@ -36,7 +36,7 @@ extension Checker {
         scopes = savedScopes
         globalStates[id.index] = .done
         guard actual != .error, !initializerFailed else { return }
-        if !types.hasValue(actual) {
+        if !model.types.hasValue(actual) {
             error("E003", "a global needs a value, not `\(describe(actual))`", at: tree[declaration.value].span)
             return
         }

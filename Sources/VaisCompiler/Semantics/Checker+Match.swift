@@ -35,7 +35,7 @@ extension Checker {
         case .wildcard, .error:
             return
         case .binding(let name):
-            if case .enumeration(let enumID) = types[type], let index = model.enums[enumID.index].variantIndex(name.text) {
+            if case .enumeration(let enumID) = model.types[type], let index = model.enums[enumID.index].variantIndex(name.text) {
                 model.variantPatterns[name.span] = index
                 let payload = model.enums[enumID.index].variants[index].payload
                 if !payload.isEmpty {
@@ -45,7 +45,7 @@ extension Checker {
             }
             _ = declareLocal(name, type: type, mutable: false)
         case .integer(_, let span), .range(_, _, _, let span):
-            if type != .error, !types.isInteger(type) {
+            if type != .error, !model.types.isInteger(type) {
                 error("E023", "an integer pattern cannot match a value of type `\(describe(type))`", at: span)
             }
         case .bool(_, let span):
@@ -54,7 +54,7 @@ extension Checker {
             }
         case .variant(let enumName, let variantName, let fields, let span):
             guard type != .error else { return declareErrorBindings(fields) }
-            guard case .enumeration(let enumID) = types[type] else {
+            guard case .enumeration(let enumID) = model.types[type] else {
                 error("E023", "a variant pattern cannot match a value of type `\(describe(type))`", at: span)
                 return declareErrorBindings(fields)
             }
@@ -106,7 +106,7 @@ extension Checker {
     func isExhaustive(_ arms: [MatchArm], _ type: TypeID) -> Bool {
         let patterns = arms.map(\.pattern).flatMap(flattenAlternatives)
         if patterns.contains(where: isIrrefutable) { return true }
-        switch types[type] {
+        switch model.types[type] {
         case .bool:
             let values = Set(patterns.compactMap { pattern -> Bool? in
                 if case .bool(let value, _) = pattern { return value }

@@ -54,7 +54,6 @@ struct Checker {
 
     func describe(_ type: TypeID) -> String { model.describe(type) }
 
-    var types: TypeTable { model.types }
 
     mutating func record(_ expr: ExprID, _ type: TypeID) -> TypeID {
         model.exprTypes[expr.index] = type
@@ -69,10 +68,23 @@ struct Checker {
     mutating func declareLocal(_ name: Name, type: TypeID, mutable: Bool) -> LocalID {
         let id = LocalID(raw: Int32(model.locals.count))
         model.locals.append(LocalSymbol(name: name.text, type: type, isMutable: mutable, span: name.span))
+        model.localNeedsMemory.append(false)
         model.bindings[name.span] = id
         if scopes.isEmpty { pushScope() }
         scopes[scopes.count - 1][name.text] = id
         return id
+    }
+
+    /// Notes that the local `expr` names (if it names one) needs an address.
+    mutating func noteAddressTaken(_ expr: ExprID) {
+        switch tree[expr].kind {
+        case .parenthesized(let inner):
+            noteAddressTaken(inner)
+        case .name:
+            if case .local(let local) = model.resolutions[expr.index] { model.localNeedsMemory[local.index] = true }
+        default:
+            return
+        }
     }
 
     func lookupLocal(_ name: String) -> LocalID? {
@@ -87,7 +99,7 @@ struct Checker {
     /// Whether a value of type `from` may be used where `to` is expected.
     func isAssignable(_ from: TypeID, to: TypeID) -> Bool {
         if from == to || from == .never || from == .error || to == .error { return true }
-        switch (types[from], types[to]) {
+        switch (model.types[from], model.types[to]) {
         case (.str, .pointer(let pointee)), (.pointer(let pointee), .str):
             return pointee == .i8 || pointee == .u8
         default:

@@ -33,6 +33,10 @@ public struct SemanticModel: Sendable {
     public internal(set) var functions: [FunctionSymbol] = []
     public internal(set) var globals: [GlobalSymbol] = []
     public internal(set) var locals: [LocalSymbol] = []
+    /// Whether each local (by `LocalID`) must live in memory: its address
+    /// is taken, or a loop writes it. Other immutable scalars stay in
+    /// registers.
+    public internal(set) var localNeedsMemory: [Bool] = []
     /// The type of each expression, by `ExprID`.
     public internal(set) var exprTypes: [TypeID]
     /// What each name, field access or callee refers to, by `ExprID`.
