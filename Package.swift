@@ -25,16 +25,18 @@ let package = Package(
         .target(name: "VaisSyntax"),
         .target(name: "VaisCompiler", dependencies: ["VaisSyntax"]),
         .systemLibrary(name: "CElf", pkgConfig: "libelf", providers: [.apt(["libelf-dev"])]),
+        .systemLibrary(name: "CDw", pkgConfig: "libdw", providers: [.apt(["libdw-dev"])]),
         .target(name: "CHotSupport"),
         .target(name: "CUnwind", linkerSettings: [.linkedLibrary("unwind")]),
         .target(name: "Profiling", dependencies: ["CElf"]),
         .target(name: "HotReload", dependencies: ["VaisCompiler", "Profiling", "CHotSupport", "CUnwind"]),
         .target(name: "HotRuntime", dependencies: ["HotReload", "CHotSupport"]),
+        .target(name: "Tracing", dependencies: ["Profiling", "CDw", "CUnwind"]),
         .target(name: "VaisWorkloads"),
         .executableTarget(
             name: "vais-hot",
             dependencies: [
-                "VaisSyntax", "VaisCompiler", "HotReload", "HotRuntime", "Profiling",
+                "VaisSyntax", "VaisCompiler", "HotReload", "HotRuntime", "Profiling", "Tracing",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             linkerSettings: [.unsafeFlags(runtimeSymbols.flatMap { ["-Xlinker", "--export-dynamic-symbol=\($0)"] })]
@@ -42,6 +44,7 @@ let package = Package(
         .testTarget(name: "VaisSyntaxTests", dependencies: ["VaisSyntax"]),
         .testTarget(name: "VaisCompilerTests", dependencies: ["VaisCompiler", "VaisWorkloads"]),
         .testTarget(name: "HotReloadTests", dependencies: ["HotReload", "VaisCompiler", "Profiling"]),
+        .testTarget(name: "TracingTests", dependencies: ["Tracing", "HotReload", "VaisCompiler"]),
         .testTarget(name: "EndToEndTests", dependencies: ["VaisCompiler", "HotReload"]),
     ],
     swiftLanguageModes: [.v6]

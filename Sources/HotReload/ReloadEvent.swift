@@ -49,6 +49,9 @@ public struct CrashReport: Sendable, CustomStringConvertible {
     public let version: Int?
     /// The function the faulting instruction belongs to, if known.
     public let function: String?
+    /// `file.vais:line` of the faulting instruction, when the code carries
+    /// line tables.
+    public let sourceLine: String?
 
     public var signalName: String {
         switch signal {
@@ -65,6 +68,7 @@ public struct CrashReport: Sendable, CustomStringConvertible {
         if signal == SIGSEGV || signal == SIGBUS { text += " (address 0x\(String(faultAddress, radix: 16)))" }
         if let function { text += " in `\(function)`" }
         if let version { text += " (hot part version \(version))" } else { text += " (host code)" }
+        if let sourceLine { text += " at \(sourceLine)" }
         return text
     }
 }

@@ -131,7 +131,8 @@ extension Reloader {
 
     public func report(for crash: hot_crash) -> CrashReport {
         let (version, function) = attribute(UInt(crash.pc))
-        return CrashReport(signal: crash.signal, pc: UInt(crash.pc), faultAddress: UInt(crash.address), version: version, function: function)
+        return CrashReport(signal: crash.signal, pc: UInt(crash.pc), faultAddress: UInt(crash.address), version: version, function: function,
+                           sourceLine: sourceLineResolver?(UInt(crash.pc)))
     }
 
     /// After a crash in hot code: points the slots back at the newest

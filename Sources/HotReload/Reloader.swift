@@ -76,6 +76,9 @@ public final class Reloader: @unchecked Sendable {
     var lastBodyHashes: [String: String]
     var programThread: pthread_t?
     private var watcherThread: Thread?
+    /// Turns a code address into `file.vais:line` for crash reports; set by
+    /// whoever has a symbolizer (the command line wires in libdw's).
+    public var sourceLineResolver: (@Sendable (UInt) -> String?)?
 
     /// Takes over a loaded host: finds its slots, loads the first hot part
     /// as version 1 and points the slots at it.

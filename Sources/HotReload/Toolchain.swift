@@ -82,7 +82,9 @@ public struct Toolchain: Sendable {
     public func compile(ir: String, to output: String, kind: OutputKind, optimization: Int = 0, debugInfo: Bool = false,
                         extraArguments: [String] = []) throws -> ProcessRunner.Outcome {
         var arguments = ["-x", "ir", ir, "-o", output, "-O\(optimization)", "-fuse-ld=lld", "-Wno-override-module"]
-        if debugInfo { arguments.append("-g") }
+        // .debug_aranges lets libdw (elfutils before 0.189) find the
+        // compile unit of an address.
+        if debugInfo { arguments += ["-g", "-gdwarf-aranges"] }
         if kind == .sharedObject { arguments += ["-shared", "-fPIC"] }
         arguments += extraArguments
         let outcome = try ProcessRunner.run(clang, arguments)

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import HotReload
 import HotRuntime
+import Tracing
 
 struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -28,6 +29,12 @@ struct RunCommand: ParsableCommand {
         } catch {
             Terminal.error("\(error)")
             throw ExitCode(1)
+        }
+        let symbolizer = Symbolizer()
+        reloader.sourceLineResolver = { address in
+            symbolizer.locate(address).flatMap { location in
+                location.file.map { "\(($0 as NSString).lastPathComponent):\(location.line ?? 0)" }
+            }
         }
         HotRuntime.reloader = reloader
         reloader.startWatching()

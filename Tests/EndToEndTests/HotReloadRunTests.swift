@@ -155,7 +155,8 @@ struct HotReloadRunTests {
         try source.write(Self.loopProgram(value: 2))
         #expect(program.waitForLine(containing: "value 2 version 2"))
         try source.write(Self.loopProgram(value: 3, extra: "p := 0 as *i64\n    *p = 7"))
-        #expect(program.waitForStderr(containing: "v3 crashed: SIGSEGV (address 0x0) in `update` (hot part version 3); rolled back to v2"))
+        #expect(program.waitForStderr(containing: "v3 crashed: SIGSEGV (address 0x0) in `update` (hot part version 3) at game.vais:15; rolled back to v2"),
+                "\(program.stderr)")
         let before = Self.ticks(program, value: 2).count
         #expect(program.wait { Self.ticks($0, value: 2).count > before + 3 }, "the program did not go on with v2")
         try source.write(Self.loopProgram(value: 4, stopAt: "counter > 0"))
@@ -177,7 +178,8 @@ struct HotReloadRunTests {
         let (program, _) = try Self.start(source, in: scratch)
         #expect(program.waitForExit() == 128 + SIGSEGV)
         #expect(program.lines == ["before"])
-        #expect(program.stderr.contains("vais-hot: the program crashed: SIGSEGV (address 0x0) in `boom` (hot part version 1)"))
+        #expect(program.stderr.contains("vais-hot: the program crashed: SIGSEGV (address 0x0) in `boom` (hot part version 1) at game.vais:2"),
+                "\(program.stderr)")
     }
 
     @Test("an editor's write-to-temporary-then-rename save is picked up", .timeLimit(.minutes(1)))

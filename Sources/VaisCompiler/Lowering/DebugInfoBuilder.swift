@@ -1,3 +1,4 @@
+import Foundation
 import VaisSyntax
 
 /// Builds the DWARF metadata (`-g`): a compile unit, a file per source file,
@@ -34,7 +35,7 @@ final class DebugInfoBuilder {
 
     func fileNode(_ file: FileID) -> Int {
         if let existing = fileNodes[file] { return existing }
-        let path = sources[file].path
+        let path = URL(fileURLWithPath: sources[file].path).standardizedFileURL.path
         let slash = path.lastIndex(of: "/")
         let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
         let directory = slash.map { String(path[..<$0]) } ?? "."

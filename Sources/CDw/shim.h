@@ -1,0 +1,2 @@
+#include <elfutils/libdwfl.h>
+#include <dwarf.h>
