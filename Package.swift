@@ -16,6 +16,8 @@ let package = Package(
         .library(name: "VaisCompiler", targets: ["VaisCompiler"]),
         .library(name: "HotReload", targets: ["HotReload"]),
         .library(name: "VaisWorkloads", targets: ["VaisWorkloads"]),
+        .library(name: "Profiling", targets: ["Profiling"]),
+        .library(name: "Reporting", targets: ["Reporting"]),
         .library(name: "VaisHotRuntime", type: .dynamic, targets: ["HotRuntime"]),
     ],
     dependencies: [
@@ -32,11 +34,12 @@ let package = Package(
         .target(name: "HotReload", dependencies: ["VaisCompiler", "Profiling", "CHotSupport", "CUnwind"]),
         .target(name: "HotRuntime", dependencies: ["HotReload", "CHotSupport"]),
         .target(name: "Tracing", dependencies: ["Profiling", "CDw", "CUnwind"]),
+        .target(name: "Reporting", dependencies: ["Profiling", "Tracing"], resources: [.process("Resources")]),
         .target(name: "VaisWorkloads"),
         .executableTarget(
             name: "vais-hot",
             dependencies: [
-                "VaisSyntax", "VaisCompiler", "HotReload", "HotRuntime", "Profiling", "Tracing",
+                "VaisSyntax", "VaisCompiler", "HotReload", "HotRuntime", "Profiling", "Tracing", "Reporting",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             linkerSettings: [.unsafeFlags(runtimeSymbols.flatMap { ["-Xlinker", "--export-dynamic-symbol=\($0)"] })]
@@ -44,6 +47,7 @@ let package = Package(
         .testTarget(name: "VaisSyntaxTests", dependencies: ["VaisSyntax"]),
         .testTarget(name: "VaisCompilerTests", dependencies: ["VaisCompiler", "VaisWorkloads"]),
         .testTarget(name: "HotReloadTests", dependencies: ["HotReload", "VaisCompiler", "Profiling"]),
+        .testTarget(name: "ReportingTests", dependencies: ["Reporting", "Profiling"]),
         .testTarget(name: "TracingTests", dependencies: ["Tracing", "HotReload", "VaisCompiler"]),
         .testTarget(name: "EndToEndTests", dependencies: ["VaisCompiler", "HotReload"]),
     ],

@@ -42,6 +42,14 @@ static void install_sampler(void) {
     sigaction(sample_signal(), &action, NULL);
 }
 
+void hot_capture_allow_sampling(void) {
+    pthread_once(&sample_once, install_sampler);
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, sample_signal());
+    pthread_sigmask(SIG_UNBLOCK, &set, NULL);
+}
+
 int hot_capture_thread_stack(pthread_t thread, uintptr_t *pcs, int capacity, int timeout_ms) {
     if (pthread_equal(thread, pthread_self())) return hot_capture_stack(pcs, capacity);
     pthread_once(&sample_once, install_sampler);

@@ -19,6 +19,8 @@ public struct HotPartBuilder: Sendable {
 
     /// Nanoseconds spent in each phase of one build.
     public struct Timings: Sendable, Equatable {
+        /// When the build began (monotonic); the phases follow one another from here.
+        public var start: UInt64 = 0
         public var parse: UInt64 = 0
         public var check: UInt64 = 0
         public var emit: UInt64 = 0
@@ -69,6 +71,7 @@ public struct HotPartBuilder: Sendable {
     /// `output`.
     public func build(hotPartTo output: String, bootstrapsRuntime: Bool = false) -> Result<Build, Failure> {
         var timings = Timings()
+        timings.start = MonotonicClock.now()
         let (parsed, parseTime) = MonotonicClock.measure { Compiler.parse(path: settings.sourcePath, options: settings.compileOptions) }
         timings.parse = parseTime
         let (checked, checkTime) = MonotonicClock.measure { Compiler.check(parsed, options: settings.compileOptions) }

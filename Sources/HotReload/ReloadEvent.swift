@@ -15,6 +15,9 @@ public struct ReloadRecord: Sendable {
     public internal(set) var swappedAt: UInt64 = 0
     /// The slot stores alone.
     public internal(set) var swapNanoseconds: UInt64 = 0
+    /// Process RSS before the version was loaded, and right after the swap.
+    public let rssBefore: UInt64
+    public internal(set) var rssAfter: UInt64 = 0
 
     /// From the change being seen to the new code being callable.
     public var total: UInt64 { swappedAt - detectedAt }

@@ -21,11 +21,13 @@ extension Reloader {
             build = result
         case .failure(let failure):
             noteFailure()
+            history.failed(.compileError, failure.description)
             emit(.buildFailed(diagnostics: failure.description))
             return false
         }
         lastDigest = build.sourceDigest
         watcher.watch(build.sourceFiles)
+        let rssBefore = MemorySampler.residentBytes()
         switch loader.load(build.candidate, as: number) {
         case .success(let (version, warnings)):
             nextVersion += 1
@@ -33,14 +35,17 @@ extension Reloader {
             let changed = build.bodyHashes.keys.filter { build.bodyHashes[$0] != lastBodyHashes[$0] }.sorted()
             lastBodyHashes = build.bodyHashes
             let record = ReloadRecord(version: number, changedFunctions: changed, detectedAt: detectedAt,
-                                      build: build.timings, load: version.timings, readyAt: MonotonicClock.now())
+                                      build: build.timings, load: version.timings, readyAt: MonotonicClock.now(), rssBefore: rssBefore)
+            history.loaded(version)
             offer(version, record)
             return true
         case .failure(let failure):
             noteFailure()
             if case .refused(let reasons) = failure {
+                history.failed(.refused, reasons.joined(separator: "; "))
                 emit(.refused(reasons: reasons))
             } else {
+                history.failed(.refused, failure.description)
                 emit(.buildFailed(diagnostics: failure.description))
             }
             return false

@@ -2,6 +2,7 @@ import CHotSupport
 import CUnwind
 import Foundation
 import Profiling
+import VaisCompiler
 
 extension Reloader {
     /// Points the slots at `version`; the caller holds `lock`. Versions
@@ -17,11 +18,13 @@ extension Reloader {
         var swapped = record
         swapped.swapNanoseconds = end - start
         swapped.swappedAt = end
+        swapped.rssAfter = MemorySampler.residentBytes()
         return swapped
     }
 
     /// Tells the observer and the program's callbacks about a swap.
     func announce(_ record: ReloadRecord) {
+        recorder.map { record.record(into: $0) }
         emit(.swapped(record))
         lock.lock()
         let registered = callbacks
@@ -112,8 +115,57 @@ extension Reloader {
         lock.unlock()
         for version in idle {
             let unmapped = loader.unload(version)
+            history.unloaded(version.number, stillMapped: !unmapped)
             emit(.unloaded(version: version.number, unmapped: unmapped))
         }
+    }
+
+    /// When a loaded version served its first call (monotonic), read from
+    /// the stamp its hot part writes; nil before that.
+    public func firstCallTime(of number: Int) -> UInt64? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard let version = (versions + retired).first(where: { $0.number == number }),
+              let stamp = dlsym(version.handle, HotSplit.firstCallTimeSymbol) else { return nil }
+        let seconds = stamp.load(as: Int64.self)
+        let nanoseconds = stamp.load(fromByteOffset: 8, as: Int64.self)
+        guard seconds > 0 || nanoseconds > 0 else { return nil }
+        let time = UInt64(seconds) * 1_000_000_000 + UInt64(nanoseconds)
+        history.firstCall(number, at: time)
+        return time
+    }
+
+    /// Calls served so far by each loaded version (its hot part counts them).
+    public func callCounts() -> [Int: UInt64] {
+        lock.lock()
+        defer { lock.unlock() }
+        var counts: [Int: UInt64] = [:]
+        for version in versions + retired {
+            if let counter = dlsym(version.handle, HotSplit.callCounterSymbol) {
+                counts[version.number] = counter.load(as: UInt64.self)
+            }
+        }
+        return counts
+    }
+
+    /// Process RSS, and what each loaded version maps (one row per version).
+    public func sampleMemory() -> [MemorySample] {
+        lock.lock()
+        let loaded = versions + retired + (pending.map { [$0.version] } ?? [])
+        lock.unlock()
+        let now = MonotonicClock.now()
+        let at = recorder.map { $0.relative(now) } ?? now
+        let rss = MemorySampler.residentBytes()
+        let usage = MemorySampler.usage(of: Set(loaded.map(\.path)))
+        var samples = [MemorySample(at: at, version: nil, rss: rss, mapped: 0, resident: 0, proportional: 0)]
+        for version in loaded.sorted(by: { $0.number < $1.number }) {
+            let use = usage[version.path] ?? MemorySampler.Usage()
+            samples.append(MemorySample(at: at, version: version.number, rss: rss, mapped: use.mapped, resident: use.resident,
+                                        proportional: use.proportional))
+            recorder?.counter("mapped v\(version.number)", at: now, value: Double(use.mapped))
+        }
+        recorder?.counter("rss", at: now, value: Double(rss))
+        return samples
     }
 
     // MARK: Crashes
@@ -146,6 +198,8 @@ extension Reloader {
         }
         let culprit = crash.version ?? current.number
         badVersions.insert(culprit)
+        history.crashed(culprit)
+        history.failed(.crashed, "\(crash)")
         guard let target = versions.last(where: { $0.number < culprit && !badVersions.contains($0.number) }) else {
             lock.unlock()
             return false

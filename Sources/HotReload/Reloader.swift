@@ -76,6 +76,10 @@ public final class Reloader: @unchecked Sendable {
     var lastBodyHashes: [String: String]
     var programThread: pthread_t?
     private var watcherThread: Thread?
+    /// What happened to each version, for reports.
+    public let history = VersionHistory()
+    /// Where the stages' spans go, when someone records them.
+    public var recorder: Recorder?
     /// Turns a code address into `file.vais:line` for crash reports; set by
     /// whoever has a symbolizer (the command line wires in libdw's).
     public var sourceLineResolver: (@Sendable (UInt) -> String?)?
@@ -98,6 +102,7 @@ public final class Reloader: @unchecked Sendable {
         case .success(let (version, _)):
             slots.point(to: version)
             versions = [version]
+            history.loaded(version)
         case .failure(let failure):
             throw Failure.initialBuild(failure.description)
         }
@@ -146,6 +151,7 @@ public final class Reloader: @unchecked Sendable {
     /// Records which thread runs the program, to check its stack before
     /// unloading a version.
     public func adoptProgramThread() {
+        hot_capture_allow_sampling()
         lock.lock()
         programThread = pthread_self()
         lock.unlock()

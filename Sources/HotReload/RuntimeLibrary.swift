@@ -1,4 +1,5 @@
 import Foundation
+import Profiling
 
 /// libVaisHotRuntime.so, the hot-reload runtime a `build --hot` executable
 /// links against: built by this package beside the vais-hot executable.

@@ -8,6 +8,8 @@ import VaisCompiler
 public struct VersionLoader: Sendable {
     /// Nanoseconds spent loading one version.
     public struct Timings: Sendable, Equatable {
+        /// When loading began (monotonic); the phases follow one another from here.
+        public var start: UInt64 = 0
         public var copy: UInt64 = 0
         public var elfCheck: UInt64 = 0
         public var dlopen: UInt64 = 0
@@ -18,7 +20,7 @@ public struct VersionLoader: Sendable {
         public var dlsymTotal: UInt64 { dlsym.reduce(0) { $0 + $1.nanoseconds } }
 
         public static func == (lhs: Timings, rhs: Timings) -> Bool {
-            lhs.copy == rhs.copy && lhs.elfCheck == rhs.elfCheck && lhs.dlopen == rhs.dlopen
+            lhs.start == rhs.start && lhs.copy == rhs.copy && lhs.elfCheck == rhs.elfCheck && lhs.dlopen == rhs.dlopen
                 && lhs.dlsym.map(\.name) == rhs.dlsym.map(\.name) && lhs.dlsym.map(\.nanoseconds) == rhs.dlsym.map(\.nanoseconds)
         }
     }
@@ -78,6 +80,7 @@ public struct VersionLoader: Sendable {
         var timings = Timings()
         let path = path(ofVersion: number)
         let start = MonotonicClock.now()
+        timings.start = start
         do {
             if build.isStaged {
                 guard rename(build.sharedObject, path) == 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }

@@ -75,3 +75,4 @@ public func hot_loop(_ update: (@convention(c) () -> Int64)?) -> Int64 {
     }
     return reloader.loop(update)
 }
+

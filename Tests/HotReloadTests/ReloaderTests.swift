@@ -1,4 +1,5 @@
 import Foundation
+import Profiling
 import Testing
 import VaisCompiler
 @testable import HotReload

@@ -18,11 +18,15 @@
 //   `F step(x: i64) -> i64 = x + 1`, (a) straight to `vais.hot.step` in the
 //   hot part, (b) through the host stub `vais.step`, which loads the slot and
 //   calls it; reported per call (scaling factor 1M).
-// - "Call/Vais loop, slot" and "Call/Vais loop, plain": the Vais function
-//   `run_steps(n)`, a loop of `acc = step(acc)`, (a) in the host part of the
-//   split build, where each call goes through the stub and the slot, (b) in a
-//   build without the split (`IREmitter.emit`), where it is a plain call;
-//   n = 1M, reported per call.
+// - "Call/Vais loop, ...": the Vais function `run_steps(n)`, a loop of
+//   `acc = step(acc)`, n = 1M, reported per call: "slot", in the host part
+//   of the split build, where each call loads the slot and calls through it
+//   (the caller reads the slot itself; it does not go through the stub);
+//   "plain, PLT", in a shared object built without the split
+//   (`IREmitter.emit`), where the call goes through the PLT, because our
+//   functions are preemptible symbols in a -fPIC shared object; "plain,
+//   direct", the same build linked with -Bsymbolic-functions, where it is a
+//   direct `call`.
 //
 // The parts are built once per benchmark in its setup (front end, then clang
 // -O0, the optimization the reloader uses by default) in a private folder
@@ -32,7 +36,13 @@
 // this executable does not export the hot_* runtime functions.
 //
 // Only wall-clock time is reported. Limits keep the whole target to well
-// under a minute.
+// under a minute (about 7 s once built). The scaled benchmarks print whole
+// nanoseconds per operation; `swift package benchmark --target
+// ReloadBenchmarks --scale` prints the time of a whole iteration instead
+// (1,000 or 1,000,000 operations), which resolves the calls, about 1.2 to
+// 1.7 ns each, to the picosecond. Differences of a quarter of a nanosecond
+// between the call variants depend on code layout (they change sign from
+// one build of this executable to the next), not on the slot.
 
 import Benchmark
 import Foundation
@@ -94,9 +104,14 @@ private final class ReloadFixture {
     let slots: SlotTable
     /// The hot part as clang wrote it; never loaded itself, only copies.
     let hotPart: String
-    /// The program built without the split, loaded with RTLD_DEEPBIND.
+    /// The program built without the split, loaded with RTLD_DEEPBIND:
+    /// as clang links it (calls go through the PLT), and linked with
+    /// -Bsymbolic-functions (calls are direct).
     let plainHandle: UnsafeMutableRawPointer
+    let symbolicHandle: UnsafeMutableRawPointer
     private(set) var versions: [LoadedVersion] = []
+    /// Copies opened by `openFreshCopy`, closed at teardown.
+    private var openedCopies: [UnsafeMutableRawPointer] = []
     private var nextNumber = 1
 
     init() throws {
@@ -111,31 +126,37 @@ private final class ReloadFixture {
             throw SetupFailure(description: "expected 4 hot functions, got \(split.hotFunctions.map(\.name))")
         }
 
-        directory = try PrivateDirectory(parent: FileManager.default.temporaryDirectory.path, name: "vais-hot-reload-benchmarks")
+        let directory = try PrivateDirectory(parent: FileManager.default.temporaryDirectory.path, name: "vais-hot-reload-benchmarks")
+        self.directory = directory
         do {
             let toolchain = try Toolchain.locate()
-            func build(_ ir: String, _ name: String) throws -> String {
+            func build(_ ir: String, _ name: String, linkArguments: [String] = []) throws -> String {
                 let irPath = directory.file("\(name).ll")
                 let output = directory.file("\(name).so")
                 try ir.write(toFile: irPath, atomically: false, encoding: .utf8)
-                try toolchain.compile(ir: irPath, to: output, kind: .sharedObject, optimization: 0)
+                try toolchain.compile(ir: irPath, to: output, kind: .sharedObject, optimization: 0, extraArguments: linkArguments)
                 unlink(irPath)
                 return output
             }
             let hostPath = try build(split.host, "libreload.host")
             hotPart = try build(split.hot, "reload.hot")
             let plainPath = try build(plain, "libreload.plain")
+            let symbolicPath = try build(plain, "libreload.symbolic", linkArguments: ["-Wl,-Bsymbolic-functions"])
 
             hotFunctions = split.hotFunctions
             host = try HostProgram.load(hostPath, manifest: split.manifest, hotFunctions: split.hotFunctions)
             slots = try SlotTable(host: host.handle, hotFunctions: split.hotFunctions)
             loader = VersionLoader(directory: directory, libraryName: "reload", hostManifest: split.manifest)
-            // The plain build defines the same `vais.*` names as the host,
-            // which is global: deep binding keeps its calls inside itself.
-            guard let handle = dlopen(plainPath, RTLD_NOW | RTLD_LOCAL | RTLD_DEEPBIND) else {
-                throw SetupFailure(description: "dlopen \(plainPath): " + (dlerror().map { String(cString: $0) } ?? "unknown error"))
+            // The plain builds define the same `vais.*` names as the host,
+            // which is global: deep binding keeps their calls inside them.
+            func open(_ path: String) throws -> UnsafeMutableRawPointer {
+                guard let handle = dlopen(path, RTLD_NOW | RTLD_LOCAL | RTLD_DEEPBIND) else {
+                    throw SetupFailure(description: "dlopen \(path): " + (dlerror().map { String(cString: $0) } ?? "unknown error"))
+                }
+                return handle
             }
-            plainHandle = handle
+            plainHandle = try open(plainPath)
+            symbolicHandle = try open(symbolicPath)
         } catch {
             directory.remove()
             throw error
@@ -148,6 +169,18 @@ private final class ReloadFixture {
         nextNumber += 1
         try FileManager.default.copyItem(atPath: hotPart, toPath: path)
         return path
+    }
+
+    /// Opens a fresh copy of the hot part as the loader would (its file is
+    /// removed at once; the mapping stays until teardown).
+    func openFreshCopy() throws -> UnsafeMutableRawPointer {
+        let path = try freshCopy()
+        defer { unlink(path) }
+        guard let handle = dlopen(path, RTLD_NOW | RTLD_LOCAL) else {
+            throw SetupFailure(description: "dlopen \(path): " + (dlerror().map { String(cString: $0) } ?? "unknown error"))
+        }
+        openedCopies.append(handle)
+        return handle
     }
 
     var candidate: VersionLoader.Candidate {
@@ -176,7 +209,10 @@ private final class ReloadFixture {
     func tearDown() {
         for version in versions { loader.unload(version) }
         versions = []
+        for handle in openedCopies { dlclose(handle) }
+        openedCopies = []
         dlclose(plainHandle)
+        dlclose(symbolicHandle)
         if let handle = host.handle { dlclose(handle) }
         directory.remove()
     }
@@ -238,6 +274,22 @@ private func lookUp(_ symbol: String, in handle: UnsafeMutableRawPointer?) throw
     return unsafeBitCast(address, to: StepFunction.self)
 }
 
+/// `x = step(x)`, `count` times: one loop shared by both call benchmarks,
+/// so that they run the same machine code and differ only in the callee.
+@inline(never)
+private func callChain(_ step: StepFunction, _ count: Int) -> Int64 {
+    var x: Int64 = 0
+    for _ in 0..<count { x = step(x) }
+    return x
+}
+
+/// Calls `function` once to make sure it is the function we think it is.
+private func checked(_ function: StepFunction, _ argument: Int64, gives expected: Int64) throws -> StepFunction {
+    let result = function(argument)
+    guard result == expected else { throw SetupFailure(description: "f(\(argument)) gave \(result), not \(expected)") }
+    return function
+}
+
 let benchmarks: @Sendable () -> Void = {
     Benchmark.defaultConfiguration = .init(
         metrics: [.wallClock],
@@ -274,9 +326,7 @@ let benchmarks: @Sendable () -> Void = {
     let perOperation = Benchmark.Configuration(scalingFactor: .kilo, maxDuration: .seconds(4), maxIterations: 2_000)
 
     reloadBenchmark("Reload/dlsym", perOperation, prepare: { fixture in
-        let path = try fixture.freshCopy()
-        guard let handle = dlopen(path, RTLD_NOW | RTLD_LOCAL) else { throw SetupFailure(description: "dlopen \(path) failed") }
-        return (handle: handle, names: ManagedCStrings(fixture.hotFunctions.map(\.hotSymbol)))
+        (handle: try fixture.openFreshCopy(), names: try ManagedCStrings(fixture.hotFunctions.map(\.hotSymbol)))
     }) { benchmark, _, state in
         let names = state.names.pointers
         let mask = names.count - 1
@@ -302,33 +352,35 @@ let benchmarks: @Sendable () -> Void = {
     reloadBenchmark("Call/direct", calls, prepare: { fixture in
         let version = try fixture.loadVersion()
         fixture.slots.point(to: version)
-        return try lookUp(HotSplit.hotSymbol(named: "step"), in: version)
+        return try checked(lookUp(HotSplit.hotSymbol(named: "step"), in: version), 41, gives: 42)
     }) { benchmark, _, step in
-        var x: Int64 = 0
-        for _ in benchmark.scaledIterations { x = step(x) }
-        blackHole(x)
+        blackHole(callChain(step, benchmark.scaledIterations.count))
     }
 
     reloadBenchmark("Call/slot", calls, prepare: { fixture in
         let version = try fixture.loadVersion()
         fixture.slots.point(to: version)
-        return try lookUp("vais.step", in: fixture.host.handle)
+        return try checked(lookUp("vais.step", in: fixture.host.handle), 41, gives: 42)
     }) { benchmark, _, step in
-        var x: Int64 = 0
-        for _ in benchmark.scaledIterations { x = step(x) }
-        blackHole(x)
+        blackHole(callChain(step, benchmark.scaledIterations.count))
     }
 
     reloadBenchmark("Call/Vais loop, slot", calls, prepare: { fixture in
         let version = try fixture.loadVersion()
         fixture.slots.point(to: version)
-        return try lookUp("vais.run_steps", in: fixture.host.handle)
+        return try checked(lookUp("vais.run_steps", in: fixture.host.handle), 1_000, gives: 1_000)
     }) { benchmark, _, runSteps in
         blackHole(runSteps(Int64(benchmark.scaledIterations.count)))
     }
 
-    reloadBenchmark("Call/Vais loop, plain", calls, prepare: { fixture in
-        try lookUp("vais.run_steps", in: fixture.plainHandle)
+    reloadBenchmark("Call/Vais loop, plain, PLT", calls, prepare: { fixture in
+        try checked(lookUp("vais.run_steps", in: fixture.plainHandle), 1_000, gives: 1_000)
+    }) { benchmark, _, runSteps in
+        blackHole(runSteps(Int64(benchmark.scaledIterations.count)))
+    }
+
+    reloadBenchmark("Call/Vais loop, plain, direct", calls, prepare: { fixture in
+        try checked(lookUp("vais.run_steps", in: fixture.symbolicHandle), 1_000, gives: 1_000)
     }) { benchmark, _, runSteps in
         blackHole(runSteps(Int64(benchmark.scaledIterations.count)))
     }
@@ -337,6 +389,11 @@ let benchmarks: @Sendable () -> Void = {
 /// C strings made once, so a lookup loop measures dlsym, not conversions.
 private final class ManagedCStrings: @unchecked Sendable {
     let pointers: [UnsafeMutablePointer<CChar>]
-    init(_ strings: [String]) { pointers = strings.map { strdup($0)! } }
+    init(_ strings: [String]) throws {
+        pointers = try strings.map { string in
+            guard let copy = strdup(string) else { throw SetupFailure(description: "out of memory") }
+            return copy
+        }
+    }
     deinit { pointers.forEach { free($0) } }
 }

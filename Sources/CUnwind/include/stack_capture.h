@@ -8,6 +8,10 @@
 /// innermost first, and returns how many it wrote.
 int hot_capture_stack(uintptr_t *pcs, int capacity);
 
+/// Lets other threads capture the calling thread's stack: unblocks the
+/// signal that asks for it (a thread may inherit a mask that blocks it).
+void hot_capture_allow_sampling(void);
+
 /// The same for another thread of this process: it is interrupted with a
 /// signal, walks its own stack in the handler, and resumes. Returns the
 /// count, or -1 if the thread did not answer within `timeout_ms`.

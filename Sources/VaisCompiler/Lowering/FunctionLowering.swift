@@ -178,6 +178,7 @@ struct FunctionLowering {
         }
         setLocation(span)
         if model.types.isAggregate(function.result) { returnSlot = "%ret" }
+        if module.role == .hot, function.isHot { countCall() }
         bindParameters(decl)
         let value: String?
         switch decl.body {
@@ -207,6 +208,25 @@ struct FunctionLowering {
                 define(local, "%p\(index)")
             }
         }
+    }
+
+    /// Counts calls into this hot part and stamps the first one with the
+    /// monotonic clock (clock_gettime, from libc), so a profile can say when
+    /// a new version served its first call without any runtime linked in.
+    private mutating func countCall() {
+        let counter = "@" + HotSplit.callCounterSymbol
+        let calls = load(.i64, from: counter)
+        let next = temp()
+        emit("\(next) = add i64 \(calls), 1")
+        store(.i64, next, to: counter)
+        let isFirst = temp()
+        emit("\(isFirst) = icmp eq i64 \(calls), 0")
+        let stamp = label("first.call")
+        let body = label("body")
+        emitTerminator("br i1 \(isFirst), label %\(stamp), label %\(body)")
+        startBlock(stamp)
+        emit("call i32 @clock_gettime(i32 1, ptr @\(HotSplit.firstCallTimeSymbol))")
+        startBlock(body)
     }
 
     mutating func emitReturn(_ value: String?) {

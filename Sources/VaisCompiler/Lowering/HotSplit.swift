@@ -18,6 +18,13 @@ public enum HotSplit {
 
     /// The ELF section every part carries its ABI manifest in.
     public static let manifestSection = ".vais_abi"
+
+    /// A hot part's count of calls into its hot functions (an i64).
+    public static let callCounterSymbol = "vais.hot.calls"
+
+    /// A hot part's `struct timespec` of its first call (CLOCK_MONOTONIC);
+    /// zero until then.
+    public static let firstCallTimeSymbol = "vais.hot.first_call"
 }
 
 /// One hot function as the loader sees it.

@@ -44,7 +44,12 @@ public enum IREmitter {
         if let manifest { text += manifestDefinition(manifest) }
         text += "\n" + module.stringSection + "\n\n"
         text += externalDeclarations(model, layout: layout)
-        if role == .hot { text += hostDeclarations(model, layout: layout) }
+        if role == .hot {
+            text += hostDeclarations(model, layout: layout)
+            text += "@\(HotSplit.callCounterSymbol) = global i64 0, align 8\n"
+            text += "@\(HotSplit.firstCallTimeSymbol) = global { i64, i64 } zeroinitializer, align 8\n"
+            text += "declare i32 @clock_gettime(i32, ptr)\n\n"
+        }
         text += functions
         if role != .hot, let main = model.mainFunction {
             text += mainWrapper(model.functions[main.index], bootstrapsRuntime: bootstrapsRuntime)

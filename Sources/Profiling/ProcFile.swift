@@ -2,8 +2,8 @@ import Foundation
 
 /// Reads files under /proc, which report a size of zero, so APIs that read
 /// "the whole file" by its size see nothing.
-enum ProcFile {
-    static func read(_ path: String) -> String? {
+public enum ProcFile {
+    public static func read(_ path: String) -> String? {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
@@ -21,7 +21,7 @@ enum ProcFile {
     }
 
     /// The paths of the files mapped into this process.
-    static func mappedPaths() -> [String] {
+    public static func mappedPaths() -> [String] {
         (read("/proc/self/maps") ?? "").split(separator: "\n").compactMap { line in
             line.firstIndex(of: "/").map { String(line[$0...]) }
         }

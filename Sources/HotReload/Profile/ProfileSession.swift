@@ -1,0 +1,288 @@
+import Foundation
+import Profiling
+import VaisCompiler
+
+/// `vais-hot profile`: hosts a program like `run`, edits a copy of its
+/// source (or waits for the user's saves), and measures every reload and
+/// the memory of every version into a `ProfileDocument`.
+public final class ProfileSession: @unchecked Sendable {
+    public struct Settings: Sendable {
+        public var sourcePath: String
+        public var reloads: Int
+        /// Calls the new version must serve before the next edit.
+        public var frames: Int
+        public var editScript: String?
+        public var interactive: Bool
+        /// Seconds an interactive session lasts (nil: until stopped).
+        public var duration: Double?
+        public var outputFolder: String
+        public var reloader: Reloader.Configuration
+
+        public init(sourcePath: String, reloads: Int, frames: Int, editScript: String?, interactive: Bool, duration: Double?,
+                    outputFolder: String, reloader: Reloader.Configuration) {
+            self.sourcePath = sourcePath
+            self.reloads = reloads
+            self.frames = frames
+            self.editScript = editScript
+            self.interactive = interactive
+            self.duration = duration
+            self.outputFolder = outputFolder
+            self.reloader = reloader
+        }
+    }
+
+    /// What the live progress line shows.
+    public struct Progress: Sendable {
+        public let completed: Int
+        public let planned: Int?
+        public let last: ReloadRecord?
+        public let failures: Int
+    }
+
+    public enum Failure: Error, CustomStringConvertible {
+        case timedOut(String)
+        public var description: String {
+            switch self {
+            case .timedOut(let what): return "the profile stopped waiting for \(what)"
+            }
+        }
+    }
+
+    let settings: Settings
+    private let progress: @Sendable (Progress) -> Void
+    private let recorder = Recorder()
+    private let lock = NSLock()
+    private let changed = NSCondition()
+    private var records: [ReloadRecord] = []
+    private var failureCount = 0
+    private var outcomes = 0
+    private var samples: [MemorySample] = []
+    private var stopRequested = false
+    private var programFinished = false
+    public private(set) var reloader: Reloader?
+
+    /// Wall-clock start, ISO 8601.
+    let startedAt = ISO8601DateFormatter().string(from: Date())
+
+    public init(settings: Settings, progress: @escaping @Sendable (Progress) -> Void) {
+        self.settings = settings
+        self.progress = progress
+    }
+
+    /// Ends an interactive session (Ctrl-C).
+    public func stop() {
+        changed.lock()
+        stopRequested = true
+        changed.broadcast()
+        changed.unlock()
+    }
+
+    /// Runs the session. The program keeps running on its thread afterwards
+    /// if it has not ended; the caller decides when the process exits.
+    public func run() throws -> ProfileDocument {
+        try FileManager.default.createDirectory(atPath: settings.outputFolder, withIntermediateDirectories: true)
+        var configuration = settings.reloader
+        let workSource: String
+        if settings.interactive {
+            workSource = settings.sourcePath
+        } else {
+            workSource = try WorkingCopy.make(of: settings.sourcePath, options: configuration.compileOptions,
+                                              in: (settings.outputFolder as NSString).appendingPathComponent("work"))
+        }
+        configuration.sourcePath = workSource
+        let plan = settings.interactive ? nil : try (settings.editScript.map { try EditPlan.script($0) }
+            ?? EditPlan.tuneConstants(in: String(contentsOfFile: workSource, encoding: .utf8), path: workSource))
+        let reloader = try Reloader.launch(configuration: configuration) { [weak self] event in self?.observe(event) }
+        reloader.recorder = recorder
+        self.reloader = reloader
+        reloader.startWatching()
+        startProgram(reloader)
+        let sampler = startSampling(reloader)
+        defer { sampler.cancel() }
+
+        waitForFirstCall(of: 1, seconds: 10)
+        if let plan {
+            try drive(plan, source: workSource)
+        } else {
+            waitForStop()
+        }
+        appendSamples(reloader.sampleMemory())
+        return ProfileAssembler(session: self).document(recorder: recorder, reloader: reloader, records: snapshotRecords(),
+                                                        samples: snapshotSamples(), plan: plan)
+    }
+
+    // MARK: Driving the edits
+
+    /// Makes each edit, waits for what it led to (a swap, a failure, or
+    /// nothing to do), then lets the new version serve `frames` calls.
+    private func drive(_ plan: EditPlan, source: String) throws {
+        var text = try String(contentsOfFile: source, encoding: .utf8)
+        for index in 0..<settings.reloads where !stopWasRequested() {
+            let before = outcomeCount()
+            let swapsBefore = snapshotRecords().count
+            text = try plan.apply(index, to: text)
+            try text.write(toFile: source, atomically: false, encoding: .utf8)
+            guard waitUntil(seconds: 60, { self.outcomeCount() > before }) else {
+                throw Failure.timedOut("reload \(index + 1)")
+            }
+            let records = snapshotRecords()
+            if records.count > swapsBefore, let version = records.last?.version {
+                waitForFirstCall(of: version, seconds: 5)
+                waitForCalls(settings.frames, of: version, seconds: 5)
+            }
+        }
+    }
+
+    /// Edits that have led somewhere: swapped, failed, or changed nothing.
+    private func outcomeCount() -> Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return outcomes
+    }
+
+    private func waitForFirstCall(of version: Int, seconds: Double) {
+        _ = waitUntil(seconds: seconds) { self.reloader?.firstCallTime(of: version) != nil || self.programFinishedFlag() }
+    }
+
+    private func waitForCalls(_ count: Int, of version: Int, seconds: Double) {
+        _ = waitUntil(seconds: seconds) { (self.reloader?.callCounts()[version] ?? 0) >= UInt64(count) || self.programFinishedFlag() }
+    }
+
+    private func waitForStop() {
+        let deadline = settings.duration.map { Date().addingTimeInterval($0) }
+        changed.lock()
+        while !stopRequested, !programFinished {
+            if let deadline {
+                if !changed.wait(until: deadline) { break }
+            } else {
+                changed.wait()
+            }
+        }
+        changed.unlock()
+    }
+
+    private func stopWasRequested() -> Bool {
+        changed.lock()
+        defer { changed.unlock() }
+        return stopRequested
+    }
+
+    private func programFinishedFlag() -> Bool {
+        changed.lock()
+        defer { changed.unlock() }
+        return programFinished
+    }
+
+    /// Polls `condition` (it is cheap) until it holds or time runs out.
+    private func waitUntil(seconds: Double, _ condition: () -> Bool) -> Bool {
+        let deadline = Date().addingTimeInterval(seconds)
+        while Date() < deadline {
+            if condition() { return true }
+            changed.lock()
+            _ = changed.wait(until: min(deadline, Date().addingTimeInterval(0.002)))
+            changed.unlock()
+        }
+        return condition()
+    }
+
+    // MARK: The program and the sampler
+
+    /// Runs `main` on the program's thread. A profile needs hot calls to
+    /// measure, so a `main` that ends while edits remain is run again (its
+    /// globals keep their values) until the session is over.
+    private func startProgram(_ reloader: Reloader) {
+        let thread = Thread { [weak self] in
+            while let self, !self.sessionOver() {
+                _ = reloader.runMain()
+                if self.settings.interactive { break }
+            }
+            self?.markProgramFinished()
+        }
+        thread.stackSize = 64 << 20
+        thread.name = "vais program"
+        thread.start()
+    }
+
+    private var isOver = false
+
+    private func sessionOver() -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return isOver
+    }
+
+    /// Tells the program thread not to start `main` again.
+    public func finish() {
+        lock.lock()
+        isOver = true
+        lock.unlock()
+    }
+
+    private func markProgramFinished() {
+        changed.lock()
+        programFinished = true
+        changed.broadcast()
+        changed.unlock()
+    }
+
+    private func startSampling(_ reloader: Reloader) -> DispatchSourceTimer {
+        let timer = DispatchSource.makeTimerSource(queue: DispatchQueue(label: "vais-hot memory sampler"))
+        timer.schedule(deadline: .now(), repeating: .milliseconds(50))
+        timer.setEventHandler { [weak self] in self?.appendSamples(reloader.sampleMemory()) }
+        timer.resume()
+        return timer
+    }
+
+    private func appendSamples(_ new: [MemorySample]) {
+        lock.lock()
+        samples += new
+        lock.unlock()
+    }
+
+    private func snapshotSamples() -> [MemorySample] {
+        lock.lock()
+        defer { lock.unlock() }
+        return samples
+    }
+
+    private func snapshotRecords() -> [ReloadRecord] {
+        lock.lock()
+        defer { lock.unlock() }
+        return records
+    }
+
+    private func observe(_ event: ReloadEvent) {
+        lock.lock()
+        switch event {
+        case .swapped(let record):
+            records.append(record)
+            outcomes += 1
+        case .buildFailed, .refused:
+            failureCount += 1
+            outcomes += 1
+        case .rolledBack:
+            failureCount += 1
+        case .unchanged:
+            outcomes += 1
+        default:
+            break
+        }
+        let update = Progress(completed: records.count, planned: settings.interactive ? nil : settings.reloads, last: records.last,
+                              failures: failureCount)
+        lock.unlock()
+        if case .swapped = event { appendSamples(reloader?.sampleMemory() ?? []) }
+        changed.lock()
+        changed.broadcast()
+        changed.unlock()
+        switch event {
+        case .swapped:
+            progress(update)
+        case .buildFailed, .refused, .rolledBack, .warning:
+            // Anything but a swap gets its own line; swaps show on the progress line.
+            progress(update)
+            if let line = event.logLine { FileHandle.standardError.write(Data(("[vais-hot] " + line + "\n").utf8)) }
+        default:
+            break
+        }
+    }
+}

@@ -1,0 +1,86 @@
+import Foundation
+import Profiling
+
+/// What went wrong reading a profile, said so the user knows what to do.
+public enum ReportError: Error, CustomStringConvertible {
+    case unreadable(path: String, reason: String)
+    case notAProfile(path: String, reason: String)
+    case newerSchema(path: String, found: Int)
+
+    public var description: String {
+        switch self {
+        case .unreadable(let path, let reason):
+            "cannot read \(path): \(reason)"
+        case .notAProfile(let path, let reason):
+            "\(path) is not a vais-hot profile.json (\(reason)); pass the profile.json that `vais-hot profile` wrote"
+        case .newerSchema(let path, let found):
+            "\(path) uses profile schema \(found), newer than the \(ProfileDocument.currentSchemaVersion) this vais-hot reads; update vais-hot"
+        }
+    }
+}
+
+/// Writes a session's outputs, and reads a `profile.json` back so that
+/// `vais-hot report` can rebuild them.
+public enum ReportWriter {
+    public static let profileFile = "profile.json"
+    public static let reloadsFile = "reloads.csv"
+    public static let memoryFile = "memory.csv"
+    public static let htmlFile = "report.html"
+    public static let traceFile = "trace.json"
+
+    /// All five outputs into `folder`, created if needed.
+    public static func write(_ document: ProfileDocument, to folder: URL) throws {
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try profileJSON(document).write(to: folder.appendingPathComponent(profileFile), options: .atomic)
+        try writeCSV(document, to: folder)
+        try writeHTML(document, to: folder.appendingPathComponent(htmlFile))
+        try writeTrace(document, to: folder.appendingPathComponent(traceFile))
+    }
+
+    /// `profile.json`: pretty and with sorted keys, so two profiles diff line by line.
+    public static func profileJSON(_ document: ProfileDocument) throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return try encoder.encode(document)
+    }
+
+    public static func read(_ url: URL) throws -> ProfileDocument {
+        let data: Data
+        do {
+            data = try Data(contentsOf: url)
+        } catch {
+            throw ReportError.unreadable(path: url.path, reason: error.localizedDescription)
+        }
+        // The schema first: a newer profile may not decode as this one, and
+        // then "update vais-hot" is the useful message.
+        struct Schema: Decodable { var schemaVersion: Int }
+        do {
+            let schema = try JSONDecoder().decode(Schema.self, from: data)
+            if schema.schemaVersion > ProfileDocument.currentSchemaVersion {
+                throw ReportError.newerSchema(path: url.path, found: schema.schemaVersion)
+            }
+            return try JSONDecoder().decode(ProfileDocument.self, from: data)
+        } catch let error as ReportError {
+            throw error
+        } catch {
+            throw ReportError.notAProfile(path: url.path, reason: String(describing: error))
+        }
+    }
+
+    /// `report.html` with the package's targets; with `baseline`, a comparison section too.
+    public static func writeHTML(_ document: ProfileDocument, to file: URL, baseline: ProfileDocument? = nil) throws {
+        let html = HTMLReport.render(document, targets: try Targets.load(), baseline: baseline)
+        try Data(html.utf8).write(to: file, options: .atomic)
+    }
+
+    /// `reloads.csv` and `memory.csv` into `folder`, created if needed.
+    public static func writeCSV(_ document: ProfileDocument, to folder: URL) throws {
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try Data(CSVWriter.reloads(document).utf8).write(to: folder.appendingPathComponent(reloadsFile), options: .atomic)
+        try Data(CSVWriter.memory(document).utf8).write(to: folder.appendingPathComponent(memoryFile), options: .atomic)
+    }
+
+    public static func writeTrace(_ document: ProfileDocument, to file: URL) throws {
+        try ChromeTrace.data(document).write(to: file, options: .atomic)
+    }
+}

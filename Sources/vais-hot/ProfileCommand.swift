@@ -1,0 +1,84 @@
+import ArgumentParser
+import Foundation
+import HotReload
+import Profiling
+import Reporting
+
+struct ProfileCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "profile",
+        abstract: "Run a program hot, drive reloads by editing a copy of its source, and report where each reload's time and memory go.",
+        discussion: """
+        By default each reload changes a number literal in the next #[hot] function (and later changes it back). \
+        Writes profile.json, reloads.csv, memory.csv, report.html and trace.json (open it in Perfetto) to the \
+        output folder. The program's own stdout goes to program.out there.
+        """
+    )
+
+    @Argument(help: "The program's root .vais file.")
+    var file: String
+
+    @Option(help: "How many reloads to make.")
+    var reloads = 20
+
+    @Option(name: .customLong("edit-script"), help: "A file of edits, one `OLD => NEW` replacement a line, made in turn.")
+    var editScript: String?
+
+    @Option(help: "Calls the new version serves before the next edit.")
+    var frames = 60
+
+    @Option(help: "The output folder (default: reports/profile-NAME-TIME).")
+    var out: String?
+
+    @Flag(help: "Wait for your own saves instead of editing a copy, until Ctrl-C or --duration.")
+    var interactive = false
+
+    @Option(help: "Seconds an --interactive session lasts.")
+    var duration: Double?
+
+    @OptionGroup var source: SourceOptions
+    @OptionGroup var hot: HotOptions
+
+    func validate() throws {
+        guard reloads >= 1 else { throw ValidationError("--reloads must be at least 1") }
+        guard frames >= 0 else { throw ValidationError("--frames cannot be negative") }
+        if duration != nil, !interactive { throw ValidationError("--duration goes with --interactive") }
+    }
+
+    func run() throws {
+        let stem = ((file as NSString).lastPathComponent as NSString).deletingPathExtension
+        let folder = out ?? "reports/profile-\(stem)-\(Self.timestamp())"
+        let script = try editScript.map { try String(contentsOfFile: $0, encoding: .utf8) }
+        let settings = ProfileSession.Settings(sourcePath: URL(fileURLWithPath: file).standardizedFileURL.path, reloads: reloads, frames: frames,
+                                               editScript: script, interactive: interactive, duration: duration, outputFolder: folder,
+                                               reloader: hot.configuration(for: file, source: source))
+        let progress = ProgressLine()
+        let session = ProfileSession(settings: settings) { progress.show($0) }
+        try ProgramOutput.redirect(to: (folder as NSString).appendingPathComponent("program.out"))
+        let interrupt = Interrupt.onSignal { session.stop() }
+        let document: ProfileDocument
+        do {
+            document = try session.run()
+        } catch {
+            Terminal.error("\nerror: \(error)")
+            throw ExitCode(1)
+        }
+        session.finish()
+        interrupt.cancel()
+        progress.finish()
+        try ReportWriter.write(document, to: URL(fileURLWithPath: folder))
+        session.reloader?.removeBuildDirectory()
+        let report = URL(fileURLWithPath: folder).appendingPathComponent(ReportWriter.htmlFile).standardizedFileURL.path
+        // stdout still belongs to the program (it may be running), so the path goes to stderr.
+        Terminal.error("profiled \(document.reloads.count) reloads of \(file)\nreport: \(report)")
+        fflush(nil)
+        // The program may still be running on its thread; the profile is over.
+        Foundation.exit(0)
+    }
+
+    static func timestamp() -> String {
+        let formatter = DateFormatter()
+        formatter.dateFormat = "yyyyMMdd-HHmmss"
+        return formatter.string(from: Date())
+    }
+}

@@ -1,0 +1,34 @@
+import Foundation
+
+/// Keeps a hosted program's stdout apart from vais-hot's own output.
+enum ProgramOutput {
+    /// Points this process's stdout (which the program writes to) at a file.
+    static func redirect(to path: String) throws {
+        try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        fflush(nil)
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw CocoaError(.fileWriteNoPermission) }
+        dup2(descriptor, 1)
+        close(descriptor)
+    }
+}
+
+/// Runs a handler on SIGINT and SIGTERM instead of dying at once.
+struct Interrupt {
+    private let sources: [DispatchSourceSignal]
+
+    static func onSignal(_ handler: @escaping @Sendable () -> Void) -> Interrupt {
+        let sources = [SIGINT, SIGTERM].map { number -> DispatchSourceSignal in
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler(handler: handler)
+            source.resume()
+            return source
+        }
+        return Interrupt(sources: sources)
+    }
+
+    func cancel() {
+        for source in sources { source.cancel() }
+    }
+}
