@@ -5,7 +5,8 @@ import Profiling
 /// chrome://tracing open: spans as complete (`X`) events, one thread per
 /// track; memory as counter (`C`) events; swaps and other instants as
 /// thread-scoped `i` events. Times are written in microseconds, as the
-/// format requires, with the nanoseconds kept in the fraction.
+/// format requires, with the nanoseconds kept in the fraction;
+/// `displayTimeUnit` only tells viewers to show nanoseconds.
 public enum ChromeTrace {
     static let processID = 1
 

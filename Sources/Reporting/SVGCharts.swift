@@ -42,8 +42,11 @@ enum SVGCharts {
     static func histogram(_ totals: [UInt64]) -> String {
         let canvas = ChartCanvas()
         let low = Double(totals.min() ?? 0), high = Double(totals.max() ?? 0)
+        // About two bins per square root of the count: a few reloads get a
+        // few wide bins, a long session at most 12.
+        let bins = min(12, max(5, 2 * Int(Double(totals.count).squareRoot().rounded(.up))))
         // All totals equal: widen the range so the one bin sits in the middle.
-        let xAxis = high > low ? Axis(from: low, to: high, count: 12) : Axis(from: low * 0.9, to: low * 1.1 + 1, count: 12)
+        let xAxis = high > low ? Axis(from: low, to: high, count: bins) : Axis(from: low * 0.9, to: low * 1.1 + 1, count: bins)
         let width = xAxis.ticks.count > 1 ? xAxis.ticks[1] - xAxis.ticks[0] : 1
         var counts = Array(repeating: 0, count: max(xAxis.ticks.count - 1, 1))
         for total in totals {

@@ -27,9 +27,9 @@ struct HTMLReportTests {
         let html = try render()
         for id in ["phases", "totals", "memory", "rss"] {
             let start = try #require(html.range(of: "<section id=\"\(id)\">"), "section \(id)")
-            let section = html[start.upperBound...].prefix { _ in true }
-            let end = try #require(section.range(of: "</section>"))
-            let body = section[..<end.lowerBound]
+            let rest = html[start.upperBound...]
+            let end = try #require(rest.range(of: "</section>"))
+            let body = rest[..<end.lowerBound]
             #expect(body.contains("<svg class=\"chart\""), "chart in \(id)")
             #expect(body.contains("class=\"legend\""), "legend in \(id)")
             #expect(body.contains("class=\"axis-title\""), "axis titles in \(id)")
