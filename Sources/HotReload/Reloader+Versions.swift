@@ -114,8 +114,13 @@ extension Reloader {
         retired.removeAll { version in idle.contains { $0 === version } }
         lock.unlock()
         for version in idle {
+            recorder?.counter("rss", at: MonotonicClock.now(), value: Double(MemorySampler.residentBytes()))
+            let start = MonotonicClock.now()
             let unmapped = loader.unload(version)
+            let end = MonotonicClock.now()
             history.unloaded(version.number, stillMapped: !unmapped)
+            recorder?.span("unload v\(version.number)", track: "unloads", start: start, end: end, version: version.number)
+            recorder?.counter("rss", at: end, value: Double(MemorySampler.residentBytes()))
             emit(.unloaded(version: version.number, unmapped: unmapped))
         }
     }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import HotReload
 import HotRuntime
+import Profiling
 import Tracing
 
 struct RunCommand: ParsableCommand {
@@ -30,6 +31,8 @@ struct RunCommand: ParsableCommand {
             Terminal.error("\(error)")
             throw ExitCode(1)
         }
+        // The recorder is cheap enough to keep on: every reload's spans are there for a crash report or a debugger.
+        reloader.recorder = Recorder()
         let symbolizer = Symbolizer()
         reloader.sourceLineResolver = { address in
             symbolizer.locate(address).flatMap { location in
