@@ -33,7 +33,8 @@ let package = Package(
         .target(name: "Profiling", dependencies: ["CElf"]),
         .target(name: "HotReload", dependencies: ["VaisCompiler", "Profiling", "CHotSupport", "CUnwind"]),
         .target(name: "HotRuntime", dependencies: ["HotReload", "CHotSupport"]),
-        .target(name: "Tracing", dependencies: ["Profiling", "CDw", "CUnwind"]),
+        .target(name: "CTraceRuntime", linkerSettings: [.linkedLibrary("unwind")]),
+        .target(name: "Tracing", dependencies: ["Profiling", "HotReload", "CDw", "CUnwind", "CTraceRuntime"]),
         .target(name: "Reporting", dependencies: ["Profiling", "Tracing"], resources: [.process("Resources")]),
         .target(name: "VaisWorkloads"),
         .executableTarget(
@@ -48,7 +49,7 @@ let package = Package(
         .testTarget(name: "VaisCompilerTests", dependencies: ["VaisCompiler", "VaisWorkloads"]),
         .testTarget(name: "HotReloadTests", dependencies: ["HotReload", "VaisCompiler", "Profiling"]),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting", "Profiling"]),
-        .testTarget(name: "TracingTests", dependencies: ["Tracing", "HotReload", "VaisCompiler"]),
+        .testTarget(name: "TracingTests", dependencies: ["Tracing", "HotReload", "VaisCompiler", "Profiling"]),
         .testTarget(name: "EndToEndTests", dependencies: ["VaisCompiler", "HotReload"]),
     ],
     swiftLanguageModes: [.v6]

@@ -8,6 +8,11 @@ public final class LoadedVersion: @unchecked Sendable {
     let handle: UnsafeMutableRawPointer
     /// Entry points by hot function name.
     public let entryPoints: [String: UnsafeMutableRawPointer]
+    /// Tracing trampolines and their statistics blocks, by hot function name.
+    public let traceEntryPoints: [String: UnsafeMutableRawPointer]
+    public let traceSites: [String: UnsafeMutableRawPointer]
+    /// Where a tracer stores its entry and exit hooks for this version.
+    public let traceHooks: UnsafeMutableRawPointer?
     /// The addresses its code and data occupy, to attribute a crash or a
     /// stack frame to it.
     public let addressRange: Range<UInt>
@@ -15,11 +20,15 @@ public final class LoadedVersion: @unchecked Sendable {
     public let timings: VersionLoader.Timings
 
     init(number: Int, path: String, handle: UnsafeMutableRawPointer, entryPoints: [String: UnsafeMutableRawPointer],
+         traceEntryPoints: [String: UnsafeMutableRawPointer], traceSites: [String: UnsafeMutableRawPointer], traceHooks: UnsafeMutableRawPointer?,
          addressRange: Range<UInt>, bodyHashes: [String: String], timings: VersionLoader.Timings) {
         self.number = number
         self.path = path
         self.handle = handle
         self.entryPoints = entryPoints
+        self.traceEntryPoints = traceEntryPoints
+        self.traceSites = traceSites
+        self.traceHooks = traceHooks
         self.addressRange = addressRange
         self.bodyHashes = bodyHashes
         self.timings = timings

@@ -37,6 +37,7 @@ extension Reloader {
             let record = ReloadRecord(version: number, changedFunctions: changed, detectedAt: detectedAt,
                                       build: build.timings, load: version.timings, readyAt: MonotonicClock.now(), rssBefore: rssBefore)
             history.loaded(version)
+            onVersionLoaded?(version)
             offer(version, record)
             return true
         case .failure(let failure):

@@ -9,7 +9,7 @@ extension Reloader {
     /// beyond the retained window are retired.
     func swapLocked(to version: LoadedVersion, record: ReloadRecord) -> ReloadRecord {
         let start = MonotonicClock.now()
-        slots.point(to: version)
+        slots.point(to: version, traced: tracedFunctions)
         let end = MonotonicClock.now()
         versions.append(version)
         while versions.count > configuration.retainedVersions {
@@ -114,6 +114,7 @@ extension Reloader {
         retired.removeAll { version in idle.contains { $0 === version } }
         lock.unlock()
         for version in idle {
+            onVersionUnloading?(version)
             recorder?.counter("rss", at: MonotonicClock.now(), value: Double(MemorySampler.residentBytes()))
             let start = MonotonicClock.now()
             let unmapped = loader.unload(version)
@@ -209,7 +210,7 @@ extension Reloader {
             lock.unlock()
             return false
         }
-        slots.point(to: target)
+        slots.point(to: target, traced: tracedFunctions)
         let dropped = versions.filter { $0.number > target.number }
         versions.removeAll { $0.number > target.number }
         retired.append(contentsOf: dropped)

@@ -47,10 +47,10 @@ public final class Reloader: @unchecked Sendable {
     public let directory: PrivateDirectory
     /// Compiles new versions; nil until the program says where its source
     /// is (a `build --hot` executable does so with `hot_init`).
-    var builder: HotPartBuilder?
+    public internal(set) var builder: HotPartBuilder?
     let loader: VersionLoader
     let slots: SlotTable
-    let host: HostProgram
+    public let host: HostProgram
     let watcher: FileWatcher
     private let observer: @Sendable (ReloadEvent) -> Void
 
@@ -78,6 +78,13 @@ public final class Reloader: @unchecked Sendable {
     private var watcherThread: Thread?
     /// What happened to each version, for reports.
     public let history = VersionHistory()
+    /// Hot functions whose slots point at their tracing trampolines.
+    var tracedFunctions: Set<String> = []
+    /// Called with each new version before any call can reach it, and with
+    /// each version about to be unloaded (a tracer registers and collects
+    /// its statistics blocks there).
+    public var onVersionLoaded: (@Sendable (LoadedVersion) -> Void)?
+    public var onVersionUnloading: (@Sendable (LoadedVersion) -> Void)?
     /// Where the stages' spans go, when someone records them.
     public var recorder: Recorder?
     /// Turns a code address into `file.vais:line` for crash reports; set by
@@ -164,6 +171,27 @@ public final class Reloader: @unchecked Sendable {
     }
 
     /// The loaded versions, oldest first, and the retired ones still mapped.
+    /// Every version loaded now, the current one last among the retained.
+    public var allLoadedVersions: [LoadedVersion] {
+        lock.lock()
+        defer { lock.unlock() }
+        return retired + versions
+    }
+
+    /// Points the slots of `functions` at their tracing trampolines (or back
+    /// at the functions): one slot store each, no rebuild.
+    public func setTracing(_ functions: Set<String>, enabled: Bool) {
+        lock.lock()
+        defer { lock.unlock() }
+        if enabled { tracedFunctions.formUnion(functions) } else { tracedFunctions.subtract(functions) }
+        if let current = versions.last { slots.point(to: current, traced: tracedFunctions) }
+    }
+
+    /// Hands the first version to `onVersionLoaded` (set after it loaded).
+    public func announceLoadedVersions() {
+        for version in allLoadedVersions { onVersionLoaded?(version) }
+    }
+
     public var loadedVersions: (retained: [Int], retired: [Int]) {
         lock.lock()
         defer { lock.unlock() }
@@ -196,7 +224,10 @@ public final class Reloader: @unchecked Sendable {
         versions = []
         pending = nil
         lock.unlock()
-        for version in all { loader.unload(version) }
+        for version in all {
+            onVersionUnloading?(version)
+            loader.unload(version)
+        }
         buildLock.unlock()
         host.close()
         directory.remove()

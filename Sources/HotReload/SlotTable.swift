@@ -25,10 +25,12 @@ public struct SlotTable: @unchecked Sendable {
         }
     }
 
-    /// Points every slot at `version`'s functions.
-    public func point(to version: LoadedVersion) {
+    /// Points every slot at `version`'s functions, or at their tracing
+    /// trampolines for the functions in `traced`.
+    public func point(to version: LoadedVersion, traced: Set<String> = []) {
         for (name, slot) in slots {
-            hot_slot_store(slot, version.entryPoints[name])
+            let target = traced.contains(name) ? (version.traceEntryPoints[name] ?? version.entryPoints[name]) : version.entryPoints[name]
+            hot_slot_store(slot, target)
         }
     }
 

@@ -132,7 +132,15 @@ public struct VersionLoader: Sendable {
             }
             entryPoints[function.name] = address
         }
+        // Trampolines are looked up after the timed lookups: they are not on the reload path.
+        var trampolines: [String: UnsafeMutableRawPointer] = [:]
+        var sites: [String: UnsafeMutableRawPointer] = [:]
+        for function in build.hotFunctions {
+            trampolines[function.name] = dlsym(handle, function.traceSymbol)
+            sites[function.name] = dlsym(handle, function.traceSiteSymbol)
+        }
         let version = LoadedVersion(number: number, path: path, handle: handle, entryPoints: entryPoints,
+                                    traceEntryPoints: trampolines, traceSites: sites, traceHooks: dlsym(handle, HotSplit.traceHooksSymbol),
                                     addressRange: MappedObject.addressRange(ofLoaded: path) ?? 0..<0,
                                     bodyHashes: build.bodyHashes, timings: timings)
         return .success((version, comparison.warnings))

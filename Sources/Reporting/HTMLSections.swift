@@ -113,16 +113,18 @@ enum HTMLSections {
 
     static func calls(_ document: ProfileDocument) -> String {
         guard let calls = document.calls, !calls.isEmpty else { return "" }
+        return "<section id=\"calls\"><h2>Hot function calls</h2>\(callTable(calls))</section>"
+    }
+
+    /// A row per hot function and version; `trace.html` shows the same table.
+    static func callTable(_ calls: [CallStatistics]) -> String {
         let rows = calls.map { call in
             "<tr><td><code>\(call.function.htmlEscaped)</code></td><td>v\(call.version)</td><td class=\"num\">\(call.calls)</td>"
                 + [call.totalNanoseconds, call.selfNanoseconds, call.minimum, call.p50, call.p90, call.p99, call.maximum]
                 .map { "<td class=\"num\">\(Units.duration($0))</td>" }.joined() + "</tr>"
         }
         let headings = ["total", "self", "min", "p50", "p90", "p99", "max"].map { "<th class=\"num\">\($0)</th>" }.joined()
-        return """
-        <section id="calls"><h2>Hot function calls</h2>
-        <table><thead><tr><th>function</th><th>version</th><th class="num">calls</th>\(headings)</tr></thead><tbody>\(rows.joined())</tbody></table></section>
-        """
+        return "<table><thead><tr><th>function</th><th>version</th><th class=\"num\">calls</th>\(headings)</tr></thead><tbody>\(rows.joined())</tbody></table>"
     }
 
     private static func section(_ id: String, _ title: String, note: String, _ chart: String?) -> String {

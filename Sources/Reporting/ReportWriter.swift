@@ -39,31 +39,18 @@ public enum ReportWriter {
 
     /// `profile.json`: pretty and with sorted keys, so two profiles diff line by line.
     public static func profileJSON(_ document: ProfileDocument) throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return try encoder.encode(document)
+        try DocumentJSON.encode(document)
     }
 
     public static func read(_ url: URL) throws -> ProfileDocument {
-        let data: Data
         do {
-            data = try Data(contentsOf: url)
+            return try DocumentJSON.decode(ProfileDocument.self, from: url, currentSchema: ProfileDocument.currentSchemaVersion)
         } catch {
-            throw ReportError.unreadable(path: url.path, reason: error.localizedDescription)
-        }
-        // The schema first: a newer profile may not decode as this one, and
-        // then "update vais-hot" is the useful message.
-        struct Schema: Decodable { var schemaVersion: Int }
-        do {
-            let schema = try JSONDecoder().decode(Schema.self, from: data)
-            if schema.schemaVersion > ProfileDocument.currentSchemaVersion {
-                throw ReportError.newerSchema(path: url.path, found: schema.schemaVersion)
+            switch error {
+            case .unreadable(let reason): throw ReportError.unreadable(path: url.path, reason: reason)
+            case .malformed(let reason): throw ReportError.notAProfile(path: url.path, reason: reason)
+            case .newerSchema(let found): throw ReportError.newerSchema(path: url.path, found: found)
             }
-            return try JSONDecoder().decode(ProfileDocument.self, from: data)
-        } catch let error as ReportError {
-            throw error
-        } catch {
-            throw ReportError.notAProfile(path: url.path, reason: String(describing: error))
         }
     }
 

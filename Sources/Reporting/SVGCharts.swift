@@ -84,14 +84,16 @@ enum SVGCharts {
     /// Step lines over session time, for memory: a value stays what it was
     /// sampled at until the next sample. `fromZero` false starts the value
     /// axis near the smallest value, where growth matters more than size
-    /// (process RSS creeping up reload after reload).
-    static func lines(_ series: [Series], label: String, valueTitle: String, fromZero: Bool = true) -> String {
+    /// (process RSS creeping up reload after reload). Values are bytes
+    /// unless `format` labels them otherwise.
+    static func lines(_ series: [Series], label: String, valueTitle: String, fromZero: Bool = true,
+                      format: (Double) -> String = bytesLabel) -> String {
         let canvas = ChartCanvas()
         let all = series.flatMap(\.points)
         let xAxis = Axis(to: Double(all.map(\.at).max() ?? 0), count: 8)
         let values = all.map { Double($0.value) }
         let yAxis = Axis(from: fromZero ? 0 : values.min() ?? 0, to: values.max() ?? 0)
-        var svg = canvas.open(label) + canvas.valueAxis(yAxis, title: valueTitle, format: bytesLabel)
+        var svg = canvas.open(label) + canvas.valueAxis(yAxis, title: valueTitle, format: format)
         for line in series where !line.points.isEmpty {
             let points = line.points.map { (x: svgNumber(canvas.x(Double($0.at), xAxis)), y: svgNumber(canvas.y(Double($0.value), yAxis))) }
             let path = "M\(points[0].x) \(points[0].y)" + points.dropFirst().map { " H\($0.x) V\($0.y)" }.joined()

@@ -13,6 +13,17 @@ public enum Units {
         scaled(Double(bytes), steps: [(1e9, "GB"), (1e6, "MB"), (1e3, "KB")], base: "B")
     }
 
+    /// A count with thousands separators, `12,345`, so long counts read at a glance.
+    static func count(_ value: UInt64) -> String {
+        var digits = Array(String(value))
+        var grouped = ""
+        while digits.count > 3 {
+            grouped = "," + String(digits.suffix(3)) + grouped
+            digits.removeLast(3)
+        }
+        return String(digits) + grouped
+    }
+
     /// A value in the unit a target is measured in.
     static func format(_ value: UInt64, _ unit: Target.Unit) -> String {
         switch unit {

@@ -9,6 +9,14 @@ public final class Symbolizer: @unchecked Sendable {
         public let function: String?
         public let file: String?
         public let line: Int?
+        /// The symbol as linked (`vais.trace.step` for a trampoline).
+        public let symbol: String?
+
+        /// A tracing trampoline, not code the user wrote.
+        public var isTrampoline: Bool { symbol?.hasPrefix("vais.trace.") ?? false }
+
+        /// Code compiled from Vais source.
+        public var isVais: Bool { file?.hasSuffix(".vais") ?? false }
 
         public var description: String {
             let name = function ?? "??"
@@ -52,7 +60,7 @@ public final class Symbolizer: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         guard let session = refresh(), let module = dwfl_addrmodule(session, Dwarf_Addr(address)) else { return nil }
-        let function = dwfl_module_addrname(module, Dwarf_Addr(address)).map { String(cString: $0) }
+        let symbol = dwfl_module_addrname(module, Dwarf_Addr(address)).map { String(cString: $0) }
         var file: String?
         var line: Int?
         if let sourceLine = dwfl_module_getsrc(module, Dwarf_Addr(address)) {
@@ -62,12 +70,12 @@ public final class Symbolizer: @unchecked Sendable {
                 line = Int(number)
             }
         }
-        return Location(function: function.map(Self.vaisName), file: file, line: line)
+        return Location(function: symbol.map(Self.vaisName), file: file, line: line, symbol: symbol)
     }
 
-    /// `vais.hot.step` and `vais.step` are the Vais function `step`.
+    /// `vais.hot.step`, `vais.trace.step` and `vais.step` are the Vais function `step`.
     static func vaisName(_ symbol: String) -> String {
-        for prefix in ["vais.hot.", "vais."] where symbol.hasPrefix(prefix) { return String(symbol.dropFirst(prefix.count)) }
+        for prefix in ["vais.hot.", "vais.trace.", "vais."] where symbol.hasPrefix(prefix) { return String(symbol.dropFirst(prefix.count)) }
         return symbol
     }
 }

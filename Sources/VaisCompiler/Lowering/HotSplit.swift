@@ -15,6 +15,18 @@ public enum HotSplit {
 
     public static func slotSymbol(named name: String) -> String { "vais.slot." + name }
     public static func hotSymbol(named name: String) -> String { "vais.hot." + name }
+    /// The tracing trampoline of a hot function: same signature, records
+    /// entry and exit around a call of the real one.
+    public static func traceSymbol(named name: String) -> String { "vais.trace." + name }
+    /// The statistics block a trampoline updates (`vais_trace_site` in C).
+    public static func traceSiteSymbol(named name: String) -> String { "vais.trace.site." + name }
+    /// Bytes reserved for one `vais_trace_site`; the C runtime checks its
+    /// struct fits.
+    public static let traceSiteBytes = 2048
+    /// Two function pointers, the tracing runtime's entry and exit hooks,
+    /// that a tracer stores into each hot part it traces: no symbol has to
+    /// be exported for the trampolines to reach it.
+    public static let traceHooksSymbol = "vais.trace.hooks"
 
     /// The ELF section every part carries its ABI manifest in.
     public static let manifestSection = ".vais_abi"
@@ -32,6 +44,9 @@ public struct HotFunctionInfo: Sendable, Equatable {
     public let name: String
     public let hotSymbol: String
     public let slotSymbol: String
+
+    public var traceSymbol: String { HotSplit.traceSymbol(named: name) }
+    public var traceSiteSymbol: String { HotSplit.traceSiteSymbol(named: name) }
 }
 
 /// A program lowered as two modules for hot reload.

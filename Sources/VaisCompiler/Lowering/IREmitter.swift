@@ -46,6 +46,7 @@ public enum IREmitter {
         text += externalDeclarations(model, layout: layout)
         if role == .hot {
             text += hostDeclarations(model, layout: layout)
+            text += tracingTrampolines(model, layout: layout)
             text += "@\(HotSplit.callCounterSymbol) = global i64 0, align 8\n"
             text += "@\(HotSplit.firstCallTimeSymbol) = global { i64, i64 } zeroinitializer, align 8\n"
             text += "declare i32 @clock_gettime(i32, ptr)\n\n"
@@ -105,6 +106,33 @@ public enum IREmitter {
             text += result == "void" ? "  \(call)\n  ret void\n}\n" : "  %value = \(call)\n  ret \(result) %value\n}\n"
         }
         return text
+    }
+
+    /// A typed trampoline per hot function: the compiler knows every
+    /// signature, so arguments pass through untouched (integers, floats,
+    /// pointers, aggregates by pointer) with no assembly. Tracing points a
+    /// slot at it; with tracing off nothing calls it.
+    private static func tracingTrampolines(_ model: SemanticModel, layout: TypeLayout) -> String {
+        let hooks = HotSplit.traceHooksSymbol
+        var text = "@\(hooks) = global [2 x ptr] zeroinitializer, align 8\n"
+        for id in model.hotFunctions {
+            let function = model.function(id)
+            let site = HotSplit.traceSiteSymbol(named: function.name)
+            let (result, parameters) = FunctionLowering.signature(of: function, layout: layout, named: true)
+            let (_, types) = FunctionLowering.signature(of: function, layout: layout, named: false)
+            let arguments = parameters.map { $0.replacingOccurrences(of: " noalias", with: "") }.joined(separator: ", ")
+            let call = "call \(result) (\(types.joined(separator: ", "))) @\(HotSplit.hotSymbol(function))(\(arguments))"
+            text += "@\(site) = global [\(HotSplit.traceSiteBytes / 8) x i64] zeroinitializer, align 64\n"
+            text += "define \(result) @\(HotSplit.traceSymbol(named: function.name))(\(parameters.joined(separator: ", "))) {\nentry:\n"
+            text += "  %enter = load ptr, ptr @\(hooks), align 8\n"
+            text += "  %token = call i64 %enter(ptr @\(site))\n"
+            text += result == "void" ? "  \(call)\n" : "  %value = \(call)\n"
+            text += "  %exitSlot = getelementptr inbounds [2 x ptr], ptr @\(hooks), i64 0, i64 1\n"
+            text += "  %exit = load ptr, ptr %exitSlot, align 8\n"
+            text += "  call void %exit(ptr @\(site), i64 %token)\n"
+            text += result == "void" ? "  ret void\n}\n" : "  ret \(result) %value\n}\n"
+        }
+        return text + "\n"
     }
 
     /// The manifest as an ELF section the loader reads with libelf.
