@@ -18,6 +18,7 @@ let package = Package(
         .library(name: "VaisWorkloads", targets: ["VaisWorkloads"]),
         .library(name: "Profiling", targets: ["Profiling"]),
         .library(name: "Reporting", targets: ["Reporting"]),
+        .library(name: "Tracing", targets: ["Tracing"]),
         .library(name: "VaisHotRuntime", type: .dynamic, targets: ["HotRuntime"]),
     ],
     dependencies: [

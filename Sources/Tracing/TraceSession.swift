@@ -47,18 +47,14 @@ public final class TraceSession: @unchecked Sendable {
         }
         swapLog = swapsBox
         tracer = Tracer(settings: settings.tracer)
-        let tracer = self.tracer
-        reloader.onVersionLoaded = { version in tracer.register(version: version.number, sites: version.traceSites, hooks: version.traceHooks, range: version.addressRange) }
-        reloader.onVersionUnloading = { version in tracer.retire(version: version.number) }
-        reloader.announceLoadedVersions()
         let available = reloader.host.hotFunctions.map(\.name)
         let chosen = settings.functions ?? available
         let unknown = chosen.filter { !available.contains($0) }
         guard unknown.isEmpty else {
             reloader.shutdown()
-            throw Failure.unknownFunctions(unknown, available: available)
+            throw Failure.unknownFunctions(unknown, available: available.sorted())
         }
-        reloader.setTracing(Set(chosen), enabled: true)
+        tracer.attach(to: reloader, tracing: Set(chosen))
     }
 
     private let swapLog: SwapLog

@@ -128,13 +128,18 @@ public final class Tracer: @unchecked Sendable {
         let measured = histogram.count
         let scale = measured > 0 ? Double(site.calls) / Double(measured) : 0
         func nanoseconds(_ ticks: Double) -> UInt64 { UInt64(max(0, ticks * nanosecondsPerTick - overheadNanoseconds)) }
+        // A bucket's middle can lie outside what was seen: keep percentiles within min...max.
+        func percentile(_ p: Double) -> UInt64 {
+            guard measured > 0 else { return 0 }
+            return nanoseconds(min(max(histogram.percentile(p), Double(site.min_ticks)), Double(site.max_ticks)))
+        }
         let perCallOverhead = overheadNanoseconds * Double(site.calls)
         let total = max(0, Double(site.total_ticks) * nanosecondsPerTick * scale - perCallOverhead)
         let selfTime = max(0, Double(site.self_ticks) * nanosecondsPerTick * scale - perCallOverhead)
         return CallStatistics(function: function, version: version, calls: site.calls, totalNanoseconds: UInt64(total),
                               selfNanoseconds: UInt64(selfTime), minimum: measured > 0 ? nanoseconds(Double(site.min_ticks)) : 0,
-                              p50: nanoseconds(histogram.percentile(50)), p90: nanoseconds(histogram.percentile(90)),
-                              p99: nanoseconds(histogram.percentile(99)), maximum: nanoseconds(Double(site.max_ticks)))
+                              p50: percentile(50), p90: percentile(90), p99: percentile(99),
+                              maximum: measured > 0 ? nanoseconds(Double(site.max_ticks)) : 0)
     }
 
     /// Every call's entry and exit (events mode), in nanoseconds since the

@@ -1,8 +1,10 @@
 import ArgumentParser
 import Foundation
 import HotReload
+import HotRuntime
 import Profiling
 import Reporting
+import Tracing
 
 struct ProfileCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -36,6 +38,9 @@ struct ProfileCommand: ParsableCommand {
     @Option(help: "Seconds an --interactive session lasts.")
     var duration: Double?
 
+    @Flag(help: "Trace every hot function too: per-function, per-version call statistics go into the report.")
+    var trace = false
+
     @OptionGroup var source: SourceOptions
     @OptionGroup var hot: HotOptions
 
@@ -49,16 +54,22 @@ struct ProfileCommand: ParsableCommand {
         let stem = ((file as NSString).lastPathComponent as NSString).deletingPathExtension
         let folder = out ?? "reports/profile-\(stem)-\(Self.timestamp())"
         let script = try editScript.map { try String(contentsOfFile: $0, encoding: .utf8) }
+        let tracing = TracerHolder()
+        let traceAll = trace
         let settings = ProfileSession.Settings(sourcePath: URL(fileURLWithPath: file).standardizedFileURL.path, reloads: reloads, frames: frames,
                                                editScript: script, interactive: interactive, duration: duration, outputFolder: folder,
-                                               reloader: hot.configuration(for: file, source: source))
+                                               reloader: hot.configuration(for: file, source: source)) { reloader in
+            HotRuntime.reloader = reloader
+            if traceAll { tracing.attach(to: reloader) }
+        }
         let progress = ProgressLine()
         let session = ProfileSession(settings: settings) { progress.show($0) }
         try ProgramOutput.redirect(to: (folder as NSString).appendingPathComponent("program.out"))
         let interrupt = Interrupt.onSignal { session.stop() }
-        let document: ProfileDocument
+        var document: ProfileDocument
         do {
             document = try session.run()
+            document.calls = tracing.statistics()
         } catch {
             Terminal.error("\nerror: \(error)")
             throw ExitCode(1)

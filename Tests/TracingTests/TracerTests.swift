@@ -49,10 +49,7 @@ struct TracerTests {
             reloader = try Reloader.launch(configuration: .init(sourcePath: source, compileOptions: CompileOptions(debugInfo: true),
                                                                 buildRoot: folder + "/build"), observer: { _ in })
             tracer = Tracer(settings: settings)
-            let tracer = self.tracer
-            reloader.onVersionLoaded = { tracer.register(version: $0.number, sites: $0.traceSites, hooks: $0.traceHooks, range: $0.addressRange) }
-            reloader.onVersionUnloading = { tracer.retire(version: $0.number) }
-            reloader.announceLoadedVersions()
+            tracer.attach(to: reloader, tracing: [])
         }
 
         func stub(_ name: String) -> UnsafeMutableRawPointer { dlsym(reloader.host.handle, "vais." + name)! }

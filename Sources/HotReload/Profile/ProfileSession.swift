@@ -17,9 +17,12 @@ public final class ProfileSession: @unchecked Sendable {
         public var duration: Double?
         public var outputFolder: String
         public var reloader: Reloader.Configuration
+        /// Runs once the program is loaded and before `main` starts: where
+        /// the runtime API is bound and a tracer attached.
+        public var prepare: (@Sendable (Reloader) -> Void)?
 
         public init(sourcePath: String, reloads: Int, frames: Int, editScript: String?, interactive: Bool, duration: Double?,
-                    outputFolder: String, reloader: Reloader.Configuration) {
+                    outputFolder: String, reloader: Reloader.Configuration, prepare: (@Sendable (Reloader) -> Void)? = nil) {
             self.sourcePath = sourcePath
             self.reloads = reloads
             self.frames = frames
@@ -28,6 +31,7 @@ public final class ProfileSession: @unchecked Sendable {
             self.duration = duration
             self.outputFolder = outputFolder
             self.reloader = reloader
+            self.prepare = prepare
         }
     }
 
@@ -95,6 +99,7 @@ public final class ProfileSession: @unchecked Sendable {
         let reloader = try Reloader.launch(configuration: configuration) { [weak self] event in self?.observe(event) }
         reloader.recorder = recorder
         self.reloader = reloader
+        settings.prepare?(reloader)
         reloader.startWatching()
         startProgram(reloader)
         let sampler = startSampling(reloader)

@@ -1,0 +1,58 @@
+import Foundation
+import Profiling
+
+/// What went wrong reading a trace document, said so the user knows what to do.
+public enum TraceReportError: Error, CustomStringConvertible {
+    case unreadable(path: String, reason: String)
+    case notATrace(path: String, reason: String)
+    case newerSchema(path: String, found: Int)
+
+    public var description: String {
+        switch self {
+        case .unreadable(let path, let reason):
+            "cannot read \(path): \(reason)"
+        case .notATrace(let path, let reason):
+            "\(path) is not a vais-hot \(TraceReportWriter.jsonFile) (\(reason)); pass the \(TraceReportWriter.jsonFile) that `vais-hot trace` wrote"
+        case .newerSchema(let path, let found):
+            "\(path) uses trace schema \(found), newer than the \(TraceDocument.currentSchemaVersion) this vais-hot reads; update vais-hot"
+        }
+    }
+}
+
+/// Writes what `vais-hot trace` recorded into one folder, and reads its
+/// `trace-data.json` back so that the other files can be rendered again.
+public enum TraceReportWriter {
+    /// The document itself, from which every other file is rebuilt.
+    public static let jsonFile = "trace-data.json"
+    public static let traceFile = "trace.json"
+    public static let callsFile = "calls.csv"
+    public static let stacksFile = "stacks.folded"
+    public static let htmlFile = "trace.html"
+
+    /// All five files into `folder`, created if needed.
+    public static func write(_ document: TraceDocument, to folder: URL) throws {
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let files: [(String, Data)] = [
+            (jsonFile, try DocumentJSON.encode(document)),
+            (traceFile, try CallTrace.data(document)),
+            (callsFile, Data(CSVWriter.calls(document.functions).utf8)),
+            (stacksFile, Data(FoldedStacks.text(document.stacks).utf8)),
+            (htmlFile, Data(TraceHTML.render(document).utf8)),
+        ]
+        for (name, data) in files {
+            try data.write(to: folder.appendingPathComponent(name), options: .atomic)
+        }
+    }
+
+    public static func read(_ url: URL) throws -> TraceDocument {
+        do {
+            return try DocumentJSON.decode(TraceDocument.self, from: url, currentSchema: TraceDocument.currentSchemaVersion)
+        } catch {
+            switch error {
+            case .unreadable(let reason): throw TraceReportError.unreadable(path: url.path, reason: reason)
+            case .malformed(let reason): throw TraceReportError.notATrace(path: url.path, reason: reason)
+            case .newerSchema(let found): throw TraceReportError.newerSchema(path: url.path, found: found)
+            }
+        }
+    }
+}

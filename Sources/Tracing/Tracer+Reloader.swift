@@ -1,0 +1,15 @@
+import HotReload
+
+extension Tracer {
+    /// Follows a reloader's versions (registering each before it serves a
+    /// call, keeping each one's numbers before it is unloaded) and points
+    /// the slots of `functions` at their trampolines.
+    public func attach(to reloader: Reloader, tracing functions: Set<String>) {
+        reloader.onVersionLoaded = { [self] version in
+            register(version: version.number, sites: version.traceSites, hooks: version.traceHooks, range: version.addressRange)
+        }
+        reloader.onVersionUnloading = { [self] version in retire(version: version.number) }
+        reloader.announceLoadedVersions()
+        reloader.setTracing(functions, enabled: true)
+    }
+}

@@ -1,0 +1,108 @@
+import Foundation
+import Profiling
+@testable import Reporting
+import Testing
+
+@Suite("Call trace")
+struct CallTraceTests {
+    private func events(_ document: TraceDocument) throws -> [[String: Any]] {
+        let json = try JSONSerialization.jsonObject(with: CallTrace.data(document))
+        let trace = try #require(json as? [String: Any])
+        #expect(trace["displayTimeUnit"] as? String == "ns")
+        return try #require(trace["traceEvents"] as? [[String: Any]])
+    }
+
+    private func phase(_ events: [[String: Any]], _ ph: String) -> [[String: Any]] { events.filter { $0["ph"] as? String == ph } }
+    private func nanoseconds(_ value: Any?) -> UInt64 { UInt64(((value as? Double ?? -1) * 1000).rounded()) }
+    private func args(_ event: [String: Any]) -> [String: Any] { event["args"] as? [String: Any] ?? [:] }
+
+    @Test("valid JSON: an X slice per call with its version, one tid per thread, slices nesting on each")
+    func slices() throws {
+        let document = SampleTrace.make()
+        let events = try events(document)
+        let calls = phase(events, "X").filter { $0["cat"] as? String == "call" }
+        #expect(calls.count == document.calls.count)
+        for (event, call) in zip(calls, document.calls) {
+            #expect(event["name"] as? String == call.function)
+            #expect(args(event)["version"] as? Int == call.version)
+            #expect(nanoseconds(event["ts"]) == call.start && nanoseconds(event["dur"]) == call.duration)
+        }
+        var tids: [Int: Set<Int>] = [:]
+        for (event, call) in zip(calls, document.calls) { tids[call.thread, default: []].insert(event["tid"] as? Int ?? -1) }
+        #expect(tids.values.allSatisfy { $0.count == 1 })
+        #expect(Set(tids.values.compactMap(\.first)).count == Set(document.calls.map(\.thread)).count)
+        let names = phase(events, "M").filter { $0["name"] as? String == "thread_name" }.compactMap { args($0)["name"] as? String }
+        #expect(names == ["reloads", "thread 0", "thread 1"])
+        for tid in Set(calls.compactMap { $0["tid"] as? Int }) {
+            let intervals = calls.filter { $0["tid"] as? Int == tid }.map { (nanoseconds($0["ts"]), nanoseconds($0["ts"]) + nanoseconds($0["dur"])) }
+            for a in intervals {
+                for b in intervals where a.0 < b.0 && b.0 < a.1 { #expect(b.1 <= a.1, "tid \(tid) overlaps partially") }
+            }
+        }
+    }
+
+    @Test("a calls-per-second counter with a series per version that adds up to the calls")
+    func counter() throws {
+        let document = SampleTrace.make()
+        let counters = phase(try events(document), "C")
+        #expect(!counters.isEmpty && counters.allSatisfy { $0["name"] as? String == CallTrace.counterName })
+        #expect(Set(counters.flatMap { args($0).keys }) == ["v1", "v2", "v3"])
+        let total = counters.flatMap { args($0).values }.compactMap { $0 as? Int }.reduce(0, +)
+        #expect(total == document.calls.count)
+        let times = counters.map { nanoseconds($0["ts"]) }
+        #expect(times == times.sorted() && times.allSatisfy { $0 % CallRates.binNanoseconds == 0 })
+        // The last bin closes every series at zero.
+        #expect(counters.last.map { args($0).values.allSatisfy { $0 as? Int == 0 } } == true)
+    }
+
+    @Test("a flow from each swap's slice to the first call of the new version")
+    func flows() throws {
+        let document = SampleTrace.make()
+        let events = try events(document)
+        let starts = phase(events, "s"), finishes = phase(events, "f")
+        #expect(starts.count == document.swaps.count && finishes.count == document.swaps.count)
+        let slices = phase(events, "X")
+        for swap in document.swaps {
+            let start = try #require(starts.first { $0["name"] as? String == "first call v\(swap.version)" })
+            let finish = try #require(finishes.first { $0["id"] as? Int == start["id"] as? Int })
+            #expect(finish["name"] as? String == start["name"] as? String && finish["cat"] as? String == start["cat"] as? String)
+            #expect(finish["bp"] as? String == "e")
+            #expect(nanoseconds(start["ts"]) == swap.at)
+            let swapSlice = try #require(slices.first { $0["name"] as? String == "swap v\(swap.version)" })
+            #expect(swapSlice["tid"] as? Int == start["tid"] as? Int && nanoseconds(swapSlice["ts"]) == swap.at)
+            #expect(nanoseconds(swapSlice["dur"]) == (swap.firstCallAt ?? 0) - swap.at)
+            // The finish lands on the call slice that starts there, of the new version.
+            #expect(nanoseconds(finish["ts"]) == swap.firstCallAt)
+            let firstCall = try #require(slices.first { $0["tid"] as? Int == finish["tid"] as? Int && $0["ts"] as? Double == finish["ts"] as? Double })
+            #expect(args(firstCall)["version"] as? Int == swap.version)
+        }
+    }
+
+    @Test("without events: metadata, swaps and flows landing on a first-call marker; no call slices or counters")
+    func statsMode() throws {
+        var document = SampleTrace.make()
+        document.mode = "stats"
+        document.calls = []
+        let events = try events(document)
+        #expect(phase(events, "C").isEmpty)
+        let slices = phase(events, "X")
+        #expect(Set(slices.compactMap { $0["cat"] as? String }) == ["swap"])
+        #expect(slices.count == 2 * document.swaps.count)
+        let finishes = phase(events, "f")
+        #expect(finishes.count == document.swaps.count)
+        for swap in document.swaps {
+            let finish = try #require(finishes.first { $0["name"] as? String == "first call v\(swap.version)" })
+            let marker = try #require(slices.first { $0["name"] as? String == "first call v\(swap.version)" })
+            #expect(marker["tid"] as? Int == finish["tid"] as? Int && marker["ts"] as? Double == finish["ts"] as? Double)
+        }
+        let names = phase(events, "M").filter { $0["name"] as? String == "thread_name" }.compactMap { args($0)["name"] as? String }
+        #expect(names == ["reloads"])
+    }
+
+    @Test("function names from input stay intact in the JSON")
+    func escaping() throws {
+        let name = "</script> \"quoted\" \\ back"
+        let document = SampleTrace.renaming("update", to: name, in: SampleTrace.make())
+        #expect(try events(document).contains { $0["name"] as? String == name })
+    }
+}

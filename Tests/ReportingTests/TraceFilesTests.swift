@@ -1,0 +1,87 @@
+import Foundation
+import Profiling
+@testable import Reporting
+import Testing
+
+@Suite("Trace files")
+struct TraceFilesTests {
+    @Test("calls.csv parses back to the document's numbers, awkward names included")
+    func callsCSV() throws {
+        let document = SampleTrace.renaming("render_sprites", to: "draw, \"hud\"", in: SampleTrace.make())
+        let (header, rows) = try CSVReader.rows(CSVWriter.calls(document.functions))
+        #expect(header == ["function", "version", "calls", "total_ns", "self_ns", "min_ns", "p50_ns", "p90_ns", "p99_ns", "max_ns"])
+        #expect(rows.count == document.functions.count && rows.count == 12)
+        for (row, call) in zip(rows, document.functions) {
+            #expect(row["function"] == call.function)
+            #expect(Int(row["version"] ?? "") == call.version)
+            #expect(UInt64(row["calls"] ?? "") == call.calls)
+            #expect(UInt64(row["total_ns"] ?? "") == call.totalNanoseconds)
+            #expect(UInt64(row["self_ns"] ?? "") == call.selfNanoseconds)
+            #expect(UInt64(row["min_ns"] ?? "") == call.minimum)
+            #expect(UInt64(row["p50_ns"] ?? "") == call.p50)
+            #expect(UInt64(row["p90_ns"] ?? "") == call.p90)
+            #expect(UInt64(row["p99_ns"] ?? "") == call.p99)
+            #expect(UInt64(row["max_ns"] ?? "") == call.maximum)
+        }
+        #expect(rows.contains { $0["function"] == "draw, \"hud\"" })
+    }
+
+    /// A reader as flamegraph.pl's: frames split at `;`, the count after the last space.
+    private func parse(_ text: String) throws -> [FoldedStack] {
+        try text.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map { line in
+            let space = try #require(line.lastIndex(of: " "))
+            let count = try #require(UInt64(line[line.index(after: space)...]))
+            return FoldedStack(frames: line[..<space].split(separator: ";", omittingEmptySubsequences: false).map(String.init), count: count)
+        }
+    }
+
+    @Test("stacks.folded lines round-trip frames and counts; a ';' or line break in a name cannot split a frame")
+    func folded() throws {
+        let document = SampleTrace.make()
+        let text = FoldedStacks.text(document.stacks)
+        #expect(text.hasSuffix("\n"))
+        #expect(try parse(text) == document.stacks)
+        #expect(text.contains("main (game.vais:120);game_loop (game.vais:98);update (game.vais:42);physics_step [v2] "))
+
+        let awkward = [
+            FoldedStack(frames: ["main (game.vais:1)", "operator;add (math.vais:3)"], count: 7),
+            FoldedStack(frames: ["two\nlines", ""], count: 2),
+            FoldedStack(frames: ["never seen"], count: 0),
+            FoldedStack(frames: [], count: 4),
+        ]
+        let stacks = try parse(FoldedStacks.text(awkward))
+        #expect(stacks == [
+            FoldedStack(frames: ["main (game.vais:1)", "operator:add (math.vais:3)"], count: 7),
+            FoldedStack(frames: ["two lines", "[unknown]"], count: 2),
+        ])
+    }
+
+    @Test("writes the five files, and trace-data.json reads back to the same document")
+    func writeAndRead() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("vais-hot-trace-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let document = SampleTrace.make()
+        try TraceReportWriter.write(document, to: folder)
+        for file in [TraceReportWriter.jsonFile, TraceReportWriter.traceFile, TraceReportWriter.callsFile, TraceReportWriter.stacksFile,
+                     TraceReportWriter.htmlFile] {
+            #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent(file).path), "\(file)")
+        }
+        #expect(try TraceReportWriter.read(folder.appendingPathComponent(TraceReportWriter.jsonFile)) == document)
+        let json = try String(contentsOf: folder.appendingPathComponent(TraceReportWriter.jsonFile), encoding: .utf8)
+        #expect(json.contains("\n  \"calls\" : ["))  // pretty, keys sorted
+
+        // A profile.json is not a trace; a newer schema says to update.
+        try ReportWriter.write(SampleProfile.make(reloads: 2), to: folder)
+        #expect { try TraceReportWriter.read(folder.appendingPathComponent(ReportWriter.profileFile)) } throws: { error in
+            guard case .notATrace = error as? TraceReportError else { return false }
+            return true
+        }
+        let newer = folder.appendingPathComponent("newer.json")
+        try Data("{\"schemaVersion\": \(TraceDocument.currentSchemaVersion + 1)}".utf8).write(to: newer)
+        #expect { try TraceReportWriter.read(newer) } throws: { error in
+            guard case .newerSchema(_, let found) = error as? TraceReportError else { return false }
+            return found == TraceDocument.currentSchemaVersion + 1
+        }
+        #expect(throws: TraceReportError.self) { try TraceReportWriter.read(folder.appendingPathComponent("missing.json")) }
+    }
+}

@@ -1,0 +1,80 @@
+import Foundation
+import Profiling
+@testable import Reporting
+import Testing
+
+@Suite("Trace HTML")
+struct TraceHTMLTests {
+    private func section(_ id: String, of html: String) throws -> Substring {
+        let start = try #require(html.range(of: "<section id=\"\(id)\">"), "section \(id)")
+        let rest = html[start.upperBound...]
+        return rest[..<(try #require(rest.range(of: "</section>"))).lowerBound]
+    }
+
+    @Test("the table has a row per function and version, with overhead and dropped events stated")
+    func table() throws {
+        var document = SampleTrace.make()
+        document.droppedCalls = 1234
+        let html = TraceHTML.render(document)
+        let table = try section("calls", of: html)
+        #expect(table.components(separatedBy: "<tr>").count - 2 == document.functions.count)  // minus the text before and the header
+        for call in document.functions {
+            #expect(table.contains("<td><code>\(call.function)</code></td><td>v\(call.version)</td><td class=\"num\">\(call.calls)</td>"))
+            #expect(table.contains(Units.duration(call.p99)))
+        }
+        #expect(table.contains("overhead of 12 ns per call"))
+        #expect(table.contains("1,234 call events were dropped"))
+        #expect(html.contains("<div class=\"label\">Dropped events</div><div class=\"value\">1,234</div>"))
+    }
+
+    @Test("a flame graph: a rect with a tooltip per frame, stacked by depth, widths by count")
+    func flameGraph() throws {
+        let document = SampleTrace.make()
+        let flame = try section("flame-graph", of: TraceHTML.render(document))
+        #expect(flame.contains("<svg class=\"chart flame\""))
+        let total = document.stacks.reduce(0) { $0 + $1.count }
+        #expect(flame.contains("<title>all — \(total) samples, 100.0%</title>"))
+        let physics = document.stacks.filter { $0.frames.last == "physics_step [v2]" }.reduce(0) { $0 + $1.count }
+        #expect(flame.contains("<title>physics_step [v2] — \(physics) samples, "))
+        // main → game_loop → update → physics_step: the root and four frames above it.
+        let rows = Set(flame.components(separatedBy: "<rect ").dropFirst().compactMap { $0.split(separator: "\"").dropFirst(3).first })
+        #expect(rows.count == 5)
+        #expect(flame.contains(">main (game.vais:120)</text>"))
+    }
+
+    @Test("labels are cut to their frame's width, or left out")
+    func labels() {
+        #expect(FlameGraph.label("physics_step [v2]", width: 500) == "physics_step [v2]")
+        let cut = FlameGraph.label("physics_step [v2]", width: 60)
+        #expect(cut == "physic…" && Double(cut?.count ?? 0) * FlameGraph.characterWidth <= 60 - 6)
+        #expect(FlameGraph.label("physics_step [v2]", width: 20) == nil)
+        #expect(FlameGraph.svg([]) == nil)
+    }
+
+    @Test("the timeline shows calls per second per version; without events it is not there")
+    func timeline() throws {
+        let document = SampleTrace.make()
+        let timeline = try section("timeline", of: TraceHTML.render(document))
+        #expect(timeline.contains("<svg class=\"chart\""))
+        for version in 1...3 { #expect(timeline.contains("</span>v\(version)</li>")) }
+        var stats = document
+        stats.calls = []
+        stats.mode = "stats"
+        #expect(!TraceHTML.render(stats).contains("<section id=\"timeline\">"))
+    }
+
+    @Test("a function named <script> is escaped everywhere; the page runs no script and loads nothing")
+    func escaping() throws {
+        let document = SampleTrace.renaming("update", to: "<script>alert(\"x\")</script>", in: SampleTrace.make())
+        let html = TraceHTML.render(document)
+        #expect(!html.localizedCaseInsensitiveContains("<script"))
+        #expect(html.contains("<code>&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;</code>"))
+        #expect(html.contains("<title>&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; [v1] — "))
+        #expect(!html.contains("http://") && !html.contains("https://") && !html.contains("<link") && !html.contains("@import"))
+    }
+
+    @Test("counts read with thousands separators")
+    func counts() {
+        #expect(Units.count(0) == "0" && Units.count(999) == "999" && Units.count(1_000) == "1,000" && Units.count(12_345_678) == "12,345,678")
+    }
+}
