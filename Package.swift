@@ -37,11 +37,12 @@ let package = Package(
         .target(name: "CTraceRuntime", linkerSettings: [.linkedLibrary("unwind")]),
         .target(name: "Tracing", dependencies: ["Profiling", "HotReload", "CDw", "CUnwind", "CTraceRuntime"]),
         .target(name: "Reporting", dependencies: ["Profiling", "Tracing"], resources: [.process("Resources")]),
+        .target(name: "PipelineBench", dependencies: ["VaisCompiler", "HotReload", "Profiling", "Tracing", "VaisWorkloads"]),
         .target(name: "VaisWorkloads"),
         .executableTarget(
             name: "vais-hot",
             dependencies: [
-                "VaisSyntax", "VaisCompiler", "HotReload", "HotRuntime", "Profiling", "Tracing", "Reporting",
+                "VaisSyntax", "VaisCompiler", "HotReload", "HotRuntime", "Profiling", "Tracing", "Reporting", "PipelineBench",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             linkerSettings: [.unsafeFlags(runtimeSymbols.flatMap { ["-Xlinker", "--export-dynamic-symbol=\($0)"] })]

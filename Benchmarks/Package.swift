@@ -45,6 +45,19 @@ let package = Package(
                 .plugin(name: "BenchmarkPlugin", package: "benchmark"),
             ]
         ),
+        .executableTarget(
+            name: "TraceBenchmarks",
+            dependencies: [
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "VaisCompiler", package: "vais-hot"),
+                .product(name: "HotReload", package: "vais-hot"),
+                .product(name: "Tracing", package: "vais-hot"),
+            ],
+            path: "Benchmarks/TraceBenchmarks",
+            plugins: [
+                .plugin(name: "BenchmarkPlugin", package: "benchmark"),
+            ]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -96,19 +96,30 @@ void vais_trace_register_site(vais_trace_site *site, uint32_t function, uint32_t
     site->min_ticks = UINT64_MAX;
 }
 
+/* The calling thread's buffers, made on first use and grown when a later
+   configuration asks for more room than they have. */
 static thread_buffer *buffer_for_this_thread(void) {
-    if (local_buffer) return local_buffer;
-    thread_buffer *buffer = calloc(1, sizeof *buffer);
-    if (!buffer) return NULL;
-    buffer->event_capacity = trace_event_capacity;
-    buffer->events = malloc((size_t)trace_event_capacity * sizeof(vais_trace_event));
-    buffer->stacks = malloc(stack_capacity * sizeof(vais_trace_stack));
+    thread_buffer *buffer = local_buffer;
+    if (buffer && buffer->event_capacity >= trace_event_capacity) return buffer;
     pthread_mutex_lock(&buffers_lock);
-    buffer->thread = next_thread++;
-    buffer->next = all_buffers;
-    all_buffers = buffer;
+    if (!buffer) {
+        buffer = calloc(1, sizeof *buffer);
+        if (!buffer) {
+            pthread_mutex_unlock(&buffers_lock);
+            return NULL;
+        }
+        buffer->stacks = malloc(stack_capacity * sizeof(vais_trace_stack));
+        buffer->thread = next_thread++;
+        buffer->next = all_buffers;
+        all_buffers = buffer;
+        local_buffer = buffer;
+    }
+    vais_trace_event *grown = realloc(buffer->events, (size_t)trace_event_capacity * sizeof(vais_trace_event));
+    if (grown) {
+        buffer->events = grown;
+        buffer->event_capacity = trace_event_capacity;
+    }
     pthread_mutex_unlock(&buffers_lock);
-    local_buffer = buffer;
     return buffer;
 }
 
@@ -140,8 +151,14 @@ static void capture_stack(vais_trace_site *site) {
 }
 
 uint64_t vais_trace_enter(vais_trace_site *site) {
-    uint64_t sampled = trace_sample_every == 1 || site->sample_counter++ % trace_sample_every == 0;
-    if (!sampled) return 0;
+    /* A countdown, not a division, picks the measured call in every N. */
+    if (trace_sample_every > 1) {
+        if (site->sample_counter > 0) {
+            site->sample_counter--;
+            return 0;
+        }
+        site->sample_counter = trace_sample_every - 1;
+    }
     if (trace_stack_depth > 0) capture_stack(site);
     uint64_t now = vais_trace_ticks();
     if (depth < max_depth) {

@@ -79,24 +79,26 @@ public struct HotPartBuilder: Sendable {
         guard let program = checked.program else {
             return .failure(.diagnostics(checked.renderedDiagnostics(color: isatty(2) == 1)))
         }
-        let (split, emitTime) = MonotonicClock.measure {
-            IREmitter.emitSplit(program, debugInfo: settings.compileOptions.debugInfo, bootstrapsRuntime: bootstrapsRuntime)
+        let (emitted, emitTime) = MonotonicClock.measure {
+            (split: IREmitter.emitSplit(program, debugInfo: settings.compileOptions.debugInfo, bootstrapsRuntime: bootstrapsRuntime),
+             hashes: Self.hotBodyHashes(program), digest: Self.digest(program.sources))
         }
         timings.emit = emitTime
+        let split = emitted.split
         let irPath = output + ".ll"
         do {
             let start = MonotonicClock.now()
             try split.hot.write(toFile: irPath, atomically: false, encoding: .utf8)
+            defer { try? FileManager.default.removeItem(atPath: irPath) }
             try toolchain.compile(ir: irPath, to: output, kind: .sharedObject, optimization: settings.optimization,
                                   debugInfo: settings.compileOptions.debugInfo)
             timings.clang = MonotonicClock.now() - start
         } catch {
             return .failure(.toolchain("\(error)"))
         }
-        try? FileManager.default.removeItem(atPath: irPath)
         return .success(Build(sharedObject: output, manifest: split.manifest, hotFunctions: split.hotFunctions,
-                              bodyHashes: Self.hotBodyHashes(program), sourceFiles: program.sources.files.map(\.path),
-                              sourceDigest: Self.digest(program.sources), timings: timings, hostIR: split.host))
+                              bodyHashes: emitted.hashes, sourceFiles: program.sources.files.map(\.path),
+                              sourceDigest: emitted.digest, timings: timings, hostIR: split.host))
     }
 
     /// Compiles host IR to a shared object (for `vais-hot run`) or an

@@ -30,12 +30,15 @@ extension Reloader {
         let rssBefore = MemorySampler.residentBytes()
         switch loader.load(build.candidate, as: number) {
         case .success(let (version, warnings)):
+            // Ready from here: what follows until the swap (bookkeeping, a
+            // tracer's registration, the wait for hot_check) is `waitForCheck`.
+            let readyAt = MonotonicClock.now()
             nextVersion += 1
             for warning in warnings { emit(.warning(warning)) }
             let changed = build.bodyHashes.keys.filter { build.bodyHashes[$0] != lastBodyHashes[$0] }.sorted()
             lastBodyHashes = build.bodyHashes
             let record = ReloadRecord(version: number, changedFunctions: changed, detectedAt: detectedAt,
-                                      build: build.timings, load: version.timings, readyAt: MonotonicClock.now(), rssBefore: rssBefore)
+                                      build: build.timings, load: version.timings, readyAt: readyAt, rssBefore: rssBefore)
             history.loaded(version)
             onVersionLoaded?(version)
             offer(version, record)

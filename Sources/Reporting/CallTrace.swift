@@ -28,8 +28,9 @@ public enum CallTrace {
         let tracks = Tracks(document)
         var events = tracks.metadata(program: document.program, reloadsTrack: !document.swaps.isEmpty)
         // Slices come before the flow events that bind to them: viewers
-        // keep the file's order among events with the same timestamp.
-        events += document.calls.map { call in
+        // keep the file's order among events with the same timestamp. For
+        // the same reason a caller comes before a callee that starts with it.
+        events += document.calls.sorted { ($0.start, $0.depth) < ($1.start, $1.depth) }.map { call in
             slice(call.function, category: "call", tid: tracks.tid(ofThread: call.thread), start: call.start, duration: call.duration,
                   args: ["version": call.version, "depth": call.depth])
         }
@@ -49,10 +50,12 @@ public enum CallTrace {
         }
         var slices: [[String: Any]] = [], flows: [[String: Any]] = []
         for (index, swap) in document.swaps.enumerated() {
+            let untilFirstCall = swap.firstCallAt.map { $0 > swap.at ? $0 - swap.at : 0 }
             var args: [String: Any] = ["version": swap.version]
-            if let firstCallAt = swap.firstCallAt { args["firstCallAfterNs"] = firstCallAt >= swap.at ? firstCallAt - swap.at : 0 }
-            let untilFirstCall = swap.firstCallAt.map { $0 > swap.at ? $0 - swap.at : 0 } ?? 0
-            slices.append(slice("swap v\(swap.version)", category: "swap", tid: tracks.reloads, start: swap.at, duration: max(untilFirstCall, 1), args: args))
+            if let untilFirstCall { args["firstCallAfterNs"] = untilFirstCall }
+            // At least 1 ns, so that the flow's start has a slice to bind to.
+            slices.append(slice("swap v\(swap.version)", category: "swap", tid: tracks.reloads, start: swap.at, duration: max(untilFirstCall ?? 0, 1),
+                                args: args))
             let target: (tid: Int, at: UInt64)
             if let call = firstCalls[swap.version] {
                 target = (tracks.tid(ofThread: call.thread), call.start)

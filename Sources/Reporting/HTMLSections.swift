@@ -132,7 +132,7 @@ enum HTMLSections {
         return "<section id=\"\(id)\"><h2>\(title)</h2>" + (note.isEmpty ? "" : "<p class=\"note\">\(note)</p>") + content + "</section>"
     }
 
-    private static func badge(_ pass: Bool?) -> String {
+    static func badge(_ pass: Bool?) -> String {
         switch pass {
         case true?: "<span class=\"badge pass\">pass</span>"
         case false?: "<span class=\"badge fail\">fail</span>"

@@ -2,9 +2,11 @@ import Foundation
 
 /// The frame every chart draws in: a fixed SVG coordinate space (scaled to
 /// the page width by CSS) with room on the left and bottom for the axes.
+/// Full-width charts keep the default size; small multiples (the bench
+/// trend charts, two to a row) pass a smaller one so their text stays legible.
 struct ChartCanvas {
-    let width = 960.0
-    let height = 300.0
+    var width = 960.0
+    var height = 300.0
     let left = 80.0
     let right = 40.0  // room for the last tick label, centred on the plot's edge
     let top = 16.0

@@ -85,12 +85,14 @@ enum SVGCharts {
     /// sampled at until the next sample. `fromZero` false starts the value
     /// axis near the smallest value, where growth matters more than size
     /// (process RSS creeping up reload after reload). Values are bytes
-    /// unless `format` labels them otherwise.
+    /// unless `format` labels them otherwise. Each of `events` is a dashed
+    /// vertical line at its time (a swap, say), with its name on hover and
+    /// `eventsLegend` in the legend.
     static func lines(_ series: [Series], label: String, valueTitle: String, fromZero: Bool = true,
-                      format: (Double) -> String = bytesLabel) -> String {
+                      format: (Double) -> String = bytesLabel, events: [(at: UInt64, name: String)] = [], eventsLegend: String = "") -> String {
         let canvas = ChartCanvas()
         let all = series.flatMap(\.points)
-        let xAxis = Axis(to: Double(all.map(\.at).max() ?? 0), count: 8)
+        let xAxis = Axis(to: Double((all.map(\.at) + events.map(\.at)).max() ?? 0), count: 8)
         let values = all.map { Double($0.value) }
         let yAxis = Axis(from: fromZero ? 0 : values.min() ?? 0, to: values.max() ?? 0)
         var svg = canvas.open(label) + canvas.valueAxis(yAxis, title: valueTitle, format: format)
@@ -100,9 +102,17 @@ enum SVGCharts {
             svg += "<path d=\"\(path)\" fill=\"none\" stroke=\"\(line.color)\" stroke-width=\"2\"\(line.dashed ? " stroke-dasharray=\"6 4\"" : "")>"
                 + "<title>\(line.name.htmlEscaped)</title></path>"
         }
+        for event in events {
+            let x = svgNumber(canvas.x(Double(event.at), xAxis))
+            svg += "<line x1=\"\(x)\" x2=\"\(x)\" y1=\"\(svgNumber(canvas.top))\" y2=\"\(svgNumber(canvas.plotBottom))\" stroke=\"\(eventColor)\" "
+                + "stroke-width=\"1.5\" stroke-dasharray=\"4 4\"><title>\(event.name.htmlEscaped) at \(Units.duration(event.at))</title></line>"
+        }
         svg += canvas.numericAxis(xAxis, title: "session time", format: durationLabel) + "</svg>"
-        return svg + legend(series.map { (name: $0.name, color: $0.color, dashed: $0.dashed) })
+        let eventEntry = events.isEmpty ? [] : [(name: eventsLegend, color: eventColor, dashed: true)]
+        return svg + legend(series.map { (name: $0.name, color: $0.color, dashed: $0.dashed) } + eventEntry)
     }
+
+    private static let eventColor = "#57606a"
 
     // Ticks are round numbers: "50 ms", not "50.0 ms".
     private static func durationLabel(_ value: Double) -> String { Units.round(Units.duration(UInt64(max(value, 0)))) }

@@ -57,14 +57,28 @@ public struct TargetResult: Sendable, Equatable {
 
     /// Passes when the median is within the documented range's upper end.
     public var documentedPass: Bool? {
-        guard let median, let documented = target.documented else { return nil }
-        return median <= documented.high
+        median.flatMap { target.documentedPass(Double($0)) }
     }
 
     /// Passes when the median is at or below vais-hot's own goal.
     public var goalPass: Bool? {
-        guard let median, let goal = target.goal else { return nil }
-        return median <= goal
+        median.flatMap { target.goalPass(Double($0)) }
+    }
+}
+
+extension Target {
+    /// Whether one measured value (a median, in the target's unit) is at or
+    /// below the documented range's upper end; nil when nothing is documented.
+    /// A profile's `TargetResult` and a bench metric are judged alike.
+    public func documentedPass(_ value: Double) -> Bool? {
+        guard let documented else { return nil }
+        return value <= Double(documented.high)
+    }
+
+    /// Whether one measured value is at or below vais-hot's own goal; nil without a goal.
+    public func goalPass(_ value: Double) -> Bool? {
+        guard let goal else { return nil }
+        return value <= Double(goal)
     }
 }
 

@@ -25,16 +25,16 @@ public enum TraceHTML {
     private static func cards(_ document: TraceDocument) -> String {
         let functions = Set(document.functions.map(\.function)).count, versions = Set(document.functions.map(\.version)).count
         let busiest = document.functions.max { $0.totalNanoseconds < $1.totalNanoseconds }
-        let dropped = document.droppedCalls == 0
-            ? (document.mode == "events" ? "every recorded call is in \(TraceReportWriter.traceFile)" : "calls are recorded with --mode events")
-            : "a thread's event buffer was full"
+        let events = document.mode == "events"
+        let dropped = !events ? "each call is recorded with --mode events"
+            : document.droppedCalls == 0 ? "every recorded call is in \(TraceReportWriter.traceFile)" : "a thread's event buffer was full"
         return HTMLPage.cards([
             ("Calls", Units.count(document.functions.reduce(0) { $0 + $1.calls }),
              "\(functions) function\(functions == 1 ? "" : "s") · \(versions) version\(versions == 1 ? "" : "s")"),
             ("Most time", busiest.map { Units.duration($0.totalNanoseconds) } ?? "–",
              busiest.map { "<code>\($0.function.htmlEscaped)</code> v\($0.version), self \(Units.duration($0.selfNanoseconds))" } ?? "no calls"),
             ("Trampoline overhead", overhead(document), "measured per call and subtracted from every time"),
-            ("Dropped events", Units.count(document.droppedCalls), dropped),
+            ("Dropped events", events ? Units.count(document.droppedCalls) : "–", dropped),
         ])
     }
 
@@ -59,11 +59,12 @@ public enum TraceHTML {
     }
 
     private static func flameGraph(_ document: TraceDocument) -> String {
-        let content = FlameGraph.svg(document.stacks).map { "<figure>\($0)</figure>" }
-            ?? "<p class=\"note\">No stacks were sampled; trace with --stacks to see who calls the hot functions.</p>"
-        return "<section id=\"flame-graph\"><h2>Callers' stacks</h2><p class=\"note\">Each box is a frame, above the frame that called it; "
-            + "its width is its share of the sampled stacks. Hover a box for its count. "
-            + "The same stacks are in \(TraceReportWriter.stacksFile).</p>\(content)</section>"
+        let content = FlameGraph.svg(document.stacks).map { svg in
+            "<p class=\"note\">Each box is a frame, above the frame that called it; its width is its share of the sampled stacks. "
+                + "The top of each stack is the traced hot function, with the version that ran (<code>[v2]</code>). Hover a box for its count. "
+                + "The same stacks are in \(TraceReportWriter.stacksFile).</p><figure>\(svg)</figure>"
+        } ?? "<p class=\"note\">No stacks were sampled; trace with --stacks to see who calls the hot functions.</p>"
+        return "<section id=\"flame-graph\"><h2>Callers' stacks</h2>\(content)</section>"
     }
 
     /// Calls per second per version; only events mode knows when calls happened.
@@ -78,7 +79,8 @@ public enum TraceHTML {
         if document.sampleEvery > 1 { note += " Counts are scaled up from the one call in \(document.sampleEvery) that was recorded." }
         if document.droppedCalls > 0 { note += " Dropped events are missing." }
         let chart = SVGCharts.lines(series, label: "Calls per second per version", valueTitle: "calls per second",
-                                    format: { Units.count(UInt64(max($0, 0).rounded())) })
+                                    format: { Units.count(UInt64(max($0, 0).rounded())) },
+                                    events: document.swaps.map { (at: $0.at, name: "swap to v\($0.version)") }, eventsLegend: "swap")
         return "<section id=\"timeline\"><h2>Calls per second per version</h2><p class=\"note\">\(note)</p><figure>\(chart)</figure></section>"
     }
 

@@ -55,7 +55,8 @@ public final class Tracer: @unchecked Sendable {
 
     public init(settings: Settings) {
         self.settings = settings
-        vais_trace_configure(settings.mode == .events ? VAIS_TRACE_EVENTS : VAIS_TRACE_STATS, 1, 0, 0)
+        // Calibrate in stats mode: the scratch calls must leave no events.
+        vais_trace_configure(VAIS_TRACE_STATS, 1, 0, 0)
         nanosecondsPerTick = vais_trace_nanoseconds_per_tick()
         (overheadNanoseconds, callCostNanoseconds) = Self.calibrate(nanosecondsPerTick: nanosecondsPerTick)
         vais_trace_configure(settings.mode == .events ? VAIS_TRACE_EVENTS : VAIS_TRACE_STATS, UInt32(settings.sampleEvery),

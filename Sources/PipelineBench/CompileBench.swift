@@ -1,0 +1,75 @@
+import Foundation
+import HotReload
+import Profiling
+import VaisCompiler
+import VaisWorkloads
+
+/// The compiler: the front end alone (lex, parse, check, IR) and the whole
+/// program from source to a shared object (clang -O0), on generated
+/// programs and on the game.
+struct CompileBench {
+    let settings: BenchRunner.Settings
+    let toolchain: Toolchain
+    let progress: @Sendable (String) -> Void
+
+    func run() throws -> [BenchMetric] {
+        var programs: [(label: String, source: String, path: String)] = []
+        let sizes = settings.suite == .quick ? [1_000, 5_000] : [1_000, 5_000, 20_000]
+        for lines in sizes {
+            programs.append(("\(lines) lines", SyntheticProgram.source(lines: lines), settings.workFolder + "/synthetic_\(lines).vais"))
+        }
+        let game = try String(contentsOfFile: settings.gameSource, encoding: .utf8)
+        programs.append(("game.vais", game, settings.gameSource))
+        let options = CompileOptions(standardLibrary: settings.standardLibrary)
+        var metrics: [BenchMetric] = []
+        for program in programs {
+            let lines = program.source.split(separator: "\n", omittingEmptySubsequences: false).count
+            let rounds = roundsFor(lines: lines)
+            progress("compile/front end/\(program.label)")
+            let frontEnd = try Repeat.samples(warmUp: 1, count: rounds.frontEnd) {
+                try Repeat.time {
+                    let result = Compiler.compile(source: program.source, path: program.path, options: options)
+                    guard result.ir != nil else { throw BenchFailure.doesNotCompile(program.label, result.renderedDiagnostics()) }
+                }
+            }
+            metrics.append(BenchMetric(name: "compile/front end/\(program.label)", kind: .time, samples: frontEnd))
+            progress("compile/to .so/\(program.label)")
+            let irPath = settings.workFolder + "/bench.ll"
+            let soPath = settings.workFolder + "/bench.so"
+            let build = try Repeat.samples(warmUp: 1, count: rounds.build) {
+                try Repeat.time {
+                    let result = Compiler.compile(source: program.source, path: program.path, options: options)
+                    guard let ir = result.ir else { throw BenchFailure.doesNotCompile(program.label, result.renderedDiagnostics()) }
+                    try ir.write(toFile: irPath, atomically: false, encoding: .utf8)
+                    try toolchain.compile(ir: irPath, to: soPath, kind: .sharedObject)
+                }
+            }
+            let target = lines < 1_000 ? "compile.small" : (lines < 5_000 ? "compile.medium" : "compile.large")
+            metrics.append(BenchMetric(name: "compile/to .so/\(program.label)", kind: .time, samples: build, target: target))
+        }
+        return metrics
+    }
+
+    private func roundsFor(lines: Int) -> (frontEnd: Int, build: Int) {
+        let full = settings.suite == .full
+        switch lines {
+        case ..<2_000: return (full ? 30 : 15, full ? 15 : 7)
+        case ..<10_000: return (full ? 15 : 7, full ? 9 : 5)
+        default: return (7, 5)
+        }
+    }
+}
+
+enum BenchFailure: Error, CustomStringConvertible {
+    case doesNotCompile(String, String)
+    case noReloads(String)
+    case wrongResult(String, expected: Int64, got: Int64)
+
+    var description: String {
+        switch self {
+        case .doesNotCompile(let label, let diagnostics): return "the benchmark program \(label) does not compile:\n\(diagnostics)"
+        case .noReloads(let why): return "the reload benchmark measured nothing: \(why)"
+        case .wrongResult(let function, let expected, let got): return "\(function) returned \(got) where \(expected) was expected"
+        }
+    }
+}

@@ -1,0 +1,181 @@
+import Foundation
+import Profiling
+@testable import Reporting
+import Testing
+
+@Suite("Bench comparison")
+struct BenchComparisonTests {
+    private func metric(_ name: String = "m", kind: BenchMetric.Kind = .time, median: Double, p25: Double, p75: Double,
+                        smallerIsBetter: Bool = true) -> BenchMetric {
+        BenchMetric(name: name, kind: kind, unit: kind == .time ? "ns" : "bytes", smallerIsBetter: smallerIsBetter, median: median, p25: p25,
+                    p75: p75, p95: p75 * 1.1, count: 15)
+    }
+
+    private func run(_ metrics: [BenchMetric], thresholds: [String: Double]? = nil) -> BenchDocument {
+        var document = SampleBench.make()
+        document.metrics = metrics
+        document.thresholds = thresholds
+        return document
+    }
+
+    private func only(_ comparison: BenchComparison) throws -> BenchComparison.Entry {
+        try #require(comparison.entries.count == 1)
+        return comparison.entries[0]
+    }
+
+    @Test("a run compared with itself: every metric unchanged, no regression, exit 0")
+    func selfCompare() {
+        let document = SampleBench.make()
+        let comparison = BenchComparison(run: document, baseline: document)
+        #expect(comparison.entries.count == document.metrics.count)
+        #expect(comparison.entries.allSatisfy { $0.verdict == .unchanged && $0.changePercent == 0 })
+        #expect(!comparison.hasRegression)
+        #expect(comparison.exitCode == 0)
+        #expect(comparison.missing.isEmpty && comparison.added.isEmpty && comparison.problems.isEmpty)
+    }
+
+    @Test("two runs of the same code with different noise do not regress")
+    func noise() {
+        let comparison = BenchComparison(run: SampleBench.make(seed: 99), baseline: SampleBench.make(seed: 11))
+        #expect(!comparison.hasRegression, "\(comparison.regressed.map(\.name))")
+        #expect(comparison.exitCode == 0)
+    }
+
+    @Test("against a baseline with every timing a third as long: exactly the timings regressed, exit 2")
+    func timingsThreeTimesSlower() {
+        let run = SampleBench.make()
+        let comparison = BenchComparison(run: run, baseline: SampleBench.scalingTimes(run, by: 1.0 / 3))
+        #expect(comparison.hasRegression)
+        #expect(comparison.exitCode == 2)
+        #expect(Set(comparison.regressed.map(\.name)) == Set(SampleBench.timeNames))
+        #expect(Set(comparison.unchanged.map(\.name)) == Set(SampleBench.bytesNames))
+        for entry in comparison.regressed {
+            #expect(abs((entry.changePercent ?? 0) - 200) < 0.001, "\(entry.name)")
+            #expect(entry.worsePercent > 199)
+        }
+    }
+
+    @Test("the other way round, every timing improved and nothing fails")
+    func timingsThreeTimesFaster() {
+        let run = SampleBench.make()
+        let comparison = BenchComparison(run: SampleBench.scalingTimes(run, by: 1.0 / 3), baseline: run)
+        #expect(Set(comparison.improved.map(\.name)) == Set(SampleBench.timeNames))
+        #expect(comparison.exitCode == 0)
+    }
+
+    @Test("a median worse by more than the threshold whose IQR still overlaps the baseline's is unchanged")
+    func overlappingRanges() throws {
+        let old = metric(median: 100, p25: 80, p75: 140)
+        let new = metric(median: 135, p25: 120, p75: 170)  // +35 % > 25 %, but 120 < 140
+        let entry = try only(BenchComparison(run: run([new]), baseline: run([old])))
+        #expect(entry.verdict == .unchanged)
+        #expect(entry.rangesOverlap)
+        #expect(BenchFormats.note(entry) == "ranges overlap")
+        // Apart, the same median regresses.
+        let apart = metric(median: 135, p25: 141, p75: 170)
+        #expect(try only(BenchComparison(run: run([apart]), baseline: run([old]))).verdict == .regressed)
+        // Apart but within the threshold: unchanged.
+        let close = metric(median: 120, p25: 141, p75: 150)
+        #expect(try only(BenchComparison(run: run([close]), baseline: run([old]))).verdict == .unchanged)
+    }
+
+    @Test("bigger-is-better metrics regress when they shrink")
+    func biggerIsBetter() throws {
+        let old = metric(median: 1000, p25: 950, p75: 1050, smallerIsBetter: false)
+        let lower = metric(median: 600, p25: 580, p75: 620, smallerIsBetter: false)
+        let entry = try only(BenchComparison(run: run([lower]), baseline: run([old])))
+        #expect(entry.verdict == .regressed)
+        #expect(entry.changePercent == -40)
+        #expect(entry.worsePercent == 40)
+        let higher = metric(median: 1600, p25: 1500, p75: 1700, smallerIsBetter: false)
+        #expect(try only(BenchComparison(run: run([higher]), baseline: run([old]))).verdict == .improved)
+    }
+
+    @Test("a bytes metric 10% bigger regresses; 3% or a single page does not")
+    func bytes() throws {
+        let old = metric("memory/mapped per version", kind: .bytes, median: 1_200_000, p25: 1_200_000, p75: 1_200_000)
+        let bigger = metric("memory/mapped per version", kind: .bytes, median: 1_320_000, p25: 1_320_000, p75: 1_320_000)
+        let comparison = BenchComparison(run: run([bigger]), baseline: run([old]))
+        #expect(try only(comparison).verdict == .regressed)
+        #expect(try only(comparison).thresholdPercent == BenchComparison.defaultBytesThresholdPercent)
+        #expect(comparison.exitCode == 2)
+        let slightly = metric("memory/mapped per version", kind: .bytes, median: 1_236_000, p25: 1_236_000, p75: 1_236_000)
+        #expect(try only(BenchComparison(run: run([slightly]), baseline: run([old]))).verdict == .unchanged)
+        // From nothing left mapped to one page: within the measuring resolution.
+        let zero = metric("memory/left mapped", kind: .bytes, median: 0, p25: 0, p75: 0)
+        let page = metric("memory/left mapped", kind: .bytes, median: 4096, p25: 4096, p75: 4096)
+        let onePage = try only(BenchComparison(run: run([page]), baseline: run([zero])))
+        #expect(onePage.verdict == .unchanged && onePage.changePercent == nil)
+        #expect(BenchFormats.changeText(onePage) == "from 0")
+        let pages = metric("memory/left mapped", kind: .bytes, median: 40960, p25: 40960, p75: 40960)
+        #expect(try only(BenchComparison(run: run([pages]), baseline: run([zero]))).verdict == .regressed)
+    }
+
+    @Test("a per-metric threshold in the baseline overrides the kind's default")
+    func thresholdOverride() throws {
+        let old = metric("reload/dlopen", median: 100, p25: 95, p75: 105)
+        let new = metric("reload/dlopen", median: 140, p25: 130, p75: 150)  // +40 %, ranges apart
+        #expect(try only(BenchComparison(run: run([new]), baseline: run([old]))).verdict == .regressed)
+        let loose = try only(BenchComparison(run: run([new]), baseline: run([old], thresholds: ["reload/dlopen": 50])))
+        #expect(loose.verdict == .unchanged)
+        #expect(loose.thresholdPercent == 50 && loose.thresholdSource == .baseline)
+        let tight = try only(BenchComparison(run: run([metric("reload/dlopen", median: 112, p25: 108, p75: 115)]),
+                                             baseline: run([old], thresholds: ["reload/dlopen": 10])))
+        #expect(tight.verdict == .regressed)
+        // The run's own thresholds are not the baseline's: ignored.
+        #expect(try only(BenchComparison(run: run([new], thresholds: ["reload/dlopen": 50]), baseline: run([old]))).verdict == .regressed)
+    }
+
+    @Test("missing, new and renamed metrics, unit and kind changes and bad thresholds are reported, not crashed on")
+    func baselineProblems() throws {
+        let base = SampleBench.make()
+        var baseline = base
+        baseline.metrics.append(metric("reload/gone", median: 10, p25: 9, p75: 11))
+        baseline.metrics.append(metric("reload/dlopen", median: 1, p25: 1, p75: 1))  // a duplicate
+        baseline.thresholds = ["reload/typo": 10, "reload/swap": -5]
+        var run = base
+        run.metrics.append(metric("calls/new", median: 2, p25: 1, p75: 3))
+        let swapIndex = try #require(run.metrics.firstIndex { $0.name == "reload/swap" })
+        run.metrics[swapIndex].unit = "us"
+        let memoryIndex = try #require(run.metrics.firstIndex { $0.name == "memory/resident per version" })
+        run.metrics[memoryIndex].kind = .time
+        run.metrics[memoryIndex].unit = "ns"
+        let emptyIndex = try #require(run.metrics.firstIndex { $0.name == "compile/front end/1000 lines" })
+        run.metrics[emptyIndex].count = 0
+
+        let comparison = BenchComparison(run: run, baseline: baseline)
+        #expect(comparison.missing.map(\.name) == ["reload/gone"])
+        #expect(comparison.added.map(\.name) == ["calls/new"])
+        #expect(comparison.problems.contains(.unitChanged(metric: "reload/swap", baseline: "ns", run: "us")))
+        #expect(comparison.problems.contains(.kindChanged(metric: "memory/resident per version", baseline: .bytes, run: .time)))
+        #expect(comparison.problems.contains(.duplicateMetric(metric: "reload/dlopen", inBaseline: true)))
+        #expect(comparison.problems.contains(.thresholdForUnknownMetric(metric: "reload/typo")))
+        #expect(comparison.problems.contains(.invalidThreshold(metric: "reload/swap", percent: -5)))
+        #expect(comparison.problems.contains { if case .invalidSummary(metric: "compile/front end/1000 lines", inBaseline: false, _) = $0 { true } else { false } })
+        // Not compared: neither in entries nor failing the build.
+        let compared = Set(comparison.entries.map(\.name))
+        #expect(compared.isDisjoint(with: ["reload/swap", "memory/resident per version", "compile/front end/1000 lines", "calls/new", "reload/gone"]))
+        #expect(comparison.entries.count == base.metrics.count - 3)
+        #expect(comparison.exitCode == 0)
+        #expect(comparison.summary.contains("1 new") && comparison.summary.contains("1 missing"))
+        // The first of duplicates is used: dlopen is compared with the sample value, not 1 ns.
+        #expect(comparison.entries.first { $0.name == "reload/dlopen" }?.verdict == .unchanged)
+
+        // Every renderer shows every metric and each problem.
+        let table = BenchFormats.table(comparison)
+        for name in run.metrics.map(\.name) + ["reload/gone"] { #expect(table.contains(name), "\(name)") }
+        #expect(table.contains("MISSING") && table.contains("new") && table.contains("not compared"))
+        #expect(table.contains("problem: reload/swap: the unit changed from ns to us"))
+        let markdown = BenchFormats.markdown(comparison)
+        #expect(markdown.contains("**MISSING**") && markdown.contains("Problems with the baseline"))
+    }
+
+    @Test("a baseline with no metrics at all: everything is new, nothing fails")
+    func emptyBaseline() {
+        var baseline = SampleBench.make()
+        baseline.metrics = []
+        let comparison = BenchComparison(run: SampleBench.make(), baseline: baseline)
+        #expect(comparison.entries.isEmpty && comparison.added.count == SampleBench.make().metrics.count)
+        #expect(comparison.exitCode == 0)
+    }
+}
