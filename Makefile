@@ -2,7 +2,7 @@
 SWIFT ?= swift
 APT_PACKAGES := libelf-dev libdw-dev libunwind-dev pkg-config
 
-.PHONY: deps build release profile test examples bench-micro clean
+.PHONY: deps build release profile test bench baseline examples bench-micro clean
 
 # Installs the Debian packages the project links against, if any is missing.
 deps:
@@ -28,6 +28,15 @@ profile: release
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test
+
+# The CI regression gate: the quick suite against the committed baseline
+# (exit 2 when a metric regressed).
+bench: release
+	.build/release/vais-hot bench --suite quick --baseline reports/baseline.json
+
+# Records reports/baseline.json again, keeping its per-metric thresholds.
+baseline: release
+	.build/release/vais-hot bench --suite quick --baseline reports/baseline.json --out reports/baseline.json || [ $$? -eq 2 ]
 
 # Builds and runs the examples that need no runtime.
 examples: build

@@ -44,7 +44,8 @@ struct CompileBench {
                     try toolchain.compile(ir: irPath, to: soPath, kind: .sharedObject)
                 }
             }
-            let target = lines < 1_000 ? "compile.small" : (lines < 5_000 ? "compile.medium" : "compile.large")
+            // A 1,000-line program is where the issue's own goal (source to .so under 60 ms) applies.
+            let target = lines <= 1_001 ? "compile.small" : (lines < 5_000 ? "compile.medium" : "compile.large")
             metrics.append(BenchMetric(name: "compile/to .so/\(program.label)", kind: .time, samples: build, target: target))
         }
         return metrics

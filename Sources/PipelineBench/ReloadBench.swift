@@ -21,8 +21,12 @@ struct ReloadBench {
                                                      reloader: configuration)) { [progress] update in
             progress("reload \(update.completed) of \(reloads)")
         }
-        let document = try session.run()
-        session.finish()
+        let document = try SilencedOutput.during {
+            let document = try session.run()
+            session.finish()
+            session.waitForProgram(seconds: 10)
+            return document
+        }
         defer { session.reloader?.removeBuildDirectory() }
         let measured = document.reloads
         guard measured.count >= reloads / 2 else { throw BenchFailure.noReloads("\(measured.count) of \(reloads) edits were swapped in") }
@@ -59,8 +63,8 @@ struct ReloadBench {
             Double(document.memory.filter { $0.version == version.number && $0.at > (version.unloadedAt ?? 0) }.map(\.mapped).max() ?? 0)
         }
         return [
-            BenchMetric(name: "memory/mapped per version", kind: .bytes, samples: mapped.values.map(Double.init), target: "memory.version"),
-            BenchMetric(name: "memory/resident per version", kind: .bytes, samples: resident.values.map(Double.init)),
+            BenchMetric(name: "memory/mapped per version", kind: .bytes, samples: mapped.values.map { Double($0) }, target: "memory.version"),
+            BenchMetric(name: "memory/resident per version", kind: .bytes, samples: resident.values.map { Double($0) }),
             BenchMetric(name: "memory/rss growth per 10 reloads", kind: .bytes, samples: windows.isEmpty ? [0] : windows),
             BenchMetric(name: "memory/left mapped after unload", kind: .bytes, samples: leftMapped.isEmpty ? [0] : leftMapped),
         ]

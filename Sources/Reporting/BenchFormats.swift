@@ -154,13 +154,11 @@ public enum BenchFormats {
         return "from 0"
     }
 
+    /// Why an entry is unchanged although its median moved by more than its threshold.
     static func note(_ entry: BenchComparison.Entry) -> String? {
-        guard entry.verdict == .unchanged else { return nil }
-        if entry.new.kind == .bytes, abs(entry.new.median - entry.old.median) <= BenchComparison.bytesResolution,
-           entry.new.median != entry.old.median {
-            return "within a page"
-        }
-        return abs(entry.worsePercent) > entry.thresholdPercent && entry.rangesOverlap ? "ranges overlap" : nil
+        guard entry.verdict == .unchanged, abs(entry.worsePercent) > entry.thresholdPercent else { return nil }
+        if entry.new.kind == .bytes, abs(entry.new.median - entry.old.median) <= BenchComparison.bytesResolution { return "within a page" }
+        return entry.rangesOverlap ? "ranges overlap" : nil
     }
 
     static func percentText(_ percent: Double) -> String {
@@ -173,7 +171,7 @@ public enum BenchFormats {
     public struct ActionBenchmarkEntry: Codable, Sendable, Equatable {
         public var name: String
         public var unit: String
-        /// The median.
+        /// The median, to two decimals.
         public var value: Double
         /// Half the interquartile range, `"± 1.23"`.
         public var range: String
@@ -189,7 +187,7 @@ public enum BenchFormats {
     /// run with bigger-is-better metrics needs the second file as well;
     /// every metric vais-hot measures today is smaller-is-better, so the
     /// second array is empty. `extra` (optional in the action's format)
-    /// carries the quartiles, p95 and sample count to its tooltip.
+    /// carries the quartiles, p95 and sample count, formatted, to its tooltip.
     public static func githubActionBenchmark(_ run: BenchDocument, smallerIsBetter: Bool = true) throws(BenchFileError) -> Data {
         let entries = actionBenchmarkEntries(run, smallerIsBetter: smallerIsBetter)
         let encoder = JSONEncoder()
@@ -203,10 +201,11 @@ public enum BenchFormats {
 
     public static func actionBenchmarkEntries(_ run: BenchDocument, smallerIsBetter: Bool = true) -> [ActionBenchmarkEntry] {
         run.metrics.filter { $0.smallerIsBetter == smallerIsBetter }.map { metric in
-            ActionBenchmarkEntry(name: metric.name, unit: metric.unit, value: metric.median,
-                                 range: "± " + plainNumber((metric.p75 - metric.p25) / 2),
-                                 extra: "p25 \(plainNumber(metric.p25)) · p75 \(plainNumber(metric.p75)) · p95 \(plainNumber(metric.p95)) "
-                                     + "\(metric.unit) · \(metric.count) samples")
+            let format = { (value: Double) in BenchUnits.format(value, unit: metric.unit) }
+            // Two decimals, as the range has: 2294575.68, not 2294575.6799999997.
+            return ActionBenchmarkEntry(name: metric.name, unit: metric.unit, value: metric.median.isFinite ? (metric.median * 100).rounded() / 100 : 0,
+                                        range: "± " + plainNumber((metric.p75 - metric.p25) / 2),
+                                        extra: "p25 \(format(metric.p25)) · p75 \(format(metric.p75)) · p95 \(format(metric.p95)) · \(metric.count) samples")
         }
     }
 

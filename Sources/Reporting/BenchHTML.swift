@@ -104,16 +104,26 @@ public enum BenchHTML {
         var goalPass: Bool? { judgeable ? target?.goalPass(metric.median) : nil }
     }
 
+    /// The group of a hierarchical name: `compile` for `compile/to .so/game.vais`; nil without a slash.
+    static func group(_ name: String) -> String? {
+        guard let slash = name.firstIndex(of: "/") else { return nil }
+        return String(name[..<slash])
+    }
+
     private static func metricsTable(_ judged: [JudgedMetric]) -> String {
+        // Metrics of one group together, groups in the order they first appear, metrics in run order within them.
+        var order: [String?] = []
+        for item in judged where !order.contains(group(item.metric.name)) { order.append(group(item.metric.name)) }
+        let grouped = order.flatMap { name in judged.filter { group($0.metric.name) == name } }
         var rows = ""
-        var group: String?
-        for item in judged {
+        var current: String??
+        for item in grouped {
             let metric = item.metric
-            let prefix = metric.name.split(separator: "/", maxSplits: 1).first.map(String.init) ?? metric.name
-            if prefix != group, metric.name.contains("/") {
+            let prefix = group(metric.name)
+            if current != .some(prefix), let prefix {
                 rows += "<tr class=\"group\"><th colspan=\"9\">\(prefix.htmlEscaped)</th></tr>"
             }
-            group = prefix
+            current = .some(prefix)
             let format = { (value: Double) in BenchUnits.format(value, unit: metric.unit) }
             var name = "<code>\(metric.name.htmlEscaped)</code>"
             if let target = item.target { name += "<div class=\"target\">\(target.title.htmlEscaped)</div>" }
@@ -222,7 +232,8 @@ public enum BenchHTML {
         }
         let values = points.flatMap { [$0.metric.p25, $0.metric.median, $0.metric.p75] }
         let low = min(0, values.min() ?? 0), high = max(values.max() ?? 0, 0)
-        let axis = Axis(from: low, to: high, count: 4)
+        // All zero (nothing left mapped after an unload, say): an axis of one small step, not of fractions of a byte.
+        let axis = low == high ? Axis(to: unit == "bytes" ? 4096 : 1, count: 1) : Axis(from: low, to: high, count: 4)
         let slot = canvas.plotWidth / Double(max(runs.count, 1))
         func x(_ index: Int) -> Double { canvas.left + slot * (Double(index) + 0.5) }
         func y(_ value: Double) -> Double { canvas.y(value, axis) }
@@ -249,7 +260,7 @@ public enum BenchHTML {
         // Documented limit and goal, where they fall inside the chart (drawing them elsewhere would flatten the data).
         var limits: [(name: String, color: String, dashed: Bool)] = []
         if metric.smallerIsBetter, let id = metric.target, let target = targets[id], target.unit.rawValue == unit {
-            for (name, value, color) in [("documented limit", target.documented.map { Double($0.high) }, "#cf222e"), ("goal", target.goal.map(Double.init), "#1a7f37")] {
+            for (name, value, color) in [("documented limit", target.documented.map { Double($0.high) }, "#cf222e"), ("goal", target.goal.map { Double($0) }, "#1a7f37")] {
                 guard let value, value >= axis.minimum, value <= axis.maximum else { continue }
                 let at = svgNumber(y(value))
                 svg += "<line x1=\"\(svgNumber(canvas.left))\" x2=\"\(svgNumber(canvas.width - canvas.right))\" y1=\"\(at)\" y2=\"\(at)\" stroke=\"\(color)\" "
@@ -257,13 +268,15 @@ public enum BenchHTML {
                 limits.append((name: "\(name) \(limit(UInt64(value), unit))", color: color, dashed: true))
             }
         }
+        // Smaller dots when many runs share the width, so the line stays visible between them.
+        let radius = svgNumber(min(3, max(1.5, slot / 4)))
         for (position, point) in points.enumerated() {
             let run = runs[point.index], m = point.metric
             let title = "\(run.startedAt)\(run.gitCommit.map { " · \($0.prefix(10))" } ?? ""): median \(BenchUnits.format(m.median, unit: unit)), "
                 + "p25–p75 \(BenchUnits.format(m.p25, unit: unit)) – \(BenchUnits.format(m.p75, unit: unit)), p95 \(BenchUnits.format(m.p95, unit: unit)), \(m.count) samples"
             let current = position == points.count - 1 && point.index == runs.count - 1
             svg += "<circle class=\"median\(current ? " current" : "")\" cx=\"\(svgNumber(x(point.index)))\" cy=\"\(svgNumber(y(m.median)))\" "
-                + "r=\"\(current ? 4.5 : 3)\"><title>\(title.htmlEscaped)</title></circle>"
+                + "r=\"\(current ? "4.5" : radius)\"><title>\(title.htmlEscaped)</title></circle>"
         }
         // Date and commit under every few runs, as many as fit.
         let every = max(1, Int((Double(runs.count) * 64 / canvas.plotWidth).rounded(.up)))
@@ -277,16 +290,17 @@ public enum BenchHTML {
             }
         }
         svg += "</svg>"
-        let change = points.count > 1 ? changeSinceFirst(points) : ""
+        let change = points.count > 1 ? changeSinceFirst(points, runs: runs) : ""
         let caption = "<figcaption><code>\(metric.name.htmlEscaped)</code><span class=\"now\">\(BenchUnits.format(metric.median, unit: unit))\(change)</span></figcaption>"
         return "<figure class=\"trend\">\(caption)\(svg)"
             + legend([(name: "median", color: medianColor, dashed: false), (name: "p25–p75", color: bandColor, dashed: false)] + limits) + "</figure>"
     }
 
-    private static func changeSinceFirst(_ points: [(index: Int, metric: BenchMetric)]) -> String {
-        guard let first = points.first?.metric, let last = points.last?.metric, first.median != 0 else { return "" }
-        let percent = (last.median - first.median) / abs(first.median) * 100
-        return " <span class=\"since\">\(Units.percentChange(percent)) over \(points.count) runs</span>"
+    /// The median's change from the first run that measured it to the last.
+    private static func changeSinceFirst(_ points: [(index: Int, metric: BenchMetric)], runs: [BenchDocument]) -> String {
+        guard let first = points.first, let last = points.last?.metric, first.metric.median != 0 else { return "" }
+        let percent = (last.median - first.metric.median) / abs(first.metric.median) * 100
+        return " <span class=\"since\">\(Units.percentChange(percent)) since \(runLabel(runs[first.index]).date.htmlEscaped)</span>"
     }
 
     private static let medianColor = Palette.color(0)

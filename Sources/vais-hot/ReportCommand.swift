@@ -6,42 +6,107 @@ import Reporting
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
-        abstract: "Rebuild a profile's HTML and CSV from its profile.json, or compare two profiles phase by phase."
+        abstract: "Rebuild the HTML and CSV of a profile.json, a trace's trace-data.json or a bench run; compare two profiles.",
+        discussion: """
+        A bench run's HTML shows every metric against its documented target and vais-hot's goal; with \
+        --history FOLDER (of earlier runs' JSON) it adds a trend chart per metric.
+        """
     )
 
-    @Argument(help: "A profile.json written by `vais-hot profile`.")
-    var profile: String
+    @Argument(help: "A profile.json, trace-data.json or bench JSON written by vais-hot.")
+    var file: String
 
-    @Option(help: "Write the HTML report here (default: report.html beside the profile, when nothing else is asked).")
+    @Option(help: "Write the HTML here (default: beside the file).")
     var html: String?
 
-    @Option(help: "Write reloads.csv and memory.csv into this folder.")
+    @Option(help: "Write a profile's reloads.csv and memory.csv into this folder.")
     var csv: String?
 
     @Option(help: "An older profile.json: print the change of every phase's median, and add it to the HTML.")
     var compare: String?
 
+    @Option(help: "A folder of earlier bench runs, for trend charts.")
+    var history: String?
+
     func run() throws {
-        let document: ProfileDocument
-        let baseline: ProfileDocument?
+        let url = URL(fileURLWithPath: file)
+        let data: Data
         do {
-            document = try ReportWriter.read(URL(fileURLWithPath: profile))
-            baseline = try compare.map { try ReportWriter.read(URL(fileURLWithPath: $0)) }
+            data = try Data(contentsOf: url)
+        } catch {
+            Terminal.error("error: cannot read \(file): \(error.localizedDescription)")
+            throw ExitCode(1)
+        }
+        let kind = (try? JSONSerialization.jsonObject(with: data) as? [String: Any]).map { DocumentKind(keys: Set($0.keys)) } ?? .unknown
+        do {
+            switch kind {
+            case .bench: try reportBench(url)
+            case .trace: try reportTrace(url)
+            case .profile, .unknown: try reportProfile(url)
+            }
+        } catch let exit as ExitCode {
+            throw exit
         } catch {
             Terminal.error("error: \(error)")
             throw ExitCode(1)
         }
+    }
+
+    /// Which of vais-hot's documents a JSON object is, by its fields.
+    enum DocumentKind {
+        case profile, trace, bench, unknown
+
+        init(keys: Set<String>) {
+            if keys.contains("metrics") && keys.contains("suite") {
+                self = .bench
+            } else if keys.contains("functions") && keys.contains("stacks") {
+                self = .trace
+            } else if keys.contains("reloads") {
+                self = .profile
+            } else {
+                self = .unknown
+            }
+        }
+    }
+
+    private func htmlPath(default name: String) -> URL {
+        URL(fileURLWithPath: html ?? URL(fileURLWithPath: file).deletingLastPathComponent().appendingPathComponent(name).path)
+    }
+
+    private func reportProfile(_ url: URL) throws {
+        let document = try ReportWriter.read(url)
+        let baseline = try compare.map { try ReportWriter.read(URL(fileURLWithPath: $0)) }
         if let baseline {
             print(ProfileComparison.table(ProfileComparison.compare(baseline, document)), terminator: "")
         }
-        let defaultHTML = URL(fileURLWithPath: profile).deletingLastPathComponent().appendingPathComponent(ReportWriter.htmlFile).path
-        if let target = html ?? (csv == nil ? defaultHTML : nil) {
-            try ReportWriter.writeHTML(document, to: URL(fileURLWithPath: target), baseline: baseline)
-            Terminal.error("report: \(URL(fileURLWithPath: target).standardizedFileURL.path)")
+        if html != nil || csv == nil {
+            let target = htmlPath(default: ReportWriter.htmlFile)
+            try ReportWriter.writeHTML(document, to: target, baseline: baseline)
+            Terminal.error("report: \(target.standardizedFileURL.path)")
         }
         if let csv {
             try ReportWriter.writeCSV(document, to: URL(fileURLWithPath: csv))
             Terminal.error("csv: \(URL(fileURLWithPath: csv).standardizedFileURL.path)")
         }
+    }
+
+    private func reportTrace(_ url: URL) throws {
+        let document = try TraceReportWriter.read(url)
+        let target = htmlPath(default: TraceReportWriter.htmlFile)
+        try TraceHTML.render(document).write(to: target, atomically: true, encoding: .utf8)
+        Terminal.error("trace report: \(target.standardizedFileURL.path)")
+    }
+
+    private func reportBench(_ url: URL) throws {
+        let current = try BenchFile.read(url)
+        var runs = [current]
+        if let history {
+            let past = try BenchHistory.load(folder: URL(fileURLWithPath: history))
+            for skipped in past.skipped { Terminal.error("\(skipped)") }
+            runs = past.ending(with: current)
+        }
+        let target = htmlPath(default: (file as NSString).lastPathComponent.replacingOccurrences(of: ".json", with: ".html"))
+        try BenchHTML.render(runs).write(to: target, atomically: true, encoding: .utf8)
+        Terminal.error("bench report: \(target.standardizedFileURL.path)")
     }
 }

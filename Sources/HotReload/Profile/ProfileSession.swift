@@ -223,6 +223,11 @@ public final class ProfileSession: @unchecked Sendable {
         lock.unlock()
     }
 
+    /// Waits (at most `seconds`) for the program's current `main` to end.
+    public func waitForProgram(seconds: Double) {
+        _ = waitUntil(seconds: seconds) { self.programFinishedFlag() }
+    }
+
     private func markProgramFinished() {
         changed.lock()
         programFinished = true

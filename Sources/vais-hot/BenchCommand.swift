@@ -1,0 +1,121 @@
+import ArgumentParser
+import Foundation
+import PipelineBench
+import Profiling
+import Reporting
+
+extension BenchFormat: ExpressibleByArgument {}
+
+struct BenchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench",
+        abstract: "Measure compile, load, lookup, swap, memory and call costs; compare with a baseline and fail on a regression.",
+        discussion: """
+        Exit codes: 0 fine, 2 a metric regressed against --baseline (worse than its threshold, and its \
+        interquartile range clear of the baseline's), 1 the bench itself failed.
+        """
+    )
+
+    @Option(help: "quick (for CI, well under 3 minutes) or full.")
+    var suite: String = "quick"
+
+    @Option(help: "Write the run's JSON here.")
+    var out: String?
+
+    @Option(help: "A bench JSON to compare with (reports/baseline.json in CI).")
+    var baseline: String?
+
+    @Option(help: "How to print the results: table, markdown or json.")
+    var format: BenchFormat = .table
+
+    @Option(name: .customLong("github-benchmark"), help: "Also write the [{name, unit, value, range}] array github-action-benchmark reads.")
+    var githubBenchmark: String?
+
+    @Option(help: "The program whose reloads are measured.")
+    var game: String = "examples/game.vais"
+
+    @Option(name: .customLong("run"), help: "Compare this stored run with --baseline instead of measuring.")
+    var storedRun: String?
+
+    @OptionGroup var source: SourceOptions
+
+    func validate() throws {
+        guard BenchRunner.Suite(rawValue: suite) != nil else { throw ValidationError("--suite is quick or full") }
+        if storedRun != nil, baseline == nil { throw ValidationError("--run needs --baseline to compare with") }
+    }
+
+    func run() throws {
+        // Read the baseline first: a bad path should fail before minutes of measuring.
+        let old: BenchDocument?
+        do {
+            old = try baseline.map { try BenchFile.read(URL(fileURLWithPath: $0)) }
+        } catch {
+            Terminal.error("error: \(error)")
+            throw ExitCode(BenchExitCode.benchFailed)
+        }
+        var document: BenchDocument
+        if let storedRun {
+            do {
+                document = try BenchFile.read(URL(fileURLWithPath: storedRun))
+            } catch {
+                Terminal.error("error: \(error)")
+                throw ExitCode(BenchExitCode.benchFailed)
+            }
+        } else {
+            document = try measure()
+        }
+        // A run written with --out may become the next baseline: it keeps the thresholds.
+        document.thresholds = old?.thresholds ?? document.thresholds
+        let comparison = old.map { BenchComparison(run: document, baseline: $0) }
+        do {
+            if let out { try BenchFile.write(document, to: URL(fileURLWithPath: out)) }
+            if let githubBenchmark {
+                try BenchFormats.githubActionBenchmark(document).write(to: URL(fileURLWithPath: githubBenchmark))
+            }
+            print(try BenchFormats.render(document, comparison: comparison, as: format), terminator: "")
+        } catch {
+            Terminal.error("error: \(error)")
+            throw ExitCode(BenchExitCode.benchFailed)
+        }
+        if let comparison, comparison.hasRegression {
+            Terminal.error(comparison.summary)
+            throw ExitCode(comparison.exitCode)
+        }
+    }
+}
+
+extension BenchCommand {
+    /// Runs the suite, with a live progress line.
+    private func measure() throws -> BenchDocument {
+        let settings = BenchRunner.Settings(suite: BenchRunner.Suite(rawValue: suite) ?? .quick,
+                                            gameSource: URL(fileURLWithPath: game).standardizedFileURL.path,
+                                            standardLibrary: source.compileOptions(for: game).standardLibrary,
+                                            workFolder: FileManager.default.temporaryDirectory.appendingPathComponent("vais-hot-bench-\(getpid())").path)
+        let progress = BenchProgress()
+        defer { progress.finish() }
+        do {
+            return try BenchRunner(settings: settings) { progress.show($0) }.run()
+        } catch {
+            Terminal.error("error: the bench failed: \(error)")
+            throw ExitCode(BenchExitCode.benchFailed)
+        }
+    }
+}
+
+/// The live progress line of `vais-hot bench` on stderr.
+final class BenchProgress: @unchecked Sendable {
+    private let lock = NSLock()
+    private let isTerminal = isatty(2) == 1
+    private let start = Date()
+
+    func show(_ step: String) {
+        lock.lock()
+        defer { lock.unlock() }
+        let line = String(format: "[bench %5.1f s] %@", Date().timeIntervalSince(start), step)
+        FileHandle.standardError.write(Data((isTerminal ? "\r\u{1B}[2K" + line : line + "\n").utf8))
+    }
+
+    func finish() {
+        if isTerminal { FileHandle.standardError.write(Data("\n".utf8)) }
+    }
+}
