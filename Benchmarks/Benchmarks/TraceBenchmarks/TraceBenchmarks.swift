@@ -230,10 +230,14 @@ private func callChain(_ step: StepFunction, _ count: Int) -> Int64 {
 }
 
 let benchmarks: @Sendable () -> Void = {
+    // Tolerances of `make bench-micro` (`baseline check` against the stored
+    // baseline): fail when p25 or the median is more than twice the
+    // baseline's; see CompilerBenchmarks.swift for why.
     Benchmark.defaultConfiguration = .init(
         metrics: [.wallClock],
         timeUnits: .nanoseconds,
-        warmupIterations: 3
+        warmupIterations: 3,
+        thresholds: [.wallClock: BenchmarkThresholds(relative: [.p25: 100, .p50: 100])]
     )
 
     let calls = Benchmark.Configuration(scalingFactor: .mega, maxDuration: .seconds(4), maxIterations: 200)
