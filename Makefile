@@ -45,9 +45,36 @@ examples: build
 		.build/debug/vais-hot build examples/$$name.vais -o build/examples/$$name && ./build/examples/$$name > /dev/null || exit 1; \
 	done
 
-# The package-benchmark suite (a package of its own under Benchmarks/).
+# The package-benchmark suite (a package of its own under Benchmarks/),
+# checked against the baseline stored in Benchmarks/.benchmarkBaselines/
+# (`swift package benchmark baseline check`; the tolerances are the
+# thresholds in each benchmark's configuration). Each benchmark target is
+# checked on its own, and one that fails is run once more: only a second
+# failure in a row counts, since on a shared machine a burst of load can
+# slow a whole run down, while a real slowdown shows up both times.
+BENCH_MICRO_BASELINE ?= default
+BENCH_MICRO_TARGETS := $(notdir $(wildcard Benchmarks/Benchmarks/*))
+
 bench-micro:
-	cd Benchmarks && $(SWIFT) package benchmark
+	@cd Benchmarks && failed=""; \
+	for target in $(BENCH_MICRO_TARGETS); do \
+		echo "== bench-micro: $$target against baseline '$(BENCH_MICRO_BASELINE)'"; \
+		$(SWIFT) package benchmark baseline check $(BENCH_MICRO_BASELINE) --target $$target --no-progress \
+		|| { echo "== bench-micro: $$target is over its thresholds (or failed); running it again"; \
+		     $(SWIFT) package benchmark baseline check $(BENCH_MICRO_BASELINE) --target $$target --no-progress; } \
+		|| failed="$$failed $$target"; \
+	done; \
+	if [ -n "$$failed" ]; then \
+		echo "bench-micro: FAILED twice in a row:$$failed (deviations above)"; exit 1; \
+	fi; \
+	echo "bench-micro: all benchmarks within their thresholds of baseline '$(BENCH_MICRO_BASELINE)'"
+
+# Records the baseline again: run it on an otherwise idle machine, then
+# commit Benchmarks/.benchmarkBaselines/<Target>/default/results.json.
+.PHONY: bench-micro-baseline
+bench-micro-baseline:
+	cd Benchmarks && $(SWIFT) package --allow-writing-to-package-directory \
+		benchmark baseline update $(BENCH_MICRO_BASELINE) --no-progress
 
 clean:
 	rm -rf .build build Benchmarks/.build
