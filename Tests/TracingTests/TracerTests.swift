@@ -41,13 +41,13 @@ struct TracerTests {
         let reloader: Reloader
         let tracer: Tracer
 
-        init(_ text: String = TracerTests.program, tracer settings: Tracer.Settings = Tracer.Settings()) throws {
+        init(_ text: String = TracerTests.program, tracer settings: Tracer.Settings = Tracer.Settings(), retained: Int = 3) throws {
             folder = FileManager.default.temporaryDirectory.appendingPathComponent("vais-tracer-\(UUID().uuidString.prefix(8))").path
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
             source = folder + "/prog.vais"
             try text.write(toFile: source, atomically: false, encoding: .utf8)
             reloader = try Reloader.launch(configuration: .init(sourcePath: source, compileOptions: CompileOptions(debugInfo: true),
-                                                                buildRoot: folder + "/build"), observer: { _ in })
+                                                                buildRoot: folder + "/build", retainedVersions: retained), observer: { _ in })
             tracer = Tracer(settings: settings)
             tracer.attach(to: reloader, tracing: [])
         }
@@ -158,5 +158,23 @@ struct TracerTests {
         #expect(addStack.count == 3)
         // Root first: main's call of outer, outer's call of add, then add itself.
         #expect(addStack.frames == ["main (prog.vais:22)", "outer (prog.vais:17)", "add [v1]"], "\(stacks)")
+    }
+
+    @Test("stacks and statistics of a version survive its unloading")
+    func unloadedVersionsKeepTheirNames() throws {
+        let fixture = try Fixture(tracer: Tracer.Settings(stackDepth: 16), retained: 1)
+        fixture.reloader.setTracing(["add", "outer"], enabled: true)
+        let outer = unsafeBitCast(fixture.stub("outer"), to: (@convention(c) (Int64) -> Int64).self)
+        #expect(outer(4) == 10)
+        for round in 1...2 {
+            try TracerTests.program.replacingOccurrences(of: "= a + b", with: "= a + b + \(round)")
+                .write(toFile: fixture.source, atomically: false, encoding: .utf8)
+            #expect(fixture.reloader.reloadNow() == 1)
+        }
+        #expect(fixture.reloader.loadedVersions.retained == [3])
+        #expect(!fixture.reloader.allLoadedVersions.contains { $0.number == 1 })
+        #expect(fixture.stats("add", 1)?.calls == 4)
+        let stacks = fixture.tracer.stacks()
+        #expect(stacks.contains { $0.frames == ["outer (prog.vais:17)", "add [v1]"] && $0.count == 4 }, "\(stacks)")
     }
 }

@@ -2,7 +2,7 @@ import VaisSyntax
 
 extension FunctionLowering {
     mutating func lowerCall(_ id: ExprID, callee: ExprID, arguments: [ExprID]) -> String? {
-        switch model.callTargets[id] {
+        switch model.callTargets[id.index] {
         case .direct(let function):
             let symbol = model.functions[function.index]
             guard let values = lowerArguments(arguments, parameters: symbol.parameters, variadic: symbol.isVariadic) else { return nil }

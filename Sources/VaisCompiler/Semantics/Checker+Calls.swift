@@ -67,12 +67,12 @@ extension Checker {
         case .selfFunction:
             guard let current = currentFunction else { break }
             model.resolutions[callee.index] = .function(current)
-            model.callTargets[id] = .direct(current)
+            model.callTargets[id.index] = .direct(current)
             return checkArguments(arguments, of: current, skippingReceiver: false, calleeSpan: calleeNode.span)
         case .name(let name) where lookupLocal(name) == nil:
             if case .function(let function)? = valueNames[name] {
                 model.resolutions[callee.index] = .function(function)
-                model.callTargets[id] = .direct(function)
+                model.callTargets[id.index] = .direct(function)
                 return checkArguments(arguments, of: function, skippingReceiver: false, calleeSpan: calleeNode.span)
             }
             if valueNames[name] == nil, let variants = bareVariants[name], variants.count == 1, let (enumID, index) = variants.first {
@@ -91,7 +91,7 @@ extension Checker {
                     checkAll(arguments)
                     return .error
                 }
-                model.callTargets[id] = .direct(method)
+                model.callTargets[id.index] = .direct(method)
                 return checkArguments(arguments, of: method, skippingReceiver: false, calleeSpan: name.span)
             }
             let baseType = checkExpression(base, expected: nil)
@@ -101,7 +101,7 @@ extension Checker {
             }
             let (target, derefs) = peelPointers(baseType)
             if let method = methods(of: target)[name.text], model.functions[method.index].receiver != nil {
-                model.callTargets[id] = .method(method, receiverDerefs: derefs)
+                model.callTargets[id.index] = .method(method, receiverDerefs: derefs)
                 if derefs == 0, model.functions[method.index].receiver != .value { noteAddressTaken(base) }
                 return checkArguments(arguments, of: method, skippingReceiver: true, calleeSpan: name.span)
             }
@@ -124,7 +124,7 @@ extension Checker {
             checkAll(arguments)
             return .error
         }
-        model.callTargets[id] = .indirect
+        model.callTargets[id.index] = .indirect
         checkArgumentList(arguments, parameters: parameters, variadic: variadic, calleeSpan: calleeNode.span, name: "the function")
         return result
     }
@@ -135,7 +135,7 @@ extension Checker {
 
     private mutating func checkConstruction(_ id: ExprID, _ enumID: EnumID, _ index: Int, _ arguments: [ExprID], span: SourceSpan) -> TypeID {
         let variant = model.enums[enumID.index].variants[index]
-        model.callTargets[id] = .construct(enumID, index)
+        model.callTargets[id.index] = .construct(enumID, index)
         checkArgumentList(arguments, parameters: variant.payload, variadic: false, calleeSpan: span, name: "the variant `\(variant.name)`")
         return model.types.intern(.enumeration(enumID))
     }

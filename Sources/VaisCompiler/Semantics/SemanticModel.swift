@@ -41,8 +41,9 @@ public struct SemanticModel: Sendable {
     public internal(set) var exprTypes: [TypeID]
     /// What each name, field access or callee refers to, by `ExprID`.
     public internal(set) var resolutions: [Resolution]
-    /// How each call is made, by the `ExprID` of the call.
-    public internal(set) var callTargets: [ExprID: CallTarget] = [:]
+    /// How each call is made, by the `ExprID` of the call (nil for other
+    /// expressions). An array: lowering looks one up per call.
+    public internal(set) var callTargets: [CallTarget?]
     /// The local each binding site introduces (lets, parameters, loop
     /// variables, pattern bindings), keyed by the span of its name.
     public internal(set) var bindings: [SourceSpan: LocalID] = [:]
@@ -58,6 +59,7 @@ public struct SemanticModel: Sendable {
         types = TypeTable()
         exprTypes = Array(repeating: .error, count: expressionCount)
         resolutions = Array(repeating: .none, count: expressionCount)
+        callTargets = Array(repeating: nil, count: expressionCount)
     }
 
     public func type(of expr: ExprID) -> TypeID { exprTypes[expr.index] }
