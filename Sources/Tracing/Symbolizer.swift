@@ -55,10 +55,19 @@ public final class Symbolizer: @unchecked Sendable {
     }
 
     /// The function and source line of a code address, or nil when no
-    /// module covers it.
+    /// module covers it. A lookup that finds no symbol is tried once more
+    /// with a fresh session: libraries loaded and unloaded meanwhile (at the
+    /// same addresses, by other threads) can leave a stale module list.
     public func locate(_ address: UInt) -> Location? {
         lock.lock()
         defer { lock.unlock() }
+        if let found = lookup(address), found.symbol != nil { return found }
+        if let session { dwfl_end(session) }
+        session = nil
+        return lookup(address)
+    }
+
+    private func lookup(_ address: UInt) -> Location? {
         guard let session = refresh(), let module = dwfl_addrmodule(session, Dwarf_Addr(address)) else { return nil }
         let symbol = dwfl_module_addrname(module, Dwarf_Addr(address)).map { String(cString: $0) }
         var file: String?

@@ -116,7 +116,15 @@ extension FunctionLowering {
             }
             let structType = model.types.existing(.structure(structID))
             let result = temp()
-            emit("\(result) = getelementptr inbounds \(layout.llvmType(structType)), ptr \(pointer), i32 0, i32 \(fieldIndex)")
+            beginInstruction()
+            write(result)
+            write(" = getelementptr inbounds ")
+            write(layout.llvmType(structType))
+            write(", ptr ")
+            write(pointer)
+            write(", i32 0, i32 ")
+            write(String(fieldIndex))
+            endInstruction()
             return result
         case .index(let base, let indexExpr):
             let baseType = type(of: base)
@@ -157,7 +165,15 @@ extension FunctionLowering {
 
     mutating func elementPointer(arrayType: TypeID, base: String, index: String) -> String {
         let result = temp()
-        emit("\(result) = getelementptr inbounds \(layout.llvmType(arrayType)), ptr \(base), i64 0, i64 \(index)")
+        beginInstruction()
+        write(result)
+        write(" = getelementptr inbounds ")
+        write(layout.llvmType(arrayType))
+        write(", ptr ")
+        write(base)
+        write(", i64 0, i64 ")
+        write(index)
+        endInstruction()
         return result
     }
 

@@ -11,7 +11,10 @@ struct FunctionLowering {
     let types: TypeTable
 
     let function: FunctionSymbol
-    private(set) var body = ""
+    /// The function's text as UTF-8: the hot helpers (load, store, element
+    /// addresses) write their pieces straight in, without building a String
+    /// per instruction.
+    private var body: [UInt8] = []
     private var allocas = ""
     private var nextTemp = 0
     private var nextLabel = 0
@@ -45,13 +48,30 @@ struct FunctionLowering {
     /// Appends one instruction to the current block, opening an unreachable
     /// block first if the current one already ended.
     mutating func emit(_ instruction: String) {
+        beginInstruction()
+        write(instruction)
+        endInstruction()
+    }
+
+    @inline(__always)
+    mutating func write(_ text: String) {
+        body.append(contentsOf: text.utf8)
+    }
+
+    /// Starts a line of the current block (opening an unreachable block if
+    /// the current one already ended); `endInstruction` finishes it.
+    @inline(__always)
+    mutating func beginInstruction() {
         if isTerminated {
             startBlock(label("dead"))
         }
-        body.append("  ")
-        body.append(instruction)
-        body.append(debugSuffix)
-        body.append("\n")
+        write("  ")
+    }
+
+    @inline(__always)
+    mutating func endInstruction() {
+        if !debugSuffix.isEmpty { write(debugSuffix) }
+        body.append(UInt8(ascii: "\n"))
     }
 
     mutating func emitTerminator(_ instruction: String) {
@@ -61,13 +81,12 @@ struct FunctionLowering {
 
     mutating func startBlock(_ name: String) {
         if !isTerminated {
-            body.append("  br label %")
-            body.append(name)
-            body.append(debugSuffix)
-            body.append("\n")
+            write("  br label %")
+            write(name)
+            endInstruction()
         }
-        body.append(name)
-        body.append(":\n")
+        write(name)
+        write(":\n")
         isTerminated = false
     }
 
@@ -121,12 +140,29 @@ struct FunctionLowering {
 
     mutating func load(_ type: TypeID, from pointer: String) -> String {
         let value = temp()
-        emit("\(value) = load \(layout.llvmType(type)), ptr \(pointer), align \(layout.alignment(type))")
+        beginInstruction()
+        write(value)
+        write(" = load ")
+        write(layout.llvmType(type))
+        write(", ptr ")
+        write(pointer)
+        write(", align ")
+        write(layout.alignmentText(type))
+        endInstruction()
         return value
     }
 
     mutating func store(_ type: TypeID, _ value: String, to pointer: String) {
-        emit("store \(layout.llvmType(type)) \(value), ptr \(pointer), align \(layout.alignment(type))")
+        beginInstruction()
+        write("store ")
+        write(layout.llvmType(type))
+        write(" ")
+        write(value)
+        write(", ptr ")
+        write(pointer)
+        write(", align ")
+        write(layout.alignmentText(type))
+        endInstruction()
     }
 
     /// Copies a value of `type` into `pointer`: a store for scalars, a
@@ -192,7 +228,7 @@ struct FunctionLowering {
         if !isTerminated {
             emitReturn(value)
         }
-        return header + " {\nentry:\n" + allocas + body + "}\n"
+        return header + " {\nentry:\n" + allocas + String(decoding: body, as: UTF8.self) + "}\n"
     }
 
     private mutating func bindParameters(_ decl: FunctionDecl) {

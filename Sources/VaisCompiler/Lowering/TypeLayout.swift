@@ -69,6 +69,17 @@ final class TypeLayout {
         }
     }
 
+    /// The alignment as it is written in IR.
+    func alignmentText(_ type: TypeID) -> String {
+        switch alignment(type) {
+        case 1: return "1"
+        case 2: return "2"
+        case 4: return "4"
+        case 8: return "8"
+        case let other: return String(other)
+        }
+    }
+
     /// The alignment in bytes, at least 1.
     func alignment(_ type: TypeID) -> Int {
         let index = Int(type.raw)
