@@ -144,10 +144,12 @@ static void capture_stack(vais_trace_site *site) {
     memset(stack, 0, sizeof *stack);
     stack->function = site->function;
     stack->version = site->version;
-    /* Skip this function, vais_trace_enter and the trampoline. */
-    void *frames[35];
-    int count = unw_backtrace(frames, (int)trace_stack_depth + 3);
-    for (int index = 3; index < count; index++) stack->frames[index - 3] = (uintptr_t)frames[index];
+    /* Every frame, the tracer's own included: how many of those there are
+       depends on the unwinder's path, so the reader drops them by name
+       (everything up to the traced call's trampoline). */
+    void *frames[32];
+    int count = unw_backtrace(frames, 32);
+    for (int index = 0; index < count; index++) stack->frames[index] = (uintptr_t)frames[index];
 }
 
 uint64_t vais_trace_enter(vais_trace_site *site) {

@@ -177,10 +177,13 @@ public final class Tracer: @unchecked Sendable {
         for stack in buffer.prefix(count) {
             let frames = withUnsafeBytes(of: stack.frames) { Array($0.bindMemory(to: UInt.self)) }.prefix { $0 != 0 }
             // Return addresses point after the call: step back one byte to name the call's line.
-            let located = frames.reversed().map { ($0, symbolizer.locate($0 - 1)) }.filter { !($0.1?.isTrampoline ?? false) }
+            let innermostFirst = frames.map { ($0, symbolizer.locate($0 - 1)) }
+            // The frames up to the traced call's own trampoline are the tracer's.
+            guard let trampoline = innermostFirst.firstIndex(where: { $0.1?.isTrampoline ?? false }) else { continue }
+            let located = innermostFirst[(trampoline + 1)...].filter { !($0.1?.isTrampoline ?? false) }.prefix(settings.stackDepth).reversed()
             // The program's stack starts at its outermost Vais frame; what lies
             // below it is vais-hot's own machinery.
-            let first = located.firstIndex { $0.1?.isVais ?? false } ?? 0
+            let first = located.firstIndex { $0.1?.isVais ?? false } ?? located.startIndex
             let callers = located[first...].map { $0.1?.description ?? "0x" + String($0.0, radix: 16) }
             let leaf = Int(stack.function) < names.count ? "\(names[Int(stack.function)]) [v\(stack.version)]" : "?"
             counted[Array(callers) + [leaf], default: 0] += 1

@@ -62,9 +62,10 @@ uint64_t vais_trace_ticks(void);
 uint64_t vais_trace_drain_events(vais_trace_event *out, uint64_t capacity);
 uint64_t vais_trace_dropped(void);
 
-/// Sampled callers' stacks: each is `stack_depth` return addresses (zero
-/// padded) after the function and version. Returns how many stacks were
-/// copied (at most `capacity`), and forgets them.
+/// Sampled stacks: each holds the return addresses of the capturing
+/// thread, innermost first and zero padded, starting inside the tracer
+/// itself (the reader skips to the traced call's trampoline). Returns how
+/// many stacks were copied (at most `capacity`), and forgets them.
 typedef struct {
     uint32_t function;
     uint32_t version;
