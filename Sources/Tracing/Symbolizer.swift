@@ -2,8 +2,11 @@ import CDw
 import Foundation
 
 /// Maps code addresses of this process to `function (file.vais:line)` with
-/// libdwfl, reading the DWARF line tables that `-g` emits. The process's
-/// modules are re-read before a lookup when new libraries were loaded.
+/// libdwfl, reading the DWARF line tables that `-g` emits. Hot parts the
+/// caller names (file and load address) are read from those files
+/// directly; anything else through the process's module list, re-read
+/// before each lookup (that list can be caught mid-change while other
+/// threads load and unload libraries, so the named parts do not use it).
 public final class Symbolizer: @unchecked Sendable {
     public struct Location: Sendable, Equatable, CustomStringConvertible {
         public let function: String?
@@ -29,6 +32,10 @@ public final class Symbolizer: @unchecked Sendable {
     private var session: OpaquePointer?
     private var callbacks: UnsafeMutablePointer<Dwfl_Callbacks>
     private var debugInfoPath: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>
+    /// Libraries named by the caller, and a session that holds just them.
+    private var known: [(path: String, range: Range<UInt>)] = []
+    private var knownSession: OpaquePointer?
+    private var knownCallbacks: UnsafeMutablePointer<Dwfl_Callbacks>
 
     public init() {
         debugInfoPath = .allocate(capacity: 1)
@@ -36,12 +43,45 @@ public final class Symbolizer: @unchecked Sendable {
         callbacks = .allocate(capacity: 1)
         callbacks.initialize(to: Dwfl_Callbacks(find_elf: dwfl_linux_proc_find_elf, find_debuginfo: dwfl_standard_find_debuginfo,
                                                 section_address: nil, debuginfo_path: debugInfoPath))
+        knownCallbacks = .allocate(capacity: 1)
+        knownCallbacks.initialize(to: Dwfl_Callbacks(find_elf: nil, find_debuginfo: dwfl_standard_find_debuginfo,
+                                                     section_address: nil, debuginfo_path: debugInfoPath))
     }
 
     deinit {
         if let session { dwfl_end(session) }
+        if let knownSession { dwfl_end(knownSession) }
         callbacks.deallocate()
+        knownCallbacks.deallocate()
         debugInfoPath.deallocate()
+    }
+
+    /// Names a loaded library (its file and the addresses it occupies; its
+    /// load bias is the start, as for the shared objects lld writes).
+    public func add(path: String, range: Range<UInt>) {
+        lock.lock()
+        defer { lock.unlock() }
+        known.append((path, range))
+        rebuildKnownSession()
+    }
+
+    /// Forgets a library (before it is unloaded and its addresses reused).
+    public func remove(path: String) {
+        lock.lock()
+        defer { lock.unlock() }
+        known.removeAll { $0.path == path }
+        rebuildKnownSession()
+    }
+
+    private func rebuildKnownSession() {
+        if let knownSession { dwfl_end(knownSession) }
+        knownSession = dwfl_begin(knownCallbacks)
+        guard let knownSession else { return }
+        dwfl_report_begin(knownSession)
+        for library in known {
+            _ = dwfl_report_elf(knownSession, library.path, library.path, -1, GElf_Addr(library.range.lowerBound), false)
+        }
+        dwfl_report_end(knownSession, nil, nil)
     }
 
     /// Re-reads which modules the process has loaded.
@@ -61,14 +101,17 @@ public final class Symbolizer: @unchecked Sendable {
     public func locate(_ address: UInt) -> Location? {
         lock.lock()
         defer { lock.unlock() }
-        if let found = lookup(address), found.symbol != nil { return found }
+        if known.contains(where: { $0.range.contains(address) }), let knownSession {
+            return lookup(address, in: knownSession)
+        }
+        if let found = refresh().flatMap({ lookup(address, in: $0) }), found.symbol != nil { return found }
         if let session { dwfl_end(session) }
         session = nil
-        return lookup(address)
+        return refresh().flatMap { lookup(address, in: $0) }
     }
 
-    private func lookup(_ address: UInt) -> Location? {
-        guard let session = refresh(), let module = dwfl_addrmodule(session, Dwarf_Addr(address)) else { return nil }
+    private func lookup(_ address: UInt, in session: OpaquePointer) -> Location? {
+        guard let module = dwfl_addrmodule(session, Dwarf_Addr(address)) else { return nil }
         let symbol = dwfl_module_addrname(module, Dwarf_Addr(address)).map { String(cString: $0) }
         var file: String?
         var line: Int?

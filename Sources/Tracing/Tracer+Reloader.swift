@@ -6,9 +6,10 @@ extension Tracer {
     /// the slots of `functions` at their trampolines.
     public func attach(to reloader: Reloader, tracing functions: Set<String>) {
         reloader.onVersionLoaded = { [self] version in
-            register(version: version.number, sites: version.traceSites, hooks: version.traceHooks, range: version.addressRange)
+            register(version: version.number, path: version.path, sites: version.traceSites, hooks: version.traceHooks,
+                     range: version.addressRange)
         }
-        reloader.onVersionUnloading = { [self] version in retire(version: version.number) }
+        reloader.onVersionUnloading = { [self] version in retire(version: version.number, path: version.path) }
         reloader.announceLoadedVersions()
         reloader.setTracing(functions, enabled: true)
     }

@@ -83,7 +83,9 @@ public final class Tracer: @unchecked Sendable {
 
     /// Registers the statistics blocks of a version, and gives its
     /// trampolines the hooks, before it serves calls.
-    public func register(version: Int, sites: [String: UnsafeMutableRawPointer], hooks: UnsafeMutableRawPointer?, range: Range<UInt>) {
+    public func register(version: Int, path: String, sites: [String: UnsafeMutableRawPointer], hooks: UnsafeMutableRawPointer?,
+                         range: Range<UInt>) {
+        symbolizer.add(path: path, range: range)
         if let hooks {
             let table = hooks.assumingMemoryBound(to: UnsafeRawPointer.self)
             table[0] = unsafeBitCast(vais_trace_enter as @convention(c) (UnsafeMutablePointer<vais_trace_site>?) -> UInt64, to: UnsafeRawPointer.self)
@@ -105,8 +107,9 @@ public final class Tracer: @unchecked Sendable {
 
     /// Keeps a version's numbers, and names its stack frames, before its
     /// memory goes away.
-    public func retire(version: Int) {
+    public func retire(version: Int, path: String) {
         collectStacks()
+        symbolizer.remove(path: path)
         lock.lock()
         defer { lock.unlock() }
         for site in live where site.version == version {

@@ -113,8 +113,10 @@ private final class TraceFixture {
         guard let settings else { return }
         let tracer = Self.makeTracer(settings)
         self.tracer = tracer
-        reloader.onVersionLoaded = { tracer.register(version: $0.number, sites: $0.traceSites, hooks: $0.traceHooks, range: $0.addressRange) }
-        reloader.onVersionUnloading = { tracer.retire(version: $0.number) }
+        reloader.onVersionLoaded = {
+            tracer.register(version: $0.number, path: $0.path, sites: $0.traceSites, hooks: $0.traceHooks, range: $0.addressRange)
+        }
+        reloader.onVersionUnloading = { tracer.retire(version: $0.number, path: $0.path) }
         reloader.announceLoadedVersions()
     }
 
