@@ -122,6 +122,12 @@ public struct HotPartBuilder: Sendable {
     }
 
     private static func digest(_ sources: SourceManager) -> String {
-        SourceDigest.fnv1a(sources.files.flatMap { Array($0.path.utf8) + $0.bytes })
+        digest(sources.files.map { ($0.path, $0.bytes) })
+    }
+
+    /// One digest over files' paths and contents: a build's, and the files
+    /// on disk when a change is seen, so an unchanged save costs no build.
+    static func digest(_ files: [(path: String, bytes: [UInt8])]) -> String {
+        SourceDigest.fnv1a(files.flatMap { Array($0.path.utf8) + $0.bytes })
     }
 }

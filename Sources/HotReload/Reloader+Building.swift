@@ -10,7 +10,7 @@ extension Reloader {
         buildLock.lock()
         defer { buildLock.unlock() }
         guard let builder else { return false }
-        if !force, let digest = currentSourceDigest(builder), digest == lastDigest {
+        if !force, let digest = currentSourceDigest(), digest == lastDigest {
             emit(.unchanged)
             return false
         }
@@ -26,6 +26,7 @@ extension Reloader {
             return false
         }
         lastDigest = build.sourceDigest
+        lastSourceFiles = build.sourceFiles
         watcher.watch(build.sourceFiles)
         let rssBefore = MemorySampler.residentBytes()
         switch loader.load(build.candidate, as: number) {
@@ -62,11 +63,17 @@ extension Reloader {
         lock.unlock()
     }
 
-    /// A digest of the watched files as they are on disk now, to skip
-    /// saves that changed nothing.
-    private func currentSourceDigest(_ builder: HotPartBuilder) -> String? {
-        let probe = Compiler.parse(path: builder.settings.sourcePath, options: builder.settings.compileOptions)
-        return SourceDigest.fnv1a(probe.sources.files.flatMap { Array($0.path.utf8) + $0.bytes })
+    /// A digest of the last build's files as they are on disk now, to skip
+    /// saves that changed nothing; the files are read, not parsed again.
+    /// Nil (build) when one cannot be read or none is known yet.
+    private func currentSourceDigest() -> String? {
+        guard !lastSourceFiles.isEmpty else { return nil }
+        var files: [(path: String, bytes: [UInt8])] = []
+        for path in lastSourceFiles {
+            guard let data = FileManager.default.contents(atPath: path) else { return nil }
+            files.append((path, Array(data)))
+        }
+        return HotPartBuilder.digest(files)
     }
 
     /// Hands a loaded version over: it waits for `hot_check` when the

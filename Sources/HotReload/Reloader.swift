@@ -73,6 +73,8 @@ public final class Reloader: @unchecked Sendable {
     var callbacks: [@convention(c) (Int64) -> Void] = []
     var nextVersion = 2
     var lastDigest: String?
+    /// The files the last build read, whose contents `lastDigest` covers.
+    var lastSourceFiles: [String] = []
     var lastBodyHashes: [String: String]
     var programThread: pthread_t?
     private var watcherThread: Thread?
@@ -136,6 +138,7 @@ public final class Reloader: @unchecked Sendable {
             let reloader = try Reloader(configuration: configuration, directory: directory, host: host, first: first.candidate,
                                         builder: builder, observer: observer)
             reloader.lastDigest = first.sourceDigest
+            reloader.lastSourceFiles = first.sourceFiles
             reloader.watcher.watch(first.sourceFiles)
             return reloader
         } catch {
