@@ -48,7 +48,8 @@ public final class FileWatcher: @unchecked Sendable {
         }
     }
 
-    /// Makes a waiting `nextChange` return nil.
+    /// Makes a waiting `nextChange` return nil, and every later one: the
+    /// wake-up byte stays in the pipe, so a stopped watcher stays stopped.
     public func stop() {
         var byte: UInt8 = 1
         _ = write(wakeup[1], &byte, 1)
