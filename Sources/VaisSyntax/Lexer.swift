@@ -91,10 +91,7 @@ public struct Lexer {
     private mutating func scanIdentifierOrKeyword() -> TokenKind {
         let start = position
         while position < bytes.count, Self.isIdentifierByte(bytes[position]) { position += 1 }
-        let length = position - start
-        guard length <= 8 else { return .identifier }
-        let text = String(decoding: bytes[start..<position], as: UTF8.self)
-        return Keywords.table[text] ?? .identifier
+        return Keywords.kind(of: bytes[start..<position]) ?? .identifier
     }
 
     static func isIdentifierByte(_ byte: UInt8) -> Bool {

@@ -120,24 +120,50 @@ public struct Token: Sendable {
 
 enum Keywords {
     /// Keyword spellings, short and long, in one table.
-    static let table: [String: TokenKind] = [
-        "F": .kwFn, "fn": .kwFn,
-        "S": .kwStruct, "struct": .kwStruct,
-        "EN": .kwEnum, "enum": .kwEnum,
-        "E": .kwElseOrEnum, "else": .kwElse,
-        "I": .kwIf, "if": .kwIf,
-        "L": .kwLoop, "loop": .kwLoop,
-        "LW": .kwWhile, "while": .kwWhile,
-        "LF": .kwFor, "for": .kwFor,
-        "M": .kwMatch, "match": .kwMatch,
-        "R": .kwReturn, "return": .kwReturn,
-        "B": .kwBreak, "break": .kwBreak,
-        "C": .kwContinueOrConst, "continue": .kwContinue, "const": .kwConst,
-        "G": .kwGlobal, "global": .kwGlobal,
-        "U": .kwUse, "use": .kwUse,
-        "N": .kwExtern, "extern": .kwExtern,
-        "X": .kwImpl, "impl": .kwImpl,
-        "mut": .kwMut, "self": .kwSelf,
-        "true": .kwTrue, "false": .kwFalse, "as": .kwAs,
+    static let spellings: [(String, TokenKind)] = [
+        ("F", .kwFn), ("fn", .kwFn),
+        ("S", .kwStruct), ("struct", .kwStruct),
+        ("EN", .kwEnum), ("enum", .kwEnum),
+        ("E", .kwElseOrEnum), ("else", .kwElse),
+        ("I", .kwIf), ("if", .kwIf),
+        ("L", .kwLoop), ("loop", .kwLoop),
+        ("LW", .kwWhile), ("while", .kwWhile),
+        ("LF", .kwFor), ("for", .kwFor),
+        ("M", .kwMatch), ("match", .kwMatch),
+        ("R", .kwReturn), ("return", .kwReturn),
+        ("B", .kwBreak), ("break", .kwBreak),
+        ("C", .kwContinueOrConst), ("continue", .kwContinue), ("const", .kwConst),
+        ("G", .kwGlobal), ("global", .kwGlobal),
+        ("U", .kwUse), ("use", .kwUse),
+        ("N", .kwExtern), ("extern", .kwExtern),
+        ("X", .kwImpl), ("impl", .kwImpl),
+        ("mut", .kwMut), ("self", .kwSelf),
+        ("true", .kwTrue), ("false", .kwFalse), ("as", .kwAs),
     ]
+
+    /// The spellings packed into integers (up to eight bytes, first byte
+    /// lowest) and sorted, so the lexer finds a keyword with a few integer
+    /// compares instead of building a String and hashing it per identifier.
+    private static let packed: [(key: UInt64, kind: TokenKind)] = spellings
+        .map { (pack(Array($0.0.utf8)[...]), $0.1) }
+        .sorted { $0.key < $1.key }
+
+    static func pack(_ bytes: ArraySlice<UInt8>) -> UInt64 {
+        var key: UInt64 = 0
+        for (shift, byte) in zip(stride(from: 0, to: 64, by: 8), bytes) { key |= UInt64(byte) << UInt64(shift) }
+        return key
+    }
+
+    /// The keyword spelled by `bytes`, or nil for an identifier.
+    static func kind(of bytes: ArraySlice<UInt8>) -> TokenKind? {
+        guard bytes.count <= 8 else { return nil }
+        let key = pack(bytes)
+        var low = 0
+        var high = packed.count
+        while low < high {
+            let middle = (low + high) / 2
+            if packed[middle].key < key { low = middle + 1 } else { high = middle }
+        }
+        return low < packed.count && packed[low].key == key ? packed[low].kind : nil
+    }
 }

@@ -17,17 +17,33 @@ struct CheckCommand: ParsableCommand {
     @Flag(name: .customLong("timings"), help: "Print how long reading and parsing, checking and IR emission took.")
     var timings = false
 
+    @Option(name: .customLong("repeat"), help: "With --timings: compile each file this many times and print the median of each phase.")
+    var repetitions = 1
+
+    func validate() throws {
+        guard repetitions >= 1 else { throw ValidationError("--repeat needs at least 1") }
+    }
+
     func run() throws {
         var failed = false
         for file in files {
             let options = source.compileOptions(for: file)
-            let (parsed, parseTime) = MonotonicClock.measure { Compiler.parse(path: file, options: options) }
-            let (checked, checkTime) = MonotonicClock.measure { Compiler.check(parsed, options: options) }
-            let (result, emitTime) = MonotonicClock.measure { Compiler.emit(checked, options: options) }
+            var phases: [[UInt64]] = [[], [], []]
+            var outcome: (parsed: ParsedProgram, result: CompileResult)?
+            for _ in 0..<(timings ? repetitions : 1) {
+                let (parsed, parseTime) = MonotonicClock.measure { Compiler.parse(path: file, options: options) }
+                let (checked, checkTime) = MonotonicClock.measure { Compiler.check(parsed, options: options) }
+                let (result, emitTime) = MonotonicClock.measure { Compiler.emit(checked, options: options) }
+                for (index, time) in [parseTime, checkTime, emitTime].enumerated() { phases[index].append(time) }
+                outcome = (parsed, result)
+            }
+            guard let (parsed, result) = outcome else { continue }
             if timings {
                 let lines = parsed.sources.files.reduce(0) { $0 + $1.lineStarts.count }
-                Terminal.error(String(format: "%@: %d lines: parse %.2f ms, check %.2f ms, IR %.2f ms", file, lines,
-                                      Double(parseTime) / 1e6, Double(checkTime) / 1e6, Double(emitTime) / 1e6))
+                let medians = phases.map { Double($0.sorted()[$0.count / 2]) / 1e6 }
+                let kind = repetitions > 1 ? "medians of \(repetitions)" : "one run"
+                Terminal.error(String(format: "%@: %d lines (%@): parse %.2f ms, check %.2f ms, IR %.2f ms, front end %.2f ms", file, lines, kind,
+                                      medians[0], medians[1], medians[2], medians.reduce(0, +)))
             }
             if !result.diagnostics.isEmpty {
                 Terminal.error(result.renderedDiagnostics(color: Terminal.stderrIsTerminal))

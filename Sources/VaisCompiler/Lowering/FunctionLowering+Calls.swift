@@ -101,41 +101,44 @@ extension FunctionLowering {
         }
     }
 
-    /// Calls `callee`. An indirect call spells out the full function type,
-    /// which LLVM needs to call through a pointer.
+    /// Calls `callee`. An indirect or variadic call spells out the full
+    /// function type, which LLVM needs to call through a pointer.
     mutating func emitCall(_ symbol: FunctionSymbol, callee: String, arguments: [(type: TypeID, value: String)], indirect: Bool = false) -> String? {
-        let (resultSpelling, parameterSpellings) = Self.signature(of: symbol, layout: layout, named: false)
-        var argumentList: [String] = []
-        var resultSlot: String?
-        if types.isAggregate(symbol.result) {
-            let slot = alloca(symbol.result)
-            resultSlot = slot
-            argumentList.append("ptr \(slot)")
+        let aggregateResult = types.isAggregate(symbol.result)
+        let resultSlot = aggregateResult ? alloca(symbol.result) : nil
+        let hasValue = !aggregateResult && symbol.result != .never && types.hasValue(symbol.result)
+        let result = hasValue ? temp() : nil
+        beginInstruction()
+        if let result { write(result, " = ") }
+        write("call ", aggregateResult ? "void" : layout.llvmType(symbol.result))
+        if symbol.isVariadic || indirect {
+            write(" (")
+            var first = true
+            if aggregateResult {
+                write("ptr")
+                first = false
+            }
+            for parameter in symbol.parameters {
+                if !first { write(", ") }
+                write(types.isAggregate(parameter) ? "ptr" : layout.llvmType(parameter))
+                first = false
+            }
+            if symbol.isVariadic { write(first ? "..." : ", ...") }
+            write(")")
         }
-        for argument in arguments {
-            let spelled = types.isAggregate(argument.type) ? "ptr" : layout.llvmType(argument.type)
-            argumentList.append("\(spelled) \(argument.value)")
+        write(" ", callee, "(")
+        if let resultSlot { write("ptr ", resultSlot, arguments.isEmpty ? "" : ", ") }
+        for (position, argument) in arguments.enumerated() {
+            if position > 0 { write(", ") }
+            write(types.isAggregate(argument.type) ? "ptr" : layout.llvmType(argument.type), " ", argument.value)
         }
-        let functionType = symbol.isVariadic || indirect
-            ? "\(resultSpelling) (\((parameterSpellings + (symbol.isVariadic ? ["..."] : [])).joined(separator: ", ")))"
-            : resultSpelling
-        let call = "call \(functionType) \(callee)(\(argumentList.joined(separator: ", ")))"
+        write(")")
+        endInstruction()
         if symbol.result == .never {
-            emit(call)
             emitTerminator("unreachable")
             return nil
         }
-        if let resultSlot {
-            emit(call)
-            return resultSlot
-        }
-        guard types.hasValue(symbol.result) else {
-            emit(call)
-            return nil
-        }
-        let result = temp()
-        emit("\(result) = \(call)")
-        return result
+        return resultSlot ?? result
     }
 
     mutating func constructVariant(_ enumID: EnumID, _ variant: Int, arguments: [ExprID]) -> String? {

@@ -144,7 +144,7 @@ extension FunctionLowering {
                     return elementPointer(arrayType: pointee, base: basePointer, index: index)
                 }
                 let result = temp()
-                emit("\(result) = getelementptr inbounds \(layout.llvmType(pointee)), ptr \(basePointer), i64 \(index)")
+                emit(result, " = getelementptr inbounds ", layout.llvmType(pointee), ", ptr ", basePointer, ", i64 ", index)
                 return result
             default:
                 return nil
@@ -188,15 +188,15 @@ extension FunctionLowering {
             guard let value = lowerExpression(operand) else { return nil }
             let result = temp()
             if types.isFloat(type) {
-                emit("\(result) = fneg \(layout.llvmType(type)) \(value)")
+                emit(result, " = fneg ", layout.llvmType(type), " ", value)
             } else {
-                emit("\(result) = sub \(layout.llvmType(type)) 0, \(value)")
+                emit(result, " = sub ", layout.llvmType(type), " 0, ", value)
             }
             return result
         case .not, .bitNot:
             guard let value = lowerExpression(operand) else { return nil }
             let result = temp()
-            emit("\(result) = xor \(layout.llvmType(type)) \(value), \(op == .not ? "true" : "-1")")
+            emit(result, " = xor ", layout.llvmType(type), " ", value, ", ", op == .not ? "true" : "-1")
             return result
         }
     }
@@ -211,9 +211,9 @@ extension FunctionLowering {
         let llvm = layout.llvmType(operandType)
         let result = temp()
         if op.isComparison {
-            emit("\(result) = \(comparison(op, operandType)) \(llvm) \(lhs), \(rhs)")
+            emit(result, " = ", comparison(op, operandType), " ", llvm, " ", lhs, ", ", rhs)
         } else {
-            emit("\(result) = \(arithmetic(op, operandType)) \(llvm) \(lhs), \(rhs)")
+            emit(result, " = ", arithmetic(op, operandType), " ", llvm, " ", lhs, ", ", rhs)
         }
         return result
     }
@@ -263,12 +263,12 @@ extension FunctionLowering {
         let slot = alloca(.bool)
         guard let lhs = lowerExpression(left) else { return nil }
         store(.bool, lhs, to: slot)
-        let rightLabel = label("logic.rhs")
-        let end = label("logic.end")
+        let rightLabel = label("logic.rhs.")
+        let end = label("logic.end.")
         if op == .logicalAnd {
-            emitTerminator("br i1 \(lhs), label %\(rightLabel), label %\(end)")
+            emitTerminator("br i1 ", lhs, ", label %", rightLabel, ", label %", end)
         } else {
-            emitTerminator("br i1 \(lhs), label %\(end), label %\(rightLabel)")
+            emitTerminator("br i1 ", lhs, ", label %", end, ", label %", rightLabel)
         }
         startBlock(rightLabel)
         if let rhs = lowerExpression(right) { store(.bool, rhs, to: slot) }
@@ -303,7 +303,7 @@ extension FunctionLowering {
         }
         guard let instruction else { return value }
         let result = temp()
-        emit("\(result) = \(instruction) \(from) \(value) to \(to)")
+        emit(result, " = ", instruction, " ", from, " ", value, " to ", to)
         return result
     }
 
@@ -314,7 +314,7 @@ extension FunctionLowering {
         for field in fields {
             guard let index = symbol.fieldIndex(field.name.text), let value = lowerExpression(field.value) else { continue }
             let pointer = temp()
-            emit("\(pointer) = getelementptr inbounds \(layout.llvmType(type)), ptr \(storage), i32 0, i32 \(index)")
+            emit(pointer, " = getelementptr inbounds ", layout.llvmType(type), ", ptr ", storage, ", i32 0, i32 ", String(index))
             assign(symbol.fields[index].type, value, to: pointer)
         }
         return storage
@@ -325,23 +325,23 @@ extension FunctionLowering {
         let storage = alloca(type)
         guard let value = lowerExpression(valueExpr) else { return nil }
         if value == "0" || value == "false" || value == "null" || value == IRText.float(0, bits: types.bitWidth(element)) {
-            emit("call void @llvm.memset.p0.i64(ptr align \(layout.alignment(type)) \(storage), i8 0, i64 \(layout.size(type)), i1 false)")
+            emit("call void @llvm.memset.p0.i64(ptr align ", layout.alignmentText(type), " ", storage, ", i8 0, i64 ", String(layout.size(type)), ", i1 false)")
             return storage
         }
         let counter = alloca(.i64)
         store(.i64, "0", to: counter)
-        let test = label("fill.test")
-        let bodyLabel = label("fill.body")
-        let end = label("fill.end")
+        let test = label("fill.test.")
+        let bodyLabel = label("fill.body.")
+        let end = label("fill.end.")
         startBlock(test)
         let index = load(.i64, from: counter)
         let done = temp()
-        emit("\(done) = icmp eq i64 \(index), \(count)")
-        emitTerminator("br i1 \(done), label %\(end), label %\(bodyLabel)")
+        emit(done, " = icmp eq i64 ", index, ", ", String(count))
+        emitTerminator("br i1 ", done, ", label %", end, ", label %", bodyLabel)
         startBlock(bodyLabel)
         assign(element, value, to: elementPointer(arrayType: type, base: storage, index: index))
         let next = temp()
-        emit("\(next) = add i64 \(index), 1")
+        emit(next, " = add i64 ", index, ", 1")
         store(.i64, next, to: counter)
         branch(to: test)
         startBlock(end)

@@ -13,21 +13,21 @@ extension FunctionLowering {
             return tagTest(value, type, variant)
         case .integer(let literal, _):
             let result = temp()
-            emit("\(result) = icmp eq \(llvm) \(value), \(literal)")
+            emit(result, " = icmp eq ", llvm, " ", value, ", ", String(literal))
             return result
         case .bool(let literal, _):
             let result = temp()
-            emit("\(result) = icmp eq i1 \(value), \(literal)")
+            emit(result, " = icmp eq i1 ", value, ", ", String(literal))
             return result
         case .range(let lower, let upper, let inclusive, _):
             let signed = types.isSigned(type)
             let low = temp()
-            emit("\(low) = icmp \(signed ? "sge" : "uge") \(llvm) \(value), \(lower)")
+            emit(low, " = icmp ", signed ? "sge" : "uge", " ", llvm, " ", value, ", ", String(lower))
             let high = temp()
             let predicate = inclusive ? (signed ? "sle" : "ule") : (signed ? "slt" : "ult")
-            emit("\(high) = icmp \(predicate) \(llvm) \(value), \(upper)")
+            emit(high, " = icmp ", predicate, " ", llvm, " ", value, ", ", String(upper))
             let result = temp()
-            emit("\(result) = and i1 \(low), \(high)")
+            emit(result, " = and i1 ", low, ", ", high)
             return result
         case .variant(_, let variantName, let fields, _):
             guard case .enumeration(let enumID) = types[type],
@@ -39,7 +39,7 @@ extension FunctionLowering {
                 guard let fieldTest = patternTest(field, fieldValue, payload[index]) else { continue }
                 // `select`, not `and`: the field is garbage when the tag differs.
                 let combined = temp()
-                emit("\(combined) = select i1 \(test), i1 \(fieldTest), i1 false")
+                emit(combined, " = select i1 ", test, ", i1 ", fieldTest, ", i1 false")
                 test = combined
             }
             return test
@@ -49,7 +49,7 @@ extension FunctionLowering {
                 guard let test = patternTest(alternative, value, type) else { return nil }
                 if let previous = combined {
                     let result = temp()
-                    emit("\(result) = or i1 \(previous), \(test)")
+                    emit(result, " = or i1 ", previous, ", ", test)
                     combined = result
                 } else {
                     combined = test
@@ -62,7 +62,7 @@ extension FunctionLowering {
     private mutating func tagTest(_ value: String, _ type: TypeID, _ variant: Int) -> String {
         let tag = load(.i32, from: value)
         let result = temp()
-        emit("\(result) = icmp eq i32 \(tag), \(variant)")
+        emit(result, " = icmp eq i32 ", tag, ", ", String(variant))
         return result
     }
 
@@ -76,10 +76,10 @@ extension FunctionLowering {
     mutating func payloadFieldPointer(_ pointer: String, _ enumID: EnumID, variant: Int, field: Int) -> String {
         let enumType = model.types.existing(.enumeration(enumID))
         let payload = temp()
-        emit("\(payload) = getelementptr inbounds \(layout.llvmType(enumType)), ptr \(pointer), i32 0, i32 1")
+        emit(payload, " = getelementptr inbounds ", layout.llvmType(enumType), ", ptr ", pointer, ", i32 0, i32 1")
         let address = temp()
         let payloadType = layout.payloadType(model.enums[enumID.index].variants[variant].payload)
-        emit("\(address) = getelementptr inbounds \(payloadType), ptr \(payload), i32 0, i32 \(field)")
+        emit(address, " = getelementptr inbounds ", payloadType, ", ptr ", payload, ", i32 0, i32 ", String(field))
         return address
     }
 

@@ -11,11 +11,11 @@ struct FunctionLowering {
     let types: TypeTable
 
     let function: FunctionSymbol
-    /// The function's text as UTF-8: the hot helpers (load, store, element
-    /// addresses) write their pieces straight in, without building a String
-    /// per instruction.
-    private var body: [UInt8] = []
-    private var allocas = ""
+    /// The function's text as UTF-8; instructions write their pieces
+    /// straight in (see `IRPiece`), without building a String each.
+    private let body = IRBuffer()
+    /// The entry block's stack slots, written ahead of `body`.
+    private let allocas = IRBuffer(capacity: 512)
     private var nextTemp = 0
     private var nextLabel = 0
     var isTerminated = false
@@ -37,25 +37,29 @@ struct FunctionLowering {
 
     mutating func temp() -> String {
         nextTemp += 1
-        return "%t\(nextTemp)"
+        return IRText.name("%t", nextTemp)
     }
 
+    /// A fresh block label: `hint` (ending in a dot) and a number.
     mutating func label(_ hint: String) -> String {
         nextLabel += 1
-        return "\(hint).\(nextLabel)"
+        return IRText.name(hint, nextLabel)
     }
 
-    /// Appends one instruction to the current block, opening an unreachable
-    /// block first if the current one already ended.
-    mutating func emit(_ instruction: String) {
+    /// Appends one instruction, written from its pieces, to the current
+    /// block, opening an unreachable block first if the current one already
+    /// ended.
+    @inline(__always)
+    mutating func emit(_ pieces: String...) {
         beginInstruction()
-        write(instruction)
+        for piece in pieces { body.append(piece) }
         endInstruction()
     }
 
+    /// Appends pieces to the instruction begun by `beginInstruction`.
     @inline(__always)
-    mutating func write(_ text: String) {
-        body.append(contentsOf: text.utf8)
+    mutating func write(_ pieces: String...) {
+        for piece in pieces { body.append(piece) }
     }
 
     /// Starts a line of the current block (opening an unreachable block if
@@ -63,7 +67,7 @@ struct FunctionLowering {
     @inline(__always)
     mutating func beginInstruction() {
         if isTerminated {
-            startBlock(label("dead"))
+            startBlock(label("dead."))
         }
         write("  ")
     }
@@ -71,43 +75,47 @@ struct FunctionLowering {
     @inline(__always)
     mutating func endInstruction() {
         if !debugSuffix.isEmpty { write(debugSuffix) }
-        body.append(UInt8(ascii: "\n"))
+        body.append(byte: UInt8(ascii: "\n"))
     }
 
-    mutating func emitTerminator(_ instruction: String) {
-        emit(instruction)
+    @inline(__always)
+    mutating func emitTerminator(_ pieces: String...) {
+        beginInstruction()
+        for piece in pieces { body.append(piece) }
+        endInstruction()
         isTerminated = true
     }
 
     mutating func startBlock(_ name: String) {
         if !isTerminated {
-            write("  br label %")
-            write(name)
+            write("  br label %", name)
             endInstruction()
         }
-        write(name)
-        write(":\n")
+        write(name, ":\n")
         isTerminated = false
     }
 
     mutating func branch(to target: String) {
-        if !isTerminated { emitTerminator("br label %\(target)") }
+        if !isTerminated { emitTerminator("br label %", target) }
     }
 
     /// A stack slot in the entry block, so loops do not grow the stack.
     mutating func alloca(_ type: TypeID) -> String {
         let name = temp()
-        allocas += "  \(name) = alloca \(layout.llvmType(type)), align \(layout.alignment(type))\n"
+        declareSlot(name, type)
         return name
     }
 
     mutating func slot(for local: LocalID) -> String {
         if let existing = module.localSlots[local.index], !isRegister(local) { return existing }
-        let name = "%v\(local.raw)"
-        let type = model.locals[local.index].type
-        allocas += "  \(name) = alloca \(layout.llvmType(type)), align \(layout.alignment(type))\n"
+        let name = IRText.name("%v", Int(local.raw))
+        declareSlot(name, model.locals[local.index].type)
         module.localSlots[local.index] = name
         return name
+    }
+
+    private mutating func declareSlot(_ name: String, _ type: TypeID) {
+        allocas.append("  ", name, " = alloca ", layout.llvmType(type), ", align ", layout.alignmentText(type), "\n")
     }
 
     mutating func bindParameter(_ local: LocalID, to pointer: String) {
@@ -140,29 +148,12 @@ struct FunctionLowering {
 
     mutating func load(_ type: TypeID, from pointer: String) -> String {
         let value = temp()
-        beginInstruction()
-        write(value)
-        write(" = load ")
-        write(layout.llvmType(type))
-        write(", ptr ")
-        write(pointer)
-        write(", align ")
-        write(layout.alignmentText(type))
-        endInstruction()
+        emit(value, " = load ", layout.llvmType(type), ", ptr ", pointer, ", align ", layout.alignmentText(type))
         return value
     }
 
     mutating func store(_ type: TypeID, _ value: String, to pointer: String) {
-        beginInstruction()
-        write("store ")
-        write(layout.llvmType(type))
-        write(" ")
-        write(value)
-        write(", ptr ")
-        write(pointer)
-        write(", align ")
-        write(layout.alignmentText(type))
-        endInstruction()
+        emit("store ", layout.llvmType(type), " ", value, ", ptr ", pointer, ", align ", layout.alignmentText(type))
     }
 
     /// Copies a value of `type` into `pointer`: a store for scalars, a
@@ -172,7 +163,8 @@ struct FunctionLowering {
             let size = layout.size(type)
             guard size > 0, value != pointer else { return }
             let intrinsic = mayOverlap ? "llvm.memmove.p0.p0.i64" : "llvm.memcpy.p0.p0.i64"
-            emit("call void @\(intrinsic)(ptr align \(layout.alignment(type)) \(pointer), ptr align \(layout.alignment(type)) \(value), i64 \(size), i1 false)")
+            let align = layout.alignmentText(type)
+            emit("call void @", intrinsic, "(ptr align ", align, " ", pointer, ", ptr align ", align, " ", value, ", i64 ", String(size), ", i1 false)")
         } else if model.types.hasValue(type) {
             store(type, value, to: pointer)
         }
@@ -202,15 +194,16 @@ struct FunctionLowering {
         return (result, parameters)
     }
 
-    mutating func lower() -> String {
-        guard let decl = function.declaration, let span = function.span else { return "" }
+    /// Appends the function's definition to `output`.
+    mutating func lower(into output: IRBuffer) {
+        guard let decl = function.declaration, let span = function.span else { return }
         let (result, parameters) = Self.signature(of: function, layout: layout, named: true)
         let symbol = module.definitionSymbol(function)
-        var header = "define \(result) @\(symbol)(\(parameters.joined(separator: ", ")))"
+        var debugAttachment = ""
         if let debug = module.debugInfo {
             let scope = debug.subprogram(name: function.name, linkageName: symbol, span: span)
             debugScope = scope
-            header += " !dbg !\(scope)"
+            debugAttachment = " !dbg !" + String(scope)
         }
         setLocation(span)
         if model.types.isAggregate(function.result) { returnSlot = "%ret" }
@@ -223,12 +216,15 @@ struct FunctionLowering {
         case .expression(let expr):
             value = lowerExpression(expr)
         case .external:
-            return ""
+            return
         }
         if !isTerminated {
             emitReturn(value)
         }
-        return header + " {\nentry:\n" + allocas + String(decoding: body, as: UTF8.self) + "}\n"
+        output.append("define ", result, " @", symbol, "(", parameters.joined(separator: ", "), ")", debugAttachment, " {\nentry:\n")
+        output.append(allocas)
+        output.append(body)
+        output.append("}\n\n")
     }
 
     private mutating func bindParameters(_ decl: FunctionDecl) {
@@ -253,15 +249,15 @@ struct FunctionLowering {
         let counter = "@" + HotSplit.callCounterSymbol
         let calls = load(.i64, from: counter)
         let next = temp()
-        emit("\(next) = add i64 \(calls), 1")
+        emit(next, " = add i64 ", calls, ", 1")
         store(.i64, next, to: counter)
         let isFirst = temp()
-        emit("\(isFirst) = icmp eq i64 \(calls), 0")
-        let stamp = label("first.call")
-        let body = label("body")
-        emitTerminator("br i1 \(isFirst), label %\(stamp), label %\(body)")
+        emit(isFirst, " = icmp eq i64 ", calls, ", 0")
+        let stamp = label("first.call.")
+        let body = label("body.")
+        emitTerminator("br i1 ", isFirst, ", label %", stamp, ", label %", body)
         startBlock(stamp)
-        emit("call i32 @clock_gettime(i32 1, ptr @\(HotSplit.firstCallTimeSymbol))")
+        emit("call i32 @clock_gettime(i32 1, ptr @", HotSplit.firstCallTimeSymbol, ")")
         startBlock(body)
     }
 
@@ -271,7 +267,7 @@ struct FunctionLowering {
             if let value { assign(result, value, to: returnSlot) }
             emitTerminator("ret void")
         } else if model.types.hasValue(result), let value {
-            emitTerminator("ret \(layout.llvmType(result)) \(value)")
+            emitTerminator("ret ", layout.llvmType(result), " ", value)
         } else if model.types.hasValue(result) {
             emitTerminator("unreachable")
         } else {

@@ -1,5 +1,29 @@
 /// Spelling of LLVM constants.
 enum IRText {
+    /// `prefix` followed by `number`, e.g. `%t12`: built from bytes, as
+    /// lowering names thousands of values and labels this way.
+    static func name(_ prefix: String, _ number: Int) -> String {
+        var digits = 1
+        var limit = 10
+        while number >= limit, digits < 18 {
+            digits += 1
+            limit *= 10
+        }
+        let prefixLength = prefix.utf8.count
+        return String(unsafeUninitializedCapacity: prefixLength + digits) { buffer in
+            var text = prefix
+            text.withUTF8 { bytes in
+                for index in 0..<prefixLength { buffer[index] = bytes[index] }
+            }
+            var rest = number
+            for index in stride(from: prefixLength + digits - 1, through: prefixLength, by: -1) {
+                buffer[index] = UInt8(ascii: "0") &+ UInt8(rest % 10)
+                rest /= 10
+            }
+            return prefixLength + digits
+        }
+    }
+
     /// A float constant in the hexadecimal form LLVM accepts for any value.
     static func float(_ value: Double, bits: Int) -> String {
         let exact = bits == 32 ? Double(Float(value)) : value

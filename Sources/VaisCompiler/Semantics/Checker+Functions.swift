@@ -13,7 +13,7 @@ extension Checker {
         let function = model.functions[id.index]
         currentFunction = id
         returnType = function.result
-        scopes = [[:]]
+        scopes = .opened
         loops = []
         var parameterIndex = 0
         if let (_, span) = decl.selfParameter, function.owner != nil {
@@ -44,7 +44,7 @@ extension Checker {
         case .external:
             break
         }
-        scopes = []
+        scopes = LocalScopes()
         currentFunction = nil
     }
 

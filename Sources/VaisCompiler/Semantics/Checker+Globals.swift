@@ -24,7 +24,7 @@ extension Checker {
         globalStates[id.index] = .checking
         let declaration = model.globals[id.index].declaration
         let savedScopes = scopes
-        scopes = []
+        scopes = LocalScopes()
         let expected = declaration.type.map { resolveType($0) }
         var actual = checkExpression(declaration.value, expected: expected)
         let initializerFailed = actual == .error

@@ -26,7 +26,7 @@ struct Checker {
     struct LoopContext {
         var hasBreak = false
     }
-    var scopes: [[String: LocalID]] = []
+    var scopes = LocalScopes()
     var loops: [LoopContext] = []
     var currentFunction: FunctionID?
     var returnType: TypeID = .unit
@@ -62,16 +62,15 @@ struct Checker {
 
     // MARK: Scopes
 
-    mutating func pushScope() { scopes.append([:]) }
-    mutating func popScope() { scopes.removeLast() }
+    mutating func pushScope() { scopes.push() }
+    mutating func popScope() { scopes.pop() }
 
     mutating func declareLocal(_ name: Name, type: TypeID, mutable: Bool) -> LocalID {
         let id = LocalID(raw: Int32(model.locals.count))
         model.locals.append(LocalSymbol(name: name.text, type: type, isMutable: mutable, span: name.span))
         model.localNeedsMemory.append(false)
         model.bindings[name.span] = id
-        if scopes.isEmpty { pushScope() }
-        scopes[scopes.count - 1][name.text] = id
+        scopes.declare(name.text, id)
         return id
     }
 
@@ -88,10 +87,7 @@ struct Checker {
     }
 
     func lookupLocal(_ name: String) -> LocalID? {
-        for scope in scopes.reversed() {
-            if let id = scope[name] { return id }
-        }
-        return nil
+        scopes.lookup(name)
     }
 
     // MARK: Compatibility

@@ -1,22 +1,22 @@
 /// Index of an expression in `SyntaxTree.exprs`.
 public struct ExprID: Hashable, Sendable {
     public let raw: Int32
-    public init(_ raw: Int32) { self.raw = raw }
-    public var index: Int { Int(raw) }
+    @inlinable public init(_ raw: Int32) { self.raw = raw }
+    @inlinable public var index: Int { Int(raw) }
 }
 
 /// Index of a statement in `SyntaxTree.stmts`.
 public struct StmtID: Hashable, Sendable {
     public let raw: Int32
-    public init(_ raw: Int32) { self.raw = raw }
-    public var index: Int { Int(raw) }
+    @inlinable public init(_ raw: Int32) { self.raw = raw }
+    @inlinable public var index: Int { Int(raw) }
 }
 
 /// Index of a block in `SyntaxTree.blocks`.
 public struct BlockID: Hashable, Sendable {
     public let raw: Int32
-    public init(_ raw: Int32) { self.raw = raw }
-    public var index: Int { Int(raw) }
+    @inlinable public init(_ raw: Int32) { self.raw = raw }
+    @inlinable public var index: Int { Int(raw) }
 }
 
 /// A name as written, with where it was written.

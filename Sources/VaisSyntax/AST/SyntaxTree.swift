@@ -10,9 +10,11 @@ public struct SyntaxTree: Sendable {
 
     public init() {}
 
-    public subscript(id: ExprID) -> ExprNode { exprs[id.index] }
-    public subscript(id: StmtID) -> StmtNode { stmts[id.index] }
-    public subscript(id: BlockID) -> Block { blocks[id.index] }
+    // Inlinable, so that callers in other modules read a node in place
+    // instead of receiving a copy of it (with a retain per payload array).
+    @inlinable public subscript(id: ExprID) -> ExprNode { exprs[id.index] }
+    @inlinable public subscript(id: StmtID) -> StmtNode { stmts[id.index] }
+    @inlinable public subscript(id: BlockID) -> Block { blocks[id.index] }
 
     mutating func add(_ node: ExprNode) -> ExprID {
         exprs.append(node)

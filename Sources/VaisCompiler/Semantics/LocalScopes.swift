@@ -1,0 +1,42 @@
+/// The locals in scope while a function body is checked: one flat stack of
+/// names, newest last, with a mark where each block's scope begins. Lookup
+/// scans back from the newest, so the nearest declaration wins (shadowing);
+/// a function's few dozen names cost less to compare than to hash, and a
+/// block costs no dictionary of its own.
+struct LocalScopes {
+    private var names: [String] = []
+    private var locals: [LocalID] = []
+    private var marks: [Int] = []
+
+    /// A stack with one scope open, for a function's parameters.
+    static var opened: LocalScopes {
+        var scopes = LocalScopes()
+        scopes.push()
+        return scopes
+    }
+
+    mutating func push() {
+        marks.append(names.count)
+    }
+
+    mutating func pop() {
+        guard let mark = marks.popLast() else { return }
+        names.removeSubrange(mark...)
+        locals.removeSubrange(mark...)
+    }
+
+    mutating func declare(_ name: String, _ local: LocalID) {
+        if marks.isEmpty { push() }
+        names.append(name)
+        locals.append(local)
+    }
+
+    func lookup(_ name: String) -> LocalID? {
+        var index = names.count
+        while index > 0 {
+            index -= 1
+            if names[index] == name { return locals[index] }
+        }
+        return nil
+    }
+}
