@@ -12,7 +12,7 @@ struct FunctionLowering {
 
     let function: FunctionSymbol
     /// The function's text as UTF-8; instructions write their pieces
-    /// straight in (see `IRPiece`), without building a String each.
+    /// straight in (see `IRBuffer`), without building a String each.
     private let body = IRBuffer()
     /// The entry block's stack slots, written ahead of `body`.
     private let allocas = IRBuffer(capacity: 512)

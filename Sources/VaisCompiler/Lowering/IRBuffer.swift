@@ -1,29 +1,8 @@
-import Foundation
-
-/// A piece of an IR line that writes its UTF-8 straight into the output,
-/// so an instruction costs no String of its own: lowering writes its
-/// pieces one after another (`emit(result, " = add ", type, ...)`).
-protocol IRPiece {
-    func write(to buffer: IRBuffer)
-}
-
-extension String: IRPiece {
-    @inline(__always)
-    func write(to buffer: IRBuffer) {
-        buffer.append(self)
-    }
-}
-
-extension Int: IRPiece {
-    @inline(__always)
-    func write(to buffer: IRBuffer) {
-        buffer.append(self)
-    }
-}
-
-/// The growing text of IR, as bytes. A class over raw memory rather than
-/// an `[UInt8]`: lowering appends some hundred thousand small pieces per
-/// thousand lines of source, and each append to an array pays for
+/// The growing text of IR, as bytes. Lowering writes each instruction as
+/// its pieces (`emit(result, " = add ", type, ...)`), straight into the
+/// buffer, so an instruction costs no String of its own. A class over raw
+/// memory rather than an `[UInt8]`: a thousand lines of source append some
+/// hundred thousand small pieces, and each append to an array pays for
 /// uniqueness and exclusivity checks that cost more than the copy.
 final class IRBuffer {
     @exclusivity(unchecked) private var storage: UnsafeMutablePointer<UInt8>
@@ -37,7 +16,6 @@ final class IRBuffer {
 
     deinit { storage.deallocate() }
 
-    @inline(__always)
     func append(_ first: String, _ pieces: String...) {
         append(first)
         for piece in pieces { append(piece) }
@@ -45,13 +23,10 @@ final class IRBuffer {
 
     @inline(__always)
     func append(_ text: String) {
-        if text.utf8.withContiguousStorageIfAvailable({ append(bytes: $0.baseAddress, count: $0.count) }) == nil {
-            append(Array(text.utf8))
+        let copied: Void? = text.utf8.withContiguousStorageIfAvailable { append(bytes: $0.baseAddress, count: $0.count) }
+        if copied == nil {
+            for byte in text.utf8 { append(byte: byte) }
         }
-    }
-
-    func append(_ bytes: [UInt8]) {
-        bytes.withUnsafeBufferPointer { append(bytes: $0.baseAddress, count: $0.count) }
     }
 
     func append(_ other: IRBuffer) {
@@ -63,25 +38,6 @@ final class IRBuffer {
         reserve(1)
         storage[count] = byte
         count += 1
-    }
-
-    /// Decimal digits, written without going through a String.
-    func append(_ number: Int) {
-        if number < 0 { append(byte: UInt8(ascii: "-")) }
-        var magnitude = number.magnitude
-        var digits = 1
-        var divisor: UInt = 1
-        while magnitude / divisor >= 10 {
-            divisor *= 10
-            digits += 1
-        }
-        reserve(digits)
-        while divisor > 0 {
-            storage[count] = UInt8(ascii: "0") &+ UInt8(magnitude / divisor)
-            magnitude %= divisor
-            divisor /= 10
-            count += 1
-        }
     }
 
     @inline(__always)
