@@ -26,13 +26,16 @@ struct CompileBench {
             let lines = program.source.utf8.reduce(0) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 }
             let rounds = roundsFor(lines: lines)
             progress("compile/front end/\(program.label)")
-            let frontEnd = try Repeat.samples(warmUp: 1, count: rounds.frontEnd) {
-                try Repeat.time {
-                    let result = Compiler.compile(source: program.source, path: program.path, options: options)
-                    guard result.ir != nil else { throw BenchFailure.doesNotCompile(program.label, result.renderedDiagnostics()) }
-                }
-            }
+            let frontEnd = try frontEndSamples(program, options: options, count: rounds.frontEnd)
             metrics.append(BenchMetric(name: "compile/front end/\(program.label)", kind: .time, samples: frontEnd))
+            if lines >= 5_000 {
+                // Big programs are lowered on several threads; this keeps the one-thread figure in view.
+                progress("compile/front end, one thread/\(program.label)")
+                var oneThread = options
+                oneThread.loweringThreads = 1
+                let sequential = try frontEndSamples(program, options: oneThread, count: rounds.frontEnd)
+                metrics.append(BenchMetric(name: "compile/front end, one thread/\(program.label)", kind: .time, samples: sequential))
+            }
             progress("compile/to .so/\(program.label)")
             let irPath = settings.workFolder + "/bench.ll"
             let soPath = settings.workFolder + "/bench.so"
@@ -49,6 +52,16 @@ struct CompileBench {
             metrics.append(BenchMetric(name: "compile/to .so/\(program.label)", kind: .time, samples: build, target: target))
         }
         return metrics
+    }
+
+    /// Lex, parse, check and IR of `program`, timed `count` times after a warm-up.
+    private func frontEndSamples(_ program: (label: String, source: String, path: String), options: CompileOptions, count: Int) throws -> [Double] {
+        try Repeat.samples(warmUp: 1, count: count) {
+            try Repeat.time {
+                let result = Compiler.compile(source: program.source, path: program.path, options: options)
+                guard result.ir != nil else { throw BenchFailure.doesNotCompile(program.label, result.renderedDiagnostics()) }
+            }
+        }
     }
 
     private func roundsFor(lines: Int) -> (frontEnd: Int, build: Int) {

@@ -20,14 +20,19 @@ struct CheckCommand: ParsableCommand {
     @Option(name: .customLong("repeat"), help: "With --timings: compile each file this many times and print the median of each phase.")
     var repetitions = 1
 
+    @Option(name: .customLong("threads"), help: "How many threads may lower functions to IR (default: as many as pay off).")
+    var loweringThreads: Int?
+
     func validate() throws {
         guard repetitions >= 1 else { throw ValidationError("--repeat needs at least 1") }
+        if let loweringThreads, loweringThreads < 1 { throw ValidationError("--threads needs at least 1") }
     }
 
     func run() throws {
         var failed = false
         for file in files {
-            let options = source.compileOptions(for: file)
+            var options = source.compileOptions(for: file)
+            options.loweringThreads = loweringThreads
             var phases: [[UInt64]] = [[], [], []]
             var outcome: (parsed: ParsedProgram, result: CompileResult)?
             for _ in 0..<(timings ? repetitions : 1) {

@@ -8,11 +8,15 @@ public struct CompileOptions: Sendable {
     public var requireMain: Bool
     /// The folder `U std/...` imports are found in.
     public var standardLibrary: String?
+    /// How many threads may lower functions to IR: nil for as many as pay
+    /// off on this machine, 1 for one.
+    public var loweringThreads: Int?
 
-    public init(debugInfo: Bool = false, requireMain: Bool = true, standardLibrary: String? = nil) {
+    public init(debugInfo: Bool = false, requireMain: Bool = true, standardLibrary: String? = nil, loweringThreads: Int? = nil) {
         self.debugInfo = debugInfo
         self.requireMain = requireMain
         self.standardLibrary = standardLibrary
+        self.loweringThreads = loweringThreads
     }
 }
 
@@ -92,7 +96,7 @@ public enum Compiler {
     public static func emit(_ checked: CompileResult, options: CompileOptions = CompileOptions()) -> CompileResult {
         guard let program = checked.program else { return checked }
         return CompileResult(sources: checked.sources, diagnostics: checked.diagnostics, program: program,
-                             ir: IREmitter.emit(program, debugInfo: options.debugInfo))
+                             ir: IREmitter.emit(program, debugInfo: options.debugInfo, threads: options.loweringThreads))
     }
 
     /// Diagnostics in file, then source order.

@@ -83,7 +83,7 @@ extension FunctionLowering {
         case .variant(let enumID, let index):
             return constructVariant(enumID, index, arguments: [])
         case .local(let local) where isRegister(local):
-            return module.localSlots[local.index] ?? nil
+            return place(of: local)
         default:
             break
         }

@@ -11,6 +11,11 @@ struct FunctionLowering {
     let types: TypeTable
 
     let function: FunctionSymbol
+    /// Where each of the function's locals is, by its offset in
+    /// `localRange`: its stack slot, the pointer an aggregate parameter came
+    /// in, or (for a local kept in a register) its SSA value.
+    private var localSlots: [String?]
+    private let localRange: Range<Int>
     /// The function's text as UTF-8; instructions write their pieces
     /// straight in (see `IRBuffer`), without building a String each.
     private let body = IRBuffer()
@@ -24,13 +29,15 @@ struct FunctionLowering {
     private var debugScope: Int?
     private var debugSuffix = ""
 
-    init(module: IRModule, tree: SyntaxTree, function: FunctionSymbol) {
+    init(module: IRModule, tree: SyntaxTree, function id: FunctionID) {
         self.module = module
         self.tree = tree
         self.model = module.model
         self.layout = module.layout
         self.types = module.model.types
-        self.function = function
+        self.function = module.model.functions[id.index]
+        localRange = id.index < model.functionLocals.count ? model.functionLocals[id.index] : 0..<0
+        localSlots = Array(repeating: nil, count: localRange.count)
     }
 
     // MARK: Emission
@@ -107,10 +114,10 @@ struct FunctionLowering {
     }
 
     mutating func slot(for local: LocalID) -> String {
-        if let existing = module.localSlots[local.index], !isRegister(local) { return existing }
+        if let existing = place(of: local), !isRegister(local) { return existing }
         let name = IRText.name("%v", Int(local.raw))
         declareSlot(name, model.locals[local.index].type)
-        module.localSlots[local.index] = name
+        setPlace(of: local, name)
         return name
     }
 
@@ -119,7 +126,17 @@ struct FunctionLowering {
     }
 
     mutating func bindParameter(_ local: LocalID, to pointer: String) {
-        module.localSlots[local.index] = pointer
+        setPlace(of: local, pointer)
+    }
+
+    /// Where a local of this function is, once it has been given a place.
+    func place(of local: LocalID) -> String? {
+        localRange.contains(local.index) ? localSlots[local.index - localRange.lowerBound] : nil
+    }
+
+    private mutating func setPlace(of local: LocalID, _ place: String) {
+        guard localRange.contains(local.index) else { return }
+        localSlots[local.index - localRange.lowerBound] = place
     }
 
     /// An immutable scalar whose address is never taken needs no stack
@@ -131,7 +148,7 @@ struct FunctionLowering {
     /// Gives a local its value: into its slot, or as its SSA value.
     mutating func define(_ local: LocalID, _ value: String) {
         if isRegister(local) {
-            module.localSlots[local.index] = value
+            setPlace(of: local, value)
         } else {
             assign(model.locals[local.index].type, value, to: slot(for: local))
         }

@@ -3,8 +3,9 @@
 /// buffer, so an instruction costs no String of its own. A class over raw
 /// memory rather than an `[UInt8]`: a thousand lines of source append some
 /// hundred thousand small pieces, and each append to an array pays for
-/// uniqueness and exclusivity checks that cost more than the copy.
-final class IRBuffer {
+/// uniqueness and exclusivity checks that cost more than the copy. Not
+/// synchronized: one thread writes a buffer at a time.
+final class IRBuffer: @unchecked Sendable {
     @exclusivity(unchecked) private var storage: UnsafeMutablePointer<UInt8>
     @exclusivity(unchecked) private(set) var count = 0
     @exclusivity(unchecked) private var capacity: Int

@@ -3,8 +3,10 @@ import VaisSyntax
 /// Writes a checked program as textual LLVM IR: one module for a plain
 /// build, or a host module and a hot module for hot reload.
 public enum IREmitter {
-    public static func emit(_ program: CheckedProgram, debugInfo: Bool) -> String {
-        emitModule(program, debugInfo: debugInfo, role: nil, manifest: nil)
+    /// `threads` caps how many threads lower functions (nil: as many as
+    /// pay off; see `ParallelLowering`).
+    public static func emit(_ program: CheckedProgram, debugInfo: Bool, threads: Int? = nil) -> String {
+        emitModule(program, debugInfo: debugInfo, role: nil, manifest: nil, threads: threads)
     }
 
     /// The two parts of a hot-reloadable program. With `bootstrapsRuntime`
@@ -25,10 +27,10 @@ public enum IREmitter {
     }
 
     private static func emitModule(_ program: CheckedProgram, debugInfo: Bool, role: HotSplit.Role?, manifest: ABIManifest?,
-                                   bootstrapsRuntime: Bool = false) -> String {
+                                   bootstrapsRuntime: Bool = false, threads: Int? = nil) -> String {
         let model = program.model
         let debug = debugInfo ? DebugInfoBuilder(sources: program.sources, rootFile: program.rootFile) : nil
-        let module = IRModule(model: model, debugInfo: debug, role: role)
+        let module = IRModule(model: model, tree: program.tree, debugInfo: debug, role: role)
         let layout = module.layout
         let rootPath = program.sources[program.rootFile].path
         // One buffer for the whole module, sized from the source so that it
@@ -49,10 +51,11 @@ public enum IREmitter {
             output.append("@\(HotSplit.firstCallTimeSymbol) = global { i64, i64 } zeroinitializer, align 8\n")
             output.append("declare i32 @clock_gettime(i32, ptr)\n\n")
         }
-        for function in model.functions where function.kind == .vais && (role == nil || (role == .hot) == function.isHot) {
-            var lowering = FunctionLowering(module: module, tree: program.tree, function: function)
-            lowering.lower(into: output)
-        }
+        let functions = model.functions.indices.filter { index in
+            let function = model.functions[index]
+            return function.kind == .vais && (role == nil || (role == .hot) == function.isHot)
+        }.map { FunctionID(raw: Int32($0)) }
+        ParallelLowering.lower(functions, module: module, tree: program.tree, threads: threads, into: output)
         // The string constants the functions collected; LLVM takes globals defined after their uses.
         output.append(module.stringSection, "\n\n")
         if role != .hot, let main = model.mainFunction {

@@ -1,36 +1,50 @@
 import VaisSyntax
 
 /// Module-level state shared by every function being lowered: string
-/// constants, declarations and debug metadata. A class because each
-/// function's lowering appends to it.
-final class IRModule {
+/// constants, declarations and debug metadata. Apart from the debug
+/// metadata it is fixed before lowering starts, so functions can be lowered
+/// on several threads at once.
+final class IRModule: @unchecked Sendable {
     let model: SemanticModel
     let layout: TypeLayout
     let debugInfo: DebugInfoBuilder?
     /// Which part of a hot-reload split this module is, or nil for a
     /// whole program where hot functions are ordinary functions.
     let role: HotSplit.Role?
+    /// Every string literal of the program, named in source order before
+    /// lowering, so the names do not depend on which thread lowers what.
     private var strings: [[UInt8]: String] = [:]
-    /// Where each local is, by `LocalID`: its stack slot, the pointer an
-    /// aggregate parameter came in, or (for a local kept in a register) its
-    /// SSA value. Each local belongs to one function, so one table serves all.
-    var localSlots: [String?]
     private var stringDefinitions: [String] = []
 
-    init(model: SemanticModel, debugInfo: DebugInfoBuilder?, role: HotSplit.Role? = nil) {
+    init(model: SemanticModel, tree: SyntaxTree, debugInfo: DebugInfoBuilder?, role: HotSplit.Role? = nil) {
         self.model = model
         self.role = role
         self.layout = TypeLayout(model: model)
-        self.localSlots = Array(repeating: nil, count: model.locals.count)
         self.debugInfo = debugInfo
+        for node in tree.exprs {
+            if case .string(let bytes) = node.kind { defineString(bytes) }
+        }
+        for value in model.constantValues { defineStrings(in: value) }
+    }
+
+    private func defineStrings(in value: ConstantValue) {
+        switch value {
+        case .string(let bytes): defineString(bytes)
+        case .aggregate(let elements): elements.forEach(defineStrings)
+        default: break
+        }
+    }
+
+    private func defineString(_ bytes: [UInt8]) {
+        guard strings[bytes] == nil else { return }
+        let name = "@.str.\(strings.count)"
+        strings[bytes] = name
+        stringDefinitions.append("\(name) = private unnamed_addr constant [\(bytes.count + 1) x i8] c\"\(IRText.cString(bytes))\", align 1")
     }
 
     /// The global holding a string literal; equal literals share one.
     func stringConstant(_ bytes: [UInt8]) -> String {
-        if let existing = strings[bytes] { return existing }
-        let name = "@.str.\(strings.count)"
-        strings[bytes] = name
-        stringDefinitions.append("\(name) = private unnamed_addr constant [\(bytes.count + 1) x i8] c\"\(IRText.cString(bytes))\", align 1")
+        guard let name = strings[bytes] else { preconditionFailure("a string literal was not collected before lowering") }
         return name
     }
 

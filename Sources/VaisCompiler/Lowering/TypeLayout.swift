@@ -1,15 +1,24 @@
 /// Sizes, alignments and LLVM spellings of types, following the x86-64
 /// System V layout that clang uses for the same LLVM types. A class, so
-/// lowering shares one and its spelling cache instead of copying the model.
-final class TypeLayout {
+/// lowering shares one and its caches instead of copying the model. Every
+/// type's spelling, alignment and enum payload is worked out at creation,
+/// so afterwards it is only read, from any thread.
+final class TypeLayout: @unchecked Sendable {
     let model: SemanticModel
     private var spellings: [String?]
     private var alignments: [Int]
+    private var enumPayloadWords: [Int?]
 
     init(model: SemanticModel) {
         self.model = model
         spellings = Array(repeating: nil, count: model.types.kinds.count)
         alignments = Array(repeating: 0, count: model.types.kinds.count)
+        enumPayloadWords = Array(repeating: nil, count: model.enums.count)
+        for index in model.enums.indices { _ = payloadWords(EnumID(raw: Int32(index))) }
+        for index in model.types.kinds.indices {
+            _ = llvmType(TypeID(Int32(index)))
+            _ = alignment(TypeID(Int32(index)))
+        }
     }
 
     /// The LLVM spelling of a type, computed once per type.
@@ -41,8 +50,11 @@ final class TypeLayout {
     }
 
     func payloadWords(_ id: EnumID) -> Int {
+        if id.index < enumPayloadWords.count, let known = enumPayloadWords[id.index] { return known }
         let largest = model.enums[id.index].variants.map { payloadSize($0.payload) }.max() ?? 0
-        return (largest + 7) / 8
+        let words = (largest + 7) / 8
+        if id.index < enumPayloadWords.count { enumPayloadWords[id.index] = words }
+        return words
     }
 
     /// The LLVM struct type that overlays one variant's payload.

@@ -2,10 +2,13 @@ import VaisSyntax
 
 extension Checker {
     mutating func checkFunctionBodies() {
+        model.functionLocals = Array(repeating: 0..<0, count: model.functions.count)
         for index in model.functions.indices {
             let function = model.functions[index]
             guard function.kind == .vais, let decl = function.declaration else { continue }
+            let firstLocal = model.locals.count
             checkBody(of: FunctionID(raw: Int32(index)), decl)
+            model.functionLocals[index] = firstLocal..<model.locals.count
         }
     }
 

@@ -33,6 +33,9 @@ public struct SemanticModel: Sendable {
     public internal(set) var functions: [FunctionSymbol] = []
     public internal(set) var globals: [GlobalSymbol] = []
     public internal(set) var locals: [LocalSymbol] = []
+    /// The `LocalID`s each function's body declared, by `FunctionID`: one
+    /// contiguous range per function, as bodies are checked one by one.
+    public internal(set) var functionLocals: [Range<Int>] = []
     /// Whether each local (by `LocalID`) must live in memory: its address
     /// is taken, or a loop writes it. Other immutable scalars stay in
     /// registers.
