@@ -42,7 +42,7 @@ let package = Package(
         .executableTarget(
             name: "vais-hot",
             dependencies: [
-                "VaisSyntax", "VaisCompiler", "HotReload", "HotRuntime", "Profiling", "Tracing", "Reporting", "PipelineBench",
+                "VaisSyntax", "VaisCompiler", "HotReload", "HotRuntime", "Profiling", "Tracing", "Reporting", "PipelineBench", "CHotSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             linkerSettings: [.unsafeFlags(runtimeSymbols.flatMap { ["-Xlinker", "--export-dynamic-symbol=\($0)"] })]

@@ -5,12 +5,15 @@ import VaisSyntax
 /// a type yields a pointer to memory holding it) and copied with memcpy.
 struct FunctionLowering {
     let module: IRModule
-    let tree: SyntaxTree
-    let model: SemanticModel
-    let layout: TypeLayout
-    let types: TypeTable
+    // Borrowed from the module rather than copied, so starting a function
+    // retains none of the model's arrays.
+    var tree: SyntaxTree { _read { yield module.tree } }
+    var model: SemanticModel { _read { yield module.model } }
+    var types: TypeTable { _read { yield module.model.types } }
+    var layout: TypeLayout { module.layout }
 
-    let function: FunctionSymbol
+    private let functionID: FunctionID
+    var function: FunctionSymbol { _read { yield module.model.functions[functionID.index] } }
     /// Where each of the function's locals is, by its offset in
     /// `localRange`: its stack slot, the pointer an aggregate parameter came
     /// in, or (for a local kept in a register) its SSA value.
@@ -18,9 +21,9 @@ struct FunctionLowering {
     private let localRange: Range<Int>
     /// The function's text as UTF-8; instructions write their pieces
     /// straight in (see `IRBuffer`), without building a String each.
-    private let body = IRBuffer()
+    private let body: IRBuffer
     /// The entry block's stack slots, written ahead of `body`.
-    private let allocas = IRBuffer(capacity: 512)
+    private let allocas: IRBuffer
     private var nextTemp = 0
     private var nextLabel = 0
     var isTerminated = false
@@ -29,14 +32,17 @@ struct FunctionLowering {
     private var debugScope: Int?
     private var debugSuffix = ""
 
-    init(module: IRModule, tree: SyntaxTree, function id: FunctionID) {
+    /// `scratch` holds the buffers the body and the stack slots are written
+    /// to; they are emptied here, so one pair serves function after function.
+    init(module: IRModule, function id: FunctionID, scratch: (body: IRBuffer, allocas: IRBuffer)) {
         self.module = module
-        self.tree = tree
-        self.model = module.model
-        self.layout = module.layout
-        self.types = module.model.types
-        self.function = module.model.functions[id.index]
-        localRange = id.index < model.functionLocals.count ? model.functionLocals[id.index] : 0..<0
+        functionID = id
+        body = scratch.body
+        allocas = scratch.allocas
+        body.removeAll()
+        allocas.removeAll()
+        let locals = module.model.functionLocals
+        localRange = id.index < locals.count ? locals[id.index] : 0..<0
         localSlots = Array(repeating: nil, count: localRange.count)
     }
 

@@ -30,6 +30,11 @@ final class IRBuffer: @unchecked Sendable {
         }
     }
 
+    /// Empties the buffer, keeping its memory.
+    func removeAll() {
+        count = 0
+    }
+
     func append(_ other: IRBuffer) {
         append(bytes: other.storage, count: other.count)
     }

@@ -55,7 +55,7 @@ public enum IREmitter {
             let function = model.functions[index]
             return function.kind == .vais && (role == nil || (role == .hot) == function.isHot)
         }.map { FunctionID(raw: Int32($0)) }
-        ParallelLowering.lower(functions, module: module, tree: program.tree, threads: threads, into: output)
+        ParallelLowering.lower(functions, module: module, threads: threads, into: output)
         // The string constants the functions collected; LLVM takes globals defined after their uses.
         output.append(module.stringSection, "\n\n")
         if role != .hot, let main = model.mainFunction {

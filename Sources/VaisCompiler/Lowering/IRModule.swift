@@ -6,6 +6,7 @@ import VaisSyntax
 /// on several threads at once.
 final class IRModule: @unchecked Sendable {
     let model: SemanticModel
+    let tree: SyntaxTree
     let layout: TypeLayout
     let debugInfo: DebugInfoBuilder?
     /// Which part of a hot-reload split this module is, or nil for a
@@ -18,6 +19,7 @@ final class IRModule: @unchecked Sendable {
 
     init(model: SemanticModel, tree: SyntaxTree, debugInfo: DebugInfoBuilder?, role: HotSplit.Role? = nil) {
         self.model = model
+        self.tree = tree
         self.role = role
         self.layout = TypeLayout(model: model)
         self.debugInfo = debugInfo

@@ -1,5 +1,4 @@
 import Foundation
-import VaisSyntax
 
 /// Lowers a module's functions, on several threads when the module is big
 /// enough to pay for them. Each thread takes a contiguous run of functions,
@@ -11,7 +10,7 @@ enum ParallelLowering {
     /// handing work to others.
     static let minimumSourceBytes = 16 * 1024
 
-    static func lower(_ functions: [FunctionID], module: IRModule, tree: SyntaxTree, threads requested: Int?, into output: IRBuffer) {
+    static func lower(_ functions: [FunctionID], module: IRModule, threads requested: Int?, into output: IRBuffer) {
         let weights = functions.map { id -> Int in
             guard let span = module.model.functions[id.index].declaration?.span else { return 1 }
             return Int(span.end - span.start) + 1
@@ -19,13 +18,13 @@ enum ParallelLowering {
         let total = weights.reduce(0, +)
         let threads = threadCount(requested: requested, functions: functions.count, sourceBytes: total, debugInfo: module.debugInfo != nil)
         guard threads > 1 else {
-            lowerRun(functions[...], module: module, tree: tree, into: output)
+            lowerRun(functions[...], module: module, into: output)
             return
         }
         let runs = balancedRuns(weights, count: threads)
         let buffers = runs.map { run in IRBuffer(capacity: 64 * 1024 + 10 * weights[run].reduce(0, +)) }
         DispatchQueue.concurrentPerform(iterations: runs.count) { index in
-            lowerRun(functions[runs[index]], module: module, tree: tree, into: buffers[index])
+            lowerRun(functions[runs[index]], module: module, into: buffers[index])
         }
         for buffer in buffers { output.append(buffer) }
     }
@@ -37,9 +36,10 @@ enum ParallelLowering {
         return max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8, functions / 4))
     }
 
-    private static func lowerRun(_ functions: ArraySlice<FunctionID>, module: IRModule, tree: SyntaxTree, into output: IRBuffer) {
+    private static func lowerRun(_ functions: ArraySlice<FunctionID>, module: IRModule, into output: IRBuffer) {
+        let scratch = (body: IRBuffer(capacity: 64 * 1024), allocas: IRBuffer(capacity: 4096))
         for id in functions {
-            var lowering = FunctionLowering(module: module, tree: tree, function: id)
+            var lowering = FunctionLowering(module: module, function: id, scratch: scratch)
             lowering.lower(into: output)
         }
     }
