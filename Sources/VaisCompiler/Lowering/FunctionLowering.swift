@@ -50,7 +50,7 @@ struct FunctionLowering {
 
     mutating func temp() -> String {
         nextTemp += 1
-        return IRText.name("%t", nextTemp)
+        return IRText.temporary(nextTemp)
     }
 
     /// A fresh block label: `hint` (ending in a dot) and a number.

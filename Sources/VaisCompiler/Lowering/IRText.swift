@@ -1,5 +1,14 @@
 /// Spelling of LLVM constants.
 enum IRText {
+    /// `%t0` to `%t4095`, made once: every function numbers its values from
+    /// 1, so nearly every value name comes from here instead of being built.
+    private static let temporaries: [String] = (0..<4096).map { name("%t", $0) }
+
+    /// The name of a function's `number`th SSA value.
+    static func temporary(_ number: Int) -> String {
+        number < temporaries.count ? temporaries[number] : name("%t", number)
+    }
+
     /// `prefix` followed by `number`, e.g. `%t12`: built from bytes, as
     /// lowering names thousands of values and labels this way.
     static func name(_ prefix: String, _ number: Int) -> String {
