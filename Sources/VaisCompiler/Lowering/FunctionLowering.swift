@@ -62,17 +62,16 @@ struct FunctionLowering {
     /// Appends one instruction, written from its pieces, to the current
     /// block, opening an unreachable block first if the current one already
     /// ended.
-    @inline(__always)
-    mutating func emit(_ pieces: String...) {
+    mutating func emit(_ p0: String, _ p1: String = "", _ p2: String = "", _ p3: String = "", _ p4: String = "", _ p5: String = "", _ p6: String = "", _ p7: String = "", _ p8: String = "", _ p9: String = "", _ p10: String = "", _ p11: String = "", _ p12: String = "", _ p13: String = "") {
         beginInstruction()
-        for piece in pieces { body.append(piece) }
+        body.append(p0, p1, p2, p3, p4, p5, p6, p7, p8, p9, p10, p11, p12, p13)
         endInstruction()
     }
 
     /// Appends pieces to the instruction begun by `beginInstruction`.
     @inline(__always)
-    mutating func write(_ pieces: String...) {
-        for piece in pieces { body.append(piece) }
+    mutating func write(_ p0: String, _ p1: String = "", _ p2: String = "") {
+        body.append(p0, p1, p2)
     }
 
     /// Starts a line of the current block (opening an unreachable block if
@@ -91,11 +90,8 @@ struct FunctionLowering {
         body.append(byte: UInt8(ascii: "\n"))
     }
 
-    @inline(__always)
-    mutating func emitTerminator(_ pieces: String...) {
-        beginInstruction()
-        for piece in pieces { body.append(piece) }
-        endInstruction()
+    mutating func emitTerminator(_ p0: String, _ p1: String = "", _ p2: String = "", _ p3: String = "", _ p4: String = "", _ p5: String = "") {
+        emit(p0, p1, p2, p3, p4, p5)
         isTerminated = true
     }
 

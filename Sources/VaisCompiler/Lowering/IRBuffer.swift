@@ -17,13 +17,29 @@ final class IRBuffer: @unchecked Sendable {
 
     deinit { storage.deallocate() }
 
-    func append(_ first: String, _ pieces: String...) {
-        append(first)
-        for piece in pieces { append(piece) }
+    /// Appends up to fourteen pieces. Fixed parameters with empty defaults
+    /// rather than a variadic list, which would build an array (and retain
+    /// every piece) per instruction.
+    func append(_ p0: String, _ p1: String = "", _ p2: String = "", _ p3: String = "", _ p4: String = "", _ p5: String = "", _ p6: String = "", _ p7: String = "", _ p8: String = "", _ p9: String = "", _ p10: String = "", _ p11: String = "", _ p12: String = "", _ p13: String = "") {
+        append(p0)
+        append(p1)
+        append(p2)
+        append(p3)
+        append(p4)
+        append(p5)
+        append(p6)
+        append(p7)
+        append(p8)
+        append(p9)
+        append(p10)
+        append(p11)
+        append(p12)
+        append(p13)
     }
 
     @inline(__always)
     func append(_ text: String) {
+        guard !text.isEmpty else { return }
         let copied: Void? = text.utf8.withContiguousStorageIfAvailable { append(bytes: $0.baseAddress, count: $0.count) }
         if copied == nil {
             for byte in text.utf8 { append(byte: byte) }
