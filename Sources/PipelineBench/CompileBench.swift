@@ -54,9 +54,10 @@ struct CompileBench {
         return metrics
     }
 
-    /// Lex, parse, check and IR of `program`, timed `count` times after a warm-up.
+    /// Lex, parse, check and IR of `program`, timed `count` times after a
+    /// warm-up long enough for the heap and the worker threads to settle.
     private func frontEndSamples(_ program: (label: String, source: String, path: String), options: CompileOptions, count: Int) throws -> [Double] {
-        try Repeat.samples(warmUp: 1, count: count) {
+        try Repeat.samples(warmUp: 3, count: count) {
             try Repeat.time {
                 let result = Compiler.compile(source: program.source, path: program.path, options: options)
                 guard result.ir != nil else { throw BenchFailure.doesNotCompile(program.label, result.renderedDiagnostics()) }

@@ -1,9 +1,10 @@
 import Foundation
 
 /// Lowers a module's functions, on several threads when the module is big
-/// enough to pay for them. Each thread takes a contiguous run of functions,
-/// balanced by source size, into its own buffer, and the runs are joined in
-/// order, so the IR is byte for byte what one thread writes. Debug metadata
+/// enough to pay for them. The functions are cut into contiguous runs,
+/// balanced by source size; threads take runs as they come free, each run
+/// into its own buffer, and the runs are joined in order, so the IR is byte
+/// for byte what one thread writes. Debug metadata
 /// is numbered as it is made, so a module with `-g` is lowered on one thread.
 enum ParallelLowering {
     /// Below this much function source (bytes), one thread is faster than
@@ -21,7 +22,9 @@ enum ParallelLowering {
             lowerRun(functions[...], module: module, into: output)
             return
         }
-        let runs = balancedRuns(weights, count: threads)
+        // Several runs per thread: a thread that wakes late still takes a
+        // share instead of leaving the caller to lower everything.
+        let runs = balancedRuns(weights, count: min(threads * 4, functions.count))
         let buffers = runs.map { run in IRBuffer(capacity: 64 * 1024 + 10 * weights[run].reduce(0, +)) }
         DispatchQueue.concurrentPerform(iterations: runs.count) { index in
             lowerRun(functions[runs[index]], module: module, into: buffers[index])
