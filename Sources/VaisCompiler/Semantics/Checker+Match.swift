@@ -98,14 +98,14 @@ extension Checker {
         switch pattern {
         case .wildcard, .error: return true
         case .binding(let name): return model.variantPatterns[name.span] == nil
-        case .alternatives(let alternatives, _): return alternatives.contains(where: isIrrefutable)
+        case .alternatives(let alternatives, _): return alternatives.contains { isIrrefutable($0) }
         default: return false
         }
     }
 
     func isExhaustive(_ arms: [MatchArm], _ type: TypeID) -> Bool {
-        let patterns = arms.map(\.pattern).flatMap(flattenAlternatives)
-        if patterns.contains(where: isIrrefutable) { return true }
+        let patterns = arms.flatMap { flattenAlternatives($0.pattern) }
+        if patterns.contains(where: { isIrrefutable($0) }) { return true }
         switch model.types[type] {
         case .bool:
             let values = Set(patterns.compactMap { pattern -> Bool? in
@@ -119,7 +119,7 @@ extension Checker {
                 switch pattern {
                 case .binding(let name):
                     if let index = model.variantPatterns[name.span] { covered.insert(index) }
-                case .variant(_, let variant, let fields, _) where fields.allSatisfy(isIrrefutable):
+                case .variant(_, let variant, let fields, _) where fields.allSatisfy({ isIrrefutable($0) }):
                     if let index = model.enums[enumID.index].variantIndex(variant.text) { covered.insert(index) }
                 default:
                     break
@@ -132,7 +132,7 @@ extension Checker {
     }
 
     private func flattenAlternatives(_ pattern: Pattern) -> [Pattern] {
-        if case .alternatives(let alternatives, _) = pattern { return alternatives.flatMap(flattenAlternatives) }
+        if case .alternatives(let alternatives, _) = pattern { return alternatives.flatMap { flattenAlternatives($0) } }
         return [pattern]
     }
 }

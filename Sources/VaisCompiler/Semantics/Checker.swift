@@ -34,6 +34,9 @@ struct Checker {
     init(tree: SyntaxTree) {
         self.tree = tree
         self.model = SemanticModel(expressionCount: tree.exprs.count)
+        // Sized up front: growing these tables rehashes every entry.
+        model.bindings.reserveCapacity(tree.stmts.count)
+        valueNames.reserveCapacity(tree.items.count)
     }
 
     static func check(_ tree: SyntaxTree, requireMain: Bool, rootFile: FileID) -> (SemanticModel, [Diagnostic]) {
