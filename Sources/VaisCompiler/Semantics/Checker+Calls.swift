@@ -125,7 +125,7 @@ extension Checker {
             return .error
         }
         model.callTargets[id.index] = .indirect
-        checkArgumentList(arguments, parameters: parameters, variadic: variadic, calleeSpan: calleeNode.span, name: "the function")
+        checkArgumentList(arguments, parameters: parameters, variadic: variadic, calleeSpan: calleeNode.span, callee: .value)
         return result
     }
 
@@ -136,21 +136,39 @@ extension Checker {
     private mutating func checkConstruction(_ id: ExprID, _ enumID: EnumID, _ index: Int, _ arguments: [ExprID], span: SourceSpan) -> TypeID {
         let variant = model.enums[enumID.index].variants[index]
         model.callTargets[id.index] = .construct(enumID, index)
-        checkArgumentList(arguments, parameters: variant.payload, variadic: false, calleeSpan: span, name: "the variant `\(variant.name)`")
+        checkArgumentList(arguments, parameters: variant.payload, variadic: false, calleeSpan: span, callee: .variant(variant.name))
         return model.types.intern(.enumeration(enumID))
     }
 
     private mutating func checkArguments(_ arguments: [ExprID], of function: FunctionID, skippingReceiver: Bool, calleeSpan: SourceSpan) -> TypeID {
-        let symbol = model.functions[function.index]
-        let parameters = skippingReceiver ? Array(symbol.parameters.dropFirst()) : symbol.parameters
-        checkArgumentList(arguments, parameters: parameters, variadic: symbol.isVariadic, calleeSpan: calleeSpan, name: "`\(symbol.name)`")
-        return symbol.result
+        // Field by field: a copy of the whole symbol would retain its declaration's arrays.
+        let parameters = model.functions[function.index].parameters
+        checkArgumentList(arguments, parameters: skippingReceiver ? Array(parameters.dropFirst()) : parameters,
+                          variadic: model.functions[function.index].isVariadic, calleeSpan: calleeSpan,
+                          callee: .function(model.functions[function.index].name))
+        return model.functions[function.index].result
     }
 
-    private mutating func checkArgumentList(_ arguments: [ExprID], parameters: [TypeID], variadic: Bool, calleeSpan: SourceSpan, name: String) {
+    /// What is called, named only when an error needs it.
+    enum Callee {
+        case function(String)
+        case variant(String)
+        /// A value of function type.
+        case value
+
+        var description: String {
+            switch self {
+            case .function(let name): return "`\(name)`"
+            case .variant(let name): return "the variant `\(name)`"
+            case .value: return "the function"
+            }
+        }
+    }
+
+    private mutating func checkArgumentList(_ arguments: [ExprID], parameters: [TypeID], variadic: Bool, calleeSpan: SourceSpan, callee: Callee) {
         if arguments.count != parameters.count, !(variadic && arguments.count >= parameters.count) {
             let expected = variadic ? "at least \(parameters.count)" : "\(parameters.count)"
-            error("E005", "\(name) takes \(expected) argument\(parameters.count == 1 ? "" : "s") but \(arguments.count) \(arguments.count == 1 ? "was" : "were") given",
+            error("E005", "\(callee.description) takes \(expected) argument\(parameters.count == 1 ? "" : "s") but \(arguments.count) \(arguments.count == 1 ? "was" : "were") given",
                   at: calleeSpan)
         }
         for (position, argument) in arguments.enumerated() {
