@@ -10,7 +10,7 @@ struct FunctionLowering {
     var tree: SyntaxTree { _read { yield module.tree } }
     var model: SemanticModel { _read { yield module.model } }
     var types: TypeTable { _read { yield module.model.types } }
-    var layout: TypeLayout { module.layout }
+    var layout: TypeLayout { _read { yield module.layout } }
 
     private let functionID: FunctionID
     var function: FunctionSymbol { _read { yield module.model.functions[functionID.index] } }

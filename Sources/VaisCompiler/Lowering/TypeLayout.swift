@@ -5,9 +5,11 @@
 /// so afterwards it is only read, from any thread.
 final class TypeLayout: @unchecked Sendable {
     let model: SemanticModel
-    private var spellings: [String?]
-    private var alignments: [Int]
-    private var enumPayloadWords: [Int?]
+    // Filled in `init` and only read afterwards, by several threads at once:
+    // no access checks needed.
+    @exclusivity(unchecked) private var spellings: [String?]
+    @exclusivity(unchecked) private var alignments: [Int]
+    @exclusivity(unchecked) private var enumPayloadWords: [Int?]
 
     init(model: SemanticModel) {
         self.model = model
