@@ -62,7 +62,9 @@ struct FunctionLowering {
     /// Appends one instruction, written from its pieces, to the current
     /// block, opening an unreachable block first if the current one already
     /// ended.
-    mutating func emit(_ p0: String, _ p1: String = "", _ p2: String = "", _ p3: String = "", _ p4: String = "", _ p5: String = "", _ p6: String = "", _ p7: String = "", _ p8: String = "", _ p9: String = "", _ p10: String = "", _ p11: String = "", _ p12: String = "", _ p13: String = "") {
+    mutating func emit(_ p0: String, _ p1: String = "", _ p2: String = "", _ p3: String = "", _ p4: String = "",
+                       _ p5: String = "", _ p6: String = "", _ p7: String = "", _ p8: String = "", _ p9: String = "",
+                       _ p10: String = "", _ p11: String = "", _ p12: String = "", _ p13: String = "") {
         beginInstruction()
         body.append(p0, p1, p2, p3, p4, p5, p6, p7, p8, p9, p10, p11, p12, p13)
         endInstruction()

@@ -20,7 +20,9 @@ final class IRBuffer: @unchecked Sendable {
     /// Appends up to fourteen pieces. Fixed parameters with empty defaults
     /// rather than a variadic list, which would build an array (and retain
     /// every piece) per instruction.
-    func append(_ p0: String, _ p1: String = "", _ p2: String = "", _ p3: String = "", _ p4: String = "", _ p5: String = "", _ p6: String = "", _ p7: String = "", _ p8: String = "", _ p9: String = "", _ p10: String = "", _ p11: String = "", _ p12: String = "", _ p13: String = "") {
+    func append(_ p0: String, _ p1: String = "", _ p2: String = "", _ p3: String = "", _ p4: String = "",
+                _ p5: String = "", _ p6: String = "", _ p7: String = "", _ p8: String = "", _ p9: String = "",
+                _ p10: String = "", _ p11: String = "", _ p12: String = "", _ p13: String = "") {
         append(p0)
         append(p1)
         append(p2)
