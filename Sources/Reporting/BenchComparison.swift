@@ -57,6 +57,9 @@ public struct BenchComparison: Sendable, Equatable {
         public var thresholdPercent: Double
         public var thresholdSource: ThresholdSource
         public var verdict: Verdict
+        /// This run regressed on the metric but a second run did not, so it
+        /// does not count (see `confirmed(by:)`).
+        public var unconfirmed = false
 
         /// The raw change of the median relative to the baseline's, in percent:
         /// positive when the median grew. Zero when both medians are zero; nil

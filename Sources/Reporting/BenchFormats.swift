@@ -156,6 +156,7 @@ public enum BenchFormats {
 
     /// Why an entry is unchanged although its median moved by more than its threshold.
     static func note(_ entry: BenchComparison.Entry) -> String? {
+        if entry.unconfirmed { return "not in both runs" }
         guard entry.verdict == .unchanged, abs(entry.worsePercent) > entry.thresholdPercent else { return nil }
         if entry.new.kind == .bytes, abs(entry.new.median - entry.old.median) <= BenchComparison.bytesResolution { return "within a page" }
         return entry.rangesOverlap ? "ranges overlap" : nil

@@ -12,7 +12,8 @@ struct BenchCommand: ParsableCommand {
         abstract: "Measure compile, load, lookup, swap, memory and call costs; compare with a baseline and fail on a regression.",
         discussion: """
         Exit codes: 0 fine, 2 a metric regressed against --baseline (worse than its threshold, and its \
-        interquartile range clear of the baseline's), 1 the bench itself failed.
+        interquartile range clear of the baseline's, in this run and in a second run made to confirm it), \
+        1 the bench itself failed.
         """
     )
 
@@ -36,6 +37,9 @@ struct BenchCommand: ParsableCommand {
 
     @Option(name: .customLong("run"), help: "Compare this stored run with --baseline instead of measuring.")
     var storedRun: String?
+
+    @Flag(inversion: .prefixedNo, help: "When a metric regressed, measure the suite again and count only the metrics that regressed both times.")
+    var confirm = true
 
     @OptionGroup var source: SourceOptions
 
@@ -66,7 +70,13 @@ struct BenchCommand: ParsableCommand {
         }
         // A run written with --out may become the next baseline: it keeps the thresholds.
         document.thresholds = old?.thresholds ?? document.thresholds
-        let comparison = old.map { BenchComparison(run: document, baseline: $0) }
+        var comparison = old.map { BenchComparison(run: document, baseline: $0) }
+        if let first = comparison, let old, first.hasRegression, confirm, storedRun == nil {
+            Terminal.error("regressed: \(first.regressed.map(\.name).joined(separator: ", ")); measuring again to confirm")
+            document = try measure()
+            document.thresholds = old.thresholds ?? document.thresholds
+            comparison = BenchComparison(run: document, baseline: old).confirmed(by: first)
+        }
         do {
             if let out { try BenchFile.write(document, to: URL(fileURLWithPath: out)) }
             if let githubBenchmark {

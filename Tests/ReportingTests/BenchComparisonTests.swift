@@ -178,4 +178,26 @@ struct BenchComparisonTests {
         #expect(comparison.entries.isEmpty && comparison.added.count == SampleBench.make().metrics.count)
         #expect(comparison.exitCode == 0)
     }
+
+    @Test("a regression counts only when a second run confirms it; the others are marked, and the exit code follows")
+    func confirmation() throws {
+        let baseline = run([metric("a", median: 100, p25: 98, p75: 102), metric("b", median: 100, p25: 98, p75: 102),
+                            metric("c", median: 100, p25: 98, p75: 102)])
+        // First run: a burst slowed `a` and `b`; the second: `b` is still slow, so is `c` this time.
+        let first = BenchComparison(run: run([metric("a", median: 190, p25: 185, p75: 195), metric("b", median: 190, p25: 185, p75: 195),
+                                              metric("c", median: 101, p25: 99, p75: 103)]), baseline: baseline)
+        let second = BenchComparison(run: run([metric("a", median: 101, p25: 99, p75: 103), metric("b", median: 190, p25: 185, p75: 195),
+                                               metric("c", median: 190, p25: 185, p75: 195)]), baseline: baseline)
+        let confirmed = second.confirmed(by: first)
+        #expect(confirmed.regressed.map(\.name) == ["b"])
+        #expect(confirmed.exitCode == 2)
+        let c = try #require(confirmed.entries.first { $0.name == "c" })
+        #expect(c.verdict == .unchanged && c.unconfirmed)
+        #expect(BenchFormats.note(c) == "not in both runs")
+        #expect(confirmed.entries.first { $0.name == "a" }?.unconfirmed == false)
+        // Nothing regressed twice: the build passes.
+        let calm = BenchComparison(run: run([metric("a", median: 101, p25: 99, p75: 103), metric("b", median: 101, p25: 99, p75: 103),
+                                             metric("c", median: 190, p25: 185, p75: 195)]), baseline: baseline)
+        #expect(calm.confirmed(by: first).exitCode == 0)
+    }
 }
