@@ -1,0 +1,41 @@
+import Foundation
+import Profiling
+import Testing
+import VaisCompiler
+@testable import HotReload
+
+@Suite("Toolchain")
+struct ToolchainTests {
+    @Test("a shared object built by clang then lld loads, runs, unwinds and names the C library it calls")
+    func sharedObjectTwoSteps() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("vais-toolchain-\(UUID().uuidString.prefix(8))").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let source = """
+        S Pair { a: i64, b: i64 }
+        F swap(p: Pair) -> Pair = Pair { a: p.b, b: p.a }
+        F sum(n: i64) -> i64 {
+            q := swap(Pair { a: n, b: 2 })
+            q.a * 10 + q.b
+        }
+        F main() -> i64 = sum(7)
+        """
+        let result = Compiler.compile(source: source, path: folder + "/pair.vais", options: CompileOptions(debugInfo: true))
+        let ir = try #require(result.ir, "\(result.renderedDiagnostics())")
+        try ir.write(toFile: folder + "/pair.ll", atomically: false, encoding: .utf8)
+        let library = folder + "/libpair.so"
+        try Toolchain.locate().compile(ir: folder + "/pair.ll", to: library, kind: .sharedObject, debugInfo: true)
+        #expect(!FileManager.default.fileExists(atPath: library + ".o"), "the object file is removed")
+
+        let elf = try ELFInspector(path: library, reading: [".dynstr"])
+        let names = Set(elf.sections.map(\.name))
+        // The unwinder (trace --stacks) finds frames through .eh_frame_hdr; the symbolizer reads DWARF lines.
+        #expect(names.isSuperset(of: [".eh_frame_hdr", ".eh_frame", ".debug_line", ".debug_aranges"]), "\(names.sorted())")
+        #expect(String(decoding: elf.contents(of: ".dynstr") ?? [], as: UTF8.self).contains("libc.so.6"))
+
+        let handle = try #require(dlopen(library, RTLD_NOW | RTLD_LOCAL))
+        defer { dlclose(handle) }
+        let sum = unsafeBitCast(try #require(dlsym(handle, "vais.sum")), to: (@convention(c) (Int64) -> Int64).self)
+        #expect(sum(7) == 27)
+    }
+}
