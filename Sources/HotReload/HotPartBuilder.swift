@@ -39,8 +39,9 @@ public struct HotPartBuilder: Sendable {
         public let sourceFiles: [String]
         public let sourceDigest: String
         public let timings: Timings
-        /// The host part's IR, for the first build.
-        public let hostIR: String
+        /// The host part's IR, for the first build (nil when the build was
+        /// asked for the hot part alone).
+        public let hostIR: String?
 
         public var candidate: VersionLoader.Candidate {
             VersionLoader.Candidate(sharedObject: sharedObject, hotFunctions: hotFunctions, bodyHashes: bodyHashes, isStaged: true)
@@ -68,8 +69,9 @@ public struct HotPartBuilder: Sendable {
     }
 
     /// Parses, checks and lowers the source, then compiles the hot part to
-    /// `output`.
-    public func build(hotPartTo output: String, bootstrapsRuntime: Bool = false) -> Result<Build, Failure> {
+    /// `output`. The host part is lowered too unless `withHost` is false
+    /// (a reload: the running host was built at launch).
+    public func build(hotPartTo output: String, withHost: Bool = true, bootstrapsRuntime: Bool = false) -> Result<Build, Failure> {
         var timings = Timings()
         timings.start = MonotonicClock.now()
         let (parsed, parseTime) = MonotonicClock.measure { Compiler.parse(path: settings.sourcePath, options: settings.compileOptions) }
@@ -79,16 +81,26 @@ public struct HotPartBuilder: Sendable {
         guard let program = checked.program else {
             return .failure(.diagnostics(checked.renderedDiagnostics(color: isatty(2) == 1)))
         }
+        let debugInfo = settings.compileOptions.debugInfo
         let (emitted, emitTime) = MonotonicClock.measure {
-            (split: IREmitter.emitSplit(program, debugInfo: settings.compileOptions.debugInfo, bootstrapsRuntime: bootstrapsRuntime),
-             hashes: Self.hotBodyHashes(program), digest: Self.digest(program.sources))
+            let hot: (ir: String, manifest: ABIManifest, hotFunctions: [HotFunctionInfo])
+            var host: String?
+            if withHost {
+                let split = IREmitter.emitSplit(program, debugInfo: debugInfo, bootstrapsRuntime: bootstrapsRuntime)
+                hot = (split.hot, split.manifest, split.hotFunctions)
+                host = split.host
+            } else {
+                let part = IREmitter.emitHotPart(program, debugInfo: debugInfo)
+                hot = (part.ir, part.manifest, part.hotFunctions)
+            }
+            return (hot: hot, host: host, hashes: Self.hotBodyHashes(program), digest: Self.digest(program.sources))
         }
         timings.emit = emitTime
-        let split = emitted.split
+        let hot = emitted.hot
         let irPath = output + ".ll"
         do {
             let start = MonotonicClock.now()
-            try split.hot.write(toFile: irPath, atomically: false, encoding: .utf8)
+            try hot.ir.write(toFile: irPath, atomically: false, encoding: .utf8)
             defer { try? FileManager.default.removeItem(atPath: irPath) }
             try toolchain.compile(ir: irPath, to: output, kind: .sharedObject, optimization: settings.optimization,
                                   debugInfo: settings.compileOptions.debugInfo)
@@ -96,14 +108,15 @@ public struct HotPartBuilder: Sendable {
         } catch {
             return .failure(.toolchain("\(error)"))
         }
-        return .success(Build(sharedObject: output, manifest: split.manifest, hotFunctions: split.hotFunctions,
+        return .success(Build(sharedObject: output, manifest: hot.manifest, hotFunctions: hot.hotFunctions,
                               bodyHashes: emitted.hashes, sourceFiles: program.sources.files.map(\.path),
-                              sourceDigest: emitted.digest, timings: timings, hostIR: split.host))
+                              sourceDigest: emitted.digest, timings: timings, hostIR: emitted.host))
     }
 
-    /// Compiles host IR to a shared object (for `vais-hot run`) or an
-    /// executable linked with extra arguments (for `build --hot`).
-    public func compileHost(_ ir: String, to output: String, kind: Toolchain.OutputKind, linkArguments: [String] = []) throws {
+    /// Compiles the host part of `build` to a shared object (for `vais-hot
+    /// run`) or an executable linked with extra arguments (for `build --hot`).
+    public func compileHost(of build: Build, to output: String, kind: Toolchain.OutputKind, linkArguments: [String] = []) throws {
+        guard let ir = build.hostIR else { throw Failure.toolchain("internal error: the build lowered the hot part alone, without its host") }
         let irPath = output + ".ll"
         try ir.write(toFile: irPath, atomically: false, encoding: .utf8)
         defer { try? FileManager.default.removeItem(atPath: irPath) }

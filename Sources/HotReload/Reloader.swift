@@ -133,7 +133,7 @@ public final class Reloader: @unchecked Sendable {
             case .failure(let failure): throw Failure.initialBuild(failure.description)
             }
             let hostPath = directory.file("lib\(stem).host.so")
-            try builder.compileHost(first.hostIR, to: hostPath, kind: .sharedObject)
+            try builder.compileHost(of: first, to: hostPath, kind: .sharedObject)
             let host = try HostProgram.load(hostPath, manifest: first.manifest, hotFunctions: first.hotFunctions)
             let reloader = try Reloader(configuration: configuration, directory: directory, host: host, first: first.candidate,
                                         builder: builder, observer: observer)

@@ -51,7 +51,7 @@ struct BuildCommand: ParsableCommand {
             throw ExitCode(1)
         case .success(let build):
             do {
-                try builder.compileHost(build.hostIR, to: executable, kind: .executable,
+                try builder.compileHost(of: build, to: executable, kind: .executable,
                                         linkArguments: try RuntimeLibrary.linkArguments(toolchain: builder.toolchain))
             } catch {
                 Terminal.error("error: \(error)")

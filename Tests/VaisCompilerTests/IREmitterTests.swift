@@ -47,4 +47,31 @@ struct IREmitterTests {
         let text = ir("E Shape { Tri(f64, f64, i64), Dot(i8), Nothing }\nF main() -> i64 = 0")
         #expect(text.contains("%E.Shape = type { i32, [3 x i64] }"))
     }
+
+    @Test("a hot part holds its own functions and strings only; the host holds the rest")
+    func splitParts() throws {
+        let source = """
+        #[hot]
+        F step(x: i64) -> i64 {
+            puts("hot text")
+            x + 1
+        }
+        F report(x: i64) { puts("host only text") }
+        F main() -> i64 {
+            report(step(1))
+            0
+        }
+        """
+        let checked = Compiler.check(Compiler.parse(source: Array(source.utf8), path: "/tmp/split.vais"))
+        let program = try #require(checked.program, "\(checked.renderedDiagnostics())")
+        let part = IREmitter.emitHotPart(program, debugInfo: true)
+        #expect(part.ir.contains("define i64 @vais.hot.step("))
+        #expect(!part.ir.contains("define void @vais.report("))
+        #expect(part.ir.contains("c\"hot text\\00\"") && !part.ir.contains("host only text"))
+        #expect(part.hotFunctions.map(\.name) == ["step"])
+        let split = IREmitter.emitSplit(program, debugInfo: true)
+        #expect(split.hot == part.ir, "a reload's hot part is the launch's hot part")
+        #expect(split.host.contains("c\"host only text\\00\"") && !split.host.contains("hot text"))
+        #expect(split.host.contains("define void @vais.report("))
+    }
 }

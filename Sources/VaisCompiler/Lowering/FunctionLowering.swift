@@ -162,7 +162,7 @@ struct FunctionLowering {
     mutating func setLocation(_ span: SourceSpan) {
         guard let debug = module.debugInfo, let scope = debugScope else { return }
         let (line, column) = debug.lineAndColumn(span)
-        debugSuffix = ", !dbg !\(debug.location(line: line, column: column, scope: scope))"
+        debugSuffix = IRText.name(", !dbg !", debug.location(line: line, column: column, scope: scope))
     }
 
     // MARK: Values in memory

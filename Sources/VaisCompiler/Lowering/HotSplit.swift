@@ -49,6 +49,14 @@ public struct HotFunctionInfo: Sendable, Equatable {
     public var traceSiteSymbol: String { HotSplit.traceSiteSymbol(named: name) }
 }
 
+/// The hot part of a program alone: what a reload builds, since the host
+/// part is built once, when the program starts.
+public struct HotPart: Sendable {
+    public let ir: String
+    public let manifest: ABIManifest
+    public let hotFunctions: [HotFunctionInfo]
+}
+
 /// A program lowered as two modules for hot reload.
 public struct SplitProgram: Sendable {
     public let host: String

@@ -13,17 +13,24 @@ public enum IREmitter {
     /// the host's C `main` first asks the hot runtime library to load the
     /// first hot part (for `vais-hot build --hot` executables).
     public static func emitSplit(_ program: CheckedProgram, debugInfo: Bool, bootstrapsRuntime: Bool = false) -> SplitProgram {
+        let hot = emitHotPart(program, debugInfo: debugInfo)
+        return SplitProgram(
+            host: emitModule(program, debugInfo: debugInfo, role: .host, manifest: hot.manifest, bootstrapsRuntime: bootstrapsRuntime),
+            hot: hot.ir,
+            manifest: hot.manifest,
+            hotFunctions: hot.hotFunctions
+        )
+    }
+
+    /// The hot part alone, as a reload needs it: the host part, usually most
+    /// of the program, is built once at launch and not lowered again.
+    public static func emitHotPart(_ program: CheckedProgram, debugInfo: Bool) -> HotPart {
         let manifest = ABIManifestBuilder.manifest(of: program, layout: TypeLayout(model: program.model))
         let hotFunctions = program.model.hotFunctions.map { id -> HotFunctionInfo in
             let function = program.model.function(id)
             return HotFunctionInfo(name: function.name, hotSymbol: HotSplit.hotSymbol(function), slotSymbol: HotSplit.slotSymbol(function))
         }
-        return SplitProgram(
-            host: emitModule(program, debugInfo: debugInfo, role: .host, manifest: manifest, bootstrapsRuntime: bootstrapsRuntime),
-            hot: emitModule(program, debugInfo: debugInfo, role: .hot, manifest: manifest),
-            manifest: manifest,
-            hotFunctions: hotFunctions
-        )
+        return HotPart(ir: emitModule(program, debugInfo: debugInfo, role: .hot, manifest: manifest), manifest: manifest, hotFunctions: hotFunctions)
     }
 
     private static func emitModule(_ program: CheckedProgram, debugInfo: Bool, role: HotSplit.Role?, manifest: ABIManifest?,

@@ -12,8 +12,9 @@ final class IRModule: @unchecked Sendable {
     /// Which part of a hot-reload split this module is, or nil for a
     /// whole program where hot functions are ordinary functions.
     let role: HotSplit.Role?
-    /// Every string literal of the program, named in source order before
-    /// lowering, so the names do not depend on which thread lowers what.
+    /// Every string literal the module's functions use, named in source
+    /// order before lowering, so the names do not depend on which thread
+    /// lowers what.
     private var strings: [[UInt8]: String] = [:]
     private var stringDefinitions: [String] = []
 
@@ -23,10 +24,21 @@ final class IRModule: @unchecked Sendable {
         self.role = role
         self.layout = TypeLayout(model: model)
         self.debugInfo = debugInfo
+        // A split module defines only the strings of the functions it holds:
+        // a hot part stays as small as its hot functions.
+        let hotSpans = role == nil ? [] : model.functions.filter(\.isHot).compactMap { $0.declaration?.span }
         for node in tree.exprs {
-            if case .string(let bytes) = node.kind { defineString(bytes) }
+            guard case .string(let bytes) = node.kind else { continue }
+            if let role {
+                let insideHot = hotSpans.contains { $0.file == node.span.file && $0.start <= node.span.start && node.span.end <= $0.end }
+                guard insideHot == (role == .hot) else { continue }
+            }
+            defineString(bytes)
         }
-        for value in model.constantValues { defineStrings(in: value) }
+        // Globals, and so their initial values, live in the host.
+        if role != .hot {
+            for value in model.constantValues { defineStrings(in: value) }
+        }
     }
 
     private func defineStrings(in value: ConstantValue) {

@@ -40,19 +40,22 @@ enum IRText {
         return "0x" + String(repeating: "0", count: 16 - hex.count) + hex
     }
 
-    /// The body of a `c"..."` string constant, NUL included.
+    /// The body of a `c"..."` string constant, NUL included. Built as bytes:
+    /// the ABI manifest alone is a few kilobytes, written on every reload.
     static func cString(_ bytes: [UInt8]) -> String {
-        var text = ""
+        let hexDigits = Array("0123456789ABCDEF".utf8)
+        var text: [UInt8] = []
         text.reserveCapacity(bytes.count + 4)
         for byte in bytes + [0] {
             if byte >= 0x20, byte < 0x7F, byte != UInt8(ascii: "\""), byte != UInt8(ascii: "\\") {
-                text.unicodeScalars.append(Unicode.Scalar(byte))
+                text.append(byte)
             } else {
-                let hex = String(byte, radix: 16, uppercase: true)
-                text += "\\" + (hex.count == 1 ? "0" + hex : hex)
+                text.append(UInt8(ascii: "\\"))
+                text.append(hexDigits[Int(byte >> 4)])
+                text.append(hexDigits[Int(byte & 0xF)])
             }
         }
-        return text
+        return String(decoding: text, as: UTF8.self)
     }
 
     /// A metadata string, escaped the way LLVM reads it.

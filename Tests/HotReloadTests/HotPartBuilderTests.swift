@@ -1,0 +1,26 @@
+import Foundation
+import Testing
+import VaisCompiler
+@testable import HotReload
+
+@Suite("Hot part builder")
+struct HotPartBuilderTests {
+    @Test("a reload's build lowers the hot part alone, and cannot be mistaken for a launch's")
+    func hotPartAlone() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("vais-builder-\(UUID().uuidString.prefix(8))").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let source = folder + "/prog.vais"
+        try "#[hot]\nF step(x: i64) -> i64 = x + 1\nF main() -> i64 = step(1)\n".write(toFile: source, atomically: false, encoding: .utf8)
+        let builder = HotPartBuilder(settings: .init(sourcePath: source, compileOptions: CompileOptions(debugInfo: true)),
+                                     toolchain: try Toolchain.locate())
+
+        let launch = try builder.build(hotPartTo: folder + "/launch.so").get()
+        #expect(launch.hostIR?.contains("@vais.slot.step = global ptr null") == true)
+        let reload = try builder.build(hotPartTo: folder + "/reload.so", withHost: false).get()
+        #expect(reload.hostIR == nil)
+        #expect(reload.manifest == launch.manifest && reload.hotFunctions == launch.hotFunctions)
+        #expect(FileManager.default.fileExists(atPath: folder + "/reload.so"))
+        #expect(throws: HotPartBuilder.Failure.self) { try builder.compileHost(of: reload, to: folder + "/host.so", kind: .sharedObject) }
+    }
+}
