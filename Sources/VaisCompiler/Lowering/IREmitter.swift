@@ -63,7 +63,7 @@ public enum IREmitter {
             return function.kind == .vais && (role == nil || (role == .hot) == function.isHot)
         }.map { FunctionID(raw: Int32($0)) }
         ParallelLowering.lower(functions, module: module, threads: threads, into: output)
-        // The string constants the functions collected; LLVM takes globals defined after their uses.
+        // The module's string constants, named before lowering; LLVM takes globals defined after their uses.
         output.append(module.stringSection, "\n\n")
         if role != .hot, let main = model.mainFunction {
             output.append(mainWrapper(model.functions[main.index], bootstrapsRuntime: bootstrapsRuntime))

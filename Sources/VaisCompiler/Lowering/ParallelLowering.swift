@@ -4,8 +4,8 @@ import Foundation
 /// enough to pay for them. The functions are cut into contiguous runs,
 /// balanced by source size; threads take runs as they come free, each run
 /// into its own buffer, and the runs are joined in order, so the IR is byte
-/// for byte what one thread writes. Debug metadata
-/// is numbered as it is made, so a module with `-g` is lowered on one thread.
+/// for byte what one thread writes. Debug metadata is numbered as it is
+/// made, so a module with `-g` is lowered on one thread.
 enum ParallelLowering {
     /// Below this much function source (bytes), one thread is faster than
     /// handing work to others.
