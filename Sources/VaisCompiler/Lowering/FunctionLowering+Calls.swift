@@ -111,21 +111,7 @@ extension FunctionLowering {
         beginInstruction()
         if let result { write(result, " = ") }
         write("call ", aggregateResult ? "void" : layout.llvmType(symbol.result))
-        if symbol.isVariadic || indirect {
-            write(" (")
-            var first = true
-            if aggregateResult {
-                write("ptr")
-                first = false
-            }
-            for parameter in symbol.parameters {
-                if !first { write(", ") }
-                write(types.isAggregate(parameter) ? "ptr" : layout.llvmType(parameter))
-                first = false
-            }
-            if symbol.isVariadic { write(first ? "..." : ", ...") }
-            write(")")
-        }
+        if symbol.isVariadic || indirect { write(" (", LLVMSignature(symbol, layout: layout).typeList, ")") }
         write(" ", callee, "(")
         if let resultSlot { write("ptr ", resultSlot, arguments.isEmpty ? "" : ", ") }
         for (position, argument) in arguments.enumerated() {

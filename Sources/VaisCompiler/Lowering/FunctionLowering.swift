@@ -200,25 +200,10 @@ struct FunctionLowering {
 
     // MARK: Function
 
-    /// The LLVM parameter list: aggregate parameters are passed as a
-    /// pointer to a copy the callee owns; an aggregate result is written
-    /// through a leading pointer.
-    static func signature(of function: FunctionSymbol, layout: TypeLayout, named: Bool) -> (result: String, parameters: [String]) {
-        var parameters: [String] = []
-        let aggregateResult = layout.model.types.isAggregate(function.result)
-        if aggregateResult { parameters.append(named ? "ptr noalias %ret" : "ptr") }
-        for (index, type) in function.parameters.enumerated() {
-            let spelled = layout.model.types.isAggregate(type) ? "ptr" : layout.llvmType(type)
-            parameters.append(named ? "\(spelled) %p\(index)" : spelled)
-        }
-        let result = aggregateResult ? "void" : layout.llvmType(function.result)
-        return (result, parameters)
-    }
-
     /// Appends the function's definition to `output`.
     mutating func lower(into output: IRBuffer) {
         guard let decl = function.declaration, let span = function.span else { return }
-        let (result, parameters) = Self.signature(of: function, layout: layout, named: true)
+        let signature = LLVMSignature(function, layout: layout)
         let symbol = module.definitionSymbol(function)
         var debugAttachment = ""
         if let debug = module.debugInfo {
@@ -242,7 +227,7 @@ struct FunctionLowering {
         if !isTerminated {
             emitReturn(value)
         }
-        output.append("define ", result, " @", symbol, "(", parameters.joined(separator: ", "), ")", debugAttachment, " {\nentry:\n")
+        output.append("define ", signature.result, " @", symbol, "(", signature.definitionParameters, ")", debugAttachment, " {\nentry:\n")
         output.append(allocas)
         output.append(body)
         output.append("}\n\n")

@@ -111,11 +111,10 @@ public enum IREmitter {
             let function = model.function(id)
             let slot = HotSplit.slotSymbol(function)
             text += "@\(slot) = global ptr null, align 8\n"
-            let (result, parameters) = FunctionLowering.signature(of: function, layout: layout, named: true)
-            let (_, types) = FunctionLowering.signature(of: function, layout: layout, named: false)
-            let arguments = parameters.joined(separator: ", ")
-            let call = "tail call \(result) (\(types.joined(separator: ", "))) %target(\(arguments.replacingOccurrences(of: " noalias", with: "")))"
-            text += "define \(result) @\(function.symbol)(\(arguments)) {\nentry:\n  %target = load ptr, ptr @\(slot), align 8\n"
+            let signature = LLVMSignature(function, layout: layout)
+            let result = signature.result
+            let call = "tail call \(result) (\(signature.typeList)) %target(\(signature.forwardedArguments))"
+            text += "define \(result) @\(function.symbol)(\(signature.definitionParameters)) {\nentry:\n  %target = load ptr, ptr @\(slot), align 8\n"
             text += result == "void" ? "  \(call)\n  ret void\n}\n" : "  %value = \(call)\n  ret \(result) %value\n}\n"
         }
         return text
@@ -131,12 +130,11 @@ public enum IREmitter {
         for id in model.hotFunctions {
             let function = model.function(id)
             let site = HotSplit.traceSiteSymbol(named: function.name)
-            let (result, parameters) = FunctionLowering.signature(of: function, layout: layout, named: true)
-            let (_, types) = FunctionLowering.signature(of: function, layout: layout, named: false)
-            let arguments = parameters.map { $0.replacingOccurrences(of: " noalias", with: "") }.joined(separator: ", ")
-            let call = "call \(result) (\(types.joined(separator: ", "))) @\(HotSplit.hotSymbol(function))(\(arguments))"
+            let signature = LLVMSignature(function, layout: layout)
+            let result = signature.result
+            let call = "call \(result) (\(signature.typeList)) @\(HotSplit.hotSymbol(function))(\(signature.forwardedArguments))"
             text += "@\(site) = global [\(HotSplit.traceSiteBytes / 8) x i64] zeroinitializer, align 64\n"
-            text += "define \(result) @\(HotSplit.traceSymbol(named: function.name))(\(parameters.joined(separator: ", "))) {\nentry:\n"
+            text += "define \(result) @\(HotSplit.traceSymbol(named: function.name))(\(signature.definitionParameters)) {\nentry:\n"
             text += "  %enter = load ptr, ptr @\(hooks), align 8\n"
             text += "  %token = call i64 %enter(ptr @\(site))\n"
             text += result == "void" ? "  \(call)\n" : "  %value = \(call)\n"
@@ -183,10 +181,9 @@ public enum IREmitter {
     }
 
     private static func declaration(_ function: FunctionSymbol, symbol: String, layout: TypeLayout) -> String {
-        let (result, parameters) = FunctionLowering.signature(of: function, layout: layout, named: false)
-        let list = (parameters + (function.isVariadic ? ["..."] : [])).joined(separator: ", ")
+        let signature = LLVMSignature(function, layout: layout)
         let attributes = function.result == .never ? " noreturn" : ""
-        return "declare \(result) @\(symbol)(\(list))\(attributes)\n"
+        return "declare \(signature.result) @\(symbol)(\(signature.typeList))\(attributes)\n"
     }
 
     /// The C entry point: calls the program's `main` and turns its value
