@@ -6,16 +6,17 @@ public enum IREmitter {
     /// `threads` caps how many threads lower functions (nil: as many as
     /// pay off; see `ParallelLowering`).
     public static func emit(_ program: CheckedProgram, debugInfo: Bool, threads: Int? = nil) -> String {
-        emitModule(program, debugInfo: debugInfo, role: nil, manifest: nil, threads: threads)
+        emitModule(program, layout: TypeLayout(model: program.model), debugInfo: debugInfo, role: nil, manifest: nil, threads: threads)
     }
 
     /// The two parts of a hot-reloadable program. With `bootstrapsRuntime`
     /// the host's C `main` first asks the hot runtime library to load the
     /// first hot part (for `vais-hot build --hot` executables).
     public static func emitSplit(_ program: CheckedProgram, debugInfo: Bool, bootstrapsRuntime: Bool = false) -> SplitProgram {
-        let hot = emitHotPart(program, debugInfo: debugInfo)
+        let layout = TypeLayout(model: program.model)
+        let hot = emitHotPart(program, layout: layout, debugInfo: debugInfo)
         return SplitProgram(
-            host: emitModule(program, debugInfo: debugInfo, role: .host, manifest: hot.manifest, bootstrapsRuntime: bootstrapsRuntime),
+            host: emitModule(program, layout: layout, debugInfo: debugInfo, role: .host, manifest: hot.manifest, bootstrapsRuntime: bootstrapsRuntime),
             hot: hot.ir,
             manifest: hot.manifest,
             hotFunctions: hot.hotFunctions
@@ -25,20 +26,25 @@ public enum IREmitter {
     /// The hot part alone, as a reload needs it: the host part, usually most
     /// of the program, is built once at launch and not lowered again.
     public static func emitHotPart(_ program: CheckedProgram, debugInfo: Bool) -> HotPart {
-        let manifest = ABIManifestBuilder.manifest(of: program, layout: TypeLayout(model: program.model))
+        emitHotPart(program, layout: TypeLayout(model: program.model), debugInfo: debugInfo)
+    }
+
+    private static func emitHotPart(_ program: CheckedProgram, layout: TypeLayout, debugInfo: Bool) -> HotPart {
+        let manifest = ABIManifestBuilder.manifest(of: program, layout: layout)
         let hotFunctions = program.model.hotFunctions.map { id -> HotFunctionInfo in
             let function = program.model.function(id)
             return HotFunctionInfo(name: function.name, hotSymbol: HotSplit.hotSymbol(function), slotSymbol: HotSplit.slotSymbol(function))
         }
-        return HotPart(ir: emitModule(program, debugInfo: debugInfo, role: .hot, manifest: manifest), manifest: manifest, hotFunctions: hotFunctions)
+        return HotPart(ir: emitModule(program, layout: layout, debugInfo: debugInfo, role: .hot, manifest: manifest),
+                       manifest: manifest, hotFunctions: hotFunctions)
     }
 
-    private static func emitModule(_ program: CheckedProgram, debugInfo: Bool, role: HotSplit.Role?, manifest: ABIManifest?,
+    /// `layout` is shared by the modules of one program: it is fixed once made.
+    private static func emitModule(_ program: CheckedProgram, layout: TypeLayout, debugInfo: Bool, role: HotSplit.Role?, manifest: ABIManifest?,
                                    bootstrapsRuntime: Bool = false, threads: Int? = nil) -> String {
         let model = program.model
         let debug = debugInfo ? DebugInfoBuilder(sources: program.sources, rootFile: program.rootFile) : nil
-        let module = IRModule(model: model, tree: program.tree, debugInfo: debug, role: role)
-        let layout = module.layout
+        let module = IRModule(model: model, tree: program.tree, layout: layout, debugInfo: debug, role: role)
         let rootPath = program.sources[program.rootFile].path
         // One buffer for the whole module, sized from the source so that it
         // never grows: the IR of a program is about eight times its source.

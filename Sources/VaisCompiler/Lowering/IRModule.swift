@@ -18,11 +18,11 @@ final class IRModule: @unchecked Sendable {
     private var strings: [[UInt8]: String] = [:]
     private var stringDefinitions: [String] = []
 
-    init(model: SemanticModel, tree: SyntaxTree, debugInfo: DebugInfoBuilder?, role: HotSplit.Role? = nil) {
+    init(model: SemanticModel, tree: SyntaxTree, layout: TypeLayout, debugInfo: DebugInfoBuilder?, role: HotSplit.Role? = nil) {
         self.model = model
         self.tree = tree
         self.role = role
-        self.layout = TypeLayout(model: model)
+        self.layout = layout
         self.debugInfo = debugInfo
         // A split module defines only the strings of the functions it holds:
         // a hot part stays as small as its hot functions.
