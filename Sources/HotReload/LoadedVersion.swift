@@ -1,4 +1,5 @@
 import Foundation
+import Profiling
 
 /// One hot part in memory: its number, its file, its `dlopen` handle and
 /// the address of each hot function in it.
@@ -18,10 +19,14 @@ public final class LoadedVersion: @unchecked Sendable {
     public let addressRange: Range<UInt>
     public let bodyHashes: [String: String]
     public let timings: VersionLoader.Timings
+    /// Its file's size and the sizes of the sections mapped when loaded,
+    /// read with the ABI manifest, for memory reports.
+    public let fileBytes: UInt64
+    public let sections: [SectionSize]
 
     init(number: Int, path: String, handle: UnsafeMutableRawPointer, entryPoints: [String: UnsafeMutableRawPointer],
          traceEntryPoints: [String: UnsafeMutableRawPointer], traceSites: [String: UnsafeMutableRawPointer], traceHooks: UnsafeMutableRawPointer?,
-         addressRange: Range<UInt>, bodyHashes: [String: String], timings: VersionLoader.Timings) {
+         addressRange: Range<UInt>, bodyHashes: [String: String], timings: VersionLoader.Timings, fileBytes: UInt64, sections: [SectionSize]) {
         self.number = number
         self.path = path
         self.handle = handle
@@ -32,6 +37,8 @@ public final class LoadedVersion: @unchecked Sendable {
         self.addressRange = addressRange
         self.bodyHashes = bodyHashes
         self.timings = timings
+        self.fileBytes = fileBytes
+        self.sections = sections
     }
 
     public func contains(_ address: UInt) -> Bool { addressRange.contains(address) }

@@ -29,12 +29,8 @@ public final class VersionHistory: @unchecked Sendable {
     private var failures: [Failure] = []
 
     func loaded(_ version: LoadedVersion) {
-        let inspector = try? ELFInspector(path: version.path)
-        let sections = inspector?.sections.filter(\.isAllocated).map { SectionSize(name: $0.name, bytes: $0.size) } ?? []
-        let attributes = try? FileManager.default.attributesOfItem(atPath: version.path)
-        let fileBytes = (attributes?[.size] as? NSNumber)?.uint64Value ?? 0
-        let entry = Entry(number: version.number, path: version.path, loadedAt: MonotonicClock.now(), sections: sections,
-                          fileBytes: fileBytes)
+        let entry = Entry(number: version.number, path: version.path, loadedAt: MonotonicClock.now(), sections: version.sections,
+                          fileBytes: version.fileBytes)
         lock.lock()
         entries[version.number] = entry
         lock.unlock()

@@ -94,8 +94,10 @@ public struct VersionLoader: Sendable {
 
         let checkStart = MonotonicClock.now()
         let comparison: ABIManifest.Comparison
+        let sections: [SectionSize]
         do {
             let inspector = try ELFInspector(path: path, reading: [HotSplit.manifestSection])
+            sections = inspector.sections.filter(\.isAllocated).map { SectionSize(name: $0.name, bytes: $0.size) }
             guard let bytes = inspector.contents(of: HotSplit.manifestSection),
                   let manifest = ABIManifest(text: String(decoding: bytes, as: UTF8.self)) else {
                 unlink(path)
@@ -142,8 +144,13 @@ public struct VersionLoader: Sendable {
         let version = LoadedVersion(number: number, path: path, handle: handle, entryPoints: entryPoints,
                                     traceEntryPoints: trampolines, traceSites: sites, traceHooks: dlsym(handle, HotSplit.traceHooksSymbol),
                                     addressRange: MappedObject.addressRange(ofLoaded: path) ?? 0..<0,
-                                    bodyHashes: build.bodyHashes, timings: timings)
+                                    bodyHashes: build.bodyHashes, timings: timings, fileBytes: Self.fileSize(path), sections: sections)
         return .success((version, comparison.warnings))
+    }
+
+    private static func fileSize(_ path: String) -> UInt64 {
+        var status = stat()
+        return stat(path, &status) == 0 ? UInt64(status.st_size) : 0
     }
 
     /// Closes a version and removes its file. Returns whether it is gone

@@ -62,9 +62,4 @@ public struct ELFInspector: Sendable {
         while bytes.last == 0 { bytes.removeLast() }
         return bytes
     }
-
-    /// Bytes of the sections that are mapped when the file is loaded.
-    public var allocatedBytes: UInt64 {
-        sections.filter(\.isAllocated).reduce(0) { $0 + $1.size }
-    }
 }
