@@ -53,34 +53,6 @@ public enum SyntheticProgram {
 
 // MARK: - Generation
 
-/// SplitMix64: tiny, fast, and the same on every platform.
-private struct SplitMix64 {
-    var state: UInt64
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    /// Uniform in `range` (the tiny modulo bias does not matter here).
-    mutating func int(_ range: ClosedRange<Int>) -> Int {
-        range.lowerBound + Int(next() % UInt64(range.count))
-    }
-
-    /// A float with two decimals at most, in `range` quarters: prints exactly.
-    mutating func quarter(_ range: ClosedRange<Int>) -> String {
-        let value = Double(int(range)) / 4
-        return "\(value)"
-    }
-
-    mutating func pick<T>(_ options: [T]) -> T {
-        options[int(0...(options.count - 1))]
-    }
-}
-
 private struct Generator {
     static let maxSampledUnits = 48
     static let nouns = ["Ship", "Cell", "Order", "Sensor", "Drone", "Tile", "Packet", "Voxel",
@@ -92,7 +64,7 @@ private struct Generator {
     let hotNames: [(kind: Int, name: String)]
 
     init(seed: UInt64, hotFunctions: Int) {
-        rng = SplitMix64(state: seed)
+        rng = SplitMix64(seed: seed)
         self.hotFunctions = hotFunctions
         let kinds = ["physics", "mode", "stats", "decay"]
         hotNames = (0..<hotFunctions).map { (kind: $0 % 4, name: "hot_\(kinds[$0 % 4])_\($0)") }

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import VaisCompiler
 import VaisSyntax
+import VaisWorkloads
 
 /// Whatever the input, the compiler answers with diagnostics or a program:
 /// it never crashes and never hangs.
@@ -47,20 +48,5 @@ struct RobustnessTests {
             let result = Compiler.compile(source: input, path: "/nonexistent/random.vais")
             #expect(result.hasErrors == (result.ir == nil))
         }
-    }
-}
-
-/// A small deterministic generator, so a failure can be replayed.
-struct SplitMix64 {
-    var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
