@@ -202,6 +202,16 @@ void vais_trace_exit(vais_trace_site *site, uint64_t token) {
     __atomic_store_n(&buffer->event_count, buffer->event_count + 1, __ATOMIC_RELEASE);
 }
 
+uint64_t vais_trace_event_count(void) {
+    uint64_t total = 0;
+    pthread_mutex_lock(&buffers_lock);
+    for (thread_buffer *buffer = all_buffers; buffer; buffer = buffer->next) {
+        total += __atomic_load_n(&buffer->event_count, __ATOMIC_ACQUIRE);
+    }
+    pthread_mutex_unlock(&buffers_lock);
+    return total;
+}
+
 uint64_t vais_trace_drain_events(vais_trace_event *out, uint64_t capacity) {
     uint64_t copied = 0;
     pthread_mutex_lock(&buffers_lock);
@@ -226,7 +236,9 @@ uint64_t vais_trace_drain_stacks(vais_trace_stack *out, uint64_t capacity) {
         uint64_t take = buffer->stack_count < capacity - copied ? buffer->stack_count : capacity - copied;
         memcpy(out + copied, buffer->stacks, take * sizeof(vais_trace_stack));
         copied += take;
-        buffer->stack_count = 0;
+        /* What did not fit stays for the next drain. */
+        memmove(buffer->stacks, buffer->stacks + take, (buffer->stack_count - take) * sizeof(vais_trace_stack));
+        buffer->stack_count -= take;
     }
     pthread_mutex_unlock(&buffers_lock);
     return copied;

@@ -149,7 +149,10 @@ public final class Tracer: @unchecked Sendable {
     /// Every call's entry and exit (events mode), in nanoseconds since the
     /// tracer started, durations with the overhead taken out.
     public func events() -> (calls: [TracedCall], dropped: UInt64) {
-        var buffer = [vais_trace_event](repeating: vais_trace_event(), count: 1 << 22)
+        // Sized to what the threads hold (and what they add meanwhile stays for a later call).
+        let held = Int(vais_trace_event_count())
+        guard held > 0 else { return ([], vais_trace_dropped()) }
+        var buffer = [vais_trace_event](repeating: vais_trace_event(), count: held)
         let count = Int(buffer.withUnsafeMutableBufferPointer { vais_trace_drain_events($0.baseAddress, UInt64($0.count)) })
         lock.lock()
         let names = functionNames
@@ -172,12 +175,17 @@ public final class Tracer: @unchecked Sendable {
     public func collectStacks() {
         guard settings.stackDepth > 0 else { return }
         var buffer = [vais_trace_stack](repeating: vais_trace_stack(), count: 4096)
-        let count = Int(buffer.withUnsafeMutableBufferPointer { vais_trace_drain_stacks($0.baseAddress, UInt64($0.count)) })
+        var drained: [vais_trace_stack] = []
+        while true {
+            let count = Int(buffer.withUnsafeMutableBufferPointer { vais_trace_drain_stacks($0.baseAddress, UInt64($0.count)) })
+            drained += buffer.prefix(count)
+            if count < buffer.count { break }
+        }
         lock.lock()
         let names = functionNames
         lock.unlock()
         var counted: [[String]: UInt64] = [:]
-        for stack in buffer.prefix(count) {
+        for stack in drained {
             let frames = withUnsafeBytes(of: stack.frames) { Array($0.bindMemory(to: UInt.self)) }.prefix { $0 != 0 }
             // Return addresses point after the call: step back one byte to name the call's line.
             let innermostFirst = frames.map { ($0, symbolizer.locate($0 - 1)) }

@@ -56,6 +56,8 @@ void vais_trace_exit(vais_trace_site *site, uint64_t token);
 double vais_trace_nanoseconds_per_tick(void);
 uint64_t vais_trace_ticks(void);
 
+/// How many events the threads hold now, to size a drain.
+uint64_t vais_trace_event_count(void);
 /// Copies every event recorded so far, from every thread, into `out` (at
 /// most `capacity`); returns how many. Events that found a full buffer
 /// were not kept and are counted in `vais_trace_dropped`.
@@ -65,7 +67,8 @@ uint64_t vais_trace_dropped(void);
 /// Sampled stacks: each holds the return addresses of the capturing
 /// thread, innermost first and zero padded, starting inside the tracer
 /// itself (the reader skips to the traced call's trampoline). Returns how
-/// many stacks were copied (at most `capacity`), and forgets them.
+/// many stacks were copied (at most `capacity`), and forgets them; those
+/// that did not fit stay for the next drain.
 typedef struct {
     uint32_t function;
     uint32_t version;
