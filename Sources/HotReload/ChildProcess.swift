@@ -14,13 +14,6 @@ public final class ChildProcess: @unchecked Sendable {
         self.pid = pid
     }
 
-    /// The exit status if the child has ended, without waiting.
-    public func exitStatusIfEnded() -> Int32? {
-        var status: Int32 = 0
-        guard waitpid(pid, &status, WNOHANG) == pid else { return nil }
-        return status & 0x7F == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
-    }
-
     /// Asks the child to end (SIGTERM), and kills it if it has not after
     /// `grace` seconds.
     public func stop(grace: Double = 1) {

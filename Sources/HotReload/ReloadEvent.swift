@@ -21,8 +21,6 @@ public struct ReloadRecord: Sendable {
 
     /// From the change being seen to the new code being callable.
     public var total: UInt64 { swappedAt - detectedAt }
-    /// How long a ready version waited for the program's `hot_check`.
-    public var waitedForCheck: UInt64 { swappedAt - readyAt }
 }
 
 /// What the reloader tells whoever watches it (the command line prints one

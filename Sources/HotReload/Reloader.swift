@@ -31,14 +31,10 @@ public final class Reloader: @unchecked Sendable {
 
     public enum Failure: Error, CustomStringConvertible {
         case initialBuild(String)
-        case hostLoad(String)
-        case missingMain
 
         public var description: String {
             switch self {
             case .initialBuild(let text): return text
-            case .hostLoad(let text): return "cannot load the host part: \(text)"
-            case .missingMain: return "the program has no main function"
             }
         }
     }

@@ -33,11 +33,4 @@ public struct SlotTable: @unchecked Sendable {
             hot_slot_store(slot, target)
         }
     }
-
-    /// The function a slot calls now.
-    public func target(of name: String) -> UnsafeMutableRawPointer? {
-        slots.first { $0.name == name }.flatMap { hot_slot_load($0.slot) }
-    }
-
-    public var names: [String] { slots.map(\.name) }
 }

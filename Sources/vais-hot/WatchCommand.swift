@@ -34,6 +34,9 @@ struct WatchCommand: ParsableCommand {
                                              optimization: optimization, command: command.map { [$0] + arguments } ?? [],
                                              debounceMilliseconds: debounceMilliseconds)
         let session = try WatchSession(settings: settings)
+        // Ctrl-C or SIGTERM ends the watch and stops the child it started.
+        let interrupt = Interrupt.onSignal { session.stop() }
+        defer { interrupt.cancel() }
         session.run { event in
             switch event {
             case .built(let output, let nanoseconds):

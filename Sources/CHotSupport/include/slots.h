@@ -6,7 +6,4 @@
 /// one's code and data are visible to it.
 void hot_slot_store(void **slot, void *target);
 
-/// Reads a slot's current target.
-void *hot_slot_load(void **slot);
-
 #endif
