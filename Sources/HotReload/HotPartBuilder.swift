@@ -97,12 +97,9 @@ public struct HotPartBuilder: Sendable {
         }
         timings.emit = emitTime
         let hot = emitted.hot
-        let irPath = output + ".ll"
         do {
             let start = MonotonicClock.now()
-            try hot.ir.write(toFile: irPath, atomically: false, encoding: .utf8)
-            defer { try? FileManager.default.removeItem(atPath: irPath) }
-            try toolchain.compile(ir: irPath, to: output, kind: .sharedObject, optimization: settings.optimization,
+            try toolchain.compile(irText: hot.ir, at: output + ".ll", to: output, kind: .sharedObject, optimization: settings.optimization,
                                   debugInfo: settings.compileOptions.debugInfo)
             timings.clang = MonotonicClock.now() - start
         } catch {
@@ -117,10 +114,7 @@ public struct HotPartBuilder: Sendable {
     /// run`) or an executable linked with extra arguments (for `build --hot`).
     public func compileHost(of build: Build, to output: String, kind: Toolchain.OutputKind, linkArguments: [String] = []) throws {
         guard let ir = build.hostIR else { throw Failure.toolchain("internal error: the build lowered the hot part alone, without its host") }
-        let irPath = output + ".ll"
-        try ir.write(toFile: irPath, atomically: false, encoding: .utf8)
-        defer { try? FileManager.default.removeItem(atPath: irPath) }
-        try toolchain.compile(ir: irPath, to: output, kind: kind, optimization: settings.optimization,
+        try toolchain.compile(irText: ir, at: output + ".ll", to: output, kind: kind, optimization: settings.optimization,
                               debugInfo: settings.compileOptions.debugInfo, extraArguments: linkArguments)
     }
 

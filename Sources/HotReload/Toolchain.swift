@@ -97,6 +97,15 @@ public struct Toolchain: Sendable {
         return outcome
     }
 
+    /// Writes `ir` to `irPath`, compiles it, and removes the IR file.
+    @discardableResult
+    public func compile(irText ir: String, at irPath: String, to output: String, kind: OutputKind, optimization: Int = 0,
+                        debugInfo: Bool = false, extraArguments: [String] = []) throws -> ProcessRunner.Outcome {
+        try ir.write(toFile: irPath, atomically: false, encoding: .utf8)
+        defer { unlink(irPath) }
+        return try compile(ir: irPath, to: output, kind: kind, optimization: optimization, debugInfo: debugInfo, extraArguments: extraArguments)
+    }
+
     /// .debug_aranges lets libdw (elfutils before 0.189) find the compile
     /// unit of an address.
     private func codeArguments(debugInfo: Bool) -> [String] {

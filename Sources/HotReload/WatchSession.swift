@@ -55,19 +55,15 @@ public final class WatchSession: @unchecked Sendable {
 
     private func buildAndRestart(report: (Event) -> Void) {
         let start = MonotonicClock.now()
-        let parsed = Compiler.parse(path: settings.sourcePath, options: settings.compileOptions)
-        watcher.watch(parsed.sources.files.map(\.path) + [settings.sourcePath])
-        let result = Compiler.emit(Compiler.check(parsed, options: settings.compileOptions), options: settings.compileOptions)
+        let result = Compiler.compile(path: settings.sourcePath, options: settings.compileOptions)
+        watcher.watch(result.sources.files.map(\.path) + [settings.sourcePath])
         guard let ir = result.ir else {
             report(.failed(result.renderedDiagnostics(color: isatty(2) == 1)))
             return
         }
-        let irPath = settings.output + ".ll"
         do {
-            try ir.write(toFile: irPath, atomically: false, encoding: .utf8)
-            defer { unlink(irPath) }
-            try toolchain.compile(ir: irPath, to: settings.output, kind: .executable, optimization: settings.optimization,
-                                  debugInfo: settings.compileOptions.debugInfo)
+            try toolchain.compile(irText: ir, at: settings.output + ".ll", to: settings.output, kind: .executable,
+                                  optimization: settings.optimization, debugInfo: settings.compileOptions.debugInfo)
         } catch {
             report(.failed("\(error)"))
             return

@@ -76,10 +76,9 @@ struct BuildCommand: ParsableCommand {
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("vais-hot-\(getpid())-\(stem)")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: scratch) }
-        let irPath = scratch.appendingPathComponent(stem + ".ll").path
-        try ir.write(toFile: irPath, atomically: false, encoding: .utf8)
         do {
-            try toolchain.compile(ir: irPath, to: output ?? stem, kind: .executable, optimization: optimization, debugInfo: debugInfo)
+            try toolchain.compile(irText: ir, at: scratch.appendingPathComponent(stem + ".ll").path, to: output ?? stem, kind: .executable,
+                                  optimization: optimization, debugInfo: debugInfo)
         } catch let failure as Toolchain.Failure {
             Terminal.error("error: \(failure)")
             throw ExitCode(1)
