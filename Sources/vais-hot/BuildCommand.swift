@@ -15,8 +15,7 @@ struct BuildCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "Where to write the result (default: the file's name, without .vais, in the current folder).")
     var output: String?
 
-    @Option(name: .customShort("O", allowingJoined: true), help: "Optimization level: -O0, -O1 or -O2.")
-    var optimization: Int = 0
+    @OptionGroup var optimization: OptimizationOption
 
     @Flag(name: .customShort("g"), help: "Emit DWARF line tables, so debuggers map code to file.vais:line.")
     var debugInfo = false
@@ -32,7 +31,6 @@ struct BuildCommand: ParsableCommand {
     var stem: String { ((file as NSString).lastPathComponent as NSString).deletingPathExtension }
 
     func validate() throws {
-        guard (0...3).contains(optimization) else { throw ValidationError("-O takes 0, 1, 2 or 3") }
         if hot, emitLLVM { throw ValidationError("--hot and --emit-llvm do not go together") }
     }
 
@@ -41,7 +39,7 @@ struct BuildCommand: ParsableCommand {
         let executable = output ?? stem
         let folder = (URL(fileURLWithPath: executable).standardizedFileURL.deletingLastPathComponent().path)
         let builder = HotPartBuilder(settings: .init(sourcePath: file, compileOptions: source.compileOptions(for: file, debugInfo: debugInfo),
-                                                     optimization: optimization),
+                                                     optimization: optimization.level),
                                      toolchain: try Toolchain.locate())
         let name = (executable as NSString).lastPathComponent
         let library = (folder as NSString).appendingPathComponent("lib\(name).so")
@@ -78,7 +76,7 @@ struct BuildCommand: ParsableCommand {
         defer { try? FileManager.default.removeItem(at: scratch) }
         do {
             try toolchain.compile(irText: ir, at: scratch.appendingPathComponent(stem + ".ll").path, to: output ?? stem, kind: .executable,
-                                  optimization: optimization, debugInfo: debugInfo)
+                                  optimization: optimization.level, debugInfo: debugInfo)
         } catch let failure as Toolchain.Failure {
             Terminal.error("error: \(failure)")
             throw ExitCode(1)

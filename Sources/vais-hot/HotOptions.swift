@@ -13,8 +13,7 @@ struct HotOptions: ParsableArguments {
     @Option(name: .customLong("build-dir"), help: "Where the private build directory of the running program is made.")
     var buildDirectory = "build/vais-hot"
 
-    @Option(name: .customShort("O", allowingJoined: true), help: "Optimization level of every version: -O0, -O1 or -O2.")
-    var optimization = 0
+    @OptionGroup var optimization: OptimizationOption
 
     @Flag(name: .customLong("debug-info"), inversion: .prefixedNo,
           help: "Build every version with DWARF line tables, so crashes and traces name file.vais:line (on by default; it costs clang no measurable time).")
@@ -23,12 +22,11 @@ struct HotOptions: ParsableArguments {
     func validate() throws {
         guard debounceMilliseconds >= 0 else { throw ValidationError("--debounce-ms cannot be negative") }
         guard retainedVersions >= 1 else { throw ValidationError("--keep-versions must be at least 1") }
-        guard (0...3).contains(optimization) else { throw ValidationError("-O takes 0, 1, 2 or 3") }
     }
 
     func configuration(for file: String, source: SourceOptions) -> Reloader.Configuration {
         Reloader.Configuration(sourcePath: file, compileOptions: source.compileOptions(for: file, debugInfo: debugInfo),
-                               optimization: optimization, buildRoot: buildDirectory,
+                               optimization: optimization.level, buildRoot: buildDirectory,
                                retainedVersions: retainedVersions, debounceMilliseconds: debounceMilliseconds)
     }
 }

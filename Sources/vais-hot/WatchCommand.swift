@@ -23,15 +23,18 @@ struct WatchCommand: ParsableCommand {
     @Option(name: .customLong("debounce-ms"), help: "How long to wait for more changes after one is seen.")
     var debounceMilliseconds = 100
 
-    @Option(name: .customShort("O", allowingJoined: true), help: "Optimization level: -O0, -O1 or -O2.")
-    var optimization = 0
+    @OptionGroup var optimization: OptimizationOption
 
     @OptionGroup var source: SourceOptions
+
+    func validate() throws {
+        guard debounceMilliseconds >= 0 else { throw ValidationError("--debounce-ms cannot be negative") }
+    }
 
     func run() throws {
         let stem = ((file as NSString).lastPathComponent as NSString).deletingPathExtension
         let settings = WatchSession.Settings(sourcePath: file, output: output ?? stem, compileOptions: source.compileOptions(for: file),
-                                             optimization: optimization, command: command.map { [$0] + arguments } ?? [],
+                                             optimization: optimization.level, command: command.map { [$0] + arguments } ?? [],
                                              debounceMilliseconds: debounceMilliseconds)
         let session = try WatchSession(settings: settings)
         // Ctrl-C or SIGTERM ends the watch and stops the child it started.
