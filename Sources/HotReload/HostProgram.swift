@@ -41,8 +41,7 @@ public struct HostProgram: @unchecked Sendable {
     public static func executable() throws -> HostProgram {
         let path = "/proc/self/exe"
         let inspector = try ELFInspector(path: path, reading: [HotSplit.manifestSection])
-        guard let bytes = inspector.contents(of: HotSplit.manifestSection),
-              let manifest = ABIManifest(text: String(decoding: bytes, as: UTF8.self)) else { throw Failure.noManifest(path) }
+        guard let manifest = inspector.manifest else { throw Failure.noManifest(path) }
         return HostProgram(handle: nil, manifest: manifest, hotFunctions: manifest.hotFunctions, mainEntry: nil, mainReturnsValue: false)
     }
 

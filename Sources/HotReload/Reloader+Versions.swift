@@ -18,12 +18,15 @@ extension Reloader {
         var swapped = record
         swapped.swapNanoseconds = end - start
         swapped.swappedAt = end
-        swapped.rssAfter = MemorySampler.residentBytes()
         return swapped
     }
 
-    /// Tells the observer and the program's callbacks about a swap.
-    func announce(_ record: ReloadRecord) {
+    /// Tells the observer and the program's callbacks about a swap. Called
+    /// with `lock` released: the RSS sample reads /proc, and the program's
+    /// thread may be the caller.
+    func announce(_ swapped: ReloadRecord) {
+        var record = swapped
+        record.rssAfter = MemorySampler.residentBytes()
         recorder.map { record.record(into: $0) }
         emit(.swapped(record))
         lock.lock()

@@ -98,8 +98,7 @@ public struct VersionLoader: Sendable {
         do {
             let inspector = try ELFInspector(path: path, reading: [HotSplit.manifestSection])
             sections = inspector.sections.filter(\.isAllocated).map { SectionSize(name: $0.name, bytes: $0.size) }
-            guard let bytes = inspector.contents(of: HotSplit.manifestSection),
-                  let manifest = ABIManifest(text: String(decoding: bytes, as: UTF8.self)) else {
+            guard let manifest = inspector.manifest else {
                 unlink(path)
                 return .failure(.unreadable("\(path) carries no ABI manifest"))
             }
