@@ -290,7 +290,7 @@ public final class ProfileSession: @unchecked Sendable {
         case .buildFailed, .refused, .rolledBack, .warning:
             // Anything but a swap gets its own line; swaps show on the progress line.
             progress(update)
-            if let line = event.logLine { FileHandle.standardError.write(Data(("[vais-hot] " + line + "\n").utf8)) }
+            ReloadEvent.log(event)
         default:
             break
         }
