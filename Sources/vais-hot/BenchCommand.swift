@@ -101,31 +101,16 @@ extension BenchCommand {
                                             gameSource: URL(fileURLWithPath: game).standardizedFileURL.path,
                                             standardLibrary: source.compileOptions(for: game).standardLibrary,
                                             workFolder: FileManager.default.temporaryDirectory.appendingPathComponent("vais-hot-bench-\(getpid())").path)
-        let progress = BenchProgress()
+        let progress = StatusLine()
         defer { progress.finish() }
+        let start = Date()
         do {
-            return try BenchRunner(settings: settings) { progress.show($0) }.run()
+            return try BenchRunner(settings: settings) { step in
+                progress.show(String(format: "[bench %5.1f s] %@", Date().timeIntervalSince(start), step))
+            }.run()
         } catch {
             Terminal.error("error: the bench failed: \(error)")
             throw ExitCode(BenchExitCode.benchFailed)
         }
-    }
-}
-
-/// The live progress line of `vais-hot bench` on stderr.
-final class BenchProgress: @unchecked Sendable {
-    private let lock = NSLock()
-    private let isTerminal = isatty(2) == 1
-    private let start = Date()
-
-    func show(_ step: String) {
-        lock.lock()
-        defer { lock.unlock() }
-        let line = String(format: "[bench %5.1f s] %@", Date().timeIntervalSince(start), step)
-        FileHandle.standardError.write(Data((isTerminal ? "\r\u{1B}[2K" + line : line + "\n").utf8))
-    }
-
-    func finish() {
-        if isTerminal { FileHandle.standardError.write(Data("\n".utf8)) }
     }
 }

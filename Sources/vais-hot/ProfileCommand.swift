@@ -62,8 +62,8 @@ struct ProfileCommand: ParsableCommand {
             HotRuntime.reloader = reloader
             if traceAll { tracing.attach(to: reloader) }
         }
-        let progress = ProgressLine()
-        let session = ProfileSession(settings: settings) { progress.show($0) }
+        let progress = StatusLine()
+        let session = ProfileSession(settings: settings) { progress.show($0.statusText) }
         try ProgramOutput.redirect(to: (folder as NSString).appendingPathComponent("program.out"))
         let interrupt = Interrupt.onSignal { session.stop() }
         var document: ProfileDocument
