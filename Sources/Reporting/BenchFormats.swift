@@ -286,32 +286,15 @@ enum BenchUnits {
         let sign = value < 0 ? "-" : ""
         let magnitude = abs(value)
         switch unit {
-        case "ns": return sign + scaled(magnitude, steps: [(1e9, "s"), (1e6, "ms"), (1e3, "µs"), (1, "ns")], smallest: "ns")
-        case "bytes": return sign + (magnitude < 999.5 ? String(format: "%.0f B", magnitude)
-                                     : scaled(magnitude, steps: [(1e9, "GB"), (1e6, "MB"), (1e3, "KB")], smallest: "B"))
-        default: return sign + significant(magnitude) + (unit.isEmpty ? "" : " " + unit)
+        case "ns": return sign + Units.scaled(magnitude, steps: [(1e9, "s"), (1e6, "ms"), (1e3, "µs")], base: "ns", keepsFractions: true)
+        case "bytes": return sign + Units.scaled(magnitude, steps: [(1e9, "GB"), (1e6, "MB"), (1e3, "KB")], base: "B")
+        default: return sign + Units.significant(magnitude) + (unit.isEmpty ? "" : " " + unit)
         }
     }
 
     /// An axis label: a round value without the trailing zeros.
     static func tick(_ value: Double, unit: String) -> String {
         value == 0 ? "0" : Units.round(format(value, unit: unit))
-    }
-
-    private static func scaled(_ value: Double, steps: [(Double, String)], smallest: String) -> String {
-        // 0.9995 so that 999.7 µs reads 1.00 ms rather than 1000 µs.
-        for (factor, symbol) in steps where value >= factor * 0.9995 {
-            return significant(value / factor) + " " + symbol
-        }
-        return value == 0 ? "0 \(smallest)" : significant(value) + " " + smallest
-    }
-
-    private static func significant(_ value: Double) -> String {
-        switch value {
-        case ..<10: String(format: "%.2f", value)
-        case ..<100: String(format: "%.1f", value)
-        default: String(format: "%.0f", value)
-        }
     }
 }
 

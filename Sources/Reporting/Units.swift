@@ -47,15 +47,19 @@ public enum Units {
         String(format: "%+.1f%%", percent)
     }
 
-    private static func scaled(_ value: Double, steps: [(Double, String)], base: String) -> String {
+    /// `value` in the largest of `steps` it reaches, three significant
+    /// digits; below them, in `base`, whole or (`keepsFractions`, for the
+    /// fractions of a nanosecond of a call) with its fraction.
+    static func scaled(_ value: Double, steps: [(Double, String)], base: String, keepsFractions: Bool = false) -> String {
         // 0.9995 so that 999.7 µs reads 1.00 ms rather than 1000 µs.
         for (factor, symbol) in steps where value >= factor * 0.9995 {
             return significant(value / factor) + " " + symbol
         }
+        if keepsFractions, value != 0 { return significant(value) + " " + base }
         return String(format: "%.0f", value) + " " + base
     }
 
-    private static func significant(_ value: Double) -> String {
+    static func significant(_ value: Double) -> String {
         switch value {
         case ..<10: String(format: "%.2f", value)
         case ..<100: String(format: "%.1f", value)
