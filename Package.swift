@@ -35,7 +35,7 @@ let package = Package(
         .target(name: "HotReload", dependencies: ["VaisCompiler", "Profiling", "CHotSupport", "CUnwind"]),
         .target(name: "HotRuntime", dependencies: ["HotReload", "CHotSupport"]),
         .target(name: "CTraceRuntime", linkerSettings: [.linkedLibrary("unwind")]),
-        .target(name: "Tracing", dependencies: ["Profiling", "HotReload", "CDw", "CUnwind", "CTraceRuntime"]),
+        .target(name: "Tracing", dependencies: ["Profiling", "HotReload", "CDw", "CTraceRuntime"]),
         .target(name: "Reporting", dependencies: ["Profiling", "Tracing"], resources: [.process("Resources")]),
         .target(name: "PipelineBench", dependencies: ["VaisCompiler", "HotReload", "Profiling", "Tracing", "VaisWorkloads"]),
         .target(name: "VaisWorkloads"),

@@ -34,7 +34,6 @@ public final class Tracer: @unchecked Sendable {
         let function: String
         let version: Int
         let pointer: UnsafeMutablePointer<vais_trace_site>
-        let range: Range<UInt>
     }
 
     public let settings: Settings
@@ -101,7 +100,7 @@ public final class Tracer: @unchecked Sendable {
             }()
             let pointer = raw.assumingMemoryBound(to: vais_trace_site.self)
             vais_trace_register_site(pointer, id, UInt32(version))
-            live.append(Site(function: function, version: version, pointer: pointer, range: range))
+            live.append(Site(function: function, version: version, pointer: pointer))
         }
     }
 
