@@ -12,16 +12,14 @@ import Profiling
 public enum CallTrace {
     static let counterName = "calls per second"
 
-    /// The trace as JSON bytes, built with JSONSerialization so that
-    /// function names from input are always escaped.
+    /// The trace as JSON bytes, the session's facts in `otherData`.
     public static func data(_ document: TraceDocument) throws -> Data {
         let session: [String: String] = [
             "program": document.program, "startedAt": document.startedAt, "mode": document.mode,
             "sampleEvery": "\(document.sampleEvery)", "overheadNanoseconds": String(format: "%.1f", document.overheadNanoseconds),
             "droppedCalls": "\(document.droppedCalls)", "vaisHot": document.toolchain.vaisHot,
         ]
-        let trace: [String: Any] = ["traceEvents": events(document), "displayTimeUnit": "ns", "otherData": session]
-        return try JSONSerialization.data(withJSONObject: trace, options: [.sortedKeys, .withoutEscapingSlashes])
+        return try TraceEvent.file(events(document), otherData: session)
     }
 
     static func events(_ document: TraceDocument) -> [[String: Any]] {
@@ -31,7 +29,7 @@ public enum CallTrace {
         // keep the file's order among events with the same timestamp. For
         // the same reason a caller comes before a callee that starts with it.
         events += document.calls.sorted { ($0.start, $0.depth) < ($1.start, $1.depth) }.map { call in
-            slice(call.function, category: "call", tid: tracks.tid(ofThread: call.thread), start: call.start, duration: call.duration,
+            TraceEvent.slice(call.function, category: "call", tid: tracks.tid(ofThread: call.thread), start: call.start, duration: call.duration,
                   args: ["version": call.version, "depth": call.depth])
         }
         events += swaps(document, tracks)
@@ -54,22 +52,22 @@ public enum CallTrace {
             var args: [String: Any] = ["version": swap.version]
             if let untilFirstCall { args["firstCallAfterNs"] = untilFirstCall }
             // At least 1 ns, so that the flow's start has a slice to bind to.
-            slices.append(slice("swap v\(swap.version)", category: "swap", tid: tracks.reloads, start: swap.at, duration: max(untilFirstCall ?? 0, 1),
+            slices.append(TraceEvent.slice("swap v\(swap.version)", category: "swap", tid: tracks.reloads, start: swap.at, duration: max(untilFirstCall ?? 0, 1),
                                 args: args))
             let target: (tid: Int, at: UInt64)
             if let call = firstCalls[swap.version] {
                 target = (tracks.tid(ofThread: call.thread), call.start)
             } else if let firstCallAt = swap.firstCallAt {
-                slices.append(slice("first call v\(swap.version)", category: "swap", tid: tracks.reloads, start: firstCallAt, duration: 1,
+                slices.append(TraceEvent.slice("first call v\(swap.version)", category: "swap", tid: tracks.reloads, start: firstCallAt, duration: 1,
                                     args: ["version": swap.version]))
                 target = (tracks.reloads, firstCallAt)
             } else {
                 continue
             }
             // Flow events pair by id, category and name, so both ends carry all three.
-            let flow: [String: Any] = ["name": "first call v\(swap.version)", "cat": "swap", "id": index + 1, "pid": ChromeTrace.processID]
-            flows.append(flow.merging(["ph": "s", "tid": tracks.reloads, "ts": ChromeTrace.microseconds(swap.at)]) { $1 })
-            flows.append(flow.merging(["ph": "f", "bp": "e", "tid": target.tid, "ts": ChromeTrace.microseconds(target.at)]) { $1 })
+            let flow: [String: Any] = ["name": "first call v\(swap.version)", "cat": "swap", "id": index + 1, "pid": TraceEvent.processID]
+            flows.append(flow.merging(["ph": "s", "tid": tracks.reloads, "ts": TraceEvent.microseconds(swap.at)]) { $1 })
+            flows.append(flow.merging(["ph": "f", "bp": "e", "tid": target.tid, "ts": TraceEvent.microseconds(target.at)]) { $1 })
         }
         return slices + flows
     }
@@ -79,13 +77,8 @@ public enum CallTrace {
     private static func counters(_ document: TraceDocument) -> [[String: Any]] {
         CallRates(document).bins.map { bin in
             let series = Dictionary(uniqueKeysWithValues: bin.calls.map { ("v\($0.key)", $0.value) })
-            return ["ph": "C", "name": counterName, "pid": ChromeTrace.processID, "ts": ChromeTrace.microseconds(bin.start), "args": series]
+            return TraceEvent.counter(counterName, at: bin.start, args: series)
         }
-    }
-
-    private static func slice(_ name: String, category: String, tid: Int, start: UInt64, duration: UInt64, args: [String: Any]) -> [String: Any] {
-        ["ph": "X", "name": name, "cat": category, "pid": ChromeTrace.processID, "tid": tid,
-         "ts": ChromeTrace.microseconds(start), "dur": ChromeTrace.microseconds(duration), "args": args]
     }
 
     /// A track per thread that made a recorded call (`thread 0` first, as
@@ -106,12 +99,10 @@ public enum CallTrace {
 
         /// Names the process and the tracks; the reloads track only when there were swaps.
         func metadata(program: String, reloadsTrack: Bool) -> [[String: Any]] {
-            let pid = ChromeTrace.processID
-            var events: [[String: Any]] = [["ph": "M", "name": "process_name", "pid": pid, "args": ["name": "vais-hot trace " + program]]]
+            var events = [TraceEvent.processName("vais-hot trace " + program)]
             let named = (reloadsTrack ? [(reloads, "reloads")] : []) + tids.sorted { $0.value < $1.value }.map { ($0.value, "thread \($0.key)") }
             for (sortIndex, (tid, name)) in named.enumerated() {
-                events.append(["ph": "M", "name": "thread_name", "pid": pid, "tid": tid, "args": ["name": name]])
-                events.append(["ph": "M", "name": "thread_sort_index", "pid": pid, "tid": tid, "args": ["sort_index": sortIndex]])
+                events += TraceEvent.thread(tid, name: name, sortIndex: sortIndex)
             }
             return events
         }

@@ -8,26 +8,21 @@ import Profiling
 /// format requires, with the nanoseconds kept in the fraction;
 /// `displayTimeUnit` only tells viewers to show nanoseconds.
 public enum ChromeTrace {
-    static let processID = 1
-
-    /// The trace as JSON bytes. Built with JSONSerialization so that names
-    /// and arguments from input are always escaped.
+    /// The trace as JSON bytes.
     public static func data(_ document: ProfileDocument) throws -> Data {
-        let trace: [String: Any] = ["traceEvents": events(document), "displayTimeUnit": "ns"]
-        return try JSONSerialization.data(withJSONObject: trace, options: [.sortedKeys, .withoutEscapingSlashes])
+        try TraceEvent.file(events(document))
     }
 
     static func events(_ document: ProfileDocument) -> [[String: Any]] {
         let threads = Threads(document)
         var events = threads.metadata(program: document.program)
         for (span, tid) in threads.spans {
-            events.append(["ph": "X", "name": span.name, "cat": span.track, "pid": processID, "tid": tid,
-                           "ts": microseconds(span.start), "dur": microseconds(span.duration),
-                           "args": arguments(span.arguments, version: span.version)])
+            events.append(TraceEvent.slice(span.name, category: span.track, tid: tid, start: span.start, duration: span.duration,
+                                           args: arguments(span.arguments, version: span.version)))
         }
         for instant in document.instants {
-            events.append(["ph": "i", "s": "t", "name": instant.name, "cat": instant.track, "pid": processID,
-                           "tid": threads.tid(of: instant.track), "ts": microseconds(instant.at),
+            events.append(["ph": "i", "s": "t", "name": instant.name, "cat": instant.track, "pid": TraceEvent.processID,
+                           "tid": threads.tid(of: instant.track), "ts": TraceEvent.microseconds(instant.at),
                            "args": arguments(instant.arguments, version: instant.version)])
         }
         events += counters(document)
@@ -56,7 +51,7 @@ public enum ChromeTrace {
     }
 
     private static func counter(name: String, at: UInt64, key: String, value: Double) -> [String: Any] {
-        ["ph": "C", "name": name, "pid": processID, "ts": microseconds(at), "args": [key: value]]
+        TraceEvent.counter(name, at: at, args: [key: value])
     }
 
     private static func arguments(_ arguments: [String: String], version: Int?) -> [String: Any] {
@@ -65,7 +60,6 @@ public enum ChromeTrace {
         return result
     }
 
-    static func microseconds(_ nanoseconds: UInt64) -> Double { Double(nanoseconds) / 1000 }
 }
 
 /// Thread ids for tracks. Trace viewers need the `X` events of one thread
@@ -117,14 +111,12 @@ struct Threads {
 
     /// Names the process and each thread; a track's extra lanes sort right under it.
     func metadata(program: String) -> [[String: Any]] {
-        var events: [[String: Any]] = [["ph": "M", "name": "process_name", "pid": ChromeTrace.processID, "args": ["name": "vais-hot " + program]]]
+        var events = [TraceEvent.processName("vais-hot " + program)]
         let sorted = lanes.indices.sorted { (trackOrder[lanes[$0].track] ?? 0, lanes[$0].lane) < (trackOrder[lanes[$1].track] ?? 0, lanes[$1].lane) }
         for (sortIndex, index) in sorted.enumerated() {
             let (track, lane) = lanes[index]
             let tid = index + 1
-            events.append(["ph": "M", "name": "thread_name", "pid": ChromeTrace.processID, "tid": tid,
-                           "args": ["name": lane == 0 ? track : "\(track) (\(lane + 1))"]])
-            events.append(["ph": "M", "name": "thread_sort_index", "pid": ChromeTrace.processID, "tid": tid, "args": ["sort_index": sortIndex]])
+            events += TraceEvent.thread(tid, name: lane == 0 ? track : "\(track) (\(lane + 1))", sortIndex: sortIndex)
         }
         return events
     }
