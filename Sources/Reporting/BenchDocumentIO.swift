@@ -142,9 +142,9 @@ public struct BenchHistory: Sendable, Equatable {
                 skipped.append(Skipped(file: name, reason: reason(error)))
             }
         }
-        let sorted = loaded.sorted { a, b in
-            let (dateA, dateB) = (startDate(a.run), startDate(b.run))
-            if dateA != dateB { return dateA < dateB }
+        // Each run's date parsed once, not in every comparison.
+        let sorted = loaded.map { (date: startDate($0.run), file: $0.file, run: $0.run) }.sorted { a, b in
+            if a.date != b.date { return a.date < b.date }
             return a.file < b.file
         }
         return BenchHistory(runs: sorted.map(\.run), skipped: skipped)
