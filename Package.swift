@@ -49,10 +49,11 @@ let package = Package(
         ),
         .testTarget(name: "VaisSyntaxTests", dependencies: ["VaisSyntax"]),
         .testTarget(name: "VaisCompilerTests", dependencies: ["VaisCompiler", "VaisWorkloads"]),
-        .testTarget(name: "HotReloadTests", dependencies: ["HotReload", "VaisCompiler", "Profiling"]),
-        .testTarget(name: "ReportingTests", dependencies: ["Reporting", "Profiling"]),
-        .testTarget(name: "TracingTests", dependencies: ["Tracing", "HotReload", "VaisCompiler", "Profiling"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["VaisCompiler", "HotReload"]),
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "HotReloadTests", dependencies: ["HotReload", "VaisCompiler", "Profiling", "TestSupport"]),
+        .testTarget(name: "ReportingTests", dependencies: ["Reporting", "Profiling", "TestSupport"]),
+        .testTarget(name: "TracingTests", dependencies: ["Tracing", "HotReload", "VaisCompiler", "Profiling", "TestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["VaisCompiler", "HotReload", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,6 +1,7 @@
 import Foundation
 import HotReload
 import Testing
+import TestSupport
 
 /// `vais-hot bench` as CI runs it.
 @Suite("vais-hot bench")

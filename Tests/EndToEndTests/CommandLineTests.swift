@@ -1,6 +1,7 @@
 import Foundation
 import HotReload
 import Testing
+import TestSupport
 
 /// The `vais-hot` executable as a user runs it.
 @Suite("vais-hot command line")

@@ -30,17 +30,3 @@ enum Repository {
         return root.appendingPathComponent(".build/debug/vais-hot").path
     }
 }
-
-/// A private scratch folder per test, removed when the test ends.
-final class ScratchDirectory {
-    let url: URL
-
-    init(_ name: String) throws {
-        url = FileManager.default.temporaryDirectory.appendingPathComponent("vais-hot-tests-\(getpid())-\(name)-\(UUID().uuidString.prefix(8))")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    }
-
-    func path(_ name: String) -> String { url.appendingPathComponent(name).path }
-
-    deinit { try? FileManager.default.removeItem(at: url) }
-}

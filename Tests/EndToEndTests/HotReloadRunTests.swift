@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// `vais-hot run` with real programs edited while they run.
 @Suite("Hot reload under vais-hot run", .serialized)

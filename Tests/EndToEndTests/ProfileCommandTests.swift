@@ -1,6 +1,7 @@
 import Foundation
 import HotReload
 import Testing
+import TestSupport
 
 /// `vais-hot profile` and `vais-hot report` as a user runs them.
 @Suite("vais-hot profile and report")

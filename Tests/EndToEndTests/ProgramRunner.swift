@@ -1,6 +1,7 @@
 import Foundation
 import HotReload
 import Testing
+import TestSupport
 import VaisCompiler
 
 /// Builds a Vais program to a native executable and runs it, for tests.

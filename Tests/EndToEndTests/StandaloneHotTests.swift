@@ -1,6 +1,7 @@
 import Foundation
 import HotReload
 import Testing
+import TestSupport
 
 /// `vais-hot build --hot` executables and `vais-hot watch`.
 @Suite("Standalone hot builds and watch", .serialized)

@@ -1,6 +1,7 @@
 import Foundation
 import HotReload
 import Testing
+import TestSupport
 
 /// `vais-hot trace` as a user runs it.
 @Suite("vais-hot trace")

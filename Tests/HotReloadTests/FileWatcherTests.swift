@@ -1,16 +1,11 @@
 import Foundation
 import Profiling
 import Testing
+import TestSupport
 @testable import HotReload
 
 @Suite("File watcher")
 struct FileWatcherTests {
-    private func folder() throws -> String {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("vais-watch-\(UUID().uuidString.prefix(8))").path
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        return path
-    }
-
     /// Runs `edit` on its own thread after the watcher started waiting;
     /// returns whether a change was reported before `window` ran out. The
     /// edit and the stop run on dedicated threads, not the shared dispatch
@@ -33,8 +28,8 @@ struct FileWatcherTests {
 
     @Test("in-place writes, renames into place, and delete-and-recreate are all seen")
     func savesAreSeen() throws {
-        let directory = try folder()
-        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let scratch = try ScratchDirectory("watch")
+        let directory = scratch.url.path
         let file = directory + "/game.vais"
         try "F main() -> i64 = 0".write(toFile: file, atomically: false, encoding: .utf8)
         let watcher = try FileWatcher(debounceMilliseconds: 20)
@@ -52,8 +47,8 @@ struct FileWatcherTests {
 
     @Test("other files in the same folder are ignored")
     func otherFilesIgnored() throws {
-        let directory = try folder()
-        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let scratch = try ScratchDirectory("watch")
+        let directory = scratch.url.path
         let file = directory + "/game.vais"
         try "".write(toFile: file, atomically: false, encoding: .utf8)
         let watcher = try FileWatcher(debounceMilliseconds: 20)
@@ -63,8 +58,8 @@ struct FileWatcherTests {
 
     @Test("a finished save ends the debounce early")
     func completedWriteEndsDebounce() throws {
-        let directory = try folder()
-        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let scratch = try ScratchDirectory("watch")
+        let directory = scratch.url.path
         let file = directory + "/game.vais"
         try "".write(toFile: file, atomically: false, encoding: .utf8)
         let watcher = try FileWatcher(debounceMilliseconds: 120_000)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 import VaisCompiler
 @testable import HotReload
 
@@ -7,9 +8,8 @@ import VaisCompiler
 struct HotPartBuilderTests {
     @Test("a reload's build lowers the hot part alone, and cannot be mistaken for a launch's")
     func hotPartAlone() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("vais-builder-\(UUID().uuidString.prefix(8))").path
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let scratch = try ScratchDirectory("builder")
+        let folder = scratch.url.path
         let source = folder + "/prog.vais"
         try "#[hot]\nF step(x: i64) -> i64 = x + 1\nF main() -> i64 = step(1)\n".write(toFile: source, atomically: false, encoding: .utf8)
         let builder = HotPartBuilder(settings: .init(sourcePath: source, compileOptions: CompileOptions(debugInfo: true)),

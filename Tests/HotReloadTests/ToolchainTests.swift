@@ -1,6 +1,7 @@
 import Foundation
 import Profiling
 import Testing
+import TestSupport
 import VaisCompiler
 @testable import HotReload
 
@@ -8,9 +9,8 @@ import VaisCompiler
 struct ToolchainTests {
     @Test("a shared object built by clang then lld loads, runs, unwinds and names the C library it calls")
     func sharedObjectTwoSteps() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("vais-toolchain-\(UUID().uuidString.prefix(8))").path
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let scratch = try ScratchDirectory("toolchain")
+        let folder = scratch.url.path
         let source = """
         S Pair { a: i64, b: i64 }
         F swap(p: Pair) -> Pair = Pair { a: p.b, b: p.a }

@@ -2,6 +2,7 @@ import Foundation
 import Profiling
 @testable import Reporting
 import Testing
+import TestSupport
 
 @Suite("Trace files")
 struct TraceFilesTests {
@@ -58,8 +59,8 @@ struct TraceFilesTests {
 
     @Test("writes the five files, and trace-data.json reads back to the same document")
     func writeAndRead() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("vais-hot-trace-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let scratch = try ScratchDirectory("trace-files")
+        let folder = scratch.url
         let document = SampleTrace.make()
         try TraceReportWriter.write(document, to: folder)
         for file in [TraceReportWriter.jsonFile, TraceReportWriter.traceFile, TraceReportWriter.callsFile, TraceReportWriter.stacksFile,

@@ -1,6 +1,7 @@
 import Foundation
 import HotReload
 import Testing
+import TestSupport
 import VaisCompiler
 @testable import Tracing
 
@@ -8,9 +9,8 @@ import VaisCompiler
 struct SymbolizerTests {
     @Test("an address in a loaded library built with -g maps to its function and file.vais:line")
     func mapsToSourceLine() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("vais-symbolizer-\(UUID().uuidString.prefix(8))").path
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let scratch = try ScratchDirectory("symbolizer")
+        let folder = scratch.url.path
         let source = folder + "/lines.vais"
         try "F first(x: i64) -> i64 {\n    y := x * 3\n    y + 1\n}\n\nF second(x: i64) -> i64 = first(x) * 2\nF main() -> i64 = second(1)\n"
             .write(toFile: source, atomically: false, encoding: .utf8)
