@@ -35,6 +35,9 @@ public final class Symbolizer: @unchecked Sendable {
     /// Libraries named by the caller, and a session that holds just them.
     private var known: [(path: String, range: Range<UInt>)] = []
     private var knownSession: OpaquePointer?
+    /// Set when `known` changed: the session is rebuilt at the next lookup
+    /// that needs it, not on every load and unload (a reload does both).
+    private var knownSessionIsStale = false
     private var knownCallbacks: UnsafeMutablePointer<Dwfl_Callbacks>
 
     public init() {
@@ -62,7 +65,7 @@ public final class Symbolizer: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         known.append((path, range))
-        rebuildKnownSession()
+        knownSessionIsStale = true
     }
 
     /// Forgets a library (before it is unloaded and its addresses reused).
@@ -70,10 +73,11 @@ public final class Symbolizer: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         known.removeAll { $0.path == path }
-        rebuildKnownSession()
+        knownSessionIsStale = true
     }
 
     private func rebuildKnownSession() {
+        knownSessionIsStale = false
         if let knownSession { dwfl_end(knownSession) }
         knownSession = dwfl_begin(knownCallbacks)
         guard let knownSession else { return }
@@ -101,8 +105,9 @@ public final class Symbolizer: @unchecked Sendable {
     public func locate(_ address: UInt) -> Location? {
         lock.lock()
         defer { lock.unlock() }
-        if known.contains(where: { $0.range.contains(address) }), let knownSession {
-            return lookup(address, in: knownSession)
+        if known.contains(where: { $0.range.contains(address) }) {
+            if knownSessionIsStale { rebuildKnownSession() }
+            return knownSession.flatMap { lookup(address, in: $0) }
         }
         if let found = refresh().flatMap({ lookup(address, in: $0) }), found.symbol != nil { return found }
         if let session { dwfl_end(session) }

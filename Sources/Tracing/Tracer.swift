@@ -184,10 +184,18 @@ public final class Tracer: @unchecked Sendable {
         let names = functionNames
         lock.unlock()
         var counted: [[String]: UInt64] = [:]
+        // Stacks of a hot loop repeat the same few addresses: each is looked up once.
+        var lookups: [UInt: Symbolizer.Location?] = [:]
+        func locate(_ address: UInt) -> Symbolizer.Location? {
+            if let known = lookups[address] { return known }
+            let found = symbolizer.locate(address)
+            lookups[address] = found
+            return found
+        }
         for stack in drained {
             let frames = withUnsafeBytes(of: stack.frames) { Array($0.bindMemory(to: UInt.self)) }.prefix { $0 != 0 }
             // Return addresses point after the call: step back one byte to name the call's line.
-            let innermostFirst = frames.map { ($0, symbolizer.locate($0 - 1)) }
+            let innermostFirst = frames.map { ($0, locate($0 - 1)) }
             // The frames up to the traced call's own trampoline are the tracer's.
             guard let trampoline = innermostFirst.firstIndex(where: { $0.1?.isTrampoline ?? false }) else { continue }
             let located = innermostFirst[(trampoline + 1)...].filter { !($0.1?.isTrampoline ?? false) }.prefix(settings.stackDepth).reversed()
