@@ -101,23 +101,17 @@ private final class TraceFixture {
             throw SetupFailure(description: "no symbol `vais.step` in the host part")
         }
         step = unsafeBitCast(address, to: StepFunction.self)
-        if settings != nil {
-            restartTracer()
-            reloader.setTracing(["step"], enabled: true)
-        }
+        if settings != nil { restartTracer() }
     }
 
     /// Makes a new tracer (which configures the runtime afresh: empty event
-    /// buffers, nothing dropped) and registers the loaded versions with it.
+    /// buffers, nothing dropped) and attaches it to the reloader: the loaded
+    /// versions registered, `step` traced.
     func restartTracer() {
         guard let settings else { return }
         let tracer = Self.makeTracer(settings)
         self.tracer = tracer
-        reloader.onVersionLoaded = {
-            tracer.register(version: $0.number, path: $0.path, sites: $0.traceSites, hooks: $0.traceHooks, range: $0.addressRange)
-        }
-        reloader.onVersionUnloading = { tracer.retire(version: $0.number, path: $0.path) }
-        reloader.announceLoadedVersions()
+        tracer.attach(to: reloader, tracing: ["step"])
     }
 
     /// A Tracer made on a thread of its own (see the top of the file).
