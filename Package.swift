@@ -30,6 +30,7 @@ let package = Package(
         .systemLibrary(name: "CElf", pkgConfig: "libelf", providers: [.apt(["libelf-dev"])]),
         .systemLibrary(name: "CDw", pkgConfig: "libdw", providers: [.apt(["libdw-dev"])]),
         .target(name: "CHotSupport"),
+        .target(name: "CBenchSupport"),
         .target(name: "CUnwind", linkerSettings: [.linkedLibrary("unwind")]),
         .target(name: "Profiling", dependencies: ["CElf"]),
         .target(name: "HotReload", dependencies: ["VaisCompiler", "Profiling", "CHotSupport", "CUnwind"]),
@@ -37,7 +38,7 @@ let package = Package(
         .target(name: "CTraceRuntime", linkerSettings: [.linkedLibrary("unwind")]),
         .target(name: "Tracing", dependencies: ["Profiling", "HotReload", "CDw", "CTraceRuntime"]),
         .target(name: "Reporting", dependencies: ["Profiling", "Tracing"], resources: [.process("Resources")]),
-        .target(name: "PipelineBench", dependencies: ["VaisCompiler", "HotReload", "Profiling", "Tracing", "VaisWorkloads"]),
+        .target(name: "PipelineBench", dependencies: ["VaisCompiler", "HotReload", "Profiling", "Tracing", "VaisWorkloads", "CBenchSupport"]),
         .target(name: "VaisWorkloads"),
         .executableTarget(
             name: "vais-hot",

@@ -13,35 +13,41 @@ public enum BenchExitCode {
 
 /// A bench run against a baseline run, metric by metric.
 ///
-/// **The rule.** A metric *regressed* when its median is worse than the
-/// baseline's by more than its threshold *and* its interquartile range lies
-/// entirely on the worse side of the baseline's (for smaller-is-better,
-/// `new.p25 > old.p75`; for bigger-is-better, `new.p75 < old.p25`). It
-/// *improved* when the same holds the other way; otherwise it is
-/// *unchanged*. The second condition is what keeps a shared 2-core CI
-/// machine's noise from failing a build: a median that moved while the two
-/// runs' middle halves still overlap is not evidence of a change.
+/// **What is compared.** Each metric is judged by the gate the *baseline*
+/// records for it (`BenchMetric.Gate`): an instruction count or a size as
+/// measured; a wall time with a `ratio` gate as its median divided by the
+/// median of its reference metric *in the same run* (so a machine twice as
+/// slow doubles both and changes nothing); a `reported` wall time not at
+/// all (its verdict is `reported`: it depends on the machine, and its code
+/// is gated through an instruction count).
 ///
-/// **Change.** `changePercent` is the raw change of the median,
-/// `(new − old) / |old| × 100`: positive means the median grew, whatever
-/// the metric's direction; that is what the tables show beside the verdict.
-/// `worsePercent` is the same number signed by direction (positive means
-/// worse), and it is what is held against the threshold.
+/// **The rule.** A gated metric *regressed* when its compared median is
+/// worse than the baseline's by more than its threshold *and* its
+/// interquartile range lies entirely on the worse side of the baseline's
+/// (for smaller-is-better, `new.p25 > old.p75`). It *improved* when the same
+/// holds the other way; otherwise it is *unchanged*. The second condition
+/// keeps a shared 2-core machine's noise from failing a build; an
+/// instruction count is one deterministic sample (p25 = p75 = median), so for
+/// it the threshold alone decides.
 ///
-/// **Baseline problems** never crash and never fail the build by themselves:
-/// a metric missing from the run, a new metric, a metric whose unit, kind or
-/// direction changed (not compared), a duplicate name, a summary with no
-/// samples, a threshold for a metric that exists in neither run or one
-/// that is not a non-negative number. They are listed for the user to fix.
+/// **Change.** `changePercent` is the raw change of the compared median,
+/// `(new − old) / |old| × 100`: positive means it grew, whatever the
+/// metric's direction. `worsePercent` is the same number signed by
+/// direction (positive means worse), held against the threshold.
+///
+/// **Baseline problems** never crash and never fail the build by themselves;
+/// they are listed for the user to fix (see `Problem`).
 public struct BenchComparison: Sendable, Equatable {
     public enum Verdict: String, Sendable, Equatable, CaseIterable {
         case improved, unchanged, regressed
+        /// Measured and shown, not gated (a `reported` metric).
+        case reported
     }
 
     /// Where a metric's threshold came from.
     public enum ThresholdSource: String, Sendable, Equatable {
-        /// The default of the metric's kind (`defaultTimeThresholdPercent`, `defaultBytesThresholdPercent`).
-        case kindDefault
+        /// The default of the metric's gate (`defaultThresholdPercent(for:)`).
+        case gateDefault
         /// The baseline file's `thresholds` entry for the metric.
         case baseline
     }
@@ -49,11 +55,17 @@ public struct BenchComparison: Sendable, Equatable {
     /// One metric present, and comparable, in both runs.
     public struct Entry: Sendable, Equatable {
         public var name: String
-        /// The baseline's summary.
+        /// The baseline's summary, as measured.
         public var old: BenchMetric
-        /// This run's summary.
+        /// This run's summary, as measured.
         public var new: BenchMetric
-        /// The percent by which the median must be worse (or better) to count.
+        /// The baseline's gate for the metric.
+        public var gate: BenchMetric.Gate
+        /// What the gate compares: `old` and `new` themselves, or for a ratio
+        /// gate each divided by its own run's reference median (unit `×`).
+        public var gatedOld: BenchMetric
+        public var gatedNew: BenchMetric
+        /// The percent by which the compared median must be worse (or better) to count.
         public var thresholdPercent: Double
         public var thresholdSource: ThresholdSource
         public var verdict: Verdict
@@ -61,88 +73,51 @@ public struct BenchComparison: Sendable, Equatable {
         /// does not count (see `confirmed(by:)`).
         public var unconfirmed = false
 
-        /// The raw change of the median relative to the baseline's, in percent:
-        /// positive when the median grew. Zero when both medians are zero; nil
-        /// when only the baseline's median is zero (no finite percentage).
-        public var changePercent: Double? {
-            let delta = new.median - old.median
-            guard old.median != 0 else { return delta == 0 ? 0 : nil }
-            return delta / abs(old.median) * 100
-        }
+        /// The change of the compared median relative to the baseline's, in
+        /// percent: positive when it grew. Zero when both are zero; nil when
+        /// only the baseline's is zero (no finite percentage).
+        public var changePercent: Double? { Self.percent(from: gatedOld.median, to: gatedNew.median) }
+
+        /// The change of the measured median, whatever the gate: for a ratio
+        /// gate, what the machine and the code did together.
+        public var rawChangePercent: Double? { Self.percent(from: old.median, to: new.median) }
 
         /// `changePercent` signed by direction: positive is worse. Infinite
         /// when the baseline's median is zero and this run's is not.
         public var worsePercent: Double {
-            let delta = new.median - old.median
-            let relative = old.median != 0 ? delta / abs(old.median) * 100 : (delta == 0 ? 0 : (delta > 0 ? Double.infinity : -Double.infinity))
+            let delta = gatedNew.median - gatedOld.median
+            let relative = gatedOld.median != 0 ? delta / abs(gatedOld.median) * 100
+                : (delta == 0 ? 0 : (delta > 0 ? Double.infinity : -Double.infinity))
             return new.smallerIsBetter ? relative : -relative
         }
 
-        /// Whether the two runs' p25–p75 ranges share any value.
+        /// Whether the two runs' compared p25–p75 ranges share any value.
         public var rangesOverlap: Bool {
-            new.p25 <= old.p75 && old.p25 <= new.p75
+            gatedNew.p25 <= gatedOld.p75 && gatedOld.p25 <= gatedNew.p75
+        }
+
+        private static func percent(from old: Double, to new: Double) -> Double? {
+            let delta = new - old
+            guard old != 0 else { return delta == 0 ? 0 : nil }
+            return delta / abs(old) * 100
         }
     }
 
-    /// Something in the two runs that prevented or qualifies a comparison.
-    public enum Problem: Sendable, Equatable, CustomStringConvertible {
-        case unitChanged(metric: String, baseline: String, run: String)
-        case kindChanged(metric: String, baseline: BenchMetric.Kind, run: BenchMetric.Kind)
-        case directionChanged(metric: String, baselineSmallerIsBetter: Bool)
-        /// Only the first metric of that name is used.
-        case duplicateMetric(metric: String, inBaseline: Bool)
-        /// A summary of no samples, or values that are not finite numbers.
-        case invalidSummary(metric: String, inBaseline: Bool, reason: String)
-        /// A threshold that is negative or not a finite number; the kind's default is used.
-        case invalidThreshold(metric: String, percent: Double)
-        /// A threshold naming a metric in neither run: a typo, or a metric since renamed.
-        case thresholdForUnknownMetric(metric: String)
+    /// Default threshold for instruction counts, in percent. Two counts of
+    /// the same binary on the same input differ by well under 0.1 %
+    /// (47,243,072 and 47,245,241 for one `check`); what moves them between
+    /// machines of one kind is the C library choosing other string routines
+    /// for another CPU, a few tenths of a percent. 3 % is far above both and
+    /// catches a slowdown a wall clock on a shared machine could never see.
+    public static let defaultInstructionsThresholdPercent = 3.0
 
-        public var metric: String {
-            switch self {
-            case .unitChanged(let metric, _, _), .kindChanged(let metric, _, _), .directionChanged(let metric, _),
-                 .duplicateMetric(let metric, _), .invalidSummary(let metric, _, _), .invalidThreshold(let metric, _),
-                 .thresholdForUnknownMetric(let metric):
-                metric
-            }
-        }
-
-        /// Whether the metric was left out of the comparison because of this.
-        public var preventsComparison: Bool {
-            switch self {
-            case .unitChanged, .kindChanged, .directionChanged, .invalidSummary: true
-            case .duplicateMetric, .invalidThreshold, .thresholdForUnknownMetric: false
-            }
-        }
-
-        public var description: String {
-            switch self {
-            case .unitChanged(let metric, let baseline, let run):
-                "\(metric): the unit changed from \(baseline) to \(run); not compared (update the baseline)"
-            case .kindChanged(let metric, let baseline, let run):
-                "\(metric): the kind changed from \(baseline.rawValue) to \(run.rawValue); not compared (update the baseline)"
-            case .directionChanged(let metric, let baselineSmallerIsBetter):
-                "\(metric): the baseline has it \(baselineSmallerIsBetter ? "smaller" : "bigger")-is-better, this run "
-                    + "\(baselineSmallerIsBetter ? "bigger" : "smaller")-is-better; not compared (update the baseline)"
-            case .duplicateMetric(let metric, let inBaseline):
-                "\(metric): appears more than once in the \(inBaseline ? "baseline" : "run"); only the first is used"
-            case .invalidSummary(let metric, let inBaseline, let reason):
-                "\(metric): the \(inBaseline ? "baseline's" : "run's") summary \(reason); not compared"
-            case .invalidThreshold(let metric, let percent):
-                "\(metric): threshold \(percent) is not a percentage of zero or more; the default of its kind is used"
-            case .thresholdForUnknownMetric(let metric):
-                "\(metric): the baseline sets a threshold for it, but neither run has a metric of that name"
-            }
-        }
-    }
-
-    /// Default threshold for timings, in percent. Timings on a shared 2-core
-    /// CI runner move by 10–20 % between runs of the same code (neighbours,
-    /// frequency scaling, page cache, clang's own variance), and compile and
-    /// reload times are single-digit milliseconds where scheduling jitter is a
-    /// large share; 25 % lets that pass while a real slowdown of a phase
-    /// (usually 1.5× or worse) still fails. The IQR condition filters the rest.
-    public static let defaultTimeThresholdPercent = 25.0
+    /// Default threshold for wall times divided by a same-run reference, in
+    /// percent. The division removes the machine's speed, not its noise: a
+    /// reload's phases and clang's start-up do not scale exactly alike from
+    /// one machine to another, and a busy neighbour slows one sample set more
+    /// than the other. 50 % lets that pass; a phase doing its work twice
+    /// (+100 %) fails. The IQR condition filters the rest.
+    public static let defaultRatioThresholdPercent = 50.0
 
     /// Default threshold for sizes, in percent. Mapped and resident bytes of
     /// a version are deterministic for a given program and toolchain up to
@@ -157,10 +132,14 @@ public struct BenchComparison: Sendable, Equatable {
     /// otherwise regress on any single page.
     public static let bytesResolution = 4096.0
 
-    public static func defaultThresholdPercent(for kind: BenchMetric.Kind) -> Double {
-        switch kind {
-        case .time: defaultTimeThresholdPercent
+    /// The threshold a gate uses when the baseline names none; nil for a
+    /// metric that is not gated.
+    public static func defaultThresholdPercent(for gate: BenchMetric.Gate) -> Double? {
+        switch gate {
+        case .instructions: defaultInstructionsThresholdPercent
+        case .ratio: defaultRatioThresholdPercent
         case .bytes: defaultBytesThresholdPercent
+        case .reported: nil
         }
     }
 
@@ -174,7 +153,7 @@ public struct BenchComparison: Sendable, Equatable {
     public var added: [BenchMetric]
     public var problems: [Problem]
 
-    /// Compares `run` with `baseline`, using the baseline's thresholds.
+    /// Compares `run` with `baseline`, using the baseline's gates and thresholds.
     public init(run: BenchDocument, baseline: BenchDocument) {
         self.run = run
         self.baseline = baseline
@@ -195,9 +174,14 @@ public struct BenchComparison: Sendable, Equatable {
                 problems.append(problem)
                 continue
             }
+            if old.gate != new.gate || (old.gate == .ratio && old.reference != new.reference) {
+                problems.append(.gateChanged(metric: new.name, baseline: old.gate, run: new.gate))
+            }
+            guard let gated = Self.gated(old, new, oldRuns: oldByName, newRuns: newByName, problems: &problems) else { continue }
             let threshold = thresholds[new.name].map { ($0, ThresholdSource.baseline) }
-                ?? (Self.defaultThresholdPercent(for: new.kind), .kindDefault)
-            var entry = Entry(name: new.name, old: old, new: new, thresholdPercent: threshold.0, thresholdSource: threshold.1, verdict: .unchanged)
+                ?? (Self.defaultThresholdPercent(for: old.gate) ?? 0, .gateDefault)
+            var entry = Entry(name: new.name, old: old, new: new, gate: old.gate, gatedOld: gated.old, gatedNew: gated.new,
+                              thresholdPercent: threshold.0, thresholdSource: threshold.1, verdict: .unchanged)
             entry.verdict = Self.verdict(entry)
             entries.append(entry)
         }
@@ -211,16 +195,23 @@ public struct BenchComparison: Sendable, Equatable {
     public var regressed: [Entry] { entries.filter { $0.verdict == .regressed } }
     public var improved: [Entry] { entries.filter { $0.verdict == .improved } }
     public var unchanged: [Entry] { entries.filter { $0.verdict == .unchanged } }
+    public var reported: [Entry] { entries.filter { $0.verdict == .reported } }
 
     public var hasRegression: Bool { entries.contains { $0.verdict == .regressed } }
+
+    /// Whether a second run could change the outcome: some regression is of
+    /// a measurement with noise. An instruction count regresses again in
+    /// every run, so measuring again would only cost time.
+    public var regressionNeedsConfirming: Bool { regressed.contains { $0.gate != .instructions } }
 
     /// `BenchExitCode.regression` (2) when any metric regressed, else `BenchExitCode.success` (0).
     /// Missing, new and incomparable metrics are reported but do not fail the build.
     public var exitCode: Int32 { hasRegression ? BenchExitCode.regression : BenchExitCode.success }
 
-    /// One line: "2 regressed, 1 improved, 14 unchanged · 1 new · 1 missing from this run · 1 problem".
+    /// One line: "2 regressed, 1 improved, 14 unchanged · 6 reported only · 1 new · 1 missing from this run · 1 problem".
     public var summary: String {
         var parts = ["\(regressed.count) regressed, \(improved.count) improved, \(unchanged.count) unchanged"]
+        if !reported.isEmpty { parts.append("\(reported.count) reported only") }
         if !added.isEmpty { parts.append("\(added.count) new") }
         if !missing.isEmpty { parts.append("\(missing.count) missing from this run") }
         if !problems.isEmpty { parts.append("\(problems.count) problem\(problems.count == 1 ? "" : "s") with the baseline") }
@@ -229,8 +220,9 @@ public struct BenchComparison: Sendable, Equatable {
 
     /// The verdict of one entry by the rule in the type's documentation.
     static func verdict(_ entry: Entry) -> Verdict {
-        let (old, new) = (entry.old, entry.new)
-        if new.kind == .bytes, abs(new.median - old.median) <= bytesResolution { return .unchanged }
+        let (old, new) = (entry.gatedOld, entry.gatedNew)
+        if entry.gate == .reported { return .reported }
+        if entry.gate == .bytes, abs(new.median - old.median) <= bytesResolution { return .unchanged }
         let worse = entry.worsePercent
         // Ranges apart, on the worse or the better side.
         let apartWorse = new.smallerIsBetter ? new.p25 > old.p75 : new.p75 < old.p25
@@ -238,6 +230,23 @@ public struct BenchComparison: Sendable, Equatable {
         if worse > entry.thresholdPercent, apartWorse { return .regressed }
         if -worse > entry.thresholdPercent, apartBetter { return .improved }
         return .unchanged
+    }
+
+    /// The summaries the baseline's gate compares; nil (with a problem) when
+    /// a ratio's reference is missing from either run.
+    private static func gated(_ old: BenchMetric, _ new: BenchMetric, oldRuns: [String: BenchMetric], newRuns: [String: BenchMetric],
+                              problems: inout [Problem]) -> (old: BenchMetric, new: BenchMetric)? {
+        guard old.gate == .ratio else { return (old, new) }
+        let referenceName = old.reference ?? ""
+        guard let oldReference = oldRuns[referenceName], oldReference.median > 0 else {
+            problems.append(.referenceMissing(metric: old.name, reference: referenceName, inBaseline: true))
+            return nil
+        }
+        guard let newReference = newRuns[referenceName], newReference.median > 0 else {
+            problems.append(.referenceMissing(metric: old.name, reference: referenceName, inBaseline: false))
+            return nil
+        }
+        return (old.dividedBy(oldReference), new.dividedBy(newReference))
     }
 
     /// The first metric of each name; later ones, and broken summaries, are reported.
@@ -282,5 +291,14 @@ public struct BenchComparison: Sendable, Equatable {
             }
         }
         return nil
+    }
+}
+
+extension BenchMetric {
+    /// This summary in multiples of `reference`'s median (unit `×`).
+    func dividedBy(_ reference: BenchMetric) -> BenchMetric {
+        let scale = reference.median
+        return BenchMetric(name: name, kind: kind, unit: "×", smallerIsBetter: smallerIsBetter, median: median / scale, p25: p25 / scale,
+                           p75: p75 / scale, p95: p95 / scale, count: count, target: target, gate: gate, reference: reference.name)
     }
 }

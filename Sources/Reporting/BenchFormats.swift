@@ -61,6 +61,8 @@ public enum BenchFormats {
         var name: String
         var old: String
         var new: String
+        /// How the metric is gated (`BenchFormats.gateText`).
+        var gate: String
         var change: String
         var threshold: String
         var status: Status
@@ -87,6 +89,7 @@ public enum BenchFormats {
         case .improved: "improved"
         case .unchanged: "unchanged"
         case .regressed: "REGRESSED"
+        case .reported: "reported"
         }
     }
 
@@ -100,66 +103,90 @@ public enum BenchFormats {
         for metric in comparison.run.metrics where seen.insert(metric.name).inserted {
             let new = BenchUnits.format(metric.median, unit: metric.unit)
             if let entry = entries[metric.name] {
-                rows.append(ComparisonRow(name: entry.name, old: BenchUnits.format(entry.old.median, unit: entry.old.unit), new: new,
-                                          change: changeText(entry), threshold: percentText(entry.thresholdPercent),
+                rows.append(ComparisonRow(name: entry.name, old: valueText(entry.old, gated: entry.gatedOld, gate: entry.gate),
+                                          new: valueText(entry.new, gated: entry.gatedNew, gate: entry.gate), gate: gateText(entry),
+                                          change: changeText(entry), threshold: entry.gate == .reported ? "–" : percentText(entry.thresholdPercent),
                                           status: .verdict(entry.verdict, note: note(entry))))
             } else if let old = baseline[metric.name] {
-                rows.append(ComparisonRow(name: metric.name, old: BenchUnits.format(old.median, unit: old.unit), new: new, change: "–",
-                                          threshold: "–", status: .notCompared))
+                rows.append(ComparisonRow(name: metric.name, old: BenchUnits.format(old.median, unit: old.unit), new: new, gate: old.gate.rawValue,
+                                          change: "–", threshold: "–", status: .notCompared))
             } else {
-                rows.append(ComparisonRow(name: metric.name, old: "–", new: new, change: "–", threshold: "–", status: .added))
+                rows.append(ComparisonRow(name: metric.name, old: "–", new: new, gate: metric.gate.rawValue, change: "–", threshold: "–",
+                                          status: .added))
             }
         }
         for metric in comparison.missing {
-            rows.append(ComparisonRow(name: metric.name, old: BenchUnits.format(metric.median, unit: metric.unit), new: "–", change: "–",
-                                      threshold: "–", status: .missing))
+            rows.append(ComparisonRow(name: metric.name, old: BenchUnits.format(metric.median, unit: metric.unit), new: "–",
+                                      gate: metric.gate.rawValue, change: "–", threshold: "–", status: .missing))
         }
         return rows
     }
 
-    private static let comparisonHeadings = ["metric", "old median", "new median", "change", "threshold", "verdict"]
+    /// A median as measured; for a ratio gate, followed by what is compared.
+    private static func valueText(_ metric: BenchMetric, gated: BenchMetric, gate: BenchMetric.Gate) -> String {
+        let measured = BenchUnits.format(metric.median, unit: metric.unit)
+        return gate == .ratio ? measured + " (" + BenchUnits.format(gated.median, unit: gated.unit) + ")" : measured
+    }
+
+    /// How the entry is gated: `instructions`, `bytes`, `reported`, or `÷ reference`.
+    static func gateText(_ entry: BenchComparison.Entry) -> String {
+        entry.gate == .ratio ? "÷ " + (entry.gatedNew.reference ?? "reference") : entry.gate.rawValue
+    }
+
+    private static let comparisonHeadings = ["metric", "old median", "new median", "gated on", "change", "threshold", "verdict"]
 
     private static func cells(_ row: ComparisonRow) -> [String] {
-        [row.name, row.old, row.new, row.change, row.threshold, row.verdictText + (row.note.map { " (\($0))" } ?? "")]
+        [row.name, row.old, row.new, row.gate, row.change, row.threshold, row.verdictText + (row.note.map { " (\($0))" } ?? "")]
     }
 
     public static func table(_ comparison: BenchComparison) -> String {
         let rows = [comparisonHeadings] + rows(comparison).map(cells)
         return heading(comparison.run) + "\nbaseline: " + baselineLine(comparison.baseline) + "\n\n"
-            + textTable(rows, leftAligned: [0, 5]) + "\n" + comparison.summary + "\n" + rule + "\n"
+            + textTable(rows, leftAligned: [0, 3, 6]) + "\n" + comparison.summary + "\n" + rule + "\n"
             + comparison.problems.map { "problem: \($0)\n" }.joined()
     }
 
     public static func markdown(_ comparison: BenchComparison) -> String {
         let rows = rows(comparison).map { row in
             var cells = cells(row)
-            if case .verdict(.regressed, _) = row.status { cells[5] = "**\(cells[5])**" }
-            if case .missing = row.status { cells[5] = "**\(cells[5])**" }
+            if case .verdict(.regressed, _) = row.status { cells[6] = "**\(cells[6])**" }
+            if case .missing = row.status { cells[6] = "**\(cells[6])**" }
             return cells
         }
         let problems = comparison.problems.map { "- \(markdownEscaped($0.description))\n" }.joined()
         return "### \(markdownEscaped(heading(comparison.run)))\n\n"
             + "Baseline: \(markdownEscaped(baselineLine(comparison.baseline)))\n\n"
-            + markdownTable(comparisonHeadings, rows, leftAligned: [0, 5]) + "\n"
+            + markdownTable(comparisonHeadings, rows, leftAligned: [0, 3, 6]) + "\n"
             + "**\(markdownEscaped(comparison.summary))**. \(markdownEscaped(rule))\n"
             + (problems.isEmpty ? "" : "\nProblems with the baseline:\n\n" + problems)
     }
 
     /// How verdicts are reached, in one line under every comparison.
-    static let rule = "A metric regressed (or improved) when its median moved the wrong (or right) way by more than its threshold "
-        + "and its p25–p75 range does not overlap the baseline's; change is the median's, relative to the baseline."
+    static let rule = "Instruction counts and sizes are compared as measured; a wall time gated on a reference is compared as its "
+        + "median divided by that reference's median in the same run (shown in brackets), so a slower machine is not a regression; "
+        + "other wall times are reported only. A metric regressed (or improved) when the compared median moved the wrong (or right) "
+        + "way by more than its threshold and its p25–p75 range does not overlap the baseline's; change is the compared median's."
 
     static func changeText(_ entry: BenchComparison.Entry) -> String {
         if let percent = entry.changePercent { return Units.percentChange(percent) }
         return "from 0"
     }
 
-    /// Why an entry is unchanged although its median moved by more than its threshold.
+    /// Why an entry is unchanged although its compared median moved by more
+    /// than its threshold; for a ratio, also what the measured median did.
     static func note(_ entry: BenchComparison.Entry) -> String? {
-        if entry.unconfirmed { return "not in both runs" }
-        guard entry.verdict == .unchanged, abs(entry.worsePercent) > entry.thresholdPercent else { return nil }
-        if entry.new.kind == .bytes, abs(entry.new.median - entry.old.median) <= BenchComparison.bytesResolution { return "within a page" }
-        return entry.rangesOverlap ? "ranges overlap" : nil
+        var parts: [String] = []
+        if entry.unconfirmed {
+            parts.append("not in both runs")
+        } else if entry.verdict == .unchanged, abs(entry.worsePercent) > entry.thresholdPercent {
+            if entry.gate == .bytes, abs(entry.new.median - entry.old.median) <= BenchComparison.bytesResolution {
+                parts.append("within a page")
+            } else if entry.rangesOverlap {
+                parts.append("ranges overlap")
+            }
+        }
+        if entry.gate == .ratio, let raw = entry.rawChangePercent { parts.append("measured " + Units.percentChange(raw)) }
+        return parts.isEmpty ? nil : parts.joined(separator: "; ")
     }
 
     static func percentText(_ percent: Double) -> String {
@@ -276,10 +303,11 @@ public enum BenchFormats {
     }
 }
 
-/// Values of bench metrics for people: durations in ns, µs, ms or s and
-/// sizes in B, KB, MB or GB with three significant digits (decimal units,
-/// as `Units`), keeping the fractions of a nanosecond that per-call costs
-/// have; any other unit as a plain number followed by the unit.
+/// Values of bench metrics for people: durations in ns, µs, ms or s,
+/// sizes in B, KB, MB or GB and instruction counts in k, M or G with three
+/// significant digits (decimal units, as `Units`), keeping the fractions of
+/// a nanosecond (or an instruction) that per-call costs have; ratios as
+/// `1.91×`; any other unit as a plain number followed by the unit.
 enum BenchUnits {
     static func format(_ value: Double, unit: String) -> String {
         guard value.isFinite else { return "–" }
@@ -288,6 +316,9 @@ enum BenchUnits {
         switch unit {
         case "ns": return sign + Units.scaled(magnitude, steps: [(1e9, "s"), (1e6, "ms"), (1e3, "µs")], base: "ns", keepsFractions: true)
         case "bytes": return sign + Units.scaled(magnitude, steps: [(1e9, "GB"), (1e6, "MB"), (1e3, "KB")], base: "B")
+        case "instructions":
+            return sign + Units.scaled(magnitude, steps: [(1e9, "G instr"), (1e6, "M instr"), (1e3, "k instr")], base: "instr", keepsFractions: true)
+        case "×": return sign + Units.significant(magnitude) + "×"
         default: return sign + Units.significant(magnitude) + (unit.isEmpty ? "" : " " + unit)
         }
     }

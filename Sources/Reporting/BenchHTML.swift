@@ -56,10 +56,11 @@ public enum BenchHTML {
 
     private static func cards(_ current: BenchDocument, _ judged: [JudgedMetric], runs: [BenchDocument], comparison: BenchComparison?) -> String {
         let times = current.metrics.filter { $0.kind == .time }.count
+        let counts = current.metrics.filter { $0.kind == .instructions }.count
         let documented = judged.compactMap(\.documentedPass), goals = judged.compactMap(\.goalPass)
         func passes(_ results: [Bool]) -> String { results.isEmpty ? "–" : "\(results.filter { $0 }.count) of \(results.count)" }
         var cards: [(label: String, value: String, sub: String)] = [
-            ("Metrics", "\(current.metrics.count)", "\(times) timings · \(current.metrics.count - times) sizes"),
+            ("Metrics", "\(current.metrics.count)", "\(times) timings · \(counts) instruction counts · \(current.metrics.count - times - counts) sizes"),
             ("Documented targets met", passes(documented), "median at or below the original design's range"),
             ("Goals met", passes(goals), "median at or below vais-hot's own goal"),
         ]
@@ -104,6 +105,16 @@ public enum BenchHTML {
         var goalPass: Bool? { judgeable ? target?.goalPass(metric.median) : nil }
     }
 
+    /// How the CI gate treats the metric, for its row.
+    static func gateDescription(_ metric: BenchMetric) -> String {
+        switch metric.gate {
+        case .instructions: "gated: instructions counted under Valgrind"
+        case .ratio: "gated: median ÷ \(metric.reference ?? "a reference") of the same run"
+        case .bytes: "gated: bytes"
+        case .reported: "reported only (machine-dependent)"
+        }
+    }
+
     /// The group of a hierarchical name: `compile` for `compile/to .so/game.vais`; nil without a slash.
     static func group(_ name: String) -> String? {
         guard let slash = name.firstIndex(of: "/") else { return nil }
@@ -128,6 +139,7 @@ public enum BenchHTML {
             var name = "<code>\(metric.name.htmlEscaped)</code>"
             if let target = item.target { name += "<div class=\"target\">\(target.title.htmlEscaped)</div>" }
             if let problem = item.problem { name += "<div class=\"target problem\">\(problem.htmlEscaped)</div>" }
+            name += "<div class=\"target\">\(gateDescription(metric).htmlEscaped)</div>"
             let documented = item.target?.documented.map { limit($0.low, metric.unit) + " – " + limit($0.high, metric.unit) } ?? "–"
             let goal = item.target?.goal.map { "≤ " + limit($0, metric.unit) } ?? "–"
             rows += "<tr><td>\(name)</td><td class=\"num\"><strong>\(format(metric.median))</strong></td>"
@@ -164,7 +176,7 @@ public enum BenchHTML {
             }
             let note = row.note.map { " <span class=\"note\">(\($0.htmlEscaped))</span>" } ?? ""
             return "<tr><td><code>\(row.name.htmlEscaped)</code></td><td class=\"num\">\(row.old.htmlEscaped)</td>"
-                + "<td class=\"num\">\(row.new.htmlEscaped)</td><td class=\"num \(tone)\">\(row.change.htmlEscaped)</td>"
+                + "<td class=\"num\">\(row.new.htmlEscaped)</td><td>\(row.gate.htmlEscaped)</td><td class=\"num \(tone)\">\(row.change.htmlEscaped)</td>"
                 + "<td class=\"num\">\(row.threshold.htmlEscaped)</td>"
                 + "<td><span class=\"badge \(badgeClass)\">\(row.verdictText.htmlEscaped)</span>\(note)</td></tr>"
         }
@@ -176,7 +188,7 @@ public enum BenchHTML {
         <p class="note">Baseline: \(baseline.suite.htmlEscaped) suite, started \(baseline.startedAt.htmlEscaped)\
         \(baseline.gitCommit.map { ", commit <code>\(BenchFormats.shortCommit($0).htmlEscaped)</code>" } ?? ""). \
         <strong>\(comparison.summary.htmlEscaped).</strong> \(BenchFormats.rule.htmlEscaped)</p>
-        <table><thead><tr><th>Metric</th><th class="num">Old median</th><th class="num">New median</th><th class="num">Change</th>\
+        <table><thead><tr><th>Metric</th><th class="num">Old median</th><th class="num">New median</th><th>Gated on</th><th class="num">Change</th>\
         <th class="num">Threshold</th><th>Verdict</th></tr></thead>
         <tbody>\(rows.joined())</tbody></table>\(problems)</section>
         """

@@ -6,7 +6,7 @@ struct VaisHot: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "vais-hot",
         abstract: "Compile Vais programs and hot-reload their #[hot] functions, measuring every stage.",
-        subcommands: [CheckCommand.self, BuildCommand.self, RunCommand.self, WatchCommand.self, ProfileCommand.self, ReportCommand.self, TraceCommand.self, BenchCommand.self]
+        subcommands: [CheckCommand.self, BuildCommand.self, RunCommand.self, WatchCommand.self, ProfileCommand.self, ReportCommand.self, TraceCommand.self, BenchCommand.self, BenchCountCommand.self]
     )
 
     /// vais-hot compiles again on every save (`run`, `watch`, `profile`,

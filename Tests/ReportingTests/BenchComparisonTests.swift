@@ -5,30 +5,40 @@ import Testing
 
 @Suite("Bench comparison")
 struct BenchComparisonTests {
+    /// A reference of median 1 ns, so a ratio equals the time it divides.
+    private static let unitReference = BenchMetric(name: "reference/unit", kind: .time, unit: "ns", median: 1, p25: 1, p75: 1, p95: 1, count: 9)
+
+    /// A metric; a time is gated as a ratio to `unitReference` unless told otherwise.
     private func metric(_ name: String = "m", kind: BenchMetric.Kind = .time, median: Double, p25: Double, p75: Double,
-                        smallerIsBetter: Bool = true) -> BenchMetric {
-        BenchMetric(name: name, kind: kind, unit: kind == .time ? "ns" : "bytes", smallerIsBetter: smallerIsBetter, median: median, p25: p25,
-                    p75: p75, p95: p75 * 1.1, count: 15)
+                        smallerIsBetter: Bool = true, gate: BenchMetric.Gate? = nil) -> BenchMetric {
+        let gate = gate ?? (kind == .time ? .ratio : BenchMetric.defaultGate(for: kind))
+        return BenchMetric(name: name, kind: kind, unit: BenchMetric.unit(of: kind), smallerIsBetter: smallerIsBetter, median: median, p25: p25,
+                           p75: p75, p95: p75 * 1.1, count: 15, gate: gate, reference: gate == .ratio ? Self.unitReference.name : nil)
     }
 
+    /// A run of `metrics` and the unit reference.
     private func run(_ metrics: [BenchMetric], thresholds: [String: Double]? = nil) -> BenchDocument {
         var document = SampleBench.make()
-        document.metrics = metrics
+        document.metrics = metrics + [Self.unitReference]
         document.thresholds = thresholds
         return document
     }
 
+    /// The entry of the one metric that is not the unit reference.
     private func only(_ comparison: BenchComparison) throws -> BenchComparison.Entry {
-        try #require(comparison.entries.count == 1)
-        return comparison.entries[0]
+        let entries = comparison.entries.filter { $0.name != Self.unitReference.name }
+        try #require(entries.count == 1)
+        return entries[0]
     }
 
-    @Test("a run compared with itself: every metric unchanged, no regression, exit 0")
+    @Test("a run compared with itself: every gated metric unchanged, the others reported, no regression, exit 0")
     func selfCompare() {
         let document = SampleBench.make()
         let comparison = BenchComparison(run: document, baseline: document)
         #expect(comparison.entries.count == document.metrics.count)
-        #expect(comparison.entries.allSatisfy { $0.verdict == .unchanged && $0.changePercent == 0 })
+        #expect(comparison.entries.allSatisfy { $0.changePercent == 0 })
+        #expect(Set(comparison.reported.map(\.name)) == Set(SampleBench.referenceNames + SampleBench.reportedNames))
+        #expect(Set(comparison.unchanged.map(\.name)) == Set(SampleBench.ratioNames + SampleBench.instructionNames + SampleBench.bytesNames))
         #expect(!comparison.hasRegression)
         #expect(comparison.exitCode == 0)
         #expect(comparison.missing.isEmpty && comparison.added.isEmpty && comparison.problems.isEmpty)
@@ -41,53 +51,108 @@ struct BenchComparisonTests {
         #expect(comparison.exitCode == 0)
     }
 
-    @Test("against a baseline with every timing a third as long: exactly the timings regressed, exit 2")
-    func timingsThreeTimesSlower() {
+    @Test("the same code on a machine twice as slow (every wall time doubled, every count the same): nothing regresses, exit 0")
+    func slowerMachine() {
+        let baseline = SampleBench.make()
+        let comparison = BenchComparison(run: SampleBench.scalingTimes(SampleBench.make(seed: 12), by: 2), baseline: baseline)
+        #expect(!comparison.hasRegression, "\(comparison.regressed.map(\.name))")
+        #expect(comparison.exitCode == 0)
+        // The measured times did double, and say so.
+        let dlopen = comparison.entries.first { $0.name == "reload/dlopen" }
+        #expect((dlopen?.rawChangePercent ?? 0) > 60)
+        #expect(abs(dlopen?.changePercent ?? 100) < 30)
+        // Nor does a machine three times faster improve anything.
+        #expect(BenchComparison(run: SampleBench.scalingTimes(baseline, by: 1.0 / 3), baseline: baseline).improved.isEmpty)
+    }
+
+    @Test("front-end instruction counts 10% higher than the baseline's: exactly those regress, exit 2")
+    func moreInstructions() {
         let run = SampleBench.make()
-        let comparison = BenchComparison(run: run, baseline: SampleBench.scalingTimes(run, by: 1.0 / 3))
-        #expect(comparison.hasRegression)
+        let frontEnd = SampleBench.instructionNames.filter { $0.contains("front end") }
+        let baseline = SampleBench.scaling(run, by: 0.9) { frontEnd.contains($0.name) }
+        let comparison = BenchComparison(run: run, baseline: baseline)
+        #expect(Set(comparison.regressed.map(\.name)) == Set(frontEnd))
         #expect(comparison.exitCode == 2)
-        #expect(Set(comparison.regressed.map(\.name)) == Set(SampleBench.timeNames))
-        #expect(Set(comparison.unchanged.map(\.name)) == Set(SampleBench.bytesNames))
+        #expect(comparison.regressed.allSatisfy { $0.thresholdPercent == BenchComparison.defaultInstructionsThresholdPercent })
+        // A deterministic count needs no second run to be believed.
+        #expect(!comparison.regressionNeedsConfirming)
+        // 2% more is within the threshold.
+        let slightly = SampleBench.scaling(run, by: 0.98) { frontEnd.contains($0.name) }
+        #expect(!BenchComparison(run: run, baseline: slightly).hasRegression)
+    }
+
+    @Test("vais-hot's own wall times three times slower on the same machine: exactly the ratio-gated ones regress")
+    func codeThreeTimesSlower() {
+        let run = SampleBench.make()
+        let comparison = BenchComparison(run: run, baseline: SampleBench.scalingCodeTimes(run, by: 1.0 / 3))
+        #expect(comparison.exitCode == 2)
+        #expect(Set(comparison.regressed.map(\.name)) == Set(SampleBench.ratioNames))
+        #expect(Set(comparison.reported.map(\.name)) == Set(SampleBench.referenceNames + SampleBench.reportedNames))
         for entry in comparison.regressed {
             #expect(abs((entry.changePercent ?? 0) - 200) < 0.001, "\(entry.name)")
             #expect(entry.worsePercent > 199)
         }
+        #expect(comparison.regressionNeedsConfirming)
     }
 
-    @Test("the other way round, every timing improved and nothing fails")
-    func timingsThreeTimesFaster() {
+    @Test("the other way round, every ratio-gated timing improved and nothing fails")
+    func codeThreeTimesFaster() {
         let run = SampleBench.make()
-        let comparison = BenchComparison(run: SampleBench.scalingTimes(run, by: 1.0 / 3), baseline: run)
-        #expect(Set(comparison.improved.map(\.name)) == Set(SampleBench.timeNames))
+        let comparison = BenchComparison(run: SampleBench.scalingCodeTimes(run, by: 1.0 / 3), baseline: run)
+        #expect(Set(comparison.improved.map(\.name)) == Set(SampleBench.ratioNames))
         #expect(comparison.exitCode == 0)
+    }
+
+    @Test("the baseline's gate decides: a run that would gate a metric otherwise is compared the baseline's way, and told")
+    func baselineGateWins() throws {
+        let old = metric("reload/dlopen", median: 100, p25: 95, p75: 105)
+        let reported = metric("reload/dlopen", median: 300, p25: 290, p75: 310, gate: .reported)
+        let comparison = BenchComparison(run: run([reported]), baseline: run([old]))
+        #expect(try only(comparison).verdict == .regressed)
+        #expect(comparison.problems.contains(.gateChanged(metric: "reload/dlopen", baseline: .ratio, run: .reported)))
+        // Without the reference in the run, a ratio cannot be formed: not compared, and said why.
+        var lacking = run([metric("reload/dlopen", median: 300, p25: 290, p75: 310)])
+        lacking.metrics.removeAll { $0.name == Self.unitReference.name }
+        let missingReference = BenchComparison(run: lacking, baseline: run([old]))
+        #expect(missingReference.entries.isEmpty)
+        #expect(missingReference.problems.contains(.referenceMissing(metric: "reload/dlopen", reference: Self.unitReference.name, inBaseline: false)))
+        #expect(missingReference.exitCode == 0)
+    }
+
+    @Test("a schema-1 document (no gates) reads with each kind's default gate: its wall times are only reported")
+    func schemaOneDefaults() throws {
+        let json = """
+        {"name": "reload/dlopen", "kind": "time", "unit": "ns", "smallerIsBetter": true, "median": 5, "p25": 4, "p75": 6, "p95": 7, "count": 3}
+        """
+        let decoded = try JSONDecoder().decode(BenchMetric.self, from: Data(json.utf8))
+        #expect(decoded.gate == .reported && decoded.reference == nil)
     }
 
     @Test("a median worse by more than the threshold whose IQR still overlaps the baseline's is unchanged")
     func overlappingRanges() throws {
         let old = metric(median: 100, p25: 80, p75: 140)
-        let new = metric(median: 135, p25: 120, p75: 170)  // +35 % > 25 %, but 120 < 140
+        let new = metric(median: 165, p25: 120, p75: 200)  // +65 % > 50 %, but 120 < 140
         let entry = try only(BenchComparison(run: run([new]), baseline: run([old])))
         #expect(entry.verdict == .unchanged)
         #expect(entry.rangesOverlap)
-        #expect(BenchFormats.note(entry) == "ranges overlap")
+        #expect(BenchFormats.note(entry) == "ranges overlap; measured +65.0%")
         // Apart, the same median regresses.
-        let apart = metric(median: 135, p25: 141, p75: 170)
+        let apart = metric(median: 165, p25: 141, p75: 200)
         #expect(try only(BenchComparison(run: run([apart]), baseline: run([old]))).verdict == .regressed)
         // Apart but within the threshold: unchanged.
-        let close = metric(median: 120, p25: 141, p75: 150)
+        let close = metric(median: 140, p25: 141, p75: 150)
         #expect(try only(BenchComparison(run: run([close]), baseline: run([old]))).verdict == .unchanged)
     }
 
     @Test("bigger-is-better metrics regress when they shrink")
     func biggerIsBetter() throws {
         let old = metric(median: 1000, p25: 950, p75: 1050, smallerIsBetter: false)
-        let lower = metric(median: 600, p25: 580, p75: 620, smallerIsBetter: false)
+        let lower = metric(median: 400, p25: 380, p75: 420, smallerIsBetter: false)
         let entry = try only(BenchComparison(run: run([lower]), baseline: run([old])))
         #expect(entry.verdict == .regressed)
-        #expect(entry.changePercent == -40)
-        #expect(entry.worsePercent == 40)
-        let higher = metric(median: 1600, p25: 1500, p75: 1700, smallerIsBetter: false)
+        #expect(entry.changePercent == -60)
+        #expect(entry.worsePercent == 60)
+        let higher = metric(median: 1600, p25: 1550, p75: 1700, smallerIsBetter: false)
         #expect(try only(BenchComparison(run: run([higher]), baseline: run([old]))).verdict == .improved)
     }
 
@@ -111,19 +176,19 @@ struct BenchComparisonTests {
         #expect(try only(BenchComparison(run: run([pages]), baseline: run([zero]))).verdict == .regressed)
     }
 
-    @Test("a per-metric threshold in the baseline overrides the kind's default")
+    @Test("a per-metric threshold in the baseline overrides the gate's default")
     func thresholdOverride() throws {
         let old = metric("reload/dlopen", median: 100, p25: 95, p75: 105)
-        let new = metric("reload/dlopen", median: 140, p25: 130, p75: 150)  // +40 %, ranges apart
+        let new = metric("reload/dlopen", median: 170, p25: 160, p75: 180)  // +70 %, ranges apart
         #expect(try only(BenchComparison(run: run([new]), baseline: run([old]))).verdict == .regressed)
-        let loose = try only(BenchComparison(run: run([new]), baseline: run([old], thresholds: ["reload/dlopen": 50])))
+        let loose = try only(BenchComparison(run: run([new]), baseline: run([old], thresholds: ["reload/dlopen": 80])))
         #expect(loose.verdict == .unchanged)
-        #expect(loose.thresholdPercent == 50 && loose.thresholdSource == .baseline)
+        #expect(loose.thresholdPercent == 80 && loose.thresholdSource == .baseline)
         let tight = try only(BenchComparison(run: run([metric("reload/dlopen", median: 112, p25: 108, p75: 115)]),
                                              baseline: run([old], thresholds: ["reload/dlopen": 10])))
         #expect(tight.verdict == .regressed)
         // The run's own thresholds are not the baseline's: ignored.
-        #expect(try only(BenchComparison(run: run([new], thresholds: ["reload/dlopen": 50]), baseline: run([old]))).verdict == .regressed)
+        #expect(try only(BenchComparison(run: run([new], thresholds: ["reload/dlopen": 80]), baseline: run([old]))).verdict == .regressed)
     }
 
     @Test("missing, new and renamed metrics, unit and kind changes and bad thresholds are reported, not crashed on")
@@ -193,7 +258,7 @@ struct BenchComparisonTests {
         #expect(confirmed.exitCode == 2)
         let c = try #require(confirmed.entries.first { $0.name == "c" })
         #expect(c.verdict == .unchanged && c.unconfirmed)
-        #expect(BenchFormats.note(c) == "not in both runs")
+        #expect(BenchFormats.note(c) == "not in both runs; measured +90.0%")
         #expect(confirmed.entries.first { $0.name == "a" }?.unconfirmed == false)
         // Nothing regressed twice: the build passes.
         let calm = BenchComparison(run: run([metric("a", median: 101, p25: 99, p75: 103), metric("b", median: 101, p25: 99, p75: 103),

@@ -11,7 +11,7 @@ struct BenchFormatsTests {
 
     private var regressedComparison: BenchComparison {
         let run = SampleBench.make()
-        return BenchComparison(run: run, baseline: SampleBench.scalingTimes(run, by: 1.0 / 3))
+        return BenchComparison(run: run, baseline: SampleBench.scalingCodeTimes(run, by: 1.0 / 3))
     }
 
     @Test("github-action-benchmark output parses to [{name, unit, value, range}] with value the median and range half the IQR")
@@ -55,22 +55,26 @@ struct BenchFormatsTests {
             #expect(table.contains(metric.name), "\(metric.name)")
             #expect(markdown.contains("`\(metric.name)`"), "\(metric.name)")
         }
-        #expect(table.contains("REGRESSED") && table.contains("unchanged"))
+        #expect(table.contains("REGRESSED") && table.contains("unchanged") && table.contains("reported"))
         #expect(table.contains("+200.0%") && table.contains("+0.0%"))
-        #expect(table.contains("8 regressed, 0 improved, 2 unchanged"))
+        #expect(table.contains("4 regressed, 0 improved, 5 unchanged · 6 reported only"))
         // A row per metric, under the headings and their rule.
         let lines = table.split(separator: "\n")
         let headingLine = try #require(lines.firstIndex { $0.hasPrefix("metric") })
         #expect(lines[headingLine + 1].allSatisfy { $0 == "-" || $0 == " " })
         let rowLine = try #require(lines.first { $0.hasPrefix("reload/dlopen") })
-        #expect(rowLine.hasSuffix("REGRESSED"))
-        #expect(rowLine.contains("+200.0%") && rowLine.contains("25%"))
-        #expect(markdown.contains("**REGRESSED**") && markdown.contains("| unchanged |"))
-        #expect(markdown.contains("| :--- | ---: | ---: | ---: | ---: | :--- |"))
+        #expect(rowLine.contains("REGRESSED (measured +200.0%)"))
+        #expect(rowLine.contains("+200.0%") && rowLine.contains("50%") && rowLine.contains("÷ reference/dlopen of a small C library"))
+        // The ratios are shown beside the measured medians.
+        #expect(rowLine.contains("×)"))
+        let countLine = try #require(lines.first { $0.hasPrefix("instructions/front end/5000 lines") })
+        #expect(countLine.contains("M instr") && countLine.contains("instructions") && countLine.contains("3%"))
+        #expect(markdown.contains("**REGRESSED (measured +200.0%)**") && markdown.contains("| unchanged |"))
+        #expect(markdown.contains("| :--- | ---: | ---: | :--- | ---: | ---: | :--- |"))
 
         let improved = BenchComparison(run: comparison.baseline, baseline: comparison.run)
         #expect(BenchFormats.table(improved).contains("improved"))
-        #expect(try BenchFormats.render(improved.run, comparison: improved, as: .markdown).contains("| improved |"))
+        #expect(try BenchFormats.render(improved.run, comparison: improved, as: .markdown).contains("| improved (measured -66.7%) |"))
     }
 
     @Test("a plain run renders every metric; json is the document itself, pretty with sorted keys")

@@ -42,7 +42,8 @@ struct BenchHTMLTests {
     func targetProblems() throws {
         var run = SampleBench.make()
         run.metrics[0].target = "no.such.target"
-        run.metrics[9].target = "load"  // bytes against a ns target
+        let bytesIndex = try #require(run.metrics.firstIndex { $0.kind == .bytes })
+        run.metrics[bytesIndex].target = "load"  // bytes against a ns target
         let table = try section("metrics", of: try BenchHTML.render([run]))
         #expect(table.contains("unknown target no.such.target"))
         #expect(table.contains("target is in ns, the metric in bytes"))
@@ -93,12 +94,18 @@ struct BenchHTMLTests {
     @Test("with a comparison, a verdict per metric")
     func comparison() throws {
         let run = SampleBench.make()
-        let comparison = BenchComparison(run: run, baseline: SampleBench.scalingTimes(run, by: 1.0 / 3))
+        let comparison = BenchComparison(run: run, baseline: SampleBench.scalingCodeTimes(run, by: 1.0 / 3))
         let html = try BenchHTML.render([run], comparison: comparison)
         let section = try section("comparison", of: html)
-        #expect(section.components(separatedBy: "<span class=\"badge fail\">REGRESSED</span>").count - 1 == SampleBench.timeNames.count)
-        #expect(section.components(separatedBy: "<span class=\"badge none\">unchanged</span>").count - 1 == SampleBench.bytesNames.count)
-        #expect(html.contains("<div class=\"label\">Regressions</div><div class=\"value\"><span class=\"worse\">8</span></div>"))
+        #expect(section.components(separatedBy: "<span class=\"badge fail\">REGRESSED</span>").count - 1 == SampleBench.ratioNames.count)
+        #expect(section.components(separatedBy: "<span class=\"badge none\">unchanged</span>").count - 1
+                == SampleBench.instructionNames.count + SampleBench.bytesNames.count)
+        #expect(section.components(separatedBy: "<span class=\"badge none\">reported</span>").count - 1
+                == SampleBench.referenceNames.count + SampleBench.reportedNames.count)
+        #expect(section.contains("<th>Gated on</th>") && section.contains("<td>instructions</td>"))
+        #expect(html.contains("<div class=\"label\">Regressions</div><div class=\"value\"><span class=\"worse\">4</span></div>"))
+        // Each metric's row says how the gate treats it.
+        #expect(html.contains("gated: instructions counted under Valgrind") && html.contains("reported only (machine-dependent)"))
     }
 
     @Test("no runs at all: a page that says so")
