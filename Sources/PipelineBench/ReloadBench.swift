@@ -73,7 +73,7 @@ struct ReloadBench {
             BenchMetric(name: "memory/mapped per version", kind: .bytes, samples: mapped.values.map { Double($0) }, target: "memory.version"),
             BenchMetric(name: "memory/resident per version", kind: .bytes, samples: resident.values.map { Double($0) }),
             BenchMetric(name: "memory/rss after the first 10 reloads", kind: .bytes, samples: early.isEmpty ? [0] : early),
-            BenchMetric(name: "memory/rss after \(rss.count) reloads", kind: .bytes, samples: late.isEmpty ? [0] : late),
+            BenchMetric(name: "memory/rss after the last 10 reloads", kind: .bytes, samples: late.isEmpty ? [0] : late),
             BenchMetric(name: "memory/left mapped after unload", kind: .bytes, samples: leftMapped.isEmpty ? [0] : leftMapped),
         ]
     }

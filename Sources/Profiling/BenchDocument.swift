@@ -14,8 +14,12 @@ public struct BenchDocument: Codable, Sendable, Equatable {
     public var gitCommit: String?
     public var metrics: [BenchMetric]
     /// Per-metric regression thresholds in percent, overriding the defaults
-    /// of their kind; kept in baseline files.
+    /// of their gate; kept in baseline files.
     public var thresholds: [String: Double]?
+    /// The baseline this run was gated against, when it was: enough to
+    /// judge every metric again exactly as the command line did, so the
+    /// run's HTML shows the same verdicts.
+    public var comparedWith: ComparedBaseline?
 
     public init(suite: String, startedAt: String, machine: MachineInfo, toolchain: ToolchainInfo, gitCommit: String?,
                 metrics: [BenchMetric], thresholds: [String: Double]? = nil) {
@@ -27,6 +31,34 @@ public struct BenchDocument: Codable, Sendable, Equatable {
         self.gitCommit = gitCommit
         self.metrics = metrics
         self.thresholds = thresholds
+    }
+}
+
+/// The baseline a run was compared with, as stored in the run.
+public struct ComparedBaseline: Codable, Sendable, Equatable {
+    public var startedAt: String
+    public var gitCommit: String?
+    public var machine: MachineInfo
+    public var metrics: [BenchMetric]
+    public var thresholds: [String: Double]?
+    /// Metrics this run regressed on that a second run did not confirm:
+    /// they did not count.
+    public var unconfirmed: [String]
+    /// For readers of the JSON (`jq .comparedWith.regressed`): the metrics
+    /// that regressed, and the comparison's one-line summary.
+    public var regressed: [String]
+    public var summary: String
+
+    public init(startedAt: String, gitCommit: String?, machine: MachineInfo, metrics: [BenchMetric], thresholds: [String: Double]?,
+                unconfirmed: [String], regressed: [String], summary: String) {
+        self.startedAt = startedAt
+        self.gitCommit = gitCommit
+        self.machine = machine
+        self.metrics = metrics
+        self.thresholds = thresholds
+        self.unconfirmed = unconfirmed
+        self.regressed = regressed
+        self.summary = summary
     }
 }
 

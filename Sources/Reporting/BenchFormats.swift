@@ -20,13 +20,13 @@ public enum BenchFormat: String, Sendable, CaseIterable {
 /// listed under the table).
 public enum BenchFormats {
     /// `run` in `format`; with a `comparison` (whose `run` should be `run`),
-    /// the table and markdown show old and new side by side. JSON is always
-    /// the run alone.
+    /// the table and markdown show old and new side by side, and the JSON is
+    /// the run with the comparison stored in it (`comparedWith`).
     public static func render(_ run: BenchDocument, comparison: BenchComparison? = nil, as format: BenchFormat) throws(BenchFileError) -> String {
         switch format {
         case .table: comparison.map { table($0) } ?? table(run)
         case .markdown: comparison.map { markdown($0) } ?? markdown(run)
-        case .json: String(decoding: try BenchFile.data(run), as: UTF8.self) + "\n"
+        case .json: String(decoding: try BenchFile.data(comparison?.runWithVerdicts ?? run), as: UTF8.self) + "\n"
         }
     }
 

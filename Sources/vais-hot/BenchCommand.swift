@@ -79,7 +79,12 @@ struct BenchCommand: ParsableCommand {
             comparison = BenchComparison(run: document, baseline: old).confirmed(by: first)
         }
         do {
-            if let out { try BenchFile.write(document, to: URL(fileURLWithPath: out)) }
+            // With a baseline, the run keeps the comparison, so its HTML shows these very verdicts; a run
+            // recorded as the baseline itself (`make baseline`) stays lean.
+            if let out {
+                let recordsBaseline = URL(fileURLWithPath: out).standardizedFileURL == baseline.map { URL(fileURLWithPath: $0).standardizedFileURL }
+                try BenchFile.write(recordsBaseline ? document : comparison?.runWithVerdicts ?? document, to: URL(fileURLWithPath: out))
+            }
             if let githubBenchmark {
                 try BenchFormats.githubActionBenchmark(document).write(to: URL(fileURLWithPath: githubBenchmark))
             }

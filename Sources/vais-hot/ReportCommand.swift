@@ -22,7 +22,7 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "Write a profile's reloads.csv and memory.csv into this folder.")
     var csv: String?
 
-    @Option(help: "An older profile.json: print the change of every phase's median, and add it to the HTML.")
+    @Option(help: "An older profile.json, or a baseline bench JSON: print the change of every phase's median (a bench run's verdicts), and add it to the HTML.")
     var compare: String?
 
     @Option(help: "A folder of earlier bench runs, for trend charts.")
@@ -105,8 +105,12 @@ struct ReportCommand: ParsableCommand {
             for skipped in past.skipped { Terminal.error("\(skipped)") }
             runs = past.ending(with: current)
         }
+        // A baseline named here wins over the one the run was gated against, if any.
+        let comparison = try compare.map { BenchComparison(run: current, baseline: try BenchFile.read(URL(fileURLWithPath: $0))) }
+            ?? BenchComparison(storedIn: current)
+        if let comparison, compare != nil { print(BenchFormats.table(comparison), terminator: "") }
         let target = htmlPath(default: (file as NSString).lastPathComponent.replacingOccurrences(of: ".json", with: ".html"))
-        try BenchHTML.render(runs).write(to: target, atomically: true, encoding: .utf8)
+        try BenchHTML.render(runs, comparison: comparison).write(to: target, atomically: true, encoding: .utf8)
         Terminal.error("bench report: \(target.standardizedFileURL.path)")
     }
 }

@@ -265,4 +265,26 @@ struct BenchComparisonTests {
                                              metric("c", median: 190, p25: 185, p75: 195)]), baseline: baseline)
         #expect(calm.confirmed(by: first).exitCode == 0)
     }
+
+    @Test("a run stores the comparison it was gated by; read back, it gives the very same verdicts, unconfirmed ones included")
+    func storedComparison() throws {
+        let run = SampleBench.make()
+        let baseline = SampleBench.scalingCodeTimes(run, by: 1.0 / 3)
+        let first = BenchComparison(run: run, baseline: baseline)
+        // Confirmed by a run that regressed on nothing: every regression of the first is unconfirmed.
+        let confirmed = first.confirmed(by: BenchComparison(run: run, baseline: run))
+        #expect(confirmed.regressed.isEmpty && confirmed.entries.filter(\.unconfirmed).count == SampleBench.ratioNames.count)
+        for comparison in [first, confirmed] {
+            let stored = try BenchFile.decode(try BenchFile.data(comparison.runWithVerdicts), path: "stored.json")
+            #expect(stored.comparedWith?.regressed == comparison.regressed.map(\.name))
+            #expect(stored.comparedWith?.summary == comparison.summary)
+            let again = try #require(BenchComparison(storedIn: stored))
+            #expect(again.entries.map(\.verdict) == comparison.entries.map(\.verdict))
+            #expect(again.entries.map(\.unconfirmed) == comparison.entries.map(\.unconfirmed))
+            #expect(again.exitCode == comparison.exitCode)
+        }
+        #expect(BenchComparison(storedIn: run) == nil)
+        // The JSON format of a compared run carries it too.
+        #expect(try BenchFormats.render(run, comparison: first, as: .json).contains("\"comparedWith\""))
+    }
 }

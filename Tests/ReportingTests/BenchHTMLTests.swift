@@ -108,6 +108,16 @@ struct BenchHTMLTests {
         #expect(html.contains("gated: instructions counted under Valgrind") && html.contains("reported only (machine-dependent)"))
     }
 
+    @Test("a run that stores its comparison renders its verdicts with no baseline file at hand")
+    func storedVerdicts() throws {
+        let run = SampleBench.make()
+        let stored = BenchComparison(run: run, baseline: SampleBench.scalingCodeTimes(run, by: 1.0 / 3)).runWithVerdicts
+        let html = try BenchHTML.render([stored], comparison: BenchComparison(storedIn: stored))
+        let section = try section("comparison", of: html)
+        #expect(section.components(separatedBy: "<span class=\"badge fail\">REGRESSED</span>").count - 1 == SampleBench.ratioNames.count)
+        for name in SampleBench.ratioNames { #expect(section.contains("<code>\(name)</code>")) }
+    }
+
     @Test("no runs at all: a page that says so")
     func empty() {
         #expect(BenchHTML.render([], targets: []).contains("No bench runs"))
