@@ -97,13 +97,16 @@ public struct Toolchain: Sendable {
         return outcome
     }
 
-    /// Writes `ir` to `irPath`, compiles it, and removes the IR file.
+    /// Writes `ir` into `scratch` (atomically, never through a link),
+    /// compiles it to `output`, and removes the IR file.
     @discardableResult
-    public func compile(irText ir: String, at irPath: String, to output: String, kind: OutputKind, optimization: Int = 0,
+    public func compile(irText ir: String, scratch: PrivateDirectory, to output: String, kind: OutputKind, optimization: Int = 0,
                         debugInfo: Bool = false, extraArguments: [String] = []) throws -> ProcessRunner.Outcome {
-        try ir.write(toFile: irPath, atomically: false, encoding: .utf8)
-        defer { unlink(irPath) }
-        return try compile(ir: irPath, to: output, kind: kind, optimization: optimization, debugInfo: debugInfo, extraArguments: extraArguments)
+        let irName = (output as NSString).lastPathComponent + ".ll"
+        try scratch.write(Array(ir.utf8), to: irName)
+        defer { scratch.removeFile(irName) }
+        return try compile(ir: try scratch.verifiedFile(irName), to: output, kind: kind, optimization: optimization, debugInfo: debugInfo,
+                           extraArguments: extraArguments)
     }
 
     /// .debug_aranges lets libdw (elfutils before 0.189) find the compile

@@ -1,0 +1,56 @@
+import Foundation
+
+extension PrivateDirectory {
+    /// The folder asked for when it can be trusted; otherwise the user's
+    /// runtime folder (`$XDG_RUNTIME_DIR/vais-hot`) or cache folder
+    /// (`$XDG_CACHE_HOME/vais-hot`, `~/.cache/vais-hot`), the first that can.
+    static func trustedParent(preferred: String, environment: [String: String]) throws -> (folder: String, fallbackReason: String?) {
+        let reason: String
+        if let refusal = prepare(preferred) {
+            reason = refusal
+        } else {
+            return (preferred, nil)
+        }
+        var refusals: [String] = []
+        for candidate in fallbackParents(environment: environment) {
+            if let refusal = prepare(candidate) {
+                refusals.append(refusal)
+            } else {
+                return (candidate, "\(reason); building in \(candidate) instead")
+            }
+        }
+        throw Failure.untrusted(asked: preferred, reason: reason, fallbacks: refusals)
+    }
+
+    private static func fallbackParents(environment: [String: String]) -> [String] {
+        var parents: [String] = []
+        if let runtime = environment["XDG_RUNTIME_DIR"], runtime.hasPrefix("/") {
+            parents.append((runtime as NSString).appendingPathComponent("vais-hot"))
+        }
+        if let cache = environment["XDG_CACHE_HOME"], cache.hasPrefix("/") {
+            parents.append((cache as NSString).appendingPathComponent("vais-hot"))
+        }
+        if let home = environment["HOME"] ?? homeOfUser(), home.hasPrefix("/") {
+            parents.append((home as NSString).appendingPathComponent(".cache/vais-hot"))
+        }
+        return parents
+    }
+
+    private static func homeOfUser() -> String? {
+        guard let entry = getpwuid(geteuid()), let directory = entry.pointee.pw_dir else { return nil }
+        return String(cString: directory)
+    }
+
+    /// Makes `folder` (mode 0700 for what is made) and says why it cannot
+    /// be trusted, or nil when it can.
+    private static func prepare(_ folder: String) -> String? {
+        let previous = umask(0o077)
+        defer { umask(previous) }
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        } catch {
+            return "cannot create \(folder): \((error as NSError).localizedFailureReason ?? "\(error)")"
+        }
+        return FolderTrust.distrust(of: folder)
+    }
+}
