@@ -2,3 +2,4 @@
 #include "mapped_object.h"
 #include "slots.h"
 #include "heap_retention.h"
+#include "close_on_exec.h"
