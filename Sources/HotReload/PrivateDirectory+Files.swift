@@ -6,29 +6,32 @@ import Foundation
 extension PrivateDirectory {
     /// Writes `bytes` to `name` atomically: into a new file made with
     /// O_EXCL | O_NOFOLLOW, then renamed over `name`.
-    public func write(_ bytes: some Collection<UInt8>, to name: String) throws {
+    public func write(_ bytes: [UInt8], to name: String) throws {
         let temporary = try createUnique(basedOn: name)
-        var failure: Int32 = 0
-        let written = Array(bytes).withUnsafeBytes { buffer -> Bool in
-            var offset = 0
-            while offset < buffer.count {
-                let count = Foundation.write(temporary.descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if count < 0 {
-                    if errno == EINTR { continue }
-                    failure = errno
-                    return false
-                }
-                offset += count
-            }
-            return true
-        }
-        let closed = close(temporary.descriptor) == 0
-        if closed == false && written { failure = errno }
-        guard written, closed else {
+        var failure = Self.writeAll(bytes, to: temporary.descriptor)
+        if close(temporary.descriptor) != 0, failure == 0 { failure = errno }
+        guard failure == 0 else {
             unlinkat(descriptor, temporary.name, 0)
             throw Failure.fileOperation("write", path: file(name), failure)
         }
         try move(temporary.name, to: name)
+    }
+
+    /// 0, or the errno of the write that failed.
+    private static func writeAll(_ bytes: [UInt8], to output: Int32) -> Int32 {
+        bytes.withUnsafeBytes { buffer in
+            guard let base = buffer.baseAddress else { return 0 }
+            var offset = 0
+            while offset < buffer.count {
+                let count = Foundation.write(output, base + offset, buffer.count - offset)
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    return errno
+                }
+                offset += count
+            }
+            return 0
+        }
     }
 
     /// Renames `name` to `newName` inside the directory, replacing what

@@ -10,7 +10,7 @@ import VaisCompiler
 @Suite("Toolchain faults")
 struct ToolchainFaultTests {
     /// A shell script standing in for clang.
-    private func fakeClang(_ body: String, in scratch: ScratchDirectory, interpreter: String = "/bin/sh") throws -> String {
+    static func fakeClang(_ body: String, in scratch: ScratchDirectory, interpreter: String = "/bin/sh") throws -> String {
         let path = scratch.path("clang")
         try "#!\(interpreter)\n\(body)\n".write(toFile: path, atomically: false, encoding: .utf8)
         #expect(chmod(path, 0o755) == 0)
@@ -40,7 +40,7 @@ struct ToolchainFaultTests {
     @Test("a clang that never returns is stopped at the time limit, with a message naming it")
     func hangingClang() throws {
         let scratch = try ScratchDirectory("fake-hang")
-        let clang = try fakeClang("echo $$ > \(scratch.path("pid"))\nexec sleep 1000", in: scratch)
+        let clang = try Self.fakeClang("echo $$ > \(scratch.path("pid"))\nexec sleep 1000", in: scratch)
         #expect { try compile(with: clang, in: scratch) } throws: { error in
             guard case Toolchain.Failure.timedOut = error else { return false }
             return "\(error)".contains("did not finish within 1 s") && "\(error)".contains("VAIS_COMPILE_TIMEOUT")
@@ -51,7 +51,7 @@ struct ToolchainFaultTests {
     @Test("a process left behind holding clang's output does not stall the build; its whole process group is killed")
     func grandchildHoldsOutput() throws {
         let scratch = try ScratchDirectory("fake-grandchild")
-        let clang = try fakeClang("sleep 1000 &\necho $! > \(scratch.path("pid"))\nexit 0", in: scratch)
+        let clang = try Self.fakeClang("sleep 1000 &\necho $! > \(scratch.path("pid"))\nexit 0", in: scratch)
         #expect(throws: Toolchain.Failure.self) { try compile(with: clang, in: scratch) }
         #expect(ended(try pid(in: scratch.path("pid"))))
     }
@@ -59,12 +59,12 @@ struct ToolchainFaultTests {
     @Test("a clang that writes garbage is a broken toolchain, not a compiler bug")
     func garbage() throws {
         let scratch = try ScratchDirectory("fake-garbage")
-        let succeeds = try fakeClang("printf 'garbage \\001\\002'\nexit 0", in: scratch)
+        let succeeds = try Self.fakeClang("printf 'garbage \\001\\002'\nexit 0", in: scratch)
         #expect { try compile(with: succeeds, in: scratch) } throws: { error in
             guard case Toolchain.Failure.noOutput = error else { return false }
             return "\(error)".contains("did not write \(scratch.path("out"))")
         }
-        let fails = try fakeClang("printf 'garbage \\001\\002'\nexit 3", in: scratch)
+        let fails = try Self.fakeClang("printf 'garbage \\001\\002'\nexit 3", in: scratch)
         #expect { try compile(with: fails, in: scratch) } throws: { error in
             "\(error)".contains("\(fails) exited with status 3") && !"\(error)".contains("internal compiler error")
         }
@@ -73,7 +73,7 @@ struct ToolchainFaultTests {
     @Test("a clang that cannot start is reported with its path and the reason")
     func cannotStart() throws {
         let scratch = try ScratchDirectory("fake-unstartable")
-        let clang = try fakeClang("exit 0", in: scratch, interpreter: "/nonexistent/interpreter")
+        let clang = try Self.fakeClang("exit 0", in: scratch, interpreter: "/nonexistent/interpreter")
         #expect { try compile(with: clang, in: scratch) } throws: { error in
             "\(error)".contains("the toolchain failed to run: cannot start \(clang): No such file or directory")
         }
@@ -100,22 +100,5 @@ struct ToolchainFaultTests {
         let listing = try ProcessRunner.run("/bin/sh", ["-c", "for fd in /proc/$$/fd/*; do readlink $fd; done"])
         #expect(listing.succeeded)
         #expect(!listing.output.contains("pipe:[\(status.st_ino)]"))
-    }
-
-    @Test("a reload whose clang hangs fails naming the time limit, and the program keeps its version", .timeLimit(.minutes(1)))
-    func reloadWithHangingClang() throws {
-        let scratch = try ScratchDirectory("fake-reload")
-        let fixture = try ReloaderTests.Fixture(ReloaderTests.program("x + 1"))
-        defer { fixture.finish() }
-        let builder = try #require(fixture.reloader.builder)
-        fixture.reloader.builder = HotPartBuilder(settings: builder.settings,
-                                                  toolchain: Toolchain(clang: try fakeClang("exec sleep 1000", in: scratch), compileTimeout: 1))
-        try fixture.edit(ReloaderTests.program("x + 2"))
-        #expect(fixture.reloader.reloadNow() == -1)
-        #expect(fixture.call("step", 1) == 2)
-        #expect(fixture.events.all.contains { event in
-            if case .buildFailed(let text) = event { return text.contains("compile timed out") && text.contains("within 1 s") }
-            return false
-        })
     }
 }
