@@ -7,7 +7,8 @@ import Foundation
 /// can write to, and held open: files are created relative to that
 /// descriptor and never through a link, and before a path inside it goes
 /// to clang or `dlopen` the path is checked to still name the directory
-/// that was made. See docs/RELIABILITY.md.
+/// that was made. Until `remove`, `ExitCleanup` removes it when the
+/// process ends. See docs/RELIABILITY.md.
 public final class PrivateDirectory: @unchecked Sendable {
     public let path: String
     /// Why the directory is not where it was asked for, when it is not.
@@ -65,6 +66,7 @@ public final class PrivateDirectory: @unchecked Sendable {
         self.descriptor = descriptor
         device = UInt64(status.st_dev)
         inode = UInt64(status.st_ino)
+        ExitCleanup.track(self)
     }
 
     deinit { close(descriptor) }
@@ -106,6 +108,7 @@ public final class PrivateDirectory: @unchecked Sendable {
     /// Removes every file in the directory, then the directory, if its
     /// path still names it (a folder put in its place is not ours).
     public func remove() {
+        ExitCleanup.forget(self)
         for name in contents() { unlinkat(descriptor, name, 0) }
         if (try? verify()) != nil { rmdir(path) }
     }

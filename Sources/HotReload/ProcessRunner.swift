@@ -67,10 +67,12 @@ public enum ProcessRunner {
             close(readEnd)
             throw Failure.spawnFailed(executable: executable, errno: status)
         }
+        ExitCleanup.track(processGroup: pid)
         let deadline = timeout.map { MonotonicDeadline(secondsFromNow: $0) }
         let output = readAll(readEnd, until: deadline)
         close(readEnd)
         if output == nil { kill(-pid, SIGKILL) }
+        ExitCleanup.forget(processGroup: pid)
         var waitStatus: Int32 = 0
         while waitpid(pid, &waitStatus, 0) < 0, errno == EINTR {}
         guard let output else { throw Failure.timedOut(executable: executable, seconds: timeout ?? 0) }

@@ -61,6 +61,8 @@ struct BuildCommand: ParsableCommand {
     }
 
     func run() throws {
+        // Ctrl-C, SIGTERM or SIGHUP: remove the scratch directory, stop clang, then end as the signal would.
+        ExitCleanup.endOnSignals()
         if hot { return try buildHot() }
         let result = Compiler.compile(path: file, options: source.compileOptions(for: file, debugInfo: debugInfo))
         if !result.diagnostics.isEmpty {

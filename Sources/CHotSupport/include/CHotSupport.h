@@ -3,3 +3,4 @@
 #include "slots.h"
 #include "heap_retention.h"
 #include "close_on_exec.h"
+#include "exit_signals.h"
