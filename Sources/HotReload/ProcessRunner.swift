@@ -7,11 +7,12 @@ import Foundation
 /// stops it and every process it started.
 public enum ProcessRunner {
     public struct Outcome: Sendable {
+        /// The exit code, or 128 + the signal that ended the program, as a shell reports it.
         public let exitStatus: Int32
+        /// The signal that ended the program, when one did.
+        public let signal: Int32?
         public let output: String
         public var succeeded: Bool { exitStatus == 0 }
-        /// The signal that ended the program, when one did.
-        public var signal: Int32? { exitStatus > 128 ? exitStatus - 128 : nil }
     }
 
     public enum Failure: Error, CustomStringConvertible {
@@ -76,9 +77,9 @@ public enum ProcessRunner {
         var waitStatus: Int32 = 0
         while waitpid(pid, &waitStatus, 0) < 0, errno == EINTR {}
         guard let output else { throw Failure.timedOut(executable: executable, seconds: timeout ?? 0) }
-        let exited = waitStatus & 0x7F == 0
-        let code = exited ? (waitStatus >> 8) & 0xFF : 128 + (waitStatus & 0x7F)
-        return Outcome(exitStatus: code, output: String(decoding: output, as: UTF8.self))
+        let signal = waitStatus & 0x7F
+        let code = signal == 0 ? (waitStatus >> 8) & 0xFF : 128 + signal
+        return Outcome(exitStatus: code, signal: signal == 0 ? nil : signal, output: String(decoding: output, as: UTF8.self))
     }
 
     /// Everything read until end of file, or nil when the deadline came first.

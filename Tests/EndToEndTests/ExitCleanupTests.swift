@@ -61,8 +61,11 @@ struct ExitCleanupTests {
         let clang = scratch.path("clang")
         let script = "#!/bin/sh\nif [ -e \(scratch.path("hang")) ]; then echo $$ > \(scratch.path("clang.pid")); exec sleep 1000; fi\n"
             + "exec \(try Toolchain.locate().clang) \"$@\"\n"
-        try script.write(toFile: clang, atomically: false, encoding: .utf8)
-        #expect(chmod(clang, 0o755) == 0)
+        // Written close-on-exec, so that no child spawned meanwhile holds it open (ETXTBSY).
+        let descriptor = open(clang, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o755)
+        #expect(descriptor >= 0)
+        #expect(write(descriptor, script, script.utf8.count) == script.utf8.count)
+        close(descriptor)
         let program = try run(Self.program(), in: scratch, prefix: ["VAIS_CLANG=\(clang)"])
         #expect(program.waitForLine(containing: "tick 2"), "\(program.stderr)")
         #expect(FileManager.default.createFile(atPath: scratch.path("hang"), contents: nil))

@@ -12,9 +12,20 @@ struct ToolchainFaultTests {
     /// A shell script standing in for clang.
     static func fakeClang(_ body: String, in scratch: ScratchDirectory, interpreter: String = "/bin/sh") throws -> String {
         let path = scratch.path("clang")
-        try "#!\(interpreter)\n\(body)\n".write(toFile: path, atomically: false, encoding: .utf8)
-        #expect(chmod(path, 0o755) == 0)
+        try writeExecutable("#!\(interpreter)\n\(body)\n", to: path)
         return path
+    }
+
+    /// Writes a script through a close-on-exec descriptor: a child that
+    /// another test spawns meanwhile must not inherit it open for writing,
+    /// or running the script fails with ETXTBSY.
+    static func writeExecutable(_ text: String, to path: String) throws {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o755)
+        guard descriptor >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+        let bytes = Array(text.utf8)
+        let written = write(descriptor, bytes, bytes.count)
+        close(descriptor)
+        guard written == bytes.count else { throw POSIXError(.EIO) }
     }
 
     private func compile(with clang: String, in scratch: ScratchDirectory) throws {
