@@ -41,16 +41,17 @@ extension PrivateDirectory {
         return String(cString: directory)
     }
 
-    /// Makes `folder` (mode 0700 for what is made) and says why it cannot
-    /// be trusted, or nil when it can.
+    /// Makes `folder` and the folders above it that are missing (mode
+    /// 0700), and says why it cannot be trusted, or nil when it can.
     private static func prepare(_ folder: String) -> String? {
-        let previous = umask(0o077)
-        defer { umask(previous) }
-        do {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        } catch {
-            return "cannot create \(folder): \((error as NSError).localizedFailureReason ?? "\(error)")"
+        let absolute = URL(fileURLWithPath: folder).standardizedFileURL.path
+        var prefix = ""
+        for component in absolute.split(separator: "/") {
+            prefix += "/" + component
+            if mkdir(prefix, 0o700) != 0, errno != EEXIST {
+                return "cannot create \(prefix): \(String(cString: strerror(errno)))"
+            }
         }
-        return FolderTrust.distrust(of: folder)
+        return FolderTrust.distrust(of: absolute)
     }
 }

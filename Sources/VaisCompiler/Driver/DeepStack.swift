@@ -9,22 +9,26 @@ import Foundation
 /// run on a thread of their own for the same reason.
 enum DeepStack {
     /// Reserved, not committed: only the pages a walk touches cost memory.
-    static let stackBytes = 256 << 20
+    static let stackBytes = 64 << 20
     private static let marker = "vais.deep-stack"
 
     /// Runs `body` on a deep-stack thread and waits for it; at once when
-    /// the caller already is one.
+    /// the caller already is one, or when no thread can be made.
     static func run<T>(_ body: () -> T) -> T {
         if Thread.current.threadDictionary[marker] != nil { return body() }
         return withoutActuallyEscaping(body) { body in
             let borrowed = Borrowed<Void, T> { _ in body() }
             let result = ResultBox<T>()
             let finished = DispatchSemaphore(value: 0)
-            start {
+            let started = start {
                 result.value = borrowed.call(())
                 finished.signal()
             }
-            finished.wait()
+            if started {
+                finished.wait()
+            } else {
+                result.value = borrowed.call(())
+            }
             borrowed.release()
             return result.take()
         }
@@ -36,27 +40,52 @@ enum DeepStack {
         withoutActuallyEscaping(body) { body in
             let borrowed = Borrowed(body)
             let queue = IndexQueue(count: iterations)
-            let workers = max(1, min(threads, iterations))
             let finished = DispatchSemaphore(value: 0)
-            for _ in 0..<workers {
-                start {
+            var started = 0
+            for _ in 0..<max(1, min(threads, iterations)) {
+                let worker = start {
                     while let index = queue.next() { borrowed.call(index) }
                     finished.signal()
                 }
+                if worker { started += 1 }
             }
-            for _ in 0..<workers { finished.wait() }
+            // Without a single worker the caller does the work itself.
+            if started == 0 {
+                while let index = queue.next() { borrowed.call(index) }
+            }
+            for _ in 0..<started { finished.wait() }
             borrowed.release()
         }
     }
 
-    private static func start(_ body: @escaping @Sendable () -> Void) {
-        let thread = Thread {
-            Thread.current.threadDictionary[marker] = true
-            body()
+    /// Starts a detached thread with the deep stack; false when the system
+    /// refuses one (out of memory or threads).
+    private static func start(_ body: @escaping @Sendable () -> Void) -> Bool {
+        var attributes = pthread_attr_t()
+        pthread_attr_init(&attributes)
+        defer { pthread_attr_destroy(&attributes) }
+        pthread_attr_setstacksize(&attributes, stackBytes)
+        pthread_attr_setdetachstate(&attributes, Int32(PTHREAD_CREATE_DETACHED))
+        let context = Unmanaged.passRetained(Entry(body)).toOpaque()
+        var thread = pthread_t()
+        let status = pthread_create(&thread, &attributes, { context in
+            guard let context else { return nil }
+            let entry = Unmanaged<Entry>.fromOpaque(context).takeRetainedValue()
+            Thread.current.threadDictionary[DeepStack.marker] = true
+            entry.body()
+            return nil
+        }, context)
+        guard status == 0 else {
+            Unmanaged<Entry>.fromOpaque(context).release()
+            return false
         }
-        thread.name = "vais compiler"
-        thread.stackSize = stackBytes
-        thread.start()
+        return true
+    }
+
+    /// A thread's work, handed through pthread_create's context pointer.
+    private final class Entry: Sendable {
+        let body: @Sendable () -> Void
+        init(_ body: @escaping @Sendable () -> Void) { self.body = body }
     }
 
     /// A caller's closure lent to other threads. The caller waits for them
