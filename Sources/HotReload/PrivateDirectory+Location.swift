@@ -42,12 +42,19 @@ extension PrivateDirectory {
     }
 
     /// Makes `folder` and the folders above it that are missing (mode
-    /// 0700), and says why it cannot be trusted, or nil when it can.
+    /// 0700), and says why it cannot be trusted, or nil when it can. Nothing
+    /// is made under a folder that is not trusted.
     private static func prepare(_ folder: String) -> String? {
         let absolute = URL(fileURLWithPath: folder).standardizedFileURL.path
         var prefix = ""
+        var checkedAncestor = false
         for component in absolute.split(separator: "/") {
+            let parent = prefix.isEmpty ? "/" : prefix
             prefix += "/" + component
+            if !checkedAncestor, access(prefix, F_OK) != 0 {
+                if let reason = FolderTrust.distrust(of: parent) { return reason }
+                checkedAncestor = true
+            }
             if mkdir(prefix, 0o700) != 0, errno != EEXIST {
                 return "cannot create \(prefix): \(String(cString: strerror(errno)))"
             }

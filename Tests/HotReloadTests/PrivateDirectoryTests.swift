@@ -74,6 +74,7 @@ struct PrivateDirectoryTests {
         defer { directory.remove() }
         #expect(directory.path.hasPrefix(scratch.path("cache/vais-hot") + "/"))
         #expect(directory.fallbackReason?.contains("can be written by other users") == true)
+        #expect(!FileManager.default.fileExists(atPath: shared + "/build"), "nothing is made in a folder that is not trusted")
 
         // Sticky, like /tmp: others cannot move what is ours, so it is trusted.
         #expect(chmod(shared, 0o1777) == 0)
