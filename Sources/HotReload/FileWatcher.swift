@@ -1,3 +1,4 @@
+import CHotSupport
 import Foundation
 
 /// Watches source files with inotify. It watches their folders, not the
@@ -8,7 +9,8 @@ import Foundation
 public final class FileWatcher: @unchecked Sendable {
     public let debounceMilliseconds: Int
     private let descriptor: Int32
-    private var wakeup: [Int32] = [-1, -1]
+    /// Read and write ends of the pipe that wakes `nextChange` on `stop`.
+    private(set) var wakeup: [Int32] = [-1, -1]
     private var watches: [Int32: String] = [:]
     private var files: Set<String> = []
     private let lock = NSLock()
@@ -26,7 +28,8 @@ public final class FileWatcher: @unchecked Sendable {
         self.debounceMilliseconds = debounceMilliseconds
         descriptor = inotify_init1(Int32(IN_CLOEXEC | IN_NONBLOCK))
         guard descriptor >= 0 else { throw Failure.inotify(errno) }
-        guard pipe(&wakeup) == 0 else { throw Failure.inotify(errno) }
+        // Close-on-exec: clang, lld and `watch --exec` children must not hold the wake-up pipe.
+        guard hot_pipe_cloexec(&wakeup) == 0 else { throw Failure.inotify(errno) }
     }
 
     deinit {

@@ -69,9 +69,11 @@ public struct HotPartBuilder: Sendable {
     }
 
     /// Parses, checks and lowers the source, then compiles the hot part to
-    /// `output`. The host part is lowered too unless `withHost` is false
-    /// (a reload: the running host was built at launch).
-    public func build(hotPartTo output: String, withHost: Bool = true, bootstrapsRuntime: Bool = false) -> Result<Build, Failure> {
+    /// `output`, its IR written in `scratch`. The host part is lowered too
+    /// unless `withHost` is false (a reload: the running host was built at
+    /// launch).
+    public func build(hotPartTo output: String, scratch: PrivateDirectory, withHost: Bool = true,
+                      bootstrapsRuntime: Bool = false) -> Result<Build, Failure> {
         var timings = Timings()
         timings.start = MonotonicClock.now()
         let (parsed, parseTime) = MonotonicClock.measure { Compiler.parse(path: settings.sourcePath, options: settings.compileOptions) }
@@ -99,7 +101,7 @@ public struct HotPartBuilder: Sendable {
         let hot = emitted.hot
         do {
             let start = MonotonicClock.now()
-            try toolchain.compile(irText: hot.ir, at: output + ".ll", to: output, kind: .sharedObject, optimization: settings.optimization,
+            try toolchain.compile(irText: hot.ir, scratch: scratch, to: output, kind: .sharedObject, optimization: settings.optimization,
                                   debugInfo: settings.compileOptions.debugInfo)
             timings.clang = MonotonicClock.now() - start
         } catch {
@@ -112,9 +114,10 @@ public struct HotPartBuilder: Sendable {
 
     /// Compiles the host part of `build` to a shared object (for `vais-hot
     /// run`) or an executable linked with extra arguments (for `build --hot`).
-    public func compileHost(of build: Build, to output: String, kind: Toolchain.OutputKind, linkArguments: [String] = []) throws {
+    public func compileHost(of build: Build, to output: String, scratch: PrivateDirectory, kind: Toolchain.OutputKind,
+                            linkArguments: [String] = []) throws {
         guard let ir = build.hostIR else { throw Failure.toolchain("internal error: the build lowered the hot part alone, without its host") }
-        try toolchain.compile(irText: ir, at: output + ".ll", to: output, kind: kind, optimization: settings.optimization,
+        try toolchain.compile(irText: ir, scratch: scratch, to: output, kind: kind, optimization: settings.optimization,
                               debugInfo: settings.compileOptions.debugInfo, extraArguments: linkArguments)
     }
 

@@ -2,36 +2,114 @@ import Foundation
 
 /// A directory only this user can read (mode 0700), where one running
 /// program's builds and loaded versions live; removed at cleanup.
-public struct PrivateDirectory: Sendable {
+///
+/// Made with `mkdtemp` (an unpredictable name) in a folder no other user
+/// can write to, and held open: files are created relative to that
+/// descriptor and never through a link, and before a path inside it goes
+/// to clang or `dlopen` the path is checked to still name the directory
+/// that was made. Until `remove`, `ExitCleanup` removes it when the
+/// process ends. See docs/RELIABILITY.md.
+public final class PrivateDirectory: @unchecked Sendable {
     public let path: String
+    /// Why the directory is not where it was asked for, when it is not.
+    public let fallbackReason: String?
+    let descriptor: Int32
+    private let device: UInt64
+    private let inode: UInt64
 
     public enum Failure: Error, CustomStringConvertible {
         case cannotCreate(String, Int32)
+        case untrusted(asked: String, reason: String, fallbacks: [String])
+        case replaced(String)
+        case fileOperation(String, path: String, Int32)
 
         public var description: String {
             switch self {
-            case .cannotCreate(let path, let code): return "cannot create \(path): \(String(cString: strerror(code)))"
+            case .cannotCreate(let path, let code):
+                return "cannot create \(path): \(String(cString: strerror(code)))"
+            case .untrusted(let asked, let reason, let fallbacks):
+                return "refusing to build in \(asked): \(reason); no fallback folder was usable (\(fallbacks.joined(separator: "; ")))."
+                    + " Run from a folder you own, or set XDG_RUNTIME_DIR or XDG_CACHE_HOME to one."
+            case .replaced(let path):
+                return "the private build directory \(path) was moved or replaced by someone else; the reload is refused."
+                    + " Restart vais-hot from a folder only you can write to."
+            case .fileOperation(let operation, let path, let code):
+                return "cannot \(operation) \(path): \(String(cString: strerror(code)))"
             }
         }
     }
 
-    /// Creates `<parent>/<name>-<pid>` with mode 0700, making `parent` as needed.
-    public init(parent: String, name: String) throws {
-        try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
-        let path = (parent as NSString).appendingPathComponent("\(name)-\(getpid())")
-        try? FileManager.default.removeItem(atPath: path)
-        guard mkdir(path, 0o700) == 0 else { throw Failure.cannotCreate(path, errno) }
-        self.path = URL(fileURLWithPath: path).standardizedFileURL.path
+    /// Makes `<parent>/<name>-XXXXXX` with mode 0700, making `parent` as
+    /// needed. When `parent` is not trusted (see `FolderTrust`) the
+    /// directory goes in the user's runtime or cache folder instead.
+    public convenience init(parent: String, name: String, environment: [String: String] = ProcessInfo.processInfo.environment) throws {
+        let location = try Self.trustedParent(preferred: parent, environment: environment)
+        try self.init(in: location.folder, name: name, fallbackReason: location.fallbackReason)
     }
 
+    private init(in parent: String, name: String, fallbackReason: String?) throws {
+        var template = Array((parent as NSString).appendingPathComponent("\(name)-XXXXXX").utf8CString)
+        let created: String? = template.withUnsafeMutableBufferPointer { buffer in
+            guard let base = buffer.baseAddress, mkdtemp(base) != nil else { return nil }
+            return String(cString: base)
+        }
+        guard let made = created else { throw Failure.cannotCreate(parent, errno) }
+        let descriptor = open(made, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        guard descriptor >= 0 else { throw Failure.cannotCreate(made, errno) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0, status.st_uid == geteuid(), status.st_mode & 0o777 == 0o700 else {
+            close(descriptor)
+            throw Failure.replaced(made)
+        }
+        path = made
+        self.fallbackReason = fallbackReason
+        self.descriptor = descriptor
+        device = UInt64(status.st_dev)
+        inode = UInt64(status.st_ino)
+        ExitCleanup.track(self)
+    }
+
+    deinit { close(descriptor) }
+
+    /// The path of `name` in the directory, without checking the directory.
     public func file(_ name: String) -> String { (path as NSString).appendingPathComponent(name) }
+
+    /// The path of `name`, once the directory's path is checked to still
+    /// name the directory this object holds open.
+    public func verifiedFile(_ name: String) throws -> String {
+        try verify()
+        return file(name)
+    }
+
+    /// Throws `replaced` when the path no longer names the directory made
+    /// at start-up (moved away, or a folder or link put in its place).
+    public func verify() throws {
+        var status = stat()
+        guard lstat(path, &status) == 0, status.st_mode & S_IFMT == S_IFDIR,
+              UInt64(status.st_dev) == device, UInt64(status.st_ino) == inode else {
+            throw Failure.replaced(path)
+        }
+    }
 
     /// Names of the files in the directory now.
     public func contents() -> [String] {
-        (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+        let copy = dup(descriptor)
+        guard copy >= 0, let stream = fdopendir(copy) else { return [] }
+        defer { closedir(stream) }
+        rewinddir(stream)
+        var names: [String] = []
+        while let entry = readdir(stream) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            if name != ".", name != ".." { names.append(name) }
+        }
+        return names
     }
 
+    /// Removes every file in the directory, then the directory, if its
+    /// path still names it (a folder put in its place is not ours).
     public func remove() {
-        try? FileManager.default.removeItem(atPath: path)
+        ExitCleanup.forget(self)
+        for name in contents() { unlinkat(descriptor, name, 0) }
+        if (try? verify()) != nil { rmdir(path) }
     }
 }

@@ -16,7 +16,7 @@ extension Reloader {
         }
         let number = nextVersion
         let build: HotPartBuilder.Build
-        switch builder.build(hotPartTo: directory.file("staging.so"), withHost: false) {
+        switch builder.build(hotPartTo: directory.file(Self.stagingName), scratch: directory, withHost: false) {
         case .success(let result):
             build = result
         case .failure(let failure):

@@ -30,7 +30,7 @@ extension Reloader {
         let options = CompileOptions(debugInfo: configuration.compileOptions.debugInfo,
                                      standardLibrary: StandardLibrary.locate(forSource: path, alsoAbove: RuntimeLibrary.loadedFolder().map { [$0] } ?? []))
         let parsed = Compiler.parse(path: path, options: options)
-        guard FileManager.default.fileExists(atPath: path) else { throw PrivateDirectory.Failure.cannotCreate(path, ENOENT) }
+        guard FileManager.default.fileExists(atPath: path) else { throw PrivateDirectory.Failure.fileOperation("read", path: path, ENOENT) }
         buildLock.lock()
         if builder == nil {
             do {

@@ -41,6 +41,9 @@ public final class Reloader: @unchecked Sendable {
 
     public let configuration: Configuration
     public let directory: PrivateDirectory
+    /// Where each build's hot part lands in the directory before it is
+    /// renamed to its version's name.
+    static let stagingName = "staging.so"
     /// Compiles new versions; nil until the program says where its source
     /// is (a `build --hot` executable does so with `hot_init`).
     public internal(set) var builder: HotPartBuilder?
@@ -124,15 +127,16 @@ public final class Reloader: @unchecked Sendable {
                                                          optimization: configuration.optimization),
                                          toolchain: try Toolchain.locate())
             let first: HotPartBuilder.Build
-            switch builder.build(hotPartTo: directory.file("staging.so")) {
+            switch builder.build(hotPartTo: directory.file(Self.stagingName), scratch: directory) {
             case .success(let build): first = build
             case .failure(let failure): throw Failure.initialBuild(failure.description)
             }
-            let hostPath = directory.file("lib\(stem).host.so")
-            try builder.compileHost(of: first, to: hostPath, kind: .sharedObject)
-            let host = try HostProgram.load(hostPath, manifest: first.manifest, hotFunctions: first.hotFunctions)
+            let hostName = "lib\(stem).host.so"
+            try builder.compileHost(of: first, to: directory.file(hostName), scratch: directory, kind: .sharedObject)
+            let host = try HostProgram.load(try directory.verifiedFile(hostName), manifest: first.manifest, hotFunctions: first.hotFunctions)
             let reloader = try Reloader(configuration: configuration, directory: directory, host: host, first: first.candidate,
                                         builder: builder, observer: observer)
+            if let reason = directory.fallbackReason { observer(.warning(reason)) }
             reloader.lastDigest = first.sourceDigest
             reloader.lastSourceFiles = first.sourceFiles
             reloader.watcher.watch(first.sourceFiles)

@@ -4,34 +4,18 @@ import Profiling
 /// The clang that turns our LLVM IR into native code: `VAIS_CLANG` if set,
 /// otherwise the clang beside the Swift toolchain this program runs on
 /// (clang and lld ship in the same bin folder as `swift`), never a guess at
-/// a system clang.
+/// a system clang. Each clang or lld run is stopped, with every process it
+/// started, after `compileTimeout` seconds (`VAIS_COMPILE_TIMEOUT`).
 public struct Toolchain: Sendable {
     public let clang: String
+    public let compileTimeout: Double
+    /// Generous for a 20,000-line program at -O2 on a slow machine, which
+    /// takes seconds; a hung clang is stopped all the same.
+    public static let defaultCompileTimeout: Double = 120
 
     public enum OutputKind: Sendable {
         case executable
         case sharedObject
-    }
-
-    public enum Failure: Error, CustomStringConvertible {
-        case clangNotFound(searched: [String])
-        /// clang rejected IR that the compiler accepted: a compiler bug.
-        case clangFailed(arguments: [String], output: String)
-        /// The code compiled but did not link, for example a C function
-        /// that was declared but that no library provides.
-        case linkFailed(output: String)
-
-        public var description: String {
-            switch self {
-            case .clangNotFound(let searched):
-                return "cannot find clang; looked at \(searched.joined(separator: ", ")). Set VAIS_CLANG to the clang of your Swift toolchain."
-            case .clangFailed(let arguments, let output):
-                return "internal compiler error: clang rejected the generated code. Please report it with the source.\n  clang \(arguments.joined(separator: " "))\n\(output)"
-            case .linkFailed(let output):
-                let hint = output.contains("hot_") ? "\n(the hot_* functions of std/hot are provided when the program runs under `vais-hot run` or is built with `vais-hot build --hot`)" : ""
-                return "linking failed:\n\(output)\(hint)"
-            }
-        }
     }
 
     /// The Swift runtime libraries of the same toolchain, which a program
@@ -41,22 +25,32 @@ public struct Toolchain: Sendable {
             .appendingPathComponent("lib/swift/linux").path
     }
 
-    public init(clang: String) {
+    public init(clang: String, compileTimeout: Double = Toolchain.defaultCompileTimeout) {
         self.clang = clang
+        self.compileTimeout = compileTimeout
     }
 
+    /// `VAIS_CLANG` when set (it must name an executable), else the clang
+    /// of the running Swift toolchain.
     public static func locate(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> Toolchain {
-        var searched: [String] = []
+        let timeout = try compileTimeout(environment: environment)
         if let configured = environment["VAIS_CLANG"], !configured.isEmpty {
-            if FileManager.default.isExecutableFile(atPath: configured) { return Toolchain(clang: configured) }
-            searched.append(configured)
+            guard access(configured, X_OK) == 0 else { throw Failure.configuredClangUnusable(path: configured, errno: errno) }
+            return Toolchain(clang: configured, compileTimeout: timeout)
         }
+        var searched: [String] = []
         for directory in toolchainBinDirectories(environment: environment) {
             let candidate = (directory as NSString).appendingPathComponent("clang")
-            if FileManager.default.isExecutableFile(atPath: candidate) { return Toolchain(clang: candidate) }
+            if FileManager.default.isExecutableFile(atPath: candidate) { return Toolchain(clang: candidate, compileTimeout: timeout) }
             searched.append(candidate)
         }
         throw Failure.clangNotFound(searched: searched)
+    }
+
+    private static func compileTimeout(environment: [String: String]) throws -> Double {
+        guard let text = environment["VAIS_COMPILE_TIMEOUT"], !text.isEmpty else { return defaultCompileTimeout }
+        guard let seconds = Double(text), seconds > 0, seconds.isFinite else { throw Failure.invalidTimeout(text) }
+        return seconds
     }
 
     /// Where the Swift toolchain's `bin` folder is: found from the Swift
@@ -89,7 +83,7 @@ public struct Toolchain: Sendable {
         arguments += codeArguments(debugInfo: debugInfo)
         if kind == .sharedObject { arguments += ["-shared", "-fPIC"] }
         arguments += extraArguments
-        let outcome = try ProcessRunner.run(clang, arguments)
+        let outcome = try run(clang, arguments, producing: output)
         guard outcome.succeeded else {
             if outcome.output.contains("ld.lld: error") { throw Failure.linkFailed(output: outcome.output) }
             throw Failure.clangFailed(arguments: arguments, output: outcome.output)
@@ -97,13 +91,16 @@ public struct Toolchain: Sendable {
         return outcome
     }
 
-    /// Writes `ir` to `irPath`, compiles it, and removes the IR file.
+    /// Writes `ir` into `scratch` (atomically, never through a link),
+    /// compiles it to `output`, and removes the IR file.
     @discardableResult
-    public func compile(irText ir: String, at irPath: String, to output: String, kind: OutputKind, optimization: Int = 0,
+    public func compile(irText ir: String, scratch: PrivateDirectory, to output: String, kind: OutputKind, optimization: Int = 0,
                         debugInfo: Bool = false, extraArguments: [String] = []) throws -> ProcessRunner.Outcome {
-        try ir.write(toFile: irPath, atomically: false, encoding: .utf8)
-        defer { unlink(irPath) }
-        return try compile(ir: irPath, to: output, kind: kind, optimization: optimization, debugInfo: debugInfo, extraArguments: extraArguments)
+        let irName = (output as NSString).lastPathComponent + ".ll"
+        try scratch.write(Array(ir.utf8), to: irName)
+        defer { scratch.removeFile(irName) }
+        return try compile(ir: try scratch.verifiedFile(irName), to: output, kind: kind, optimization: optimization, debugInfo: debugInfo,
+                           extraArguments: extraArguments)
     }
 
     /// .debug_aranges lets libdw (elfutils before 0.189) find the compile
@@ -130,14 +127,34 @@ public struct Toolchain: Sendable {
         defer { unlink(object) }
         let compileArguments = ["-x", "ir", ir, "-c", "-o", object, "-O\(optimization)", "-fPIC", "-Wno-override-module"]
             + codeArguments(debugInfo: debugInfo)
-        let compiled = try ProcessRunner.run(clang, compileArguments)
+        let compiled = try run(clang, compileArguments, producing: object)
         guard compiled.succeeded else { throw Failure.clangFailed(arguments: compileArguments, output: compiled.output) }
         // No -m: lld takes the target from the object file.
         var linkArguments = ["--hash-style=gnu", "--eh-frame-hdr", "-shared", "-o", output, object]
         if let libc = Self.processCLibrary { linkArguments.append(libc) }
-        let linked = try ProcessRunner.run(linker, linkArguments)
+        let linked = try run(linker, linkArguments, producing: output)
         guard linked.succeeded else { throw Failure.linkFailed(output: linked.output) }
         return linked
+    }
+
+    /// Runs one tool under the time limit. A tool that cannot start, runs
+    /// too long, dies of a signal or claims success without its output is
+    /// reported as a broken toolchain, not as a compiler bug.
+    private func run(_ tool: String, _ arguments: [String], producing output: String) throws -> ProcessRunner.Outcome {
+        let outcome: ProcessRunner.Outcome
+        do {
+            outcome = try ProcessRunner.run(tool, arguments, timeout: compileTimeout)
+        } catch ProcessRunner.Failure.spawnFailed(let executable, let code) {
+            throw Failure.cannotRun(path: executable, errno: code)
+        } catch ProcessRunner.Failure.timedOut(let executable, let seconds) {
+            throw Failure.timedOut(path: executable, seconds: seconds)
+        }
+        if let signal = outcome.signal { throw Failure.killed(path: tool, signal: signal, output: outcome.output) }
+        if outcome.succeeded, access(output, F_OK) != 0 { throw Failure.noOutput(path: tool, expected: output, output: outcome.output) }
+        if !outcome.succeeded, !outcome.output.contains("error:") {
+            throw Failure.failedWithoutDiagnostic(path: tool, status: outcome.exitStatus, output: outcome.output)
+        }
+        return outcome
     }
 
     /// The `libc.so.6` mapped into this process.

@@ -28,6 +28,8 @@ public struct VersionLoader: Sendable {
     public enum Failure: Error, CustomStringConvertible {
         /// The edit changed something the running program depends on.
         case refused([String])
+        /// The private directory was replaced, or a file in it could not be made.
+        case directory(PrivateDirectory.Failure)
         case unreadable(String)
         case dlopen(String)
         case missingSymbol(String)
@@ -35,6 +37,7 @@ public struct VersionLoader: Sendable {
         public var description: String {
             switch self {
             case .refused(let reasons): return "reload refused: " + reasons.joined(separator: "; ")
+            case .directory(let failure): return failure.description
             case .unreadable(let message): return "cannot read the new hot part: \(message)"
             case .dlopen(let message): return "dlopen failed: \(message)"
             case .missingSymbol(let name): return "the new hot part lacks `\(name)`"
@@ -53,7 +56,11 @@ public struct VersionLoader: Sendable {
     }
 
     public func path(ofVersion number: Int) -> String {
-        directory.file("lib\(libraryName).v\(number).so")
+        directory.file(fileName(ofVersion: number))
+    }
+
+    private func fileName(ofVersion number: Int) -> String {
+        "lib\(libraryName).v\(number).so"
     }
 
     /// A compiled hot part waiting to be loaded.
@@ -78,15 +85,19 @@ public struct VersionLoader: Sendable {
     /// effect after a restart.
     public func load(_ build: Candidate, as number: Int) -> Result<(LoadedVersion, warnings: [String]), Failure> {
         var timings = Timings()
-        let path = path(ofVersion: number)
+        let name = fileName(ofVersion: number)
+        let path: String
         let start = MonotonicClock.now()
         timings.start = start
         do {
             if build.isStaged {
-                guard rename(build.sharedObject, path) == 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+                try directory.move((build.sharedObject as NSString).lastPathComponent, to: name)
             } else {
-                try FileManager.default.copyItem(atPath: build.sharedObject, toPath: path)
+                try directory.copy(from: build.sharedObject, to: name)
             }
+            path = try directory.verifiedFile(name)
+        } catch let failure as PrivateDirectory.Failure {
+            return .failure(.directory(failure))
         } catch {
             return .failure(.unreadable("cannot put \(build.sharedObject) in place: \(error)"))
         }
@@ -99,24 +110,31 @@ public struct VersionLoader: Sendable {
             let inspector = try ELFInspector(path: path, reading: [HotSplit.manifestSection])
             sections = inspector.sections.filter(\.isAllocated).map { SectionSize(name: $0.name, bytes: $0.size) }
             guard let manifest = inspector.manifest else {
-                unlink(path)
+                directory.removeFile(name)
                 return .failure(.unreadable("\(path) carries no ABI manifest"))
             }
             comparison = hostManifest.compare(with: manifest)
         } catch {
-            unlink(path)
+            directory.removeFile(name)
             return .failure(.unreadable("\(error)"))
         }
         timings.elfCheck = MonotonicClock.now() - checkStart
         guard comparison.refusals.isEmpty else {
-            unlink(path)
+            directory.removeFile(name)
             return .failure(.refused(comparison.refusals))
         }
 
+        do {
+            try directory.verify()
+        } catch let failure as PrivateDirectory.Failure {
+            return .failure(.directory(failure))
+        } catch {
+            return .failure(.unreadable("\(error)"))
+        }
         let openStart = MonotonicClock.now()
         guard let handle = dlopen(path, RTLD_NOW | RTLD_LOCAL) else {
             let message = dlerror().map { String(cString: $0) } ?? "unknown error"
-            unlink(path)
+            directory.removeFile(name)
             return .failure(.dlopen(message))
         }
         timings.dlopen = MonotonicClock.now() - openStart
@@ -128,7 +146,7 @@ public struct VersionLoader: Sendable {
             timings.dlsym.append((function.name, MonotonicClock.now() - lookupStart))
             guard let address else {
                 dlclose(handle)
-                unlink(path)
+                directory.removeFile(name)
                 return .failure(.missingSymbol(function.hotSymbol))
             }
             entryPoints[function.name] = address
@@ -157,7 +175,7 @@ public struct VersionLoader: Sendable {
     @discardableResult
     public func unload(_ version: LoadedVersion) -> Bool {
         dlclose(version.handle)
-        unlink(version.path)
+        directory.removeFile((version.path as NSString).lastPathComponent)
         return MappedObject.addressRange(ofLoaded: version.path) == nil
     }
 }

@@ -34,12 +34,15 @@ public final class WatchSession: @unchecked Sendable {
     private let settings: Settings
     private let toolchain: Toolchain
     private let watcher: FileWatcher
+    /// Where each build's IR is written.
+    private let scratch: PrivateDirectory
     private var child: ChildProcess?
 
     public init(settings: Settings) throws {
         self.settings = settings
         toolchain = try Toolchain.locate()
         watcher = try FileWatcher(debounceMilliseconds: settings.debounceMilliseconds)
+        scratch = try PrivateDirectory(parent: NSTemporaryDirectory(), name: "vais-hot-watch")
     }
 
     /// Builds now, then after every change, until `stop`.
@@ -49,6 +52,7 @@ public final class WatchSession: @unchecked Sendable {
             buildAndRestart(report: report)
         }
         child?.stop()
+        scratch.remove()
     }
 
     public func stop() { watcher.stop() }
@@ -62,7 +66,7 @@ public final class WatchSession: @unchecked Sendable {
             return
         }
         do {
-            try toolchain.compile(irText: ir, at: settings.output + ".ll", to: settings.output, kind: .executable,
+            try toolchain.compile(irText: ir, scratch: scratch, to: settings.output, kind: .executable,
                                   optimization: settings.optimization, debugInfo: settings.compileOptions.debugInfo)
         } catch {
             report(.failed("\(error)"))

@@ -10,7 +10,8 @@ public func vais_hot_bootstrap(_ argv: UnsafeMutableRawPointer?) {
         reloader.adoptProgramThread()
         HotRuntime.reloader = reloader
         HotRuntime.isStandalone = true
-        atexit { HotRuntime.reloader?.removeBuildDirectory() }
+        // The build directory goes at exit (ExitCleanup) and, from here, on SIGINT, SIGTERM and SIGHUP.
+        ExitCleanup.endOnSignals()
     } catch {
         FileHandle.standardError.write(Data("vais-hot runtime: \(error)\n".utf8))
         exit(1)

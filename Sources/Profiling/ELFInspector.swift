@@ -31,7 +31,7 @@ public struct ELFInspector: Sendable {
     /// named in `reading`.
     public init(path: String, reading wanted: Set<String> = []) throws {
         elf_version(UInt32(EV_CURRENT))
-        let descriptor = open(path, O_RDONLY)
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { throw Failure.cannotOpen(path) }
         defer { close(descriptor) }
         guard let elf = elf_begin(descriptor, ELF_C_READ, nil) else { throw Failure.notELF(path) }

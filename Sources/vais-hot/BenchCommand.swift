@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import HotReload
 import PipelineBench
 import Profiling
 import Reporting
@@ -50,6 +51,8 @@ struct BenchCommand: ParsableCommand {
     }
 
     func run() throws {
+        // Ctrl-C, SIGTERM or SIGHUP: remove build directories, stop clang, then end as the signal would.
+        ExitCleanup.endOnSignals()
         // Read the baseline first: a bad path should fail before minutes of measuring.
         let old: BenchDocument?
         do {

@@ -43,13 +43,15 @@ struct BuildCommand: ParsableCommand {
                                      toolchain: try Toolchain.locate())
         let name = (executable as NSString).lastPathComponent
         let library = (folder as NSString).appendingPathComponent("lib\(name).so")
-        switch builder.build(hotPartTo: library, bootstrapsRuntime: true) {
+        let scratch = try PrivateDirectory(parent: NSTemporaryDirectory(), name: "vais-hot-\(stem)")
+        defer { scratch.remove() }
+        switch builder.build(hotPartTo: library, scratch: scratch, bootstrapsRuntime: true) {
         case .failure(let failure):
             Terminal.error(failure.description)
             throw ExitCode(1)
         case .success(let build):
             do {
-                try builder.compileHost(of: build, to: executable, kind: .executable,
+                try builder.compileHost(of: build, to: executable, scratch: scratch, kind: .executable,
                                         linkArguments: try RuntimeLibrary.linkArguments(toolchain: builder.toolchain))
             } catch {
                 Terminal.error("error: \(error)")
@@ -59,6 +61,8 @@ struct BuildCommand: ParsableCommand {
     }
 
     func run() throws {
+        // Ctrl-C, SIGTERM or SIGHUP: remove the scratch directory, stop clang, then end as the signal would.
+        ExitCleanup.endOnSignals()
         if hot { return try buildHot() }
         let result = Compiler.compile(path: file, options: source.compileOptions(for: file, debugInfo: debugInfo))
         if !result.diagnostics.isEmpty {
@@ -71,14 +75,13 @@ struct BuildCommand: ParsableCommand {
             return
         }
         let toolchain = try Toolchain.locate()
-        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("vais-hot-\(getpid())-\(stem)")
-        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: scratch) }
+        let scratch = try PrivateDirectory(parent: NSTemporaryDirectory(), name: "vais-hot-\(stem)")
+        defer { scratch.remove() }
         do {
-            try toolchain.compile(irText: ir, at: scratch.appendingPathComponent(stem + ".ll").path, to: output ?? stem, kind: .executable,
+            try toolchain.compile(irText: ir, scratch: scratch, to: output ?? stem, kind: .executable,
                                   optimization: optimization.level, debugInfo: debugInfo)
-        } catch let failure as Toolchain.Failure {
-            Terminal.error("error: \(failure)")
+        } catch {
+            Terminal.error("error: \(error)")
             throw ExitCode(1)
         }
     }

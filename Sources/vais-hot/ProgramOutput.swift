@@ -13,12 +13,13 @@ enum ProgramOutput {
     }
 }
 
-/// Runs a handler on SIGINT and SIGTERM instead of dying at once.
+/// Runs a handler on SIGINT, SIGTERM and SIGHUP instead of dying at once;
+/// the build directories go at the `exit` that follows (`ExitCleanup`).
 struct Interrupt {
     private let sources: [DispatchSourceSignal]
 
     static func onSignal(_ handler: @escaping @Sendable () -> Void) -> Interrupt {
-        let sources = [SIGINT, SIGTERM].map { number -> DispatchSourceSignal in
+        let sources = [SIGINT, SIGTERM, SIGHUP].map { number -> DispatchSourceSignal in
             signal(number, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
             source.setEventHandler(handler: handler)

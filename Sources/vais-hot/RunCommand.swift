@@ -24,6 +24,8 @@ struct RunCommand: ParsableCommand {
     @OptionGroup var hot: HotOptions
 
     func run() throws {
+        // Ctrl-C, SIGTERM or SIGHUP: remove the build directory, stop clang, then end as the signal would.
+        ExitCleanup.endOnSignals()
         let reloader: Reloader
         do {
             reloader = try Reloader.launch(configuration: hot.configuration(for: file, source: source), observer: ReloadEvent.log)

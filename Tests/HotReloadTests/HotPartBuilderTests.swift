@@ -15,12 +15,14 @@ struct HotPartBuilderTests {
         let builder = HotPartBuilder(settings: .init(sourcePath: source, compileOptions: CompileOptions(debugInfo: true)),
                                      toolchain: try Toolchain.locate())
 
-        let launch = try builder.build(hotPartTo: folder + "/launch.so").get()
+        let directory = try PrivateDirectory(parent: folder + "/build", name: "prog")
+        defer { directory.remove() }
+        let launch = try builder.build(hotPartTo: folder + "/launch.so", scratch: directory).get()
         #expect(launch.hostIR?.contains("@vais.slot.step = global ptr null") == true)
-        let reload = try builder.build(hotPartTo: folder + "/reload.so", withHost: false).get()
+        let reload = try builder.build(hotPartTo: folder + "/reload.so", scratch: directory, withHost: false).get()
         #expect(reload.hostIR == nil)
         #expect(reload.manifest == launch.manifest && reload.hotFunctions == launch.hotFunctions)
         #expect(FileManager.default.fileExists(atPath: folder + "/reload.so"))
-        #expect(throws: HotPartBuilder.Failure.self) { try builder.compileHost(of: reload, to: folder + "/host.so", kind: .sharedObject) }
+        #expect(throws: HotPartBuilder.Failure.self) { try builder.compileHost(of: reload, to: folder + "/host.so", scratch: directory, kind: .sharedObject) }
     }
 }

@@ -2,3 +2,5 @@
 #include "mapped_object.h"
 #include "slots.h"
 #include "heap_retention.h"
+#include "close_on_exec.h"
+#include "exit_signals.h"

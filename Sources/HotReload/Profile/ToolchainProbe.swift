@@ -7,7 +7,7 @@ extension ToolchainInfo {
     public static func probe(_ toolchain: Toolchain) -> ToolchainInfo {
         let bin = (toolchain.clang as NSString).deletingLastPathComponent
         func firstLine(_ executable: String, _ arguments: [String]) -> String {
-            guard let outcome = try? ProcessRunner.run(executable, arguments, standardError: .discard), outcome.succeeded else { return "unknown" }
+            guard let outcome = try? ProcessRunner.run(executable, arguments, standardError: .discard, timeout: 10), outcome.succeeded else { return "unknown" }
             return outcome.output.split(separator: "\n").first.map(String.init) ?? "unknown"
         }
         let commit = ProjectVersion.gitCommit().map { " (\($0))" } ?? ""
@@ -27,7 +27,7 @@ public enum ProjectVersion {
         while folder.path != "/" {
             if FileManager.default.fileExists(atPath: folder.appendingPathComponent(".git").path) {
                 for git in ["/usr/bin/git", "/usr/local/bin/git"] where FileManager.default.isExecutableFile(atPath: git) {
-                    let outcome = try? ProcessRunner.run(git, ["-C", folder.path, "rev-parse", "HEAD"], standardError: .discard)
+                    let outcome = try? ProcessRunner.run(git, ["-C", folder.path, "rev-parse", "HEAD"], standardError: .discard, timeout: 10)
                     if let outcome, outcome.succeeded { return outcome.output.trimmingCharacters(in: .whitespacesAndNewlines) }
                 }
                 return nil

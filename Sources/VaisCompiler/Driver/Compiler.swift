@@ -73,9 +73,11 @@ public enum Compiler {
     }
 
     public static func parse(source: [UInt8], path: String, options: CompileOptions = CompileOptions()) -> ParsedProgram {
-        var loader = ProgramLoader(standardLibrary: options.standardLibrary)
-        let root = loader.load(rootPath: path, contents: source)
-        return ParsedProgram(sources: loader.sources, rootFile: root, tree: loader.tree, diagnostics: loader.diagnostics.all)
+        DeepStack.run {
+            var loader = ProgramLoader(standardLibrary: options.standardLibrary)
+            let root = loader.load(rootPath: path, contents: source)
+            return ParsedProgram(sources: loader.sources, rootFile: root, tree: loader.tree, diagnostics: loader.diagnostics.all)
+        }
     }
 
     /// Resolves names and checks types. The result carries a program only
@@ -83,7 +85,9 @@ public enum Compiler {
     public static func check(_ parsed: ParsedProgram, options: CompileOptions = CompileOptions()) -> CompileResult {
         // A root file that did not parse may have lost its `main`; saying so would only add noise.
         let rootParsed = !parsed.diagnostics.contains { $0.isError && $0.span.file == parsed.rootFile }
-        let (model, checkDiagnostics) = Checker.check(parsed.tree, requireMain: options.requireMain && rootParsed, rootFile: parsed.rootFile)
+        let (model, checkDiagnostics) = DeepStack.run {
+            Checker.check(parsed.tree, requireMain: options.requireMain && rootParsed, rootFile: parsed.rootFile)
+        }
         let diagnostics = sorted(parsed.diagnostics + checkDiagnostics)
         guard !diagnostics.contains(where: \.isError) else {
             return CompileResult(sources: parsed.sources, diagnostics: diagnostics, program: nil, ir: nil)

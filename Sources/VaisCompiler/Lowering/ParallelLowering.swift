@@ -19,14 +19,14 @@ enum ParallelLowering {
         let total = weights.reduce(0, +)
         let threads = threadCount(requested: requested, functions: functions.count, sourceBytes: total, debugInfo: module.debugInfo != nil)
         guard threads > 1 else {
-            lowerRun(functions[...], module: module, into: output)
+            DeepStack.run { lowerRun(functions[...], module: module, into: output) }
             return
         }
         // Several runs per thread: a thread that wakes late still takes a
         // share instead of leaving the caller to lower everything.
         let runs = balancedRuns(weights, count: min(threads * 4, functions.count))
         let buffers = runs.map { run in IRBuffer(capacity: 64 * 1024 + 10 * weights[run].reduce(0, +)) }
-        DispatchQueue.concurrentPerform(iterations: runs.count) { index in
+        DeepStack.perform(iterations: runs.count, threads: threads) { index in
             lowerRun(functions[runs[index]], module: module, into: buffers[index])
         }
         for buffer in buffers { output.append(buffer) }

@@ -205,11 +205,15 @@ extension Checker {
     }
 
     /// Literals with no type of their own adopt the other operand's type.
-    func isUntypedLiteral(_ expr: ExprID) -> Bool {
+    mutating func isUntypedLiteral(_ expr: ExprID) -> Bool {
         switch tree[expr].kind {
         case .integer, .float: return true
         case .unary(.negate, let inner), .unary(.bitNot, let inner), .parenthesized(let inner): return isUntypedLiteral(inner)
-        case .binary(let op, let left, let right, _): return !op.isComparison && !op.isLogical && isUntypedLiteral(left) && isUntypedLiteral(right)
+        case .binary(let op, let left, let right, _):
+            if let known = untypedLiteralChains[expr] { return known }
+            let untyped = !op.isComparison && !op.isLogical && isUntypedLiteral(right) && isUntypedLiteral(left)
+            untypedLiteralChains[expr] = untyped
+            return untyped
         default: return false
         }
     }

@@ -30,6 +30,10 @@ struct Checker {
     var loops: [LoopContext] = []
     var currentFunction: FunctionID?
     var returnType: TypeID = .unit
+    /// `isUntypedLiteral` of each binary expression asked about: every level
+    /// of an operator chain asks about the chain below it, so without the
+    /// answers kept a chain costs time quadratic in its length.
+    var untypedLiteralChains: [ExprID: Bool] = [:]
 
     init(tree: SyntaxTree) {
         self.tree = tree

@@ -11,6 +11,15 @@ public struct Parser {
     /// input cannot exhaust the stack.
     var depth = 0
     static let maximumDepth = 96
+    /// Operators, casts, calls, indexes and field accesses chained in the
+    /// expression being parsed, and the height of the deepest expression
+    /// nested in it: a chain is built without recursion here, but it is
+    /// as deep a tree as nesting to the checker and the lowering.
+    var chainLinks = 0
+    var nestedHeight = 0
+    /// Deep enough for any expression a person writes, shallow enough that
+    /// every recursive walk of the tree fits a 512 KB thread stack.
+    static let maximumHeight = 1_000
     /// Set after a syntax error until the parser reaches the next statement
     /// or item, so one mistake is reported once, not once per token.
     var recovering = false

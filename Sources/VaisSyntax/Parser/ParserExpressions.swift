@@ -8,13 +8,14 @@ extension Parser {
     mutating func parseExpression(_ context: ExpressionContext = ExpressionContext()) -> ExprID {
         depth += 1
         defer { depth -= 1 }
-        guard depth <= Self.maximumDepth else {
-            diagnostics.error("P011", "expression is nested too deeply", at: currentSpan)
-            let span = currentSpan
-            while kind != .endOfFile { advance() }
-            return tree.add(ExprNode(kind: .error, span: span))
-        }
-        return parseTernary(context)
+        guard depth <= Self.maximumDepth else { return abandonTooDeepExpression() }
+        let (outerLinks, outerHeight) = (chainLinks, nestedHeight)
+        (chainLinks, nestedHeight) = (0, 0)
+        let expression = parseTernary(context)
+        let height = chainLinks + nestedHeight + 1
+        (chainLinks, nestedHeight) = (outerLinks, max(outerHeight, height))
+        guard height <= Self.maximumHeight else { return abandonTooDeepExpression() }
+        return expression
     }
 
     mutating func parseConditionExpression() -> ExprID {
@@ -32,7 +33,7 @@ extension Parser {
                                  span: tree[condition].span.through(tree[otherwise].span)))
     }
 
-    private func binaryOperator(_ kind: TokenKind) -> (BinaryOperator, Int)? {
+    func binaryOperator(_ kind: TokenKind) -> (BinaryOperator, Int)? {
         switch kind {
         case .pipePipe: return (.logicalOr, 1)
         case .ampAmp: return (.logicalAnd, 2)
@@ -63,6 +64,7 @@ extension Parser {
         while let (op, precedence) = binaryOperator(kind), precedence >= minimumPrecedence {
             // `-`, `*` and `&` at the start of a line begin a new statement.
             if current.newlineBefore, kind == .minus || kind == .star || kind == .amp { break }
+            guard addChainLink() else { return abandonTooDeepExpression() }
             let operatorAt = current.start
             advance()
             let right = parseBinary(minimumPrecedence: precedence + 1, context)
@@ -78,6 +80,7 @@ extension Parser {
     private mutating func parseCast(_ context: ExpressionContext) -> ExprID {
         var value = parseUnary(context)
         while kind == .kwAs {
+            guard addChainLink() else { return abandonTooDeepExpression() }
             let asAt = current.start
             advance()
             let type = parseType()
@@ -111,12 +114,7 @@ extension Parser {
     private mutating func parseUnaryOperand(_ context: ExpressionContext) -> ExprID {
         depth += 1
         defer { depth -= 1 }
-        guard depth <= Self.maximumDepth else {
-            diagnostics.error("P011", "expression is nested too deeply", at: currentSpan)
-            let span = currentSpan
-            while kind != .endOfFile { advance() }
-            return tree.add(ExprNode(kind: .error, span: span))
-        }
+        guard depth <= Self.maximumDepth else { return abandonTooDeepExpression() }
         return parseUnary(context)
     }
 
@@ -129,6 +127,7 @@ extension Parser {
         while true {
             switch kind {
             case .lParen where !current.newlineBefore:
+                guard addChainLink() else { return abandonTooDeepExpression() }
                 advance()
                 var arguments: [ExprID] = []
                 while kind != .rParen, kind != .endOfFile {
@@ -139,11 +138,13 @@ extension Parser {
                 _ = expect(.rParen, "')' after the arguments")
                 value = tree.add(ExprNode(kind: .call(callee: value, arguments: arguments), span: tree[value].span.through(span(from: previousEnd))))
             case .lBracket where !current.newlineBefore:
+                guard addChainLink() else { return abandonTooDeepExpression() }
                 advance()
                 let indexValue = parseExpression()
                 _ = expect(.rBracket)
                 value = tree.add(ExprNode(kind: .index(base: value, index: indexValue), span: tree[value].span.through(span(from: previousEnd))))
             case .dot:
+                guard addChainLink() else { return abandonTooDeepExpression() }
                 advance()
                 guard let name = expectIdentifier("a field or method name after '.'") else { return value }
                 value = tree.add(ExprNode(kind: .field(base: value, name: name), span: tree[value].span.through(name.span)))

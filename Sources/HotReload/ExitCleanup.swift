@@ -1,0 +1,93 @@
+import CHotSupport
+import Foundation
+
+/// What must not outlive the process however it ends: the private build
+/// directories (removed) and the toolchain's process groups (killed). At
+/// `exit()` always; on SIGINT, SIGTERM and SIGHUP once `endOnSignals` is
+/// installed, after which the signal ends the process as it would have.
+public enum ExitCleanup {
+    private static let registry = Registry()
+
+    static func track(_ directory: PrivateDirectory) {
+        registry.update { $0.directories[ObjectIdentifier(directory)] = directory }
+        registry.installAtExitOnce()
+    }
+
+    static func forget(_ directory: PrivateDirectory) {
+        registry.update { $0.directories[ObjectIdentifier(directory)] = nil }
+    }
+
+    static func track(processGroup: pid_t) {
+        registry.update { $0.processGroups.insert(processGroup) }
+    }
+
+    static func forget(processGroup: pid_t) {
+        registry.update { $0.processGroups.remove(processGroup) }
+    }
+
+    /// Kills every tracked process group and removes every tracked
+    /// directory; what it cleans is forgotten, so a second call does nothing.
+    public static func runNow() {
+        let (directories, groups) = registry.takeAll()
+        for group in groups { kill(-group, SIGKILL) }
+        for directory in directories { directory.remove() }
+    }
+
+    /// Cleans up on SIGINT, SIGTERM and SIGHUP, then lets the signal end
+    /// the process. For commands with no graceful stop of their own.
+    public static func endOnSignals() {
+        registry.installSignalsOnce()
+    }
+
+    private final class Registry: @unchecked Sendable {
+        struct Tracked {
+            var directories: [ObjectIdentifier: PrivateDirectory] = [:]
+            var processGroups: Set<pid_t> = []
+        }
+
+        private let lock = NSLock()
+        private var tracked = Tracked()
+        private var atExitInstalled = false
+        private var signalsInstalled = false
+
+        func update(_ change: (inout Tracked) -> Void) {
+            lock.lock()
+            defer { lock.unlock() }
+            change(&tracked)
+        }
+
+        func takeAll() -> ([PrivateDirectory], [pid_t]) {
+            lock.lock()
+            defer { lock.unlock() }
+            let taken = (Array(tracked.directories.values), Array(tracked.processGroups))
+            tracked = Tracked()
+            return taken
+        }
+
+        func installAtExitOnce() {
+            lock.lock()
+            defer { lock.unlock() }
+            guard !atExitInstalled else { return }
+            atExitInstalled = true
+            atexit { ExitCleanup.runNow() }
+        }
+
+        func installSignalsOnce() {
+            lock.lock()
+            defer { lock.unlock() }
+            guard !signalsInstalled else { return }
+            var ends: [Int32] = [-1, -1]
+            guard hot_pipe_cloexec(&ends) == 0, hot_exit_signals_forward(ends[1]) == 0 else { return }
+            signalsInstalled = true
+            let readEnd = ends[0]
+            let thread = Thread {
+                var number: UInt8 = 0
+                while read(readEnd, &number, 1) < 0, errno == EINTR {}
+                ExitCleanup.runNow()
+                hot_exit_signal_reraise(Int32(number))
+            }
+            thread.name = "vais-hot exit signals"
+            thread.start()
+        }
+    }
+}

@@ -1,0 +1,120 @@
+import Foundation
+import HotReload
+import Testing
+import TestSupport
+
+/// However a hot program ends (a signal to vais-hot, `exit()` in the
+/// program, a signal to a `build --hot` executable), its private build
+/// directory goes with it.
+@Suite("Clean-up on every way out", .serialized)
+struct ExitCleanupTests {
+    /// Ticks until `exitAt` (then calls `exit(3)`), or for about an hour.
+    static func program(exitAt: Int = 1_000_000) -> String {
+        """
+        U std/hot
+        G counter: i64 = 0
+
+        #[hot]
+        F update() -> i64 {
+            counter += 1
+            printf("tick %ld\\n", counter)
+            usleep(5000)
+            I counter == \(exitAt) { exit(3) }
+            0
+        }
+
+        F main() -> i64 {
+            hot_init("game.vais")
+            hot_loop(update)
+        }
+        """
+    }
+
+    private func entries(_ folder: String) -> [String] {
+        (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+    }
+
+    private func run(_ source: String, in scratch: ScratchDirectory, prefix: [String] = []) throws -> LiveProgram {
+        try source.write(toFile: scratch.path("game.vais"), atomically: false, encoding: .utf8)
+        let arguments = ["run", scratch.path("game.vais"), "--std", Repository.standardLibrary, "--build-dir", scratch.path("build"),
+                         "--debounce-ms", "20"]
+        if prefix.isEmpty {
+            return try LiveProgram(executable: Repository.executable, arguments: arguments, directory: scratch.url)
+        }
+        return try LiveProgram(executable: "/usr/bin/env", arguments: prefix + [Repository.executable] + arguments, directory: scratch.url)
+    }
+
+    /// Whether `pid` is gone or a zombie, waiting up to a few seconds for a kill to land.
+    private func ended(_ pid: pid_t) -> Bool {
+        for _ in 0..<300 {
+            guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8) else { return true }
+            if let close = stat.lastIndex(of: ")"), stat[stat.index(close, offsetBy: 2)] == "Z" { return true }
+            usleep(10_000)
+        }
+        return false
+    }
+
+    @Test("SIGTERM while clang builds a reload stops clang too", .timeLimit(.minutes(2)))
+    func signalDuringCompile() throws {
+        let scratch = try ScratchDirectory("cleanup-clang")
+        // The real clang until the file `hang` appears, then one that never returns.
+        let clang = scratch.path("clang")
+        let script = "#!/bin/sh\nif [ -e \(scratch.path("hang")) ]; then echo $$ > \(scratch.path("clang.pid")); exec sleep 1000; fi\n"
+            + "exec \(try Toolchain.locate().clang) \"$@\"\n"
+        // Written close-on-exec, so that no child spawned meanwhile holds it open (ETXTBSY).
+        let descriptor = open(clang, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o755)
+        #expect(descriptor >= 0)
+        #expect(write(descriptor, script, script.utf8.count) == script.utf8.count)
+        close(descriptor)
+        let program = try run(Self.program(), in: scratch, prefix: ["VAIS_CLANG=\(clang)"])
+        #expect(program.waitForLine(containing: "tick 2"), "\(program.stderr)")
+        #expect(FileManager.default.createFile(atPath: scratch.path("hang"), contents: nil))
+        try Self.program(exitAt: 2_000_000).write(toFile: scratch.path("game.vais"), atomically: false, encoding: .utf8)
+        #expect(program.wait { _ in FileManager.default.fileExists(atPath: scratch.path("clang.pid")) })
+        let hung = try #require(pid_t((try? String(contentsOfFile: scratch.path("clang.pid"), encoding: .utf8))?
+            .trimmingCharacters(in: .whitespacesAndNewlines) ?? ""))
+        kill(program.process.processIdentifier, SIGTERM)
+        #expect(program.wait { !$0.process.isRunning })
+        #expect(ended(hung))
+        #expect(entries(scratch.path("build")).isEmpty, "\(entries(scratch.path("build")))")
+    }
+
+    @Test("SIGINT, SIGTERM or SIGHUP to vais-hot run removes the build directory, and the signal still ends it",
+          .timeLimit(.minutes(2)), arguments: [SIGINT, SIGTERM, SIGHUP])
+    func signalToRun(_ signal: Int32) throws {
+        let scratch = try ScratchDirectory("cleanup-signal")
+        let program = try run(Self.program(), in: scratch)
+        #expect(program.waitForLine(containing: "tick 2"), "\(program.stderr)")
+        #expect(entries(scratch.path("build")).count == 1)
+        kill(program.process.processIdentifier, signal)
+        #expect(program.wait { !$0.process.isRunning })
+        #expect(program.process.terminationReason == .uncaughtSignal && program.process.terminationStatus == signal)
+        #expect(entries(scratch.path("build")).isEmpty, "\(entries(scratch.path("build")))")
+    }
+
+    @Test("exit() in a hot function removes the build directory", .timeLimit(.minutes(2)))
+    func exitInProgram() throws {
+        let scratch = try ScratchDirectory("cleanup-exit")
+        let program = try run(Self.program(exitAt: 3), in: scratch)
+        #expect(program.wait { !$0.process.isRunning })
+        #expect(program.process.terminationStatus == 3, "\(program.stderr)")
+        #expect(program.lines.contains("tick 3"))
+        #expect(entries(scratch.path("build")).isEmpty, "\(entries(scratch.path("build")))")
+    }
+
+    @Test("SIGTERM to a build --hot executable removes its build directory", .timeLimit(.minutes(2)))
+    func signalToStandalone() throws {
+        let scratch = try ScratchDirectory("cleanup-standalone")
+        try Self.program().write(toFile: scratch.path("game.vais"), atomically: false, encoding: .utf8)
+        let build = try ProcessRunner.run(Repository.executable, ["build", "--hot", scratch.path("game.vais"), "-o", scratch.path("game"),
+                                                                 "--std", Repository.standardLibrary])
+        #expect(build.exitStatus == 0, "\(build.output)")
+        let game = try LiveProgram(executable: scratch.path("game"), arguments: [], directory: scratch.url)
+        #expect(game.waitForLine(containing: "tick 2"), "\(game.stderr)")
+        #expect(entries(scratch.path(".vais-hot")).count == 1)
+        kill(game.process.processIdentifier, SIGTERM)
+        #expect(game.wait { !$0.process.isRunning })
+        #expect(game.process.terminationReason == .uncaughtSignal && game.process.terminationStatus == SIGTERM)
+        #expect(entries(scratch.path(".vais-hot")).isEmpty, "\(entries(scratch.path(".vais-hot")))")
+    }
+}
