@@ -21,11 +21,12 @@ public enum BenchExitCode {
 /// all (its verdict is `reported`: it depends on the machine, and its code
 /// is gated through an instruction count).
 ///
-/// **The rule.** A gated metric *regressed* when its compared median is
-/// worse than the baseline's by more than its threshold *and* its
-/// interquartile range lies entirely on the worse side of the baseline's
-/// (for smaller-is-better, `new.p25 > old.p75`). It *improved* when the same
-/// holds the other way; otherwise it is *unchanged*. The second condition
+/// **The rule** (`ChangeRule`, shared by every comparison). A gated metric
+/// *regressed* when its compared median is worse than the baseline's by
+/// more than its threshold *and* its interquartile range lies entirely on
+/// the worse side of the baseline's (for smaller-is-better,
+/// `new.p25 > old.p75`). It *improved* when the same holds the other way;
+/// otherwise it is *unchanged*. The second condition
 /// keeps a shared 2-core machine's noise from failing a build; an
 /// instruction count is one deterministic sample (p25 = p75 = median), so for
 /// it the threshold alone decides.
@@ -223,13 +224,12 @@ public struct BenchComparison: Sendable, Equatable {
         let (old, new) = (entry.gatedOld, entry.gatedNew)
         if entry.gate == .reported { return .reported }
         if entry.gate == .bytes, abs(new.median - old.median) <= bytesResolution { return .unchanged }
-        let worse = entry.worsePercent
-        // Ranges apart, on the worse or the better side.
-        let apartWorse = new.smallerIsBetter ? new.p25 > old.p75 : new.p75 < old.p25
-        let apartBetter = new.smallerIsBetter ? new.p75 < old.p25 : new.p25 > old.p75
-        if worse > entry.thresholdPercent, apartWorse { return .regressed }
-        if -worse > entry.thresholdPercent, apartBetter { return .improved }
-        return .unchanged
+        switch ChangeRule.verdict(old: .init(p25: old.p25, median: old.median, p75: old.p75), new: .init(p25: new.p25, median: new.median, p75: new.p75),
+                                  worsePercent: entry.worsePercent, thresholdPercent: entry.thresholdPercent, smallerIsBetter: new.smallerIsBetter) {
+        case .worse: return .regressed
+        case .better: return .improved
+        case .withinNoise: return .unchanged
+        }
     }
 
     /// The summaries the baseline's gate compares; nil (with a problem) when

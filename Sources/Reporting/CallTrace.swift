@@ -72,11 +72,12 @@ public enum CallTrace {
         return slices + flows
     }
 
-    /// One counter event per one-second bin, with a series per version
-    /// (Perfetto draws each as its own track, `calls per second v2`).
+    /// One counter event per bin of `CallRates`, holding its calls per
+    /// second from the bin's start, with a series per version (Perfetto draws
+    /// each as its own track, `calls per second v2`).
     private static func counters(_ document: TraceDocument) -> [[String: Any]] {
         CallRates(document).bins.map { bin in
-            let series = Dictionary(uniqueKeysWithValues: bin.calls.map { ("v\($0.key)", $0.value) })
+            let series = Dictionary(uniqueKeysWithValues: bin.rates.map { ("v\($0.key)", $0.value.rounded()) })
             return TraceEvent.counter(counterName, at: bin.start, args: series)
         }
     }

@@ -77,7 +77,7 @@ enum HTMLPage {
     th{background:var(--soft);font-weight:600;font-size:13px;white-space:nowrap}
     td.num,th.num{text-align:right;white-space:nowrap}
     code,pre{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:12.5px}
-    td.sections{white-space:nowrap}
+    td.sections{font-size:12px;line-height:1.35;overflow-wrap:anywhere}
     pre{margin:0;white-space:pre-wrap;overflow-wrap:anywhere}
     .badge{display:inline-block;min-width:44px;text-align:center;padding:1px 8px;border-radius:999px;font-size:12px;font-weight:600}
     .badge.pass{color:var(--pass);background:var(--pass-bg)}.badge.fail{color:var(--fail);background:var(--fail-bg)}

@@ -9,7 +9,10 @@ public enum HTMLReport {
     public static func render(_ document: ProfileDocument, targets: [Target], baseline: ProfileDocument? = nil) -> String {
         let results = Targets.evaluate(document, against: targets)
         var body = header(document) + summaryCards(document) + HTMLSections.targets(results)
-        if let baseline { body += ProfileComparison.htmlSection(ProfileComparison.compare(baseline, document), baseline: baseline) }
+        if let baseline {
+            body += ProfileComparison.htmlSection(ProfileComparison.compare(baseline, document), baseline: baseline,
+                                                  caveat: ProfileComparison.caveat(baseline, document))
+        }
         body += HTMLSections.phases(document) + HTMLSections.totals(document) + HTMLSections.memory(document)
             + HTMLSections.slowestReload(document) + HTMLSections.versions(document) + HTMLSections.failures(document)
             + HTMLSections.calls(document)

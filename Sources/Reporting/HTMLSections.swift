@@ -84,11 +84,12 @@ enum HTMLSections {
     static func versions(_ document: ProfileDocument) -> String {
         let peaks = document.peakMappedPerVersion
         let rows = document.versions.map { version in
-            let sections = version.sections.map { "\($0.name) \(Units.bytes($0.bytes))" }.joined(separator: ", ")
+            // One section a line, so a version with many sections makes its row taller, never the page wider.
+            let sections = version.sections.map { "<code>\("\($0.name) \(Units.bytes($0.bytes))".htmlEscaped)</code>" }.joined(separator: "<br>")
             return "<tr><td>v\(version.number)</td><td>\(version.state.rawValue)</td><td>\(explanation(version.state))</td>"
                 + "<td class=\"num\">\(Units.duration(version.loadedAt))</td><td class=\"num\">\(version.unloadedAt.map(Units.duration) ?? "–")</td>"
                 + "<td class=\"num\">\(Units.bytes(version.fileBytes))</td><td class=\"num\">\(peaks[version.number].map(Units.bytes) ?? "–")</td>"
-                + "<td class=\"sections\"><code>\(sections.htmlEscaped)</code></td></tr>"
+                + "<td class=\"sections\">\(sections)</td></tr>"
         }
         return """
         <section id="versions"><h2>Versions</h2>

@@ -1,69 +1,114 @@
 import Profiling
 
-/// The median of one phase in two profiles, old and new.
+/// One phase in two profiles, old and new: the quartiles of its durations
+/// over the reloads in which it happened, and the verdict of `ChangeRule`.
 public struct PhaseChange: Sendable, Equatable {
     /// A phase's name, or `total` / `overhead` for the per-reload sums.
     public var name: String
-    /// Medians over the reloads in which the phase happened; nil when it never did.
-    public var old: UInt64?
-    public var new: UInt64?
+    /// nil when the phase never happened in that profile.
+    public var old: ChangeRule.Spread?
+    public var new: ChangeRule.Spread?
 
-    /// New against old in percent (positive is slower); nil when either is
-    /// missing or the old median is 0.
+    /// New median against old in percent (positive is slower); nil when
+    /// either is missing or the old median is 0.
     public var changePercent: Double? {
-        guard let old, let new, old > 0 else { return nil }
-        return (Double(new) - Double(old)) / Double(old) * 100
+        guard let old, let new, old.median > 0 else { return nil }
+        return (new.median - old.median) / old.median * 100
+    }
+
+    /// Slower, faster or within noise by `ChangeRule` with
+    /// `ProfileComparison.thresholdPercent`; nil when a side is missing.
+    public var verdict: ChangeRule.Verdict? {
+        guard let old, let new, let changePercent else { return nil }
+        return ChangeRule.verdict(old: old, new: new, worsePercent: changePercent, thresholdPercent: ProfileComparison.thresholdPercent)
     }
 }
 
 /// `vais-hot report A.json --compare B.json`: where a change of the
-/// toolchain or the program moved reload time, phase by phase.
+/// toolchain or the program moved reload time, phase by phase, judged by
+/// the rule every comparison of vais-hot uses (`ChangeRule`).
 public enum ProfileComparison {
-    /// Changes smaller than this are shown but not coloured: run-to-run noise.
-    static let noisePercent = 5.0
+    /// A phase is called faster or slower only when its median moved by more
+    /// than this and its p25–p75 range is clear of the other profile's: a
+    /// profile of the same program twice moves single phases by tens of
+    /// percent (a 0.1 ms copy, a clang start that met a busy core) with
+    /// ranges that still overlap.
+    public static let thresholdPercent = 5.0
 
     /// Every phase either profile has, in pipeline order, then the total and the overhead.
     public static func compare(_ old: ProfileDocument, _ new: ProfileDocument) -> [PhaseChange] {
-        func median(_ document: ProfileDocument, _ phase: Phase) -> UInt64? {
-            Statistics.median(document.reloads.compactMap { $0.phases[phase] })
+        func spread(_ document: ProfileDocument, _ phase: Phase) -> ChangeRule.Spread? {
+            ChangeRule.Spread(document.reloads.compactMap { $0.phases[phase] })
         }
         let phases = Phase.allCases.compactMap { phase -> PhaseChange? in
-            let change = PhaseChange(name: phase.rawValue, old: median(old, phase), new: median(new, phase))
+            let change = PhaseChange(name: phase.rawValue, old: spread(old, phase), new: spread(new, phase))
             return change.old == nil && change.new == nil ? nil : change
         }
         return phases + [
-            PhaseChange(name: "total", old: Statistics.median(old.reloads.map(\.total)), new: Statistics.median(new.reloads.map(\.total))),
-            PhaseChange(name: "overhead", old: Statistics.median(old.reloads.map(\.overhead)), new: Statistics.median(new.reloads.map(\.overhead))),
+            PhaseChange(name: "total", old: ChangeRule.Spread(old.reloads.map(\.total)), new: ChangeRule.Spread(new.reloads.map(\.total))),
+            PhaseChange(name: "overhead", old: ChangeRule.Spread(old.reloads.map(\.overhead)), new: ChangeRule.Spread(new.reloads.map(\.overhead))),
         ]
     }
 
-    /// A plain-text table for the terminal.
-    public static func table(_ changes: [PhaseChange]) -> String {
-        let rows = [["phase", "old median", "new median", "change"]]
-            + changes.map { [$0.name, $0.old.map(Units.duration) ?? "-", $0.new.map(Units.duration) ?? "-", changeText($0)] }
-        let widths = (0..<4).map { column in rows.map { $0[column].count }.max() ?? 0 }
-        return rows.map { row in
+    /// A warning when the two profiles cannot be read as before and after of
+    /// one thing: different programs.
+    public static func caveat(_ old: ProfileDocument, _ new: ProfileDocument) -> String? {
+        guard old.program != new.program else { return nil }
+        return "the profiles are of different programs (\(old.program), \(new.program)): each phase compares, but the work in it differs"
+    }
+
+    /// How the verdicts are reached, said under every comparison.
+    static let rule = "A phase is slower (or faster) when its median moved by more than \(Int(thresholdPercent))% and its p25–p75 range "
+        + "does not overlap the other profile's; anything else is within noise."
+
+    /// A plain-text table for the terminal, with the caveat and the rule.
+    public static func table(_ changes: [PhaseChange], caveat: String? = nil) -> String {
+        let rows = [["phase", "old median", "new median", "change", "verdict"]]
+            + changes.map { [$0.name, medianText($0.old), medianText($0.new), changeText($0), verdictText($0)] }
+        let widths = (0..<5).map { column in rows.map { $0[column].count }.max() ?? 0 }
+        let table = rows.map { row in
             row.enumerated().map { column, text in
                 let padding = String(repeating: " ", count: widths[column] - text.count)
-                return column == 0 ? text + padding : padding + text  // names left, numbers right
+                return column == 0 || column == 4 ? text + padding : padding + text  // words left, numbers right
             }.joined(separator: "  ")
-        }.joined(separator: "\n") + "\n"
+        }.joined(separator: "\n")
+        return (caveat.map { "warning: \($0)\n" } ?? "") + table + "\n" + rule + "\n"
     }
 
     /// The comparison as a section of `report.html`.
-    static func htmlSection(_ changes: [PhaseChange], baseline: ProfileDocument) -> String {
+    static func htmlSection(_ changes: [PhaseChange], baseline: ProfileDocument, caveat: String?) -> String {
         let rows = changes.map { change in
-            let tone = change.changePercent.map { $0 > noisePercent ? "worse" : $0 < -noisePercent ? "better" : "" } ?? ""
-            return "<tr><td>\(change.name.htmlEscaped)</td><td class=\"num\">\(change.old.map(Units.duration) ?? "–")</td>"
-                + "<td class=\"num\">\(change.new.map(Units.duration) ?? "–")</td><td class=\"num \(tone)\">\(changeText(change).htmlEscaped)</td></tr>"
+            let tone = switch change.verdict {
+            case .worse: "worse"
+            case .better: "better"
+            default: ""
+            }
+            return "<tr><td>\(change.name.htmlEscaped)</td><td class=\"num\">\(medianText(change.old).htmlEscaped)</td>"
+                + "<td class=\"num\">\(medianText(change.new).htmlEscaped)</td><td class=\"num \(tone)\">\(changeText(change).htmlEscaped)</td>"
+                + "<td class=\"\(tone)\">\(verdictText(change).htmlEscaped)</td></tr>"
         }
+        let warning = caveat.map { "<p class=\"note problem\">Warning: \($0.htmlEscaped).</p>" } ?? ""
         return """
         <section id="comparison"><h2>Compared with a baseline</h2>
         <p class="note">Median per phase; old is <code>\(baseline.program.htmlEscaped)</code> started \(baseline.startedAt.htmlEscaped) \
-        (\(baseline.reloads.count) reloads). Red is more than \(Int(noisePercent))% slower, green more than \(Int(noisePercent))% faster.</p>
-        <table><thead><tr><th>phase</th><th class="num">old median</th><th class="num">new median</th><th class="num">change</th></tr></thead>
+        (\(baseline.reloads.count) reloads). \(rule.htmlEscaped)</p>\(warning)
+        <table><thead><tr><th>phase</th><th class="num">old median</th><th class="num">new median</th><th class="num">change</th>\
+        <th>verdict</th></tr></thead>
         <tbody>\(rows.joined())</tbody></table></section>
         """
+    }
+
+    private static func medianText(_ spread: ChangeRule.Spread?) -> String {
+        spread.map { Units.duration(UInt64($0.median)) } ?? "–"
+    }
+
+    static func verdictText(_ change: PhaseChange) -> String {
+        switch change.verdict {
+        case .worse: "slower"
+        case .better: "faster"
+        case .withinNoise: "within noise"
+        case nil: "–"
+        }
     }
 
     private static func changeText(_ change: PhaseChange) -> String {
@@ -71,7 +116,7 @@ public enum ProfileComparison {
         switch (change.old, change.new) {
         case (nil, .some): return "new"
         case (.some, nil): return "gone"
-        default: return "-"
+        default: return "–"
         }
     }
 }

@@ -73,9 +73,10 @@ public enum TraceHTML {
         guard !rates.bins.isEmpty else { return "" }
         let series = rates.versions.enumerated().map { index, version in
             SVGCharts.Series(name: "v\(version)", color: Palette.color(index),
-                             points: rates.bins.map { (at: $0.start, value: $0.calls[version] ?? 0) })
+                             points: rates.bins.map { (at: $0.middle, value: UInt64(($0.rates[version] ?? 0).rounded())) })
         }
-        var note = "Calls of all traced functions that each version served, counted in one-second bins of session time."
+        var note = "Calls of all traced functions that each version served, per second, counted in \(rates.widthText) bins of session time "
+            + "(each point at its bin's middle; the last bin is divided by the time it covers)."
         if document.sampleEvery > 1 { note += " Counts are scaled up from the one call in \(document.sampleEvery) that was recorded." }
         if document.droppedCalls > 0 { note += " Dropped events are missing." }
         let chart = SVGCharts.lines(series, label: "Calls per second per version", valueTitle: "calls per second",

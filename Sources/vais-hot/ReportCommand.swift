@@ -77,7 +77,8 @@ struct ReportCommand: ParsableCommand {
         let document = try ReportWriter.read(url)
         let baseline = try compare.map { try ReportWriter.read(URL(fileURLWithPath: $0)) }
         if let baseline {
-            print(ProfileComparison.table(ProfileComparison.compare(baseline, document)), terminator: "")
+            print(ProfileComparison.table(ProfileComparison.compare(baseline, document), caveat: ProfileComparison.caveat(baseline, document)),
+                  terminator: "")
         }
         if html != nil || csv == nil {
             let target = htmlPath(default: ReportWriter.htmlFile)

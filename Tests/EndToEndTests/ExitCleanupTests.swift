@@ -44,16 +44,6 @@ struct ExitCleanupTests {
         return try LiveProgram(executable: "/usr/bin/env", arguments: prefix + [Repository.executable] + arguments, directory: scratch.url)
     }
 
-    /// Whether `pid` is gone or a zombie, waiting up to a few seconds for a kill to land.
-    private func ended(_ pid: pid_t) -> Bool {
-        for _ in 0..<300 {
-            guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8) else { return true }
-            if let close = stat.lastIndex(of: ")"), stat[stat.index(close, offsetBy: 2)] == "Z" { return true }
-            usleep(10_000)
-        }
-        return false
-    }
-
     @Test("SIGTERM while clang builds a reload stops clang too", .timeLimit(.minutes(2)))
     func signalDuringCompile() throws {
         let scratch = try ScratchDirectory("cleanup-clang")
@@ -75,7 +65,7 @@ struct ExitCleanupTests {
             .trimmingCharacters(in: .whitespacesAndNewlines) ?? ""))
         kill(program.process.processIdentifier, SIGTERM)
         #expect(program.wait { !$0.process.isRunning })
-        #expect(ended(hung))
+        #expect(ProcessEnd.hasEnded(hung))
         #expect(entries(scratch.path("build")).isEmpty, "\(entries(scratch.path("build")))")
     }
 

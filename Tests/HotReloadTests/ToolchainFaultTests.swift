@@ -33,17 +33,6 @@ struct ToolchainFaultTests {
         try Toolchain(clang: clang, compileTimeout: 1).compile(ir: scratch.path("in.ll"), to: scratch.path("out"), kind: .executable)
     }
 
-    /// Whether `pid` is gone or a zombie, waiting up to a few seconds for
-    /// a kill to land.
-    private func ended(_ pid: pid_t) -> Bool {
-        for _ in 0..<300 {
-            guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8) else { return true }
-            if let close = stat.lastIndex(of: ")"), stat[stat.index(close, offsetBy: 2)] == "Z" { return true }
-            usleep(10_000)
-        }
-        return false
-    }
-
     private func pid(in file: String) throws -> pid_t {
         try #require(pid_t(try String(contentsOfFile: file, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)))
     }
@@ -56,7 +45,7 @@ struct ToolchainFaultTests {
             guard case Toolchain.Failure.timedOut = error else { return false }
             return "\(error)".contains("did not finish within 1 s") && "\(error)".contains("VAIS_COMPILE_TIMEOUT")
         }
-        #expect(ended(try pid(in: scratch.path("pid"))))
+        #expect(ProcessEnd.hasEnded(try pid(in: scratch.path("pid"))))
     }
 
     @Test("a process left behind holding clang's output does not stall the build; its whole process group is killed")
@@ -64,7 +53,7 @@ struct ToolchainFaultTests {
         let scratch = try ScratchDirectory("fake-grandchild")
         let clang = try Self.fakeClang("sleep 1000 &\necho $! > \(scratch.path("pid"))\nexit 0", in: scratch)
         #expect(throws: Toolchain.Failure.self) { try compile(with: clang, in: scratch) }
-        #expect(ended(try pid(in: scratch.path("pid"))))
+        #expect(ProcessEnd.hasEnded(try pid(in: scratch.path("pid"))))
     }
 
     @Test("a clang that writes garbage is a broken toolchain, not a compiler bug")

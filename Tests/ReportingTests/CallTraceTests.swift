@@ -41,18 +41,39 @@ struct CallTraceTests {
         }
     }
 
-    @Test("a calls-per-second counter with a series per version that adds up to the calls")
+    @Test("a calls-per-second counter with a series per version whose rates over their bins add up to the calls")
     func counter() throws {
         let document = SampleTrace.make()
         let counters = phase(try events(document), "C")
         #expect(!counters.isEmpty && counters.allSatisfy { $0["name"] as? String == CallTrace.counterName })
         #expect(Set(counters.flatMap { args($0).keys }) == ["v1", "v2", "v3"])
-        let total = counters.flatMap { args($0).values }.compactMap { $0 as? Int }.reduce(0, +)
-        #expect(total == document.calls.count)
+        // Each rate holds from its event to the next: rate × time gives the calls back.
         let times = counters.map { nanoseconds($0["ts"]) }
-        #expect(times == times.sorted() && times.allSatisfy { $0 % CallRates.binNanoseconds == 0 })
+        #expect(times == times.sorted())
+        var total = 0.0
+        for (index, counter) in counters.dropLast().enumerated() {
+            let seconds = Double(times[index + 1] - times[index]) / 1e9
+            total += args(counter).values.compactMap { ($0 as? NSNumber)?.doubleValue }.reduce(0, +) * seconds
+        }
+        #expect(abs(total - Double(document.calls.count)) <= Double(counters.count))
         // The last bin closes every series at zero.
-        #expect(counters.last.map { args($0).values.allSatisfy { $0 as? Int == 0 } } == true)
+        #expect(counters.last.map { args($0).values.allSatisfy { ($0 as? NSNumber)?.doubleValue == 0 } } == true)
+    }
+
+    @Test("bins fit the run: a 0.9 s run gets dozens of round-width bins, a long one wider bins, and a partial last bin no drop")
+    func binsFitTheRun() {
+        var document = SampleTrace.make()
+        // 900 calls evenly over 0.9 s, all of version 1.
+        document.calls = (0..<900).map { TracedCall(function: "update", version: 1, thread: 0, start: 5_000_000 + UInt64($0) * 1_000_000,
+                                                        duration: 100, depth: 0) }
+        let short = CallRates(document)
+        #expect(short.binNanoseconds == 20_000_000)
+        #expect(short.bins.count >= 40)
+        // A steady 1,000 calls per second in every bin, the partial last one included; then the closing zero.
+        for bin in short.bins.dropLast() { #expect(abs((bin.rates[1] ?? 0) - 1_000) <= 100, "\(bin.start): \(bin.rates)") }
+        #expect(short.bins.last?.rates[1] == 0)
+        #expect(CallRates.roundWidth(atLeast: 0) == 1_000_000 && CallRates.roundWidth(atLeast: 1_000_001) == 2_000_000
+                && CallRates.roundWidth(atLeast: 3_000_000_000) == 5_000_000_000)
     }
 
     @Test("a flow from each swap's slice to the first call of the new version")

@@ -41,7 +41,7 @@ struct ReportWriterTests {
         #expect(throws: ReportError.self) { try ReportWriter.read(folder.appendingPathComponent("missing.json")) }
     }
 
-    @Test("comparison gives the phase medians old and new and the change in percent")
+    @Test("comparison gives the phase medians old and new, the change in percent and a verdict by the IQR rule")
     func comparison() throws {
         let old = SampleProfile.make()
         var new = old
@@ -50,15 +50,46 @@ struct ReportWriterTests {
         let changes = ProfileComparison.compare(old, new)
         #expect(changes.map(\.name) == Phase.allCases.map(\.rawValue) + ["total", "overhead"])
         let clang = try #require(changes.first { $0.name == "clang" })
-        #expect(clang.old == Statistics.median(old.reloads.compactMap { $0.phases[.clang] }))
+        #expect(clang.old?.median == Statistics.median(old.reloads.compactMap { $0.phases[.clang] }).map { Double($0) })
         #expect(try #require(clang.changePercent) < -49)
+        #expect(clang.verdict == .better)
         let parse = try #require(changes.first { $0.name == "parse" })
-        #expect(parse.changePercent == 0)
+        #expect(parse.changePercent == 0 && parse.verdict == .withinNoise)
         let firstCall = try #require(changes.first { $0.name == "firstCall" })
-        #expect(firstCall.new == nil && firstCall.changePercent == nil)
+        #expect(firstCall.new == nil && firstCall.changePercent == nil && firstCall.verdict == nil)
         let table = ProfileComparison.table(changes)
-        #expect(table.split(separator: "\n").count == changes.count + 1)
-        #expect(table.contains("gone"))
+        #expect(table.split(separator: "\n").count == changes.count + 2)
+        #expect(table.contains("gone") && table.contains("faster") && table.contains("within noise"))
         #expect(table.contains("+0.0%"))
+        #expect(ProfileComparison.caveat(old, new) == nil)
+    }
+
+    @Test("two profiles of the same program: a phase whose median moved but whose ranges overlap is within noise, not slower")
+    func noiseIsNotAChange() throws {
+        var old = SampleProfile.make()
+        var new = old
+        // Copies of 100–290 µs before, 100–290 µs after but the fast ones slower: the median moves by +30%, the middle halves overlap.
+        for index in old.reloads.indices {
+            old.reloads[index].phases[.copy] = UInt64(100_000 + 10_000 * index)
+            new.reloads[index].phases[.copy] = UInt64(index < 10 ? 160_000 + 10_000 * index : 100_000 + 10_000 * index)
+        }
+        let copy = try #require(ProfileComparison.compare(old, new).first { $0.name == "copy" })
+        #expect(try #require(copy.changePercent) > 5)
+        #expect(try #require(copy.new?.p25) <= (try #require(copy.old?.p75)))
+        #expect(copy.verdict == .withinNoise)
+        // Every reload's copy twice as long: slower.
+        var slower = old
+        for index in slower.reloads.indices { slower.reloads[index].phases[.copy] = (old.reloads[index].phases[.copy] ?? 0) * 2 }
+        #expect(ProfileComparison.compare(old, slower).first { $0.name == "copy" }?.verdict == .worse)
+    }
+
+    @Test("comparing two different programs says so, on the terminal and in the page")
+    func differentPrograms() throws {
+        let old = SampleProfile.make()
+        var new = old
+        new.program = "other.vais"
+        let caveat = try #require(ProfileComparison.caveat(old, new))
+        #expect(ProfileComparison.table(ProfileComparison.compare(old, new), caveat: caveat).hasPrefix("warning: the profiles are of different programs"))
+        #expect(HTMLReport.render(new, targets: [], baseline: old).contains("Warning: the profiles are of different programs"))
     }
 }

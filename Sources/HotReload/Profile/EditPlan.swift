@@ -74,11 +74,30 @@ public struct EditPlan: Sendable {
     }
 
     /// The source after edit number `index` (0-based), given the source
-    /// before it. The plan repeats when the reloads outnumber its steps.
+    /// before it. The plan repeats when the reloads outnumber its steps. A
+    /// step that belongs to a function edits that function: the same line
+    /// can stand in several (two functions clamping alike), and the first
+    /// one in the file is not the one the step means.
     public func apply(_ index: Int, to source: String) throws -> String {
         let step = steps[index % steps.count]
-        guard let found = source.range(of: step.old) else { throw Failure.notFound(step.old, step: index + 1) }
+        let scope = step.function.flatMap { Self.body(of: $0, in: source) } ?? source.startIndex..<source.endIndex
+        guard let found = source.range(of: step.old, range: scope) else { throw Failure.notFound(step.old, step: index + 1) }
         return source.replacingCharacters(in: found, with: step.new)
+    }
+
+    /// Where function `name` is in `source` now, found by parsing it.
+    private static func body(of name: String, in source: String) -> Range<String.Index>? {
+        var sources = SourceManager()
+        let file = sources.add(path: "edit.vais", text: source)
+        var tree = SyntaxTree()
+        _ = Parser.parse(sources[file], into: &tree)
+        for (_, item) in tree.items {
+            guard case .function(let function) = item, function.name.text == name else { continue }
+            let utf8 = source.utf8
+            guard Int(function.span.end) <= utf8.count else { return nil }
+            return utf8.index(utf8.startIndex, offsetBy: Int(function.span.start))..<utf8.index(utf8.startIndex, offsetBy: Int(function.span.end))
+        }
+        return nil
     }
 
     private static func bump(_ literal: String) -> String {
