@@ -294,9 +294,13 @@ public struct CallStatistics: Codable, Sendable, Equatable {
     public var p90: UInt64
     public var p99: UInt64
     public var maximum: UInt64
+    /// The quartiles, which judge a change between versions
+    /// (`ChangeRule`); absent from documents of older vais-hot.
+    public var p25: UInt64?
+    public var p75: UInt64?
 
     public init(function: String, version: Int, calls: UInt64, totalNanoseconds: UInt64, selfNanoseconds: UInt64, minimum: UInt64,
-                p50: UInt64, p90: UInt64, p99: UInt64, maximum: UInt64) {
+                p50: UInt64, p90: UInt64, p99: UInt64, maximum: UInt64, p25: UInt64? = nil, p75: UInt64? = nil) {
         self.function = function
         self.version = version
         self.calls = calls
@@ -307,6 +311,8 @@ public struct CallStatistics: Codable, Sendable, Equatable {
         self.p90 = p90
         self.p99 = p99
         self.maximum = maximum
+        self.p25 = p25
+        self.p75 = p75
     }
 }
 

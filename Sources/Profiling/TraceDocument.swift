@@ -85,10 +85,14 @@ public struct VersionSwap: Codable, Sendable, Equatable {
     public var version: Int
     public var at: UInt64
     public var firstCallAt: UInt64?
+    /// The hot functions whose bodies the edit that made this version
+    /// changed; absent from documents of older vais-hot.
+    public var changedFunctions: [String]?
 
-    public init(version: Int, at: UInt64, firstCallAt: UInt64?) {
+    public init(version: Int, at: UInt64, firstCallAt: UInt64?, changedFunctions: [String]? = nil) {
         self.version = version
         self.at = at
         self.firstCallAt = firstCallAt
+        self.changedFunctions = changedFunctions
     }
 }

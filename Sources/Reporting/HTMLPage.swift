@@ -81,7 +81,9 @@ enum HTMLPage {
     pre{margin:0;white-space:pre-wrap;overflow-wrap:anywhere}
     .badge{display:inline-block;min-width:44px;text-align:center;padding:1px 8px;border-radius:999px;font-size:12px;font-weight:600}
     .badge.pass{color:var(--pass);background:var(--pass-bg)}.badge.fail{color:var(--fail);background:var(--fail-bg)}
-    .badge.none{color:var(--muted);background:var(--soft)}
+    .badge.none{color:var(--muted);background:var(--soft)}.badge.edited{color:#0550ae;background:#ddf4ff}
+    .latency{display:inline-block;vertical-align:top;margin:0 24px 16px 0}.latency h3{margin:8px 0 4px}
+    svg.sparkline{display:block;margin:0 0 4px}
     .worse{color:var(--fail);font-weight:600}.better{color:var(--pass);font-weight:600}
     figure{margin:0;border:1px solid var(--line);border-radius:8px;padding:12px 12px 8px}
     svg.chart{width:100%;height:auto;display:block}

@@ -71,7 +71,8 @@ public final class TraceSession: @unchecked Sendable {
         let (calls, dropped) = settings.tracer.mode == .events ? tracer.events() : ([], 0)
         let swaps = swapLog.records.map { record in
             VersionSwap(version: record.version, at: tracer.relative(record.swappedAt),
-                        firstCallAt: reloader.firstCallTime(of: record.version).map { tracer.relative($0) })
+                        firstCallAt: reloader.firstCallTime(of: record.version).map { tracer.relative($0) },
+                        changedFunctions: record.changedFunctions)
         }
         let described: [String: String] = [
             "functions": (settings.functions ?? reloader.host.hotFunctions.map(\.name)).joined(separator: ","),

@@ -142,7 +142,7 @@ public final class Tracer: @unchecked Sendable {
         return CallStatistics(function: function, version: version, calls: site.calls, totalNanoseconds: UInt64(total),
                               selfNanoseconds: UInt64(selfTime), minimum: measured > 0 ? nanoseconds(Double(site.min_ticks)) : 0,
                               p50: percentile(50), p90: percentile(90), p99: percentile(99),
-                              maximum: measured > 0 ? nanoseconds(Double(site.max_ticks)) : 0)
+                              maximum: measured > 0 ? nanoseconds(Double(site.max_ticks)) : 0, p25: percentile(25), p75: percentile(75))
     }
 
     /// Every call's entry and exit (events mode), in nanoseconds since the

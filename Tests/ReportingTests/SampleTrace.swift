@@ -68,11 +68,12 @@ enum SampleTrace {
                                   totalNanoseconds: durations.reduce(0, +), selfNanoseconds: indices.reduce(0) { $0 + (selfTimes[$1] ?? 0) },
                                   minimum: durations.min() ?? 0, p50: Statistics.percentile(durations, 50) ?? 0,
                                   p90: Statistics.percentile(durations, 90) ?? 0, p99: Statistics.percentile(durations, 99) ?? 0,
-                                  maximum: durations.max() ?? 0)
+                                  maximum: durations.max() ?? 0, p25: Statistics.percentile(durations, 25),
+                                  p75: Statistics.percentile(durations, 75))
         }
         let sorted = order.map { calls[$0] }
         let swaps = swapTimes.enumerated().map { index, at in
-            VersionSwap(version: index + 2, at: at, firstCallAt: sorted.first { $0.start >= at }?.start)
+            VersionSwap(version: index + 2, at: at, firstCallAt: sorted.first { $0.start >= at }?.start, changedFunctions: ["physics_step"])
         }
         return TraceDocument(
             program: "/home/dev/games/demo/game.vais", startedAt: "2025-05-01T10:00:00Z",

@@ -51,6 +51,27 @@ struct TraceHTMLTests {
         #expect(FlameGraph.svg([]) == nil)
     }
 
+    @Test("did the edit make it faster: per function, versions side by side with a verdict, the edited function marked, p50 charted")
+    func latencyByVersion() throws {
+        let document = SampleTrace.make()
+        let functions = Dictionary(uniqueKeysWithValues: VersionLatency.rows(document.functions, edited: [2: ["physics_step"], 3: ["physics_step"]])
+            .map { ($0.function, $0.rows) })
+        let physics = try #require(functions["physics_step"])
+        #expect(physics.map(\.statistics.version) == [1, 2, 3])
+        #expect(physics.map(\.verdict) == [nil, .worse, .better])
+        #expect(physics.map(\.edited) == [false, true, true])
+        // Not edited, and its calls did not change: within noise from version to version.
+        #expect(try #require(functions["render_sprites"]).dropFirst().allSatisfy { $0.verdict == .withinNoise && !$0.edited })
+        let section = try section("latency", of: TraceHTML.render(document))
+        #expect(section.contains("<code>physics_step</code>") && section.contains("<svg class=\"sparkline\""))
+        #expect(section.contains("<td class=\"worse\">slower</td>") && section.contains("<td class=\"better\">faster</td>"))
+        #expect(section.components(separatedBy: "<span class=\"badge edited\">edited</span>").count - 1 == 2 + 1)  // two rows and the note
+        // A document without quartiles (older vais-hot) shows the change without a verdict.
+        var old = document
+        for index in old.functions.indices { old.functions[index].p25 = nil }
+        #expect(VersionLatency.rows(old.functions, edited: [:]).allSatisfy { $0.rows.allSatisfy { $0.verdict == nil } })
+    }
+
     @Test("the timeline shows calls per second per version; without events it is not there")
     func timeline() throws {
         let document = SampleTrace.make()
