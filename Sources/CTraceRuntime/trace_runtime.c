@@ -131,7 +131,7 @@ static unsigned bucket_of(uint64_t ticks) {
     return bucket < VAIS_TRACE_BUCKETS ? bucket : VAIS_TRACE_BUCKETS - 1;
 }
 
-static void capture_stack(vais_trace_site *site) {
+static void capture_stack(vais_trace_site *site, uint64_t total_ticks, uint64_t self_ticks) {
     thread_buffer *buffer = buffer_for_this_thread();
     if (!buffer || !buffer->stacks) return;
     pthread_mutex_lock(&buffers_lock);
@@ -144,6 +144,8 @@ static void capture_stack(vais_trace_site *site) {
     memset(stack, 0, sizeof *stack);
     stack->function = site->function;
     stack->version = site->version;
+    stack->total_ticks = total_ticks;
+    stack->self_ticks = self_ticks;
     /* Every frame, the tracer's own included: how many of those there are
        depends on the unwinder's path, so the reader drops them by name
        (everything up to the traced call's trampoline). */
@@ -161,7 +163,6 @@ uint64_t vais_trace_enter(vais_trace_site *site) {
         }
         site->sample_counter = trace_sample_every - 1;
     }
-    if (trace_stack_depth > 0) capture_stack(site);
     uint64_t now = vais_trace_ticks();
     if (depth < max_depth) {
         open_calls[depth].start = now;
@@ -180,12 +181,17 @@ void vais_trace_exit(vais_trace_site *site, uint64_t token) {
     depth--;
     uint64_t children = depth < max_depth ? open_calls[depth].child_ticks : 0;
     if (depth > 0 && depth - 1 < max_depth) open_calls[depth - 1].child_ticks += elapsed;
+    uint64_t self = elapsed > children ? elapsed - children : 0;
     site->calls++;
     site->total_ticks += elapsed;
-    site->self_ticks += elapsed > children ? elapsed - children : 0;
+    site->self_ticks += self;
     if (elapsed < site->min_ticks) site->min_ticks = elapsed;
     if (elapsed > site->max_ticks) site->max_ticks = elapsed;
     site->histogram[bucket_of(elapsed)]++;
+    /* On the way out the callers' frames are the same as on the way in, and
+       the call's time is known; taken here, after the clock was read, the
+       unwinding is not in the call's time either. */
+    if (trace_stack_depth > 0) capture_stack(site, elapsed, self);
     if (trace_mode != VAIS_TRACE_EVENTS) return;
     thread_buffer *buffer = buffer_for_this_thread();
     if (!buffer || !buffer->events || buffer->event_count >= buffer->event_capacity || buffer->event_count >= trace_event_capacity) {

@@ -74,10 +74,15 @@ public struct TracedCall: Codable, Sendable, Equatable {
 public struct FoldedStack: Codable, Sendable, Equatable {
     public var frames: [String]
     public var count: UInt64
+    /// The leaf call's own time summed over the samples, trampoline
+    /// overhead taken out: what a flame graph weighs the stack by. Absent
+    /// from documents of older vais-hot, which weigh by count.
+    public var selfNanoseconds: UInt64?
 
-    public init(frames: [String], count: UInt64) {
+    public init(frames: [String], count: UInt64, selfNanoseconds: UInt64? = nil) {
         self.frames = frames
         self.count = count
+        self.selfNanoseconds = selfNanoseconds
     }
 }
 

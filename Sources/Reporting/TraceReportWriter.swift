@@ -27,9 +27,10 @@ public enum TraceReportWriter {
     public static let traceFile = "trace.json"
     public static let callsFile = "calls.csv"
     public static let stacksFile = "stacks.folded"
+    public static let speedscopeFile = "stacks.speedscope.json"
     public static let htmlFile = "trace.html"
 
-    /// All five files into `folder`, created if needed.
+    /// All six files into `folder`, created if needed.
     public static func write(_ document: TraceDocument, to folder: URL) throws {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let files: [(String, Data)] = [
@@ -37,6 +38,7 @@ public enum TraceReportWriter {
             (traceFile, try CallTrace.data(document)),
             (callsFile, Data(CSVWriter.calls(document.functions).utf8)),
             (stacksFile, Data(FoldedStacks.text(document.stacks).utf8)),
+            (speedscopeFile, try SpeedscopeProfile.data(document)),
             (htmlFile, Data(TraceHTML.render(document).utf8)),
         ]
         for (name, data) in files {

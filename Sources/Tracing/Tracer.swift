@@ -49,7 +49,8 @@ public final class Tracer: @unchecked Sendable {
     private var functionNames: [String] = []
     private var live: [Site] = []
     private var finished: [(function: String, version: Int, site: vais_trace_site)] = []
-    private var stackCounts: [[String]: UInt64] = [:]
+    /// Each sampled stack: how often it was seen and its leaf calls' own time.
+    private var stackSamples: [[String]: (count: UInt64, selfNanoseconds: UInt64)] = [:]
     private let symbolizer = Symbolizer()
 
     public init(settings: Settings) {
@@ -183,7 +184,7 @@ public final class Tracer: @unchecked Sendable {
         lock.lock()
         let names = functionNames
         lock.unlock()
-        var counted: [[String]: UInt64] = [:]
+        var counted: [[String]: (count: UInt64, selfNanoseconds: UInt64)] = [:]
         // Stacks of a hot loop repeat the same few addresses: each is looked up once.
         var lookups: [UInt: Symbolizer.Location?] = [:]
         func locate(_ address: UInt) -> Symbolizer.Location? {
@@ -204,10 +205,15 @@ public final class Tracer: @unchecked Sendable {
             let first = located.firstIndex { $0.1?.isVais ?? false } ?? located.startIndex
             let callers = located[first...].map { $0.1?.description ?? "0x" + String($0.0, radix: 16) }
             let leaf = Int(stack.function) < names.count ? "\(names[Int(stack.function)]) [v\(stack.version)]" : "?"
-            counted[Array(callers) + [leaf], default: 0] += 1
+            let selfTime = UInt64(max(0, Double(stack.self_ticks) * nanosecondsPerTick - overheadNanoseconds))
+            counted[Array(callers) + [leaf], default: (0, 0)].count += 1
+            counted[Array(callers) + [leaf], default: (0, 0)].selfNanoseconds += selfTime
         }
         lock.lock()
-        for (frames, count) in counted { stackCounts[frames, default: 0] += count }
+        for (frames, sample) in counted {
+            stackSamples[frames, default: (0, 0)].count += sample.count
+            stackSamples[frames, default: (0, 0)].selfNanoseconds += sample.selfNanoseconds
+        }
         lock.unlock()
     }
 
@@ -215,6 +221,7 @@ public final class Tracer: @unchecked Sendable {
         collectStacks()
         lock.lock()
         defer { lock.unlock() }
-        return stackCounts.map { FoldedStack(frames: $0.key, count: $0.value) }.sorted { $0.count > $1.count }
+        return stackSamples.map { FoldedStack(frames: $0.key, count: $0.value.count, selfNanoseconds: $0.value.selfNanoseconds) }
+            .sorted { ($0.selfNanoseconds ?? 0, $0.count) > ($1.selfNanoseconds ?? 0, $1.count) }
     }
 }

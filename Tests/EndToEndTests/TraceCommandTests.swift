@@ -44,8 +44,11 @@ struct TraceCommandTests {
         #expect(counts == ["branch": 25, "leaf": 100])
 
         let folded = try String(contentsOfFile: out + "/stacks.folded", encoding: .utf8)
-        #expect(folded.contains("main (calls.vais:14);branch (calls.vais:7);leaf [v1] 100"), "\(folded)")
-        #expect(folded.contains("main (calls.vais:14);branch [v1] 25"), "\(folded)")
+        // Merged by function and weighed by self time: one line for each path, with a positive weight.
+        let paths = folded.split(separator: "\n").map { $0.split(separator: " ").first.map(String.init) ?? "" }
+        #expect(Set(paths) == ["main;branch;leaf", "main;branch"], "\(folded)")
+        #expect(folded.split(separator: "\n").allSatisfy { (UInt64($0.split(separator: " ").last ?? "") ?? 0) > 0 }, "\(folded)")
+        #expect(FileManager.default.fileExists(atPath: out + "/stacks.speedscope.json"))
 
         let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + "/trace.json"))) as? [String: Any]
         let events = json?["traceEvents"] as? [[String: Any]] ?? []

@@ -20,7 +20,12 @@ enum SampleTrace {
         }
         func version(at time: UInt64) -> Int { 1 + swapTimes.filter { $0 <= time }.count }
         var calls: [TracedCall] = []
-        var stackCounts: [[String]: UInt64] = [:]
+        // Each stack: how often it was sampled, and its leaf calls' own time (every call is sampled here).
+        var stackSamples: [[String]: (count: UInt64, selfNanoseconds: UInt64)] = [:]
+        func sample(_ frames: [String], selfTime: UInt64) {
+            stackSamples[frames, default: (0, 0)].count += 1
+            stackSamples[frames, default: (0, 0)].selfNanoseconds += selfTime
+        }
         var selfTimes: [Int: UInt64] = [:]  // by index into calls
         let gameLoop = ["main (game.vais:120)", "game_loop (game.vais:98)"]
 
@@ -37,17 +42,17 @@ enum SampleTrace {
                 let duration = jitter([110_000, 160_000, 80_000][v - 1])
                 calls.append(TracedCall(function: "physics_step", version: v, thread: 0, start: cursor, duration: duration, depth: 1))
                 selfTimes[calls.count - 1] = duration
-                stackCounts[gameLoop + ["update (game.vais:42)", "physics_step [v\(v)]"], default: 0] += 1
+                sample(gameLoop + ["update (game.vais:42)", "physics_step [v\(v)]"], selfTime: duration)
                 cursor += duration + jitter(8_000)
                 children += duration
             }
             calls[updateIndex].duration = cursor + jitter(20_000) - updateStart
             selfTimes[updateIndex] = calls[updateIndex].duration - children
-            stackCounts[gameLoop + ["update [v\(v)]"], default: 0] += 1
+            sample(gameLoop + ["update [v\(v)]"], selfTime: selfTimes[updateIndex] ?? 0)
             let renderStart = updateStart + calls[updateIndex].duration + jitter(100_000)
             calls.append(TracedCall(function: "render_sprites", version: v, thread: 0, start: renderStart, duration: jitter(1_800_000), depth: 0))
             selfTimes[calls.count - 1] = calls[calls.count - 1].duration
-            stackCounts[["main (game.vais:120)", "game_loop (game.vais:101)", "render_sprites [v\(v)]"], default: 0] += 1
+            sample(["main (game.vais:120)", "game_loop (game.vais:101)", "render_sprites [v\(v)]"], selfTime: calls[calls.count - 1].duration)
             now += frame
         }
         var audio: UInt64 = 5_000_000
@@ -55,7 +60,7 @@ enum SampleTrace {
             let v = version(at: audio)
             calls.append(TracedCall(function: "mix_audio", version: v, thread: 1, start: audio, duration: jitter(45_000), depth: 0))
             selfTimes[calls.count - 1] = calls[calls.count - 1].duration
-            stackCounts[["audio_thread (audio.vais:12)", "mix_audio [v\(v)]"], default: 0] += 1
+            sample(["audio_thread (audio.vais:12)", "mix_audio [v\(v)]"], selfTime: calls[calls.count - 1].duration)
             audio += 10_000_000
         }
         let order = calls.indices.sorted { calls[$0].start < calls[$1].start }
@@ -81,7 +86,8 @@ enum SampleTrace {
             toolchain: ToolchainInfo(vaisHot: "0.1.0", swift: "Swift 6.3.1", clang: "clang 21.0.0"),
             settings: ["functions": "update,physics_step,render_sprites,mix_audio", "stackDepth": "8", "optimization": "-O1"],
             mode: "events", sampleEvery: 1, overheadNanoseconds: 11.6, functions: functions, calls: sorted, droppedCalls: 0,
-            stacks: stackCounts.map { FoldedStack(frames: $0.key, count: $0.value) }.sorted { $0.count > $1.count }, swaps: swaps)
+            stacks: stackSamples.map { FoldedStack(frames: $0.key, count: $0.value.count, selfNanoseconds: $0.value.selfNanoseconds) }
+                .sorted { ($0.count, $0.frames.joined()) > ($1.count, $1.frames.joined()) }, swaps: swaps)
     }
 
     private struct Key: Hashable {

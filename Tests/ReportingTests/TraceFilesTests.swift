@@ -27,23 +27,29 @@ struct TraceFilesTests {
         #expect(rows.contains { $0["function"] == "draw, \"hud\"" })
     }
 
-    /// A reader as flamegraph.pl's: frames split at `;`, the count after the last space.
-    private func parse(_ text: String) throws -> [FoldedStack] {
+    /// A reader as flamegraph.pl's: frames split at `;`, the weight after the last space.
+    private func parse(_ text: String) throws -> [(frames: [String], weight: UInt64)] {
         try text.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map { line in
             let space = try #require(line.lastIndex(of: " "))
-            let count = try #require(UInt64(line[line.index(after: space)...]))
-            return FoldedStack(frames: line[..<space].split(separator: ";", omittingEmptySubsequences: false).map(String.init), count: count)
+            let weight = try #require(UInt64(line[line.index(after: space)...]))
+            return (line[..<space].split(separator: ";", omittingEmptySubsequences: false).map(String.init), weight)
         }
     }
 
-    @Test("stacks.folded lines round-trip frames and counts; a ';' or line break in a name cannot split a frame")
+    @Test("stacks.folded: frames merged by function, weighed by self time in nanoseconds; a ';' or line break in a name cannot split a frame")
     func folded() throws {
         let document = SampleTrace.make()
         let text = FoldedStacks.text(document.stacks)
         #expect(text.hasSuffix("\n"))
-        #expect(try parse(text) == document.stacks)
-        #expect(text.contains("main (game.vais:120);game_loop (game.vais:98);update (game.vais:42);physics_step [v2] "))
+        let lines = try parse(text)
+        // Versions and lines are merged away: one line per path of functions, the weights adding up to all the self time.
+        #expect(Set(lines.map { $0.frames.joined(separator: ";") }) == ["main;game_loop;update;physics_step", "main;game_loop;update",
+                                                                       "main;game_loop;render_sprites", "audio_thread;mix_audio"])
+        #expect(lines.reduce(0) { $0 + $1.weight } == document.stacks.reduce(0) { $0 + ($1.selfNanoseconds ?? 0) })
+        let physics = document.stacks.filter { $0.frames.last?.hasPrefix("physics_step") ?? false }.reduce(0) { $0 + ($1.selfNanoseconds ?? 0) }
+        #expect(text.contains("main;game_loop;update;physics_step \(physics)\n"))
 
+        // A document without times weighs by count.
         let awkward = [
             FoldedStack(frames: ["main (game.vais:1)", "operator;add (math.vais:3)"], count: 7),
             FoldedStack(frames: ["two\nlines", ""], count: 2),
@@ -51,20 +57,35 @@ struct TraceFilesTests {
             FoldedStack(frames: [], count: 4),
         ]
         let stacks = try parse(FoldedStacks.text(awkward))
-        #expect(stacks == [
-            FoldedStack(frames: ["main (game.vais:1)", "operator:add (math.vais:3)"], count: 7),
-            FoldedStack(frames: ["two lines", "[unknown]"], count: 2),
-        ])
+        #expect(stacks.map(\.frames) == [["main", "operator:add"], ["two lines", "[unknown]"]])
+        #expect(stacks.map(\.weight) == [7, 2])
     }
 
-    @Test("writes the five files, and trace-data.json reads back to the same document")
+    @Test("stacks.speedscope.json is a sampled speedscope profile whose samples and weights are the folded stacks")
+    func speedscope() throws {
+        let document = SampleTrace.make()
+        let file = try #require(try JSONSerialization.jsonObject(with: SpeedscopeProfile.data(document)) as? [String: Any])
+        #expect(file["$schema"] as? String == "https://www.speedscope.app/file-format-schema.json")
+        let frames = try #require((file["shared"] as? [String: Any])?["frames"] as? [[String: Any]])
+        let names = frames.compactMap { $0["name"] as? String }
+        #expect(Set(names) == ["main", "game_loop", "update", "physics_step", "render_sprites", "audio_thread", "mix_audio"])
+        let profile = try #require((file["profiles"] as? [[String: Any]])?.first)
+        #expect(profile["type"] as? String == "sampled" && profile["unit"] as? String == "nanoseconds")
+        let samples = try #require(profile["samples"] as? [[Int]])
+        let weights = try #require(profile["weights"] as? [Int])
+        #expect(samples.count == weights.count && samples.allSatisfy { $0.allSatisfy { $0 >= 0 && $0 < frames.count } })
+        #expect(UInt64(weights.reduce(0, +)) == document.stacks.reduce(0) { $0 + ($1.selfNanoseconds ?? 0) })
+        #expect(profile["endValue"] as? Int == weights.reduce(0, +))
+    }
+
+    @Test("writes the six files, and trace-data.json reads back to the same document")
     func writeAndRead() throws {
         let scratch = try ScratchDirectory("trace-files")
         let folder = scratch.url
         let document = SampleTrace.make()
         try TraceReportWriter.write(document, to: folder)
         for file in [TraceReportWriter.jsonFile, TraceReportWriter.traceFile, TraceReportWriter.callsFile, TraceReportWriter.stacksFile,
-                     TraceReportWriter.htmlFile] {
+                     TraceReportWriter.speedscopeFile, TraceReportWriter.htmlFile] {
             #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent(file).path), "\(file)")
         }
         #expect(try TraceReportWriter.read(folder.appendingPathComponent(TraceReportWriter.jsonFile)) == document)

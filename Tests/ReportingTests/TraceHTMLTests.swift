@@ -27,27 +27,50 @@ struct TraceHTMLTests {
         #expect(html.contains("<div class=\"label\">Dropped events</div><div class=\"value\">1,234</div>"))
     }
 
-    @Test("a flame graph: a rect with a tooltip per frame, stacked by depth, widths by count")
+    @Test("a flame graph: a rect with a tooltip per function, stacked by depth, widths by self time, lines and versions as details")
     func flameGraph() throws {
         let document = SampleTrace.make()
         let flame = try section("flame-graph", of: TraceHTML.render(document))
         #expect(flame.contains("<svg class=\"chart flame\""))
-        let total = document.stacks.reduce(0) { $0 + $1.count }
-        #expect(flame.contains("<title>all — \(total) samples, 100.0%</title>"))
-        let physics = document.stacks.filter { $0.frames.last == "physics_step [v2]" }.reduce(0) { $0 + $1.count }
-        #expect(flame.contains("<title>physics_step [v2] — \(physics) samples, "))
+        let total = document.stacks.reduce(0) { $0 + ($1.selfNanoseconds ?? 0) }
+        let samples = document.stacks.reduce(0) { $0 + $1.count }
+        #expect(flame.contains("<title>all — \(Units.duration(total)) self time below it, 100.0%, \(samples) samples</title>"))
+        // physics_step is one box, whatever version: its versions are details.
+        let physics = document.stacks.filter { $0.frames.last?.hasPrefix("physics_step [") ?? false }
+        let physicsSamples = physics.reduce(0) { $0 + $1.count }
+        #expect(flame.contains("<title>physics_step — \(Units.duration(physics.reduce(0) { $0 + ($1.selfNanoseconds ?? 0) })) self time below it, "))
+        #expect(flame.contains(", \(physicsSamples) samples; seen at v1, v2, v3</title>"))
+        // game_loop is one box though its samples came through two lines.
+        #expect(flame.components(separatedBy: "<title>game_loop — ").count - 1 == 1)
+        #expect(flame.contains("seen at game.vais:101, game.vais:98</title>"))
         // main → game_loop → update → physics_step: the root and four frames above it.
         let rows = Set(flame.components(separatedBy: "<rect ").dropFirst().compactMap { $0.split(separator: "\"").dropFirst(3).first })
         #expect(rows.count == 5)
-        #expect(flame.contains(">main (game.vais:120)</text>"))
+        #expect(flame.contains(">main</text>"))
+    }
+
+    @Test("a function called 20 times at ~1 ms is wider than one called 2,000 times at ~10 ns")
+    func widthsByTime() throws {
+        let stacks = [FoldedStack(frames: ["main (game.vais:3)", "slow [v1]"], count: 20, selfNanoseconds: 20 * 1_000_000),
+                      FoldedStack(frames: ["main (game.vais:4)", "quick [v1]"], count: 2_000, selfNanoseconds: 2_000 * 10)]
+        let svg = try #require(FlameGraph.svg(stacks))
+        func width(of name: String) throws -> Double {
+            let rect = try #require(svg.components(separatedBy: "<rect ").first { $0.contains("<title>\(name) — ") })
+            let value = try #require(rect.components(separatedBy: "width=\"").dropFirst().first?.split(separator: "\"").first)
+            return try #require(Double(value))
+        }
+        #expect(try width(of: "slow") > 100 * (try width(of: "quick")))
+        // Without times (an older document), by how often each was seen: the quick one is wider.
+        let counted = stacks.map { FoldedStack(frames: $0.frames, count: $0.count) }
+        #expect(try #require(FlameGraph.svg(counted)).contains("<title>quick — 99.0%"))
     }
 
     @Test("labels are cut to their frame's width, or left out")
     func labels() {
-        #expect(FlameGraph.label("physics_step [v2]", width: 500) == "physics_step [v2]")
-        let cut = FlameGraph.label("physics_step [v2]", width: 60)
+        #expect(FlameGraph.label("physics_step", width: 500) == "physics_step")
+        let cut = FlameGraph.label("physics_step", width: 60)
         #expect(cut == "physic…" && Double(cut?.count ?? 0) * FlameGraph.characterWidth <= 60 - 6)
-        #expect(FlameGraph.label("physics_step [v2]", width: 20) == nil)
+        #expect(FlameGraph.label("physics_step", width: 20) == nil)
         #expect(FlameGraph.svg([]) == nil)
     }
 
@@ -90,7 +113,7 @@ struct TraceHTMLTests {
         let html = TraceHTML.render(document)
         #expect(!html.localizedCaseInsensitiveContains("<script"))
         #expect(html.contains("<code>&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;</code>"))
-        #expect(html.contains("<title>&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; [v1] — "))
+        #expect(html.contains("<title>&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; — "))
         #expect(!html.contains("http://") && !html.contains("https://") && !html.contains("<link") && !html.contains("@import"))
     }
 

@@ -64,14 +64,19 @@ uint64_t vais_trace_event_count(void);
 uint64_t vais_trace_drain_events(vais_trace_event *out, uint64_t capacity);
 uint64_t vais_trace_dropped(void);
 
-/// Sampled stacks: each holds the return addresses of the capturing
-/// thread, innermost first and zero padded, starting inside the tracer
-/// itself (the reader skips to the traced call's trampoline). Returns how
+/// Sampled stacks, taken as a measured call returns: each holds the return
+/// addresses of the capturing thread, innermost first and zero padded,
+/// starting inside the tracer itself (the reader skips to the traced
+/// call's trampoline), and the call's own time, so a flame graph can be
+/// weighted by time rather than by how often a stack was seen. Returns how
 /// many stacks were copied (at most `capacity`), and forgets them; those
 /// that did not fit stay for the next drain.
 typedef struct {
     uint32_t function;
     uint32_t version;
+    /// The call's time, and its time less that of traced calls inside it.
+    uint64_t total_ticks;
+    uint64_t self_ticks;
     uintptr_t frames[32];
 } vais_trace_stack;
 uint64_t vais_trace_drain_stacks(vais_trace_stack *out, uint64_t capacity);
