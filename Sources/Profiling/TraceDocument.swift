@@ -17,6 +17,10 @@ public struct TraceDocument: Codable, Sendable, Equatable {
     public var sampleEvery: Int
     /// The trampoline's measured cost per call, subtracted from every time.
     public var overheadNanoseconds: Double
+    /// How far that calibration can be off: a time at or below it cannot be
+    /// told from zero, and reports say "below resolution" rather than a
+    /// number. Absent from documents of older vais-hot.
+    public var resolutionNanoseconds: Double?
     /// Per hot function and version.
     public var functions: [CallStatistics]
     /// Every call's entry and exit (events mode), in order of entry.
@@ -30,7 +34,7 @@ public struct TraceDocument: Codable, Sendable, Equatable {
 
     public init(program: String, startedAt: String, machine: MachineInfo, toolchain: ToolchainInfo, settings: [String: String],
                 mode: String, sampleEvery: Int, overheadNanoseconds: Double, functions: [CallStatistics], calls: [TracedCall],
-                droppedCalls: UInt64, stacks: [FoldedStack], swaps: [VersionSwap]) {
+                droppedCalls: UInt64, stacks: [FoldedStack], swaps: [VersionSwap], resolutionNanoseconds: Double? = nil) {
         self.schemaVersion = Self.currentSchemaVersion
         self.program = program
         self.startedAt = startedAt
@@ -40,6 +44,7 @@ public struct TraceDocument: Codable, Sendable, Equatable {
         self.mode = mode
         self.sampleEvery = sampleEvery
         self.overheadNanoseconds = overheadNanoseconds
+        self.resolutionNanoseconds = resolutionNanoseconds
         self.functions = functions
         self.calls = calls
         self.droppedCalls = droppedCalls

@@ -119,11 +119,13 @@ enum HTMLSections {
     }
 
     /// A row per hot function and version; `trace.html` shows the same table.
-    static func callTable(_ calls: [CallStatistics]) -> String {
+    /// The per-function, per-version table; times at or below `resolution`
+    /// (the tracer's calibration) read `< N ns`.
+    static func callTable(_ calls: [CallStatistics], resolution: Double? = nil) -> String {
         let rows = calls.map { call in
             "<tr><td><code>\(call.function.htmlEscaped)</code></td><td>v\(call.version)</td><td class=\"num\">\(call.calls)</td>"
                 + [call.totalNanoseconds, call.selfNanoseconds, call.minimum, call.p50, call.p90, call.p99, call.maximum]
-                .map { "<td class=\"num\">\(Units.duration($0))</td>" }.joined() + "</tr>"
+                .map { "<td class=\"num\">\(Units.tracedDuration($0, resolution: resolution).htmlEscaped)</td>" }.joined() + "</tr>"
         }
         let headings = ["total", "self", "min", "p50", "p90", "p99", "max"].map { "<th class=\"num\">\($0)</th>" }.joined()
         return "<table><thead><tr><th>function</th><th>version</th><th class=\"num\">calls</th>\(headings)</tr></thead><tbody>\(rows.joined())</tbody></table>"

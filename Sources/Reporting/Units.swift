@@ -8,6 +8,14 @@ public enum Units {
         scaled(Double(nanoseconds), steps: [(1e9, "s"), (1e6, "ms"), (1e3, "µs")], base: "ns")
     }
 
+    /// A traced time: as `duration`, or `< 12 ns` when it is at or below the
+    /// tracer's resolution, where the overhead taken out of it is as large
+    /// as what is left and the number would be noise.
+    static func tracedDuration(_ nanoseconds: UInt64, resolution: Double?) -> String {
+        guard let resolution, resolution > 0, Double(nanoseconds) <= resolution else { return duration(nanoseconds) }
+        return "< " + duration(UInt64(resolution.rounded(.up)))
+    }
+
     /// `bytes` as B, KB, MB or GB with three significant digits.
     public static func bytes(_ bytes: UInt64) -> String {
         scaled(Double(bytes), steps: [(1e9, "GB"), (1e6, "MB"), (1e3, "KB")], base: "B")

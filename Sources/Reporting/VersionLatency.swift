@@ -23,15 +23,21 @@ enum VersionLatency {
 
     /// One list of rows per function (by name), versions ascending.
     /// `edited` maps a version to the functions its edit changed.
-    static func rows(_ calls: [CallStatistics], edited: [Int: [String]]) -> [(function: String, rows: [Row])] {
+    /// Two versions whose p50s are both at or below `resolution` are within
+    /// noise, whatever their quartiles say.
+    static func rows(_ calls: [CallStatistics], edited: [Int: [String]], resolution: Double? = nil) -> [(function: String, rows: [Row])] {
         Dictionary(grouping: calls, by: \.function).sorted { $0.key < $1.key }.map { function, statistics in
             var rows: [Row] = []
             for current in statistics.sorted(by: { $0.version < $1.version }) {
                 let previous = rows.last?.statistics
                 let change = previous.flatMap { old in old.p50 > 0 ? (Double(current.p50) - Double(old.p50)) / Double(old.p50) * 100 : nil }
                 var verdict: ChangeRule.Verdict?
-                if let previous, let change, let old = spread(previous), let new = spread(current) {
-                    verdict = ChangeRule.verdict(old: old, new: new, worsePercent: change, thresholdPercent: thresholdPercent)
+                if let previous, let old = spread(previous), let new = spread(current) {
+                    if Double(max(previous.p50, current.p50)) <= (resolution ?? 0) {
+                        verdict = .withinNoise
+                    } else if let change {
+                        verdict = ChangeRule.verdict(old: old, new: new, worsePercent: change, thresholdPercent: thresholdPercent)
+                    }
                 }
                 rows.append(Row(statistics: current, changePercent: change, verdict: verdict,
                                 edited: edited[current.version]?.contains(function) ?? false))
@@ -54,9 +60,10 @@ enum VersionLatency {
         }
     }
 
-    /// The section, or "" when no call was traced.
-    static func section(_ calls: [CallStatistics], edited: [Int: [String]]) -> String {
-        let functions = rows(calls, edited: edited)
+    /// The section, or "" when no call was traced; times at or below
+    /// `resolution` read `< N ns`.
+    static func section(_ calls: [CallStatistics], edited: [Int: [String]], resolution: Double? = nil) -> String {
+        let functions = rows(calls, edited: edited, resolution: resolution)
         guard !functions.isEmpty else { return "" }
         let tables = functions.map { function, rows in
             let body = rows.map { row in
@@ -64,7 +71,7 @@ enum VersionLatency {
                 let tone = row.verdict == .worse ? "worse" : row.verdict == .better ? "better" : ""
                 let mark = row.edited ? " <span class=\"badge edited\">edited</span>" : ""
                 return "<tr><td>v\(s.version)\(mark)</td><td class=\"num\">\(Units.count(s.calls))</td>"
-                    + [s.p50, s.p90, s.p99].map { "<td class=\"num\">\(Units.duration($0))</td>" }.joined()
+                    + [s.p50, s.p90, s.p99].map { "<td class=\"num\">\(Units.tracedDuration($0, resolution: resolution).htmlEscaped)</td>" }.joined()
                     + "<td class=\"num \(tone)\">\(row.changePercent.map(Units.percentChange) ?? "–")</td>"
                     + "<td class=\"\(tone)\">\(verdictText(row.verdict))</td></tr>"
             }

@@ -1,4 +1,5 @@
 import CTraceRuntime
+import Foundation
 
 /// Reads the log-linear histogram of a trace site: bucket `b` below 8 is
 /// the value `b`; above, 8 buckets split each power of two.
@@ -23,6 +24,13 @@ struct Histogram {
             if seen >= rank { return Self.middle(of: bucket) }
         }
         return Self.middle(of: counts.count - 1)
+    }
+
+    /// How wide (in ticks) the bucket holding `ticks` is.
+    static func bucketWidth(at ticks: Double) -> Double {
+        let sub = Double(VAIS_TRACE_SUB_BUCKETS)
+        guard ticks >= sub else { return 1 }
+        return Double(1 << (Int(log2(ticks)) - 3))
     }
 
     static func middle(of bucket: Int) -> Double {

@@ -85,7 +85,8 @@ public final class TraceSession: @unchecked Sendable {
                              toolchain: .probe(reloader.builder?.toolchain ?? Toolchain(clang: "clang")), settings: described,
                              mode: settings.tracer.mode.rawValue, sampleEvery: settings.tracer.sampleEvery,
                              overheadNanoseconds: tracer.overheadNanoseconds, functions: tracer.statistics(), calls: calls,
-                             droppedCalls: dropped, stacks: tracer.stacks(), swaps: swaps)
+                             droppedCalls: dropped, stacks: tracer.stacks(), swaps: swaps,
+                             resolutionNanoseconds: tracer.resolutionNanoseconds)
     }
 }
 

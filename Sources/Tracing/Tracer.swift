@@ -40,6 +40,9 @@ public final class Tracer: @unchecked Sendable {
     public let nanosecondsPerTick: Double
     /// What a trampoline adds inside the window it measures, per call.
     public let overheadNanoseconds: Double
+    /// How far the calibration can be off: a time at or below it, once the
+    /// overhead is taken out, cannot be told from zero.
+    public let resolutionNanoseconds: Double
     /// What a trampoline costs a call in all (both hooks).
     public let callCostNanoseconds: Double
     private let originTicks: UInt64
@@ -58,27 +61,38 @@ public final class Tracer: @unchecked Sendable {
         // Calibrate in stats mode: the scratch calls must leave no events.
         vais_trace_configure(VAIS_TRACE_STATS, 1, 0, 0)
         nanosecondsPerTick = vais_trace_nanoseconds_per_tick()
-        (overheadNanoseconds, callCostNanoseconds) = Self.calibrate(nanosecondsPerTick: nanosecondsPerTick)
+        (overheadNanoseconds, callCostNanoseconds, resolutionNanoseconds) = Self.calibrate(nanosecondsPerTick: nanosecondsPerTick)
         vais_trace_configure(settings.mode == .events ? VAIS_TRACE_EVENTS : VAIS_TRACE_STATS, UInt32(settings.sampleEvery),
                              UInt32(settings.eventCapacity), UInt32(settings.stackDepth))
         originTicks = vais_trace_ticks()
         originNanoseconds = MonotonicClock.now()
     }
 
-    /// Times empty enter/exit pairs on a scratch site: the median measured
-    /// window is the overhead inside every traced call's time.
-    private static func calibrate(nanosecondsPerTick: Double) -> (inside: Double, total: Double) {
+    /// Times empty enter/exit pairs on a scratch site, in five rounds. The
+    /// overhead inside every traced call's time is the smallest round's
+    /// median window: a busy spell or a frequency change can only make a
+    /// round slower, which is how one calibration once read 10.5 ns and the
+    /// next 21. The resolution is how far the rounds' medians spread, plus
+    /// the histogram's bucket width there (a median is read at a bucket's
+    /// middle).
+    private static func calibrate(nanosecondsPerTick: Double) -> (inside: Double, total: Double, resolution: Double) {
         let site = UnsafeMutablePointer<vais_trace_site>.allocate(capacity: 1)
         defer { site.deallocate() }
-        vais_trace_register_site(site, UInt32.max, 0)
-        let rounds = 20_000
-        let start = MonotonicClock.now()
+        let rounds = 5, pairs = 10_000
+        var medians: [Double] = []
+        var totals: [Double] = []
         for _ in 0..<rounds {
-            vais_trace_exit(site, vais_trace_enter(site))
+            vais_trace_register_site(site, UInt32.max, 0)
+            let start = MonotonicClock.now()
+            for _ in 0..<pairs {
+                vais_trace_exit(site, vais_trace_enter(site))
+            }
+            totals.append(Double(MonotonicClock.now() - start) / Double(pairs))
+            medians.append(Histogram(site.pointee).percentile(50) * nanosecondsPerTick)
         }
-        let total = Double(MonotonicClock.now() - start) / Double(rounds)
-        let median = Histogram(site.pointee).percentile(50) * nanosecondsPerTick
-        return (median, total)
+        let inside = medians.min() ?? 0
+        let bucket = Histogram.bucketWidth(at: inside / nanosecondsPerTick) * nanosecondsPerTick
+        return (inside, totals.min() ?? 0, (medians.max() ?? 0) - inside + bucket)
     }
 
     /// Registers the statistics blocks of a version, and gives its

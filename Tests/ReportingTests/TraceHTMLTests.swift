@@ -95,6 +95,26 @@ struct TraceHTMLTests {
         #expect(VersionLatency.rows(old.functions, edited: [:]).allSatisfy { $0.rows.allSatisfy { $0.verdict == nil } })
     }
 
+    @Test("times at or below the tracer's resolution read '< N', and two such versions are within noise")
+    func belowResolution() throws {
+        #expect(Units.tracedDuration(0, resolution: 11.2) == "< 12 ns")
+        #expect(Units.tracedDuration(11, resolution: 11.2) == "< 12 ns")
+        #expect(Units.tracedDuration(40, resolution: 11.2) == "40 ns")
+        #expect(Units.tracedDuration(0, resolution: nil) == "0 ns")
+        var document = SampleTrace.make()
+        document.resolutionNanoseconds = 11.2
+        document.functions.append(CallStatistics(function: "tiny", version: 1, calls: 2_000, totalNanoseconds: 0, selfNanoseconds: 0, minimum: 0,
+                                                 p50: 0, p90: 3, p99: 9, maximum: 40, p25: 0, p75: 1))
+        document.functions.append(CallStatistics(function: "tiny", version: 2, calls: 2_000, totalNanoseconds: 0, selfNanoseconds: 0, minimum: 0,
+                                                 p50: 8, p90: 10, p99: 12, maximum: 40, p25: 7, p75: 9))
+        let html = TraceHTML.render(document)
+        let table = try section("calls", of: html)
+        #expect(table.contains("<td><code>tiny</code></td><td>v1</td><td class=\"num\">2000</td><td class=\"num\">&lt; 12 ns</td>"))
+        #expect(table.contains("reads <code>&lt; 12 ns</code>"))
+        let tiny = try #require(VersionLatency.rows(document.functions, edited: [:], resolution: 11.2).first { $0.function == "tiny" })
+        #expect(tiny.rows.last?.verdict == .withinNoise)
+    }
+
     @Test("the timeline shows calls per second per version; without events it is not there")
     func timeline() throws {
         let document = SampleTrace.make()
