@@ -13,7 +13,7 @@ public struct ProfileDocument: Codable, Sendable, Equatable {
     public var machine: MachineInfo
     public var toolchain: ToolchainInfo
     /// How the session ran: reloads asked for, edit mode, optimization, ...
-    public var settings: [String: String]
+    public var settings: [String: SettingValue]
     /// One entry per reload that was swapped in, in order.
     public var reloads: [ReloadMeasurement]
     /// Edits that did not become a version (compile errors, refusals).
@@ -29,7 +29,7 @@ public struct ProfileDocument: Codable, Sendable, Equatable {
     /// Hot function call statistics, when tracing was on.
     public var calls: [CallStatistics]?
 
-    public init(program: String, startedAt: String, machine: MachineInfo, toolchain: ToolchainInfo, settings: [String: String],
+    public init(program: String, startedAt: String, machine: MachineInfo, toolchain: ToolchainInfo, settings: [String: SettingValue],
                 reloads: [ReloadMeasurement], failures: [FailedReload], versions: [VersionInfo], memory: [MemorySample],
                 spans: [Span], instants: [Instant], counters: [CounterSample], calls: [CallStatistics]? = nil) {
         self.schemaVersion = Self.currentSchemaVersion

@@ -10,7 +10,7 @@ public struct TraceDocument: Codable, Sendable, Equatable {
     public var startedAt: String
     public var machine: MachineInfo
     public var toolchain: ToolchainInfo
-    public var settings: [String: String]
+    public var settings: [String: SettingValue]
     /// `stats`, `events` or `sample`.
     public var mode: String
     /// Sampling one call in this many (1 when every call is measured).
@@ -32,7 +32,7 @@ public struct TraceDocument: Codable, Sendable, Equatable {
     /// When each version was swapped in, and when it served its first call.
     public var swaps: [VersionSwap]
 
-    public init(program: String, startedAt: String, machine: MachineInfo, toolchain: ToolchainInfo, settings: [String: String],
+    public init(program: String, startedAt: String, machine: MachineInfo, toolchain: ToolchainInfo, settings: [String: SettingValue],
                 mode: String, sampleEvery: Int, overheadNanoseconds: Double, functions: [CallStatistics], calls: [TracedCall],
                 droppedCalls: UInt64, stacks: [FoldedStack], swaps: [VersionSwap], resolutionNanoseconds: Double? = nil) {
         self.schemaVersion = Self.currentSchemaVersion

@@ -35,8 +35,8 @@ enum HTMLPage {
 
     /// The facts every session records: program, start, machine, toolchain, settings.
     static func sessionFacts(program: String, startedAt: String, machine: MachineInfo, toolchain: ToolchainInfo,
-                             settings: [String: String]) -> [(String, String)] {
-        let settings = settings.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " · ")
+                             settings: [String: SettingValue]) -> [(String, String)] {
+        let settings = settings.sorted { $0.key < $1.key }.map { SettingLabel.text($0.key, $0.value) }.joined(separator: " · ")
         return [
             ("Program", program),
             ("Started", startedAt),

@@ -27,6 +27,10 @@ enum HTMLSections {
     static func phases(_ document: ProfileDocument) -> String {
         section("phases", "Where each reload's time went", note: "One bar per reload, stacked in pipeline order from change detection to the swap; "
             + "the height is the reload's total. Hover a segment for its exact time.", document.reloads.isEmpty ? nil : SVGCharts.phaseBars(document.reloads))
+            + section("overhead-phases", "The reload beyond the compile", note: "The same reloads with only what follows the compile: copy, "
+                + "ELF check, dlopen, dlsym and swap, on their own scale (in the bars above they are a sliver under clang).",
+                document.reloads.isEmpty ? nil : SVGCharts.phaseBars(document.reloads, phases: SVGCharts.overheadPhases,
+                                                                     label: "Per-phase time of each reload after the compile"))
     }
 
     static func totals(_ document: ProfileDocument) -> String {
@@ -36,11 +40,12 @@ enum HTMLSections {
 
     static func memory(_ document: ProfileDocument) -> String {
         let versions = Dictionary(grouping: document.memory.filter { $0.version != nil }) { $0.version ?? 0 }
+        let colors = Palette.distinct(versions.count)
         var series = versions.keys.sorted().enumerated().map { index, number in
             var points = (versions[number] ?? []).sorted { $0.at < $1.at }.map { (at: $0.at, value: $0.mapped) }
             // An unloaded version's line falls to zero where it left memory.
             if let unloaded = document.versions.first(where: { $0.number == number })?.unloadedAt { points.append((at: unloaded, value: 0)) }
-            return SVGCharts.Series(name: "v\(number)", color: Palette.color(index), points: points)
+            return SVGCharts.Series(name: "v\(number)", color: colors[index], points: points)
         }
         series.append(SVGCharts.Series(name: "all versions", color: "#24292f", dashed: true, points: document.mappedTotals.map { (at: $0.at, value: $0.bytes) }))
         let rss = document.memory.filter { $0.version == nil }.sorted { $0.at < $1.at }.map { (at: $0.at, value: $0.rss) }

@@ -88,6 +88,18 @@ enum Palette {
                          "#b07aa1", "#ff9da7", "#9c755f", "#6b6ecf", "#17becf", "#8c564b"]
 
     static func color(_ index: Int) -> String { colors[index % colors.count] }
+
+    /// `count` colours that are all different: the palette while it lasts,
+    /// then hues spread evenly round the wheel (21 versions must not share
+    /// 12 colours).
+    static func distinct(_ count: Int) -> [String] {
+        guard count > colors.count else { return Array(colors.prefix(count)) }
+        return (0..<count).map { index in
+            // Neighbours are close in hue, so they alternate dark and light.
+            let hue = Double(index) / Double(count) * 360
+            return "hsl(\(Int(hue)) 65% \(index % 2 == 0 ? 40 : 60)%)"
+        }
+    }
 }
 
 /// A legend under a chart: a colour swatch and a name per series.

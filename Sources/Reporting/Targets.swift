@@ -109,7 +109,7 @@ public enum Targets {
     /// Each target that applies to the document's program, with the
     /// measured median and p95.
     public static func evaluate(_ document: ProfileDocument, against targets: [Target]) -> [TargetResult] {
-        let lines = document.settings[sourceLinesSetting].flatMap { Int($0) } ?? 0
+        let lines = document.settings[sourceLinesSetting]?.integer ?? 0
         return targets.filter { $0.applies(toLines: lines) }.map { target in
             let values = document.samples(of: target.measure)
             return TargetResult(target: target, sampleCount: values.count, median: Statistics.median(values), p95: Statistics.p95(values))

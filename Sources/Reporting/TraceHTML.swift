@@ -88,8 +88,9 @@ public enum TraceHTML {
     private static func timeline(_ document: TraceDocument) -> String {
         let rates = CallRates(document)
         guard !rates.bins.isEmpty else { return "" }
+        let colors = Palette.distinct(rates.versions.count)
         let series = rates.versions.enumerated().map { index, version in
-            SVGCharts.Series(name: "v\(version)", color: Palette.color(index),
+            SVGCharts.Series(name: "v\(version)", color: colors[index],
                              points: rates.bins.map { (at: $0.middle, value: UInt64(($0.rates[version] ?? 0).rounded())) })
         }
         var note = "Calls of all traced functions that each version served, per second, counted in \(rates.widthText) bins of session time "

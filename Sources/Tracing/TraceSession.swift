@@ -74,12 +74,12 @@ public final class TraceSession: @unchecked Sendable {
                         firstCallAt: reloader.firstCallTime(of: record.version).map { tracer.relative($0) },
                         changedFunctions: record.changedFunctions)
         }
-        let described: [String: String] = [
-            "functions": (settings.functions ?? reloader.host.hotFunctions.map(\.name)).joined(separator: ","),
+        let described: [String: SettingValue] = [
+            "functions": .text((settings.functions ?? reloader.host.hotFunctions.map(\.name)).joined(separator: ", ")),
             "optimization": "-O\(settings.reloader.optimization)",
-            "eventCapacity": String(settings.tracer.eventCapacity),
-            "stackDepth": String(settings.tracer.stackDepth),
-            "callCostNanoseconds": String(format: "%.1f", tracer.callCostNanoseconds),
+            "eventCapacity": .integer(settings.tracer.eventCapacity),
+            "stackDepth": .integer(settings.tracer.stackDepth),
+            "callCostNanoseconds": .number((tracer.callCostNanoseconds * 10).rounded() / 10),
         ]
         return TraceDocument(program: settings.sourcePath, startedAt: startedAt, machine: .current(),
                              toolchain: .probe(reloader.builder?.toolchain ?? Toolchain(clang: "clang")), settings: described,

@@ -88,7 +88,7 @@ struct TraceCommand: ParsableCommand {
 enum TraceSummary {
     static func table(_ document: TraceDocument) -> String {
         var lines = [String(format: "trampoline overhead: %.1f ns per call inside the measured time (subtracted); %@ ns per call in all",
-                            document.overheadNanoseconds, document.settings["callCostNanoseconds"] ?? "?")]
+                            document.overheadNanoseconds, document.settings["callCostNanoseconds"]?.description ?? "?")]
         lines.append(pad("function", 24) + pad("v", 4) + pad("calls", 12) + pad("total", 12) + pad("self", 12) + pad("p50", 10)
                      + pad("p90", 10) + pad("p99", 10) + "max")
         for row in document.functions {

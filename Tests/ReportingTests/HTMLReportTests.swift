@@ -66,4 +66,32 @@ struct HTMLReportTests {
         #expect(html.contains("<section id=\"comparison\">"))
         #expect(html.contains("<td>clang</td>"))
     }
+
+    @Test("settings are stored as JSON numbers and shown in words with their units; a document that kept them as strings still reads")
+    func settings() throws {
+        let document = SampleProfile.make()
+        let json = try String(decoding: DocumentJSON.encode(document), as: UTF8.self)
+        #expect(json.contains("\"reloads\" : 20") && json.contains("\"debounceMilliseconds\" : 100") && json.contains("\"optimization\" : \"-O0\""))
+        let html = HTMLReport.render(document, targets: [])
+        #expect(html.contains("debounce: 100 ms") && html.contains("source lines: 420") && html.contains("reloads: 20"))
+        #expect(!html.contains("debounceMilliseconds") && !html.contains("sourceLines="))
+        // An older document: every setting a string.
+        let old = try JSONDecoder().decode([String: SettingValue].self, from: Data("{\"sourceLines\": \"420\", \"stackDepth\": 8, \"debugInfo\": true}".utf8))
+        #expect(old["sourceLines"]?.integer == 420 && old["stackDepth"] == .integer(8) && old["debugInfo"] == .flag(true))
+        #expect(SettingLabel.text("callCostNanoseconds", .number(21.5)) == "call cost: 21.5 ns")
+        #expect(SettingLabel.text("retainedVersions", .integer(3)) == "retained versions: 3")
+    }
+
+    @Test("the reload beyond the compile has its own chart; axes read 0, not 0 ns; 21 versions get 21 colours")
+    func chartsReadable() throws {
+        let html = HTMLReport.render(document, targets: [])
+        let overhead = try #require(html.components(separatedBy: "<section id=\"overhead-phases\">").dropFirst().first)
+        let chart = try #require(overhead.components(separatedBy: "</section>").first)
+        for phase in ["copy", "elfCheck", "dlopen", "dlsym", "swap"] { #expect(chart.contains(" \(phase): "), "\(phase)") }
+        #expect(!chart.contains(" clang: "))
+        #expect(!html.contains(">0 ns</text>") && !html.contains(">0 B</text>"))
+        let colors = Palette.distinct(21)
+        #expect(Set(colors).count == 21)
+        #expect(Palette.distinct(5) == Array(Palette.colors.prefix(5)))
+    }
 }

@@ -64,7 +64,8 @@ enum SampleProfile {
             program: "/home/dev/games/<demo>/game.vais", startedAt: "2025-05-01T10:00:00Z",
             machine: MachineInfo(cpuModel: "AMD EPYC 7B13", cores: 8, kernel: "Linux 6.8.0", memoryBytes: 32_000_000_000),
             toolchain: ToolchainInfo(vaisHot: "0.1.0", swift: "Swift 6.3.1", clang: "clang 21.0.0"),
-            settings: sourceLines.map { ["reloads": "\(count)", "sourceLines": "\($0)"] } ?? ["reloads": "\(count)"],
+            settings: ["reloads": .integer(count), "debounceMilliseconds": .integer(100), "optimization": "-O0"]
+                .merging(sourceLines.map { ["sourceLines": .integer($0)] } ?? [:]) { first, _ in first },
             reloads: reloads, failures: failures, versions: versions, memory: memory, spans: spans, instants: instants, counters: [],
             calls: [CallStatistics(function: scriptFunction, version: count + 1, calls: 1200, totalNanoseconds: 3_600_000, selfNanoseconds: 3_000_000,
                                    minimum: 1_800, p50: 2_900, p90: 4_100, p99: 9_000, maximum: 21_000)])

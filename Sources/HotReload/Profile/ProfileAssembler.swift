@@ -27,16 +27,16 @@ struct ProfileAssembler {
             }
         }
         let settings = session.settings
-        var described: [String: String] = [
-            "reloads": String(settings.reloads),
-            "frames": String(settings.frames),
-            "edits": settings.interactive ? "interactive" : (settings.editScript == nil ? "tune a constant in each hot function" : "edit script"),
+        var described: [String: SettingValue] = [
+            "reloads": .integer(settings.reloads),
+            "frames": .integer(settings.frames),
+            "edits": .text(settings.interactive ? "interactive" : (settings.editScript == nil ? "tune a constant in each hot function" : "edit script")),
             "optimization": "-O\(settings.reloader.optimization)",
-            "retainedVersions": String(settings.reloader.retainedVersions),
-            "debounceMilliseconds": String(settings.reloader.debounceMilliseconds),
-            "sourceLines": String(sourceLines(settings.sourcePath)),
+            "retainedVersions": .integer(settings.reloader.retainedVersions),
+            "debounceMilliseconds": .integer(settings.reloader.debounceMilliseconds),
+            "sourceLines": .integer(sourceLines(settings.sourcePath)),
         ]
-        if let plan { described["editSteps"] = String(plan.steps.count) }
+        if let plan { described["editSteps"] = .integer(plan.steps.count) }
         return ProfileDocument(program: settings.sourcePath, startedAt: session.startedAt, machine: .current(),
                                toolchain: .probe(reloader.builder?.toolchain ?? Toolchain(clang: "clang")), settings: described,
                                reloads: reloads,
