@@ -4,7 +4,7 @@ APT_PACKAGES := libelf-dev libdw-dev libunwind-dev pkg-config
 # valgrind counts the instructions the bench gates CPU-bound metrics on.
 BENCH_APT_PACKAGES := valgrind
 
-.PHONY: deps deps-bench install-packages build release profile test bench baseline examples bench-micro clean
+.PHONY: deps deps-bench install-packages build release profile test bench baseline examples screenshots bench-micro clean
 
 # Installs the Debian packages the project links against (and, for the
 # bench targets, valgrind), if any is missing.
@@ -48,6 +48,14 @@ bench: deps-bench release
 # Records reports/baseline.json again, keeping its per-metric thresholds.
 baseline: deps-bench release
 	.build/release/vais-hot bench --suite quick --baseline reports/baseline.json --out reports/baseline.json || [ $$? -eq 2 ]
+
+# Renders every report page (profile, compare, trace, bench, trend) in
+# headless Chromium at 1,400 and 700 px, checks it reads, and saves the
+# screenshots in docs/screenshots/.
+screenshots: deps
+	@$(MAKE) --no-print-directory install-packages PACKAGES=chromium
+	$(SWIFT) build --build-tests
+	VAIS_HOT_SCREENSHOTS=$(CURDIR)/docs/screenshots $(SWIFT) test --filter PagesInBrowserTests
 
 # Builds and runs the examples that need no runtime.
 examples: build

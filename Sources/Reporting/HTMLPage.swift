@@ -65,8 +65,8 @@ enum HTMLPage {
     header{border-bottom:1px solid var(--line);padding-bottom:16px;margin-bottom:20px}
     .facts{display:grid;grid-template-columns:max-content 1fr;gap:2px 16px;margin:0}
     .facts dt{color:var(--muted)}.facts dd{margin:0;overflow-wrap:anywhere}
-    section{margin:0 0 32px}
-    .cards{display:grid;grid-template-columns:repeat(4,1fr);gap:12px}
+    section{margin:0 0 32px;overflow-x:auto}
+    .cards{display:grid;grid-template-columns:repeat(auto-fit,minmax(150px,1fr));gap:12px}
     .card{border:1px solid var(--line);border-radius:8px;padding:12px 16px;background:var(--soft)}
     .card .label{color:var(--muted);font-size:12px;text-transform:uppercase;letter-spacing:.04em}
     .card .value{font-size:24px;font-weight:600;font-variant-numeric:tabular-nums}
@@ -95,6 +95,7 @@ enum HTMLPage {
     .swatch{display:inline-block;width:12px;height:12px;border-radius:2px}.swatch.line{height:0;width:18px;border-radius:0}
     .bar{height:12px;border-radius:2px;min-width:1px}
     .split{display:grid;grid-template-columns:3fr 2fr;gap:24px}
+    @media (max-width:800px){main{padding:20px 12px 32px}.split{grid-template-columns:1fr}.legend{margin-left:0}}
     footer{color:var(--muted);font-size:12px;border-top:1px solid var(--line);padding-top:12px}
     """
 }
