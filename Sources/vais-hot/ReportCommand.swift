@@ -22,7 +22,7 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "Write a profile's reloads.csv and memory.csv into this folder.")
     var csv: String?
 
-    @Option(help: "An older profile.json, or a baseline bench JSON: print the change of every phase's median (a bench run's verdicts), and add it to the HTML.")
+    @Option(help: "An older profile.json, trace-data.json or bench JSON of the same kind: print each phase's, function's or metric's change with its verdict, and add it to the HTML.")
     var compare: String?
 
     @Option(help: "A folder of earlier bench runs, for trend charts.")
@@ -93,8 +93,13 @@ struct ReportCommand: ParsableCommand {
 
     private func reportTrace(_ url: URL) throws {
         let document = try TraceReportWriter.read(url)
+        let baseline = try compare.map { try TraceReportWriter.read(URL(fileURLWithPath: $0)) }
+        if let baseline {
+            print(TraceComparison.table(TraceComparison.compare(baseline, document), caveat: TraceComparison.caveat(baseline, document)),
+                  terminator: "")
+        }
         let target = htmlPath(default: TraceReportWriter.htmlFile)
-        try TraceHTML.render(document).write(to: target, atomically: true, encoding: .utf8)
+        try TraceHTML.render(document, baseline: baseline).write(to: target, atomically: true, encoding: .utf8)
         Terminal.error("trace report: \(target.standardizedFileURL.path)")
     }
 

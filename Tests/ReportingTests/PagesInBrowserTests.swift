@@ -3,7 +3,8 @@ import Profiling
 @testable import Reporting
 import Testing
 
-/// Every HTML page vais-hot writes, rendered by a real browser (headless
+/// Every HTML page vais-hot writes (profile, comparison, trace, trace
+/// comparison, bench, trend), rendered by a real browser (headless
 /// Chromium, which CI installs) at 1,400 and 700 pixels wide: the page is
 /// no wider than the window, shows no `NaN` or `undefined`, and every chart
 /// has marks in it. With `VAIS_HOT_SCREENSHOTS=FOLDER` (`make screenshots`)
@@ -24,6 +25,7 @@ struct PagesInBrowserTests {
             ("profile", HTMLReport.render(profile, targets: targets)),
             ("compare", HTMLReport.render(profile, targets: targets, baseline: SampleProfile.make(seed: 99))),
             ("trace", TraceHTML.render(trace)),
+            ("trace-compare", TraceHTML.render(trace, baseline: SampleTrace.make())),
             ("bench", BenchHTML.render([run], targets: targets,
                                        comparison: BenchComparison(run: run, baseline: SampleBench.scalingCodeTimes(run, by: 1.0 / 3)))),
             ("trend", BenchHTML.render(history, targets: targets)),

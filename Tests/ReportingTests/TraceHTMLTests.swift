@@ -115,6 +115,29 @@ struct TraceHTMLTests {
         #expect(tiny.rows.last?.verdict == .withinNoise)
     }
 
+    @Test("report --compare on two traces: each function's last version against the other's, with a verdict by the same rule")
+    func compareTraces() throws {
+        let old = SampleTrace.make()
+        var new = old
+        // physics_step twice as slow in every version; nothing else changed.
+        for index in new.functions.indices where new.functions[index].function == "physics_step" {
+            for keyPath in [\CallStatistics.p50, \.p90, \.p99] { new.functions[index][keyPath: keyPath] *= 2 }
+            new.functions[index].p25 = new.functions[index].p25.map { $0 * 2 }
+            new.functions[index].p75 = new.functions[index].p75.map { $0 * 2 }
+        }
+        let changes = TraceComparison.compare(old, new)
+        #expect(changes.map(\.function) == ["mix_audio", "physics_step", "render_sprites", "update"])
+        #expect(changes.first { $0.function == "physics_step" }?.verdict == .worse)
+        #expect(changes.filter { $0.function != "physics_step" }.allSatisfy { $0.verdict == .withinNoise })
+        let table = TraceComparison.table(changes)
+        #expect(table.contains("slower") && table.contains("within noise") && table.contains("(v3)"))
+        let section = try section("comparison", of: TraceHTML.render(new, baseline: old))
+        #expect(section.contains("<td class=\"worse\">slower</td>"))
+        var other = old
+        other.program = "/elsewhere/other.vais"
+        #expect(TraceComparison.caveat(other, new)?.hasPrefix("the traces are of different programs") == true)
+    }
+
     @Test("the timeline shows calls per second per version; without events it is not there")
     func timeline() throws {
         let document = SampleTrace.make()
