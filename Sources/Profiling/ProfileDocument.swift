@@ -28,6 +28,9 @@ public struct ProfileDocument: Codable, Sendable, Equatable {
     public var counters: [CounterSample]
     /// Hot function call statistics, when tracing was on.
     public var calls: [CallStatistics]?
+    /// The tracer's resolution: a call time at or below it cannot be told
+    /// from zero (see `TraceDocument.resolutionNanoseconds`).
+    public var callResolutionNanoseconds: Double?
 
     public init(program: String, startedAt: String, machine: MachineInfo, toolchain: ToolchainInfo, settings: [String: SettingValue],
                 reloads: [ReloadMeasurement], failures: [FailedReload], versions: [VersionInfo], memory: [MemorySample],

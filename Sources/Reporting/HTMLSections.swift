@@ -120,7 +120,9 @@ enum HTMLSections {
     static func calls(_ document: ProfileDocument) -> String {
         guard let calls = document.calls, !calls.isEmpty else { return "" }
         let edited = Dictionary(document.reloads.map { ($0.version, $0.changed) }, uniquingKeysWith: { first, _ in first })
-        return VersionLatency.section(calls, edited: edited) + "<section id=\"calls\"><h2>Hot function calls</h2>\(callTable(calls))</section>"
+        let resolution = document.callResolutionNanoseconds
+        return VersionLatency.section(calls, edited: edited, resolution: resolution)
+            + "<section id=\"calls\"><h2>Hot function calls</h2>\(callTable(calls, resolution: resolution))</section>"
     }
 
     /// A row per hot function and version; `trace.html` shows the same table.

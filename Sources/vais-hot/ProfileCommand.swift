@@ -70,6 +70,7 @@ struct ProfileCommand: ParsableCommand {
         do {
             document = try session.run()
             document.calls = tracing.statistics()
+            document.callResolutionNanoseconds = tracing.resolutionNanoseconds
         } catch {
             Terminal.error("\nerror: \(error)")
             throw ExitCode(1)

@@ -25,4 +25,11 @@ final class TracerHolder: @unchecked Sendable {
         defer { lock.unlock() }
         return tracer?.statistics()
     }
+
+    /// Below what time a traced call cannot be told from zero.
+    var resolutionNanoseconds: Double? {
+        lock.lock()
+        defer { lock.unlock() }
+        return tracer?.resolutionNanoseconds
+    }
 }
