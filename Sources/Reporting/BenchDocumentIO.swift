@@ -1,38 +1,13 @@
 import Foundation
 import Profiling
 
-/// What went wrong reading or writing a bench JSON file, said so the user
-/// knows what to do.
-public enum BenchFileError: Error, CustomStringConvertible, Equatable {
-    case unreadable(path: String, reason: String)
-    case notABenchRun(path: String, reason: String)
-    case newerSchema(path: String, found: Int)
-    case unwritable(path: String, reason: String)
-    case unreadableFolder(path: String, reason: String)
-
-    public var description: String {
-        switch self {
-        case .unreadable(let path, let reason):
-            "cannot read \(path): \(reason)"
-        case .notABenchRun(let path, let reason):
-            "\(path) is not a vais-hot bench run (\(reason)); pass a file that `vais-hot bench --out FILE.json` wrote"
-        case .newerSchema(let path, let found):
-            "\(path) uses bench schema \(found), newer than the \(BenchDocument.currentSchemaVersion) this vais-hot reads; update vais-hot"
-        case .unwritable(let path, let reason):
-            "cannot write \(path): \(reason)"
-        case .unreadableFolder(let path, let reason):
-            "cannot list the bench runs in \(path): \(reason)"
-        }
-    }
-}
-
 /// Reads and writes the JSON of a bench run (`vais-hot bench --out`, and
 /// the CI baseline `reports/baseline.json`): pretty with sorted keys, so a
 /// baseline update diffs line by line; read schema first, so a file from a
 /// newer vais-hot says "update" and any other JSON says what it looks like.
 public enum BenchFile {
     /// The document as it is written: pretty-printed, keys sorted.
-    public static func data(_ document: BenchDocument) throws(BenchFileError) -> Data {
+    public static func data(_ document: BenchDocument) throws(DocumentError) -> Data {
         do {
             return try DocumentJSON.encode(document)
         } catch {
@@ -42,7 +17,7 @@ public enum BenchFile {
     }
 
     /// Writes `document` to `url` atomically, creating its folder if needed.
-    public static func write(_ document: BenchDocument, to url: URL) throws(BenchFileError) {
+    public static func write(_ document: BenchDocument, to url: URL) throws(DocumentError) {
         let data = try data(document)
         do {
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
@@ -52,7 +27,7 @@ public enum BenchFile {
         }
     }
 
-    public static func read(_ url: URL) throws(BenchFileError) -> BenchDocument {
+    public static func read(_ url: URL) throws(DocumentError) -> BenchDocument {
         let data: Data
         do {
             data = try Data(contentsOf: url)
@@ -63,19 +38,15 @@ public enum BenchFile {
     }
 
     /// A bench run from JSON; `path` only names it in errors.
-    public static func decode(_ data: Data, path: String) throws(BenchFileError) -> BenchDocument {
+    public static func decode(_ data: Data, path: String) throws(DocumentError) -> BenchDocument {
         let document: BenchDocument
         do {
             document = try DocumentJSON.decode(BenchDocument.self, from: data, currentSchema: BenchDocument.currentSchemaVersion)
         } catch {
-            switch error {
-            case .unreadable(let reason): throw .unreadable(path: path, reason: reason)
-            case .newerSchema(let found): throw .newerSchema(path: path, found: found)
-            case .malformed(let reason): throw .notABenchRun(path: path, reason: lookalike(data) ?? reason)
-            }
+            throw .reading(path, as: .bench, error, lookalike: lookalike(data))
         }
         guard document.schemaVersion >= 1 else {
-            throw .notABenchRun(path: path, reason: "schemaVersion \(document.schemaVersion) is not a bench schema")
+            throw .notThatDocument(path: path, kind: .bench, reason: "schemaVersion \(document.schemaVersion) is not a bench schema")
         }
         return document
     }
@@ -120,7 +91,7 @@ public struct BenchHistory: Sendable, Equatable {
     /// (then by file name). Files that are not bench runs, or are from a
     /// newer schema, are skipped with the reason; a run that appears twice
     /// (the baseline is usually a copy of one run) is kept once.
-    public static func load(folder: URL) throws(BenchFileError) -> BenchHistory {
+    public static func load(folder: URL) throws(DocumentError) -> BenchHistory {
         let names: [String]
         do {
             names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
@@ -173,10 +144,10 @@ public struct BenchHistory: Sendable, Equatable {
     }
 
     /// The reason without the path, which `Skipped.file` already names.
-    private static func reason(_ error: BenchFileError) -> String {
+    private static func reason(_ error: DocumentError) -> String {
         switch error {
-        case .notABenchRun(_, let reason): "not a bench run: \(reason)"
-        case .newerSchema(_, let found): "bench schema \(found) is newer than this vais-hot reads (\(BenchDocument.currentSchemaVersion))"
+        case .notThatDocument(_, _, let reason): "not a bench run: \(reason)"
+        case .newerSchema(_, let kind, let found): "\(kind.rawValue) schema \(found) is newer than this vais-hot reads (\(kind.currentSchema))"
         case .unreadable(_, let reason), .unwritable(_, let reason), .unreadableFolder(_, let reason): reason
         }
     }

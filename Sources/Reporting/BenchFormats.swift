@@ -22,7 +22,7 @@ public enum BenchFormats {
     /// `run` in `format`; with a `comparison` (whose `run` should be `run`),
     /// the table and markdown show old and new side by side, and the JSON is
     /// the run with the comparison stored in it (`comparedWith`).
-    public static func render(_ run: BenchDocument, comparison: BenchComparison? = nil, as format: BenchFormat) throws(BenchFileError) -> String {
+    public static func render(_ run: BenchDocument, comparison: BenchComparison? = nil, as format: BenchFormat) throws(DocumentError) -> String {
         switch format {
         case .table: comparison.map { table($0) } ?? table(run)
         case .markdown: comparison.map { markdown($0) } ?? markdown(run)
@@ -216,7 +216,7 @@ public enum BenchFormats {
     /// every metric vais-hot measures today is smaller-is-better, so the
     /// second array is empty. `extra` (optional in the action's format)
     /// carries the quartiles, p95 and sample count, formatted, to its tooltip.
-    public static func githubActionBenchmark(_ run: BenchDocument, smallerIsBetter: Bool = true) throws(BenchFileError) -> Data {
+    public static func githubActionBenchmark(_ run: BenchDocument, smallerIsBetter: Bool = true) throws(DocumentError) -> Data {
         let entries = actionBenchmarkEntries(run, smallerIsBetter: smallerIsBetter)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

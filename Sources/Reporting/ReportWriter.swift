@@ -1,24 +1,6 @@
 import Foundation
 import Profiling
 
-/// What went wrong reading a profile, said so the user knows what to do.
-public enum ReportError: Error, CustomStringConvertible {
-    case unreadable(path: String, reason: String)
-    case notAProfile(path: String, reason: String)
-    case newerSchema(path: String, found: Int)
-
-    public var description: String {
-        switch self {
-        case .unreadable(let path, let reason):
-            "cannot read \(path): \(reason)"
-        case .notAProfile(let path, let reason):
-            "\(path) is not a vais-hot profile.json (\(reason)); pass the profile.json that `vais-hot profile` wrote"
-        case .newerSchema(let path, let found):
-            "\(path) uses profile schema \(found), newer than the \(ProfileDocument.currentSchemaVersion) this vais-hot reads; update vais-hot"
-        }
-    }
-}
-
 /// Writes a session's outputs, and reads a `profile.json` back so that
 /// `vais-hot report` can rebuild them.
 public enum ReportWriter {
@@ -42,15 +24,11 @@ public enum ReportWriter {
         try DocumentJSON.encode(document)
     }
 
-    public static func read(_ url: URL) throws -> ProfileDocument {
+    public static func read(_ url: URL) throws(DocumentError) -> ProfileDocument {
         do {
             return try DocumentJSON.decode(ProfileDocument.self, from: url, currentSchema: ProfileDocument.currentSchemaVersion)
         } catch {
-            switch error {
-            case .unreadable(let reason): throw ReportError.unreadable(path: url.path, reason: reason)
-            case .malformed(let reason): throw ReportError.notAProfile(path: url.path, reason: reason)
-            case .newerSchema(let found): throw ReportError.newerSchema(path: url.path, found: found)
-            }
+            throw DocumentError.reading(url.path, as: .profile, error)
         }
     }
 

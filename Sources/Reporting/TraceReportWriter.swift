@@ -1,24 +1,6 @@
 import Foundation
 import Profiling
 
-/// What went wrong reading a trace document, said so the user knows what to do.
-public enum TraceReportError: Error, CustomStringConvertible {
-    case unreadable(path: String, reason: String)
-    case notATrace(path: String, reason: String)
-    case newerSchema(path: String, found: Int)
-
-    public var description: String {
-        switch self {
-        case .unreadable(let path, let reason):
-            "cannot read \(path): \(reason)"
-        case .notATrace(let path, let reason):
-            "\(path) is not a vais-hot \(TraceReportWriter.jsonFile) (\(reason)); pass the \(TraceReportWriter.jsonFile) that `vais-hot trace` wrote"
-        case .newerSchema(let path, let found):
-            "\(path) uses trace schema \(found), newer than the \(TraceDocument.currentSchemaVersion) this vais-hot reads; update vais-hot"
-        }
-    }
-}
-
 /// Writes what `vais-hot trace` recorded into one folder, and reads its
 /// `trace-data.json` back so that the other files can be rendered again.
 public enum TraceReportWriter {
@@ -46,15 +28,11 @@ public enum TraceReportWriter {
         }
     }
 
-    public static func read(_ url: URL) throws -> TraceDocument {
+    public static func read(_ url: URL) throws(DocumentError) -> TraceDocument {
         do {
             return try DocumentJSON.decode(TraceDocument.self, from: url, currentSchema: TraceDocument.currentSchemaVersion)
         } catch {
-            switch error {
-            case .unreadable(let reason): throw TraceReportError.unreadable(path: url.path, reason: reason)
-            case .malformed(let reason): throw TraceReportError.notATrace(path: url.path, reason: reason)
-            case .newerSchema(let found): throw TraceReportError.newerSchema(path: url.path, found: found)
-            }
+            throw DocumentError.reading(url.path, as: .trace, error)
         }
     }
 }

@@ -37,35 +37,17 @@ struct ReportCommand: ParsableCommand {
             Terminal.error("error: cannot read \(file): \(error.localizedDescription)")
             throw ExitCode(1)
         }
-        let kind = (try? JSONSerialization.jsonObject(with: data) as? [String: Any]).map { DocumentKind(keys: Set($0.keys)) } ?? .unknown
         do {
-            switch kind {
+            switch DocumentKind.of(data) {
             case .bench: try reportBench(url)
             case .trace: try reportTrace(url)
-            case .profile, .unknown: try reportProfile(url)
+            case .profile, nil: try reportProfile(url)
             }
         } catch let exit as ExitCode {
             throw exit
         } catch {
             Terminal.error("error: \(error)")
             throw ExitCode(1)
-        }
-    }
-
-    /// Which of vais-hot's documents a JSON object is, by its fields.
-    enum DocumentKind {
-        case profile, trace, bench, unknown
-
-        init(keys: Set<String>) {
-            if keys.contains("metrics") && keys.contains("suite") {
-                self = .bench
-            } else if keys.contains("functions") && keys.contains("stacks") {
-                self = .trace
-            } else if keys.contains("reloads") {
-                self = .profile
-            } else {
-                self = .unknown
-            }
         }
     }
 

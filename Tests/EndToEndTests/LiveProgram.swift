@@ -9,6 +9,8 @@ final class LiveProgram: @unchecked Sendable {
     private var stdoutLines: [String] = []
     private var stderrText = ""
     private var partial: [Int32: String] = [:]
+    /// The streams whose writers have all closed (end of file read).
+    private var closed: Set<Int32> = []
 
     init(executable: String, arguments: [String], directory: URL) throws {
         process.executableURL = URL(fileURLWithPath: executable)
@@ -19,8 +21,8 @@ final class LiveProgram: @unchecked Sendable {
         process.standardOutput = out
         process.standardError = err
         process.standardInput = FileHandle.nullDevice
-        out.fileHandleForReading.readabilityHandler = { [weak self] handle in self?.append(handle.availableData, stream: 1) }
-        err.fileHandleForReading.readabilityHandler = { [weak self] handle in self?.append(handle.availableData, stream: 2) }
+        out.fileHandleForReading.readabilityHandler = { [weak self] handle in self?.append(handle, stream: 1) }
+        err.fileHandleForReading.readabilityHandler = { [weak self] handle in self?.append(handle, stream: 2) }
         try process.run()
     }
 
@@ -34,11 +36,17 @@ final class LiveProgram: @unchecked Sendable {
         if process.isRunning { kill(process.processIdentifier, SIGKILL) }
     }
 
-    private func append(_ data: Data, stream: Int32) {
-        guard !data.isEmpty else { return }
-        let text = String(decoding: data, as: UTF8.self)
+    private func append(_ handle: FileHandle, stream: Int32) {
+        let data = handle.availableData
         lock.lock()
         defer { lock.unlock() }
+        guard !data.isEmpty else {
+            // End of file: every writer closed the stream, so all it will ever hold has been read.
+            handle.readabilityHandler = nil
+            closed.insert(stream)
+            return
+        }
+        let text = String(decoding: data, as: UTF8.self)
         if stream == 2 {
             stderrText += text
             return
@@ -79,13 +87,20 @@ final class LiveProgram: @unchecked Sendable {
         wait(seconds: seconds) { $0.stderr.contains(text) }
     }
 
-    /// Waits for the process to end and returns its exit status.
+    /// Whether both output streams reached their end.
+    var outputEnded: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return closed.count == 2
+    }
+
+    /// Waits for the process to end and its output to be read to the end,
+    /// and returns its exit status.
     func waitForExit(seconds: Double = 30) -> Int32? {
-        guard wait(seconds: seconds, until: { !$0.process.isRunning }) else {
+        guard wait(seconds: seconds, until: { !$0.process.isRunning && $0.outputEnded }) else {
             stop()
             return nil
         }
-        usleep(50_000)
         return process.terminationStatus
     }
 }

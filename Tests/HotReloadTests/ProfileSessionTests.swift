@@ -1,6 +1,7 @@
 import Foundation
 import Profiling
 import Testing
+import TestSupport
 import VaisCompiler
 @testable import HotReload
 
@@ -25,9 +26,10 @@ struct ProfileSessionTests {
     }
     """
 
-    static func session(reloads: Int, retained: Int = 3) throws -> (ProfileSession, ProfileDocument, String) {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("vais-profile-\(UUID().uuidString.prefix(8))").path
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    /// A session of `reloads` edits in a scratch folder, which lives as long as the caller keeps it.
+    static func session(reloads: Int, retained: Int = 3) throws -> (ProfileSession, ProfileDocument, ScratchDirectory) {
+        let scratch = try ScratchDirectory("profile")
+        let folder = scratch.url.path
         let source = folder + "/game.vais"
         try program.write(toFile: source, atomically: false, encoding: .utf8)
         let configuration = Reloader.Configuration(sourcePath: source, compileOptions: CompileOptions(debugInfo: true),
@@ -37,13 +39,13 @@ struct ProfileSessionTests {
         let session = ProfileSession(settings: settings) { _ in }
         let document = try session.run()
         session.finish()
-        return (session, document, folder)
+        return (session, document, scratch)
     }
 
     @Test("every reload is measured, and its phases add up to its total within 5%", .timeLimit(.minutes(2)))
     func phasesAddUp() throws {
-        let (session, document, folder) = try Self.session(reloads: 6)
-        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let (session, document, scratch) = try Self.session(reloads: 6)
+        defer { withExtendedLifetime(scratch) {} }
         _ = session
         #expect(document.reloads.map(\.version) == [2, 3, 4, 5, 6, 7])
         // The default edits touch each hot function in turn.
@@ -63,8 +65,8 @@ struct ProfileSessionTests {
 
     @Test("an unloaded version drops out of the mapped total", .timeLimit(.minutes(2)))
     func unloadedVersionsDropOut() throws {
-        let (_, document, folder) = try Self.session(reloads: 4, retained: 2)
-        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let (_, document, scratch) = try Self.session(reloads: 4, retained: 2)
+        defer { withExtendedLifetime(scratch) {} }
         let unloaded = document.versions.filter { $0.state == .unloaded }
         #expect(!unloaded.isEmpty)
         for version in unloaded {

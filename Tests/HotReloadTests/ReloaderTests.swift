@@ -1,6 +1,7 @@
 import Foundation
 import Profiling
 import Testing
+import TestSupport
 import VaisCompiler
 @testable import HotReload
 
@@ -16,19 +17,19 @@ struct ReloaderTests {
     }
 
     struct Fixture {
-        let folder: String
+        let scratch: ScratchDirectory
+        var folder: String { scratch.url.path }
         let source: String
         let reloader: Reloader
         let events: Events
 
         init(_ text: String, retained: Int = 3) throws {
-            folder = FileManager.default.temporaryDirectory.appendingPathComponent("vais-reloader-\(UUID().uuidString.prefix(8))").path
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            source = folder + "/prog.vais"
+            scratch = try ScratchDirectory("reloader")
+            source = scratch.path("prog.vais")
             try text.write(toFile: source, atomically: false, encoding: .utf8)
             let events = Events()
             self.events = events
-            reloader = try Reloader.launch(configuration: .init(sourcePath: source, compileOptions: CompileOptions(), buildRoot: folder + "/build",
+            reloader = try Reloader.launch(configuration: .init(sourcePath: source, compileOptions: CompileOptions(), buildRoot: scratch.path("build"),
                                                                 retainedVersions: retained),
                                            observer: { events.append($0) })
         }

@@ -2,12 +2,10 @@ import Foundation
 import Profiling
 @testable import Reporting
 import Testing
+import TestSupport
 
 @Suite("Bench formats and files")
 struct BenchFormatsTests {
-    private func temporaryFolder() -> URL {
-        FileManager.default.temporaryDirectory.appendingPathComponent("vais-hot-bench-\(UUID().uuidString)")
-    }
 
     private var regressedComparison: BenchComparison {
         let run = SampleBench.make()
@@ -120,8 +118,8 @@ struct BenchFormatsTests {
 
     @Test("a bench run writes and reads back; other JSON, newer schemas and missing files say what they are")
     func files() throws {
-        let folder = temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let scratch = try ScratchDirectory("bench-files")
+        let folder = scratch.url
         let run = SampleBench.make()
         let file = folder.appendingPathComponent("nested/run.json")
         try BenchFile.write(run, to: file)
@@ -130,13 +128,13 @@ struct BenchFormatsTests {
         let profile = folder.appendingPathComponent("profile.json")
         try ReportWriter.profileJSON(SampleProfile.make()).write(to: profile)
         #expect { try BenchFile.read(profile) } throws: { error in
-            guard case .notABenchRun(_, let reason) = error as? BenchFileError else { return false }
+            guard case .notThatDocument(_, .bench, let reason) = error as? DocumentError else { return false }
             return reason.contains("profile.json")
         }
         let action = folder.appendingPathComponent("action.json")
         try BenchFormats.githubActionBenchmark(run).write(to: action)
         #expect { try BenchFile.read(action) } throws: { error in
-            guard case .notABenchRun(_, let reason) = error as? BenchFileError else { return false }
+            guard case .notThatDocument(_, .bench, let reason) = error as? DocumentError else { return false }
             return reason.contains("github-action-benchmark")
         }
         var broken = try #require(try JSONSerialization.jsonObject(with: BenchFile.data(run)) as? [String: Any])
@@ -144,23 +142,23 @@ struct BenchFormatsTests {
         let noMetrics = folder.appendingPathComponent("no-metrics.json")
         try JSONSerialization.data(withJSONObject: broken).write(to: noMetrics)
         #expect { try BenchFile.read(noMetrics) } throws: { error in
-            guard case .notABenchRun(_, let reason) = error as? BenchFileError else { return false }
+            guard case .notThatDocument(_, .bench, let reason) = error as? DocumentError else { return false }
             return reason == "no field `metrics`"
         }
         let newer = folder.appendingPathComponent("newer.json")
         try Data("{\"schemaVersion\": \(BenchDocument.currentSchemaVersion + 1)}".utf8).write(to: newer)
         #expect { try BenchFile.read(newer) } throws: { error in
-            guard case .newerSchema(_, let found) = error as? BenchFileError else { return false }
+            guard case .newerSchema(_, .bench, let found) = error as? DocumentError else { return false }
             return found == BenchDocument.currentSchemaVersion + 1
         }
-        #expect(throws: BenchFileError.self) { try BenchFile.read(folder.appendingPathComponent("missing.json")) }
-        #expect(BenchFileError.notABenchRun(path: "x.json", reason: "r").description.contains("vais-hot bench --out"))
+        #expect(throws: DocumentError.self) { try BenchFile.read(folder.appendingPathComponent("missing.json")) }
+        #expect(DocumentError.notThatDocument(path: "x.json", kind: .bench, reason: "r").description.contains("vais-hot bench --out"))
     }
 
     @Test("a history folder: runs sorted by start time, other files skipped with a reason, a copied run kept once")
     func history() throws {
-        let folder = temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let scratch = try ScratchDirectory("bench-files")
+        let folder = scratch.url
         let runs = [
             SampleBench.make(seed: 3, startedAt: "2026-11-21T10:00:00Z", commit: "bbbbbbb"),
             SampleBench.make(seed: 4, startedAt: "2026-11-19T10:00:00Z", commit: "aaaaaaa"),
@@ -179,6 +177,6 @@ struct BenchFormatsTests {
         #expect(history.skipped.first { $0.file == "run-1.json" }?.reason == "the same run as baseline.json")
         #expect(history.skipped.first { $0.file == "notes.json" }?.reason.hasPrefix("not a bench run") == true)
         #expect(history.ending(with: runs[2]).map(\.gitCommit) == ["aaaaaaa", "bbbbbbb", "ccccccc"])
-        #expect(throws: BenchFileError.self) { try BenchHistory.load(folder: folder.appendingPathComponent("nowhere")) }
+        #expect(throws: DocumentError.self) { try BenchHistory.load(folder: folder.appendingPathComponent("nowhere")) }
     }
 }

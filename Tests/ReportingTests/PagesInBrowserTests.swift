@@ -2,6 +2,7 @@ import Foundation
 import Profiling
 @testable import Reporting
 import Testing
+import TestSupport
 
 /// Every HTML page vais-hot writes (profile, comparison, trace, trace
 /// comparison, bench, trend), rendered by a real browser (headless
@@ -34,9 +35,8 @@ struct PagesInBrowserTests {
 
     @Test("every page fits the window, shows no NaN or undefined, and has no empty chart", arguments: widths)
     func pagesRead(width: Int) throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("vais-hot-pages-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let scratch = try ScratchDirectory("pages-\(width)")
+        let folder = scratch.url
         let screenshots = ProcessInfo.processInfo.environment["VAIS_HOT_SCREENSHOTS"]
         for (name, html) in try Self.pages() {
             let page = folder.appendingPathComponent("\(name).html")

@@ -2,17 +2,15 @@ import Foundation
 import Profiling
 @testable import Reporting
 import Testing
+import TestSupport
 
 @Suite("Report writer and comparison")
 struct ReportWriterTests {
-    private func temporaryFolder() -> URL {
-        FileManager.default.temporaryDirectory.appendingPathComponent("vais-hot-reporting-\(UUID().uuidString)")
-    }
 
     @Test("writes the five outputs, and profile.json reads back to the same document")
     func writeAndRead() throws {
-        let folder = temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let scratch = try ScratchDirectory("report-writer")
+        let folder = scratch.url
         let document = SampleProfile.make()
         try ReportWriter.write(document, to: folder)
         for file in [ReportWriter.profileFile, ReportWriter.reloadsFile, ReportWriter.memoryFile, ReportWriter.htmlFile, ReportWriter.traceFile] {
@@ -23,22 +21,22 @@ struct ReportWriterTests {
 
     @Test("a file that is not a profile, or from a newer vais-hot, says what to do")
     func readErrors() throws {
-        let folder = temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let scratch = try ScratchDirectory("report-writer")
+        let folder = scratch.url
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let notAProfile = folder.appendingPathComponent("trace.json")
         try Data("{\"traceEvents\": []}".utf8).write(to: notAProfile)
         #expect { try ReportWriter.read(notAProfile) } throws: { error in
-            guard case .notAProfile = error as? ReportError else { return false }
+            guard case .notThatDocument(_, .profile, _) = error as? DocumentError else { return false }
             return true
         }
         let newer = folder.appendingPathComponent("newer.json")
         try Data("{\"schemaVersion\": \(ProfileDocument.currentSchemaVersion + 1)}".utf8).write(to: newer)
         #expect { try ReportWriter.read(newer) } throws: { error in
-            guard case .newerSchema(_, let found) = error as? ReportError else { return false }
+            guard case .newerSchema(_, .profile, let found) = error as? DocumentError else { return false }
             return found == ProfileDocument.currentSchemaVersion + 1
         }
-        #expect(throws: ReportError.self) { try ReportWriter.read(folder.appendingPathComponent("missing.json")) }
+        #expect(throws: DocumentError.self) { try ReportWriter.read(folder.appendingPathComponent("missing.json")) }
     }
 
     @Test("comparison gives the phase medians old and new, the change in percent and a verdict by the IQR rule")

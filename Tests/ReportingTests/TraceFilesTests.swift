@@ -95,15 +95,15 @@ struct TraceFilesTests {
         // A profile.json is not a trace; a newer schema says to update.
         try ReportWriter.write(SampleProfile.make(reloads: 2), to: folder)
         #expect { try TraceReportWriter.read(folder.appendingPathComponent(ReportWriter.profileFile)) } throws: { error in
-            guard case .notATrace = error as? TraceReportError else { return false }
+            guard case .notThatDocument(_, .trace, _) = error as? DocumentError else { return false }
             return true
         }
         let newer = folder.appendingPathComponent("newer.json")
         try Data("{\"schemaVersion\": \(TraceDocument.currentSchemaVersion + 1)}".utf8).write(to: newer)
         #expect { try TraceReportWriter.read(newer) } throws: { error in
-            guard case .newerSchema(_, let found) = error as? TraceReportError else { return false }
+            guard case .newerSchema(_, .trace, let found) = error as? DocumentError else { return false }
             return found == TraceDocument.currentSchemaVersion + 1
         }
-        #expect(throws: TraceReportError.self) { try TraceReportWriter.read(folder.appendingPathComponent("missing.json")) }
+        #expect(throws: DocumentError.self) { try TraceReportWriter.read(folder.appendingPathComponent("missing.json")) }
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Profiling
 import Testing
+import TestSupport
 import VaisCompiler
 @testable import HotReload
 @testable import Tracing
@@ -36,18 +37,18 @@ struct TracerTests {
     """
 
     final class Fixture {
-        let folder: String
+        let scratch: ScratchDirectory
+        var folder: String { scratch.url.path }
         let source: String
         let reloader: Reloader
         let tracer: Tracer
 
         init(_ text: String = TracerTests.program, tracer settings: Tracer.Settings = Tracer.Settings(), retained: Int = 3) throws {
-            folder = FileManager.default.temporaryDirectory.appendingPathComponent("vais-tracer-\(UUID().uuidString.prefix(8))").path
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            source = folder + "/prog.vais"
+            scratch = try ScratchDirectory("tracer")
+            source = scratch.path("prog.vais")
             try text.write(toFile: source, atomically: false, encoding: .utf8)
             reloader = try Reloader.launch(configuration: .init(sourcePath: source, compileOptions: CompileOptions(debugInfo: true),
-                                                                buildRoot: folder + "/build", retainedVersions: retained), observer: { _ in })
+                                                                buildRoot: scratch.path("build"), retainedVersions: retained), observer: { _ in })
             tracer = Tracer(settings: settings)
             tracer.attach(to: reloader, tracing: [])
         }

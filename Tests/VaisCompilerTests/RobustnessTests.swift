@@ -18,6 +18,11 @@ struct RobustnessTests {
         }
     }
 
+    @Test("the corpus is where the robustness tests look for it: a moved folder must not pass with zero cases")
+    func corpusIsThere() {
+        #expect(Self.corpusFiles.count >= 110, "\(Self.corpusFiles.count) corpus files under \(Self.corpus.path)")
+    }
+
     @Test("every corpus file cut at every token boundary", .timeLimit(.minutes(5)), arguments: corpusFiles)
     func truncations(_ name: String) throws {
         let bytes = Array(try Data(contentsOf: Self.corpus.appendingPathComponent(name)))
