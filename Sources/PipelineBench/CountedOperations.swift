@@ -10,7 +10,8 @@ import VaisWorkloads
 /// in a child process under callgrind (`vais-hot bench-count`), each
 /// operation once to warm up and then once inside `vais_counted_region`,
 /// which callgrind counts and dumps on its own. Only the calling thread is
-/// counted, so every operation stays on it (lowering on one thread).
+/// counted, so everything runs on the compiler's own thread, where compiles
+/// do not start threads of their own (and lowering stays on one thread).
 public struct CountedOperations {
     /// One counted operation: its metric's name and how many repetitions of
     /// the measured thing one run of `body` holds (the count is divided by it).
@@ -45,6 +46,10 @@ public struct CountedOperations {
 
     /// Runs every operation, warm then counted, and writes the manifest.
     public func run(manifestPath: String) throws {
+        try Compiler.onCompilerThread { Result { try runOnThisThread(manifestPath: manifestPath) } }.get()
+    }
+
+    private func runOnThisThread(manifestPath: String) throws {
         try FileManager.default.createDirectory(atPath: settings.workFolder, withIntermediateDirectories: true)
         let callProgram = try launch(CallBench.program, named: "calls.vais", in: "counted-calls", debugInfo: false)
         defer { callProgram.shutdown() }

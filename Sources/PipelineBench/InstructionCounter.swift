@@ -45,8 +45,12 @@ struct InstructionCounter {
         let executable = try strippedCopyOfSelf(in: folder)
         let manifestPath = folder + "/manifest.json"
         let outputBase = folder + "/callgrind.out"
-        var arguments = ["--tool=callgrind", "--collect-atstart=no", "--toggle-collect=vais_counted_region",
-                         "--dump-after=vais_counted_region", "--callgrind-out-file=" + outputBase,
+        // A dump as each region starts and one as it ends: the even dumps hold
+        // exactly the regions, whatever the threads' collection state (a new
+        // thread's does not start from --collect-atstart, so toggling by
+        // function is not to be trusted).
+        var arguments = ["--tool=callgrind", "--dump-before=vais_counted_region", "--dump-after=vais_counted_region",
+                         "--callgrind-out-file=" + outputBase,
                          executable, "bench-count", "--game", settings.gameSource, "--work", folder + "/work", "--manifest", manifestPath]
         if let standardLibrary = settings.standardLibrary { arguments += ["--std", standardLibrary] }
         let outcome = try ProcessRunner.run(valgrind, arguments)
@@ -58,8 +62,8 @@ struct InstructionCounter {
             throw Failure.unreadable("\(manifestPath): \(error)")
         }
         return try manifest.operations.enumerated().map { index, operation in
-            // callgrind numbers its dumps from 1, in the order they were made.
-            let count = try Self.totalInstructions(inDump: "\(outputBase).\(index + 1)")
+            // callgrind numbers its dumps from 1, in the order they were made: before region 1, region 1, before region 2, ...
+            let count = try Self.totalInstructions(inDump: "\(outputBase).\(2 * (index + 1))")
             let perRepetition = count / Double(max(operation.repetitions, 1))
             return BenchMetric(name: operation.name, kind: .instructions, samples: [perRepetition])
         }

@@ -76,8 +76,8 @@ struct BenchCommand: ParsableCommand {
         document.thresholds = old?.thresholds ?? document.thresholds
         var comparison = old.map { BenchComparison(run: document, baseline: $0) }
         if let first = comparison, let old, first.regressionNeedsConfirming, confirm, storedRun == nil {
-            Terminal.error("regressed: \(first.regressed.map(\.name).joined(separator: ", ")); measuring again to confirm")
-            document = try measure(requireInstructionCounts: true)
+            Terminal.error("regressed: \(first.regressed.map(\.name).joined(separator: ", ")); measuring again, in a fresh process, to confirm")
+            document = try measureInFreshProcess()
             document.thresholds = old.thresholds ?? document.thresholds
             comparison = BenchComparison(run: document, baseline: old).confirmed(by: first)
         }

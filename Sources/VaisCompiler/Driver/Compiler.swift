@@ -61,6 +61,15 @@ public enum Compiler {
         emit(check(parse(source: source, path: path, options: options), options: options), options: options)
     }
 
+    /// Runs `body` on a thread with the deep stack the compiler's walks
+    /// need, and waits for it: every compile inside it then runs on that one
+    /// thread instead of starting threads of its own (lowering on one thread
+    /// asked for). For work that must stay on one thread, such as counting
+    /// one thread's instructions.
+    public static func onCompilerThread<T>(_ body: () -> T) -> T {
+        DeepStack.run(body)
+    }
+
     /// Reads and parses the file at `path` and every file it imports.
     public static func parse(path: String, options: CompileOptions = CompileOptions()) -> ParsedProgram {
         guard let data = FileManager.default.contents(atPath: path) else {
