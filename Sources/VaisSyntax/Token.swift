@@ -8,7 +8,7 @@ public enum TokenKind: UInt8, Sendable {
     // Punctuation
     case lParen, rParen, lBrace, rBrace, lBracket, rBracket
     case comma, semicolon, colon, dot, dotDot, dotDotEqual, ellipsis
-    case arrow, fatArrow, colonEqual, question, at, hashBracket, atBracket
+    case arrow, fatArrow, colonEqual, colonColon, question, at, hashBracket, atBracket
     case plus, minus, star, slash, percent, amp, pipe, caret, tilde, bang
     case shl, shr, ampAmp, pipePipe
     case equal, equalEqual, bangEqual, less, lessEqual, greater, greaterEqual
@@ -66,6 +66,7 @@ public enum TokenKind: UInt8, Sendable {
         case .arrow: return "'->'"
         case .fatArrow: return "'=>'"
         case .colonEqual: return "':='"
+        case .colonColon: return "'::'"
         case .question: return "'?'"
         case .at: return "'@'"
         case .hashBracket: return "'#['"

@@ -83,12 +83,12 @@ public enum Compiler {
     public static func check(_ parsed: ParsedProgram, options: CompileOptions = CompileOptions()) -> CompileResult {
         // A root file that did not parse may have lost its `main`; saying so would only add noise.
         let rootParsed = !parsed.diagnostics.contains { $0.isError && $0.span.file == parsed.rootFile }
-        let (model, checkDiagnostics) = Checker.check(parsed.tree, requireMain: options.requireMain && rootParsed, rootFile: parsed.rootFile)
+        let (model, tree, checkDiagnostics) = Checker.check(parsed.tree, requireMain: options.requireMain && rootParsed, rootFile: parsed.rootFile)
         let diagnostics = sorted(parsed.diagnostics + checkDiagnostics)
         guard !diagnostics.contains(where: \.isError) else {
             return CompileResult(sources: parsed.sources, diagnostics: diagnostics, program: nil, ir: nil)
         }
-        let program = CheckedProgram(sources: parsed.sources, rootFile: parsed.rootFile, tree: parsed.tree, model: model)
+        let program = CheckedProgram(sources: parsed.sources, rootFile: parsed.rootFile, tree: tree, model: model)
         return CompileResult(sources: parsed.sources, diagnostics: diagnostics, program: program, ir: nil)
     }
 

@@ -3,13 +3,36 @@ import VaisSyntax
 extension Checker {
     /// If `expr` is a bare name that means a type (no local or global
     /// shadows it), that type.
-    func typeNamed(by expr: ExprID) -> TypeID? {
+    mutating func typeNamed(by expr: ExprID) -> TypeID? {
         guard case .name(let name) = tree[expr].kind, lookupLocal(name) == nil, valueNames[name] == nil else { return nil }
-        return typeNames[name]
+        if genericTypes[name] != nil, let arguments = tree.typeArguments[expr] {
+            return instantiateType(name, arguments.map { resolveType($0) }, at: tree[expr].span)
+        }
+        return typeNames[name] ?? environmentType(name)
+    }
+
+    /// `Option` in `Option.Some(x)`: a generic type named without arguments.
+    func genericTemplateNamed(by expr: ExprID) -> String? {
+        guard case .name(let name) = tree[expr].kind, lookupLocal(name) == nil, valueNames[name] == nil,
+              genericTypes[name] != nil, tree.typeArguments[expr] == nil else { return nil }
+        return name
+    }
+
+    /// The index of variant `name` in generic enum `template`.
+    func genericVariantIndex(_ template: String, _ name: String) -> Int? {
+        guard case .enumeration(let decl)? = genericTypes[template] else { return nil }
+        return decl.variants.firstIndex { $0.name.text == name }
     }
 
     /// `Type.member` and `value.field`, outside a call.
-    mutating func checkField(_ id: ExprID, base: ExprID, name: Name) -> TypeID {
+    mutating func checkField(_ id: ExprID, base: ExprID, name: Name, expected: TypeID?) -> TypeID {
+        if let template = genericTemplateNamed(by: base) {
+            guard let index = genericVariantIndex(template, name.text) else {
+                error("E013", "`\(template)` has no variant `\(name.text)`", at: name.span)
+                return .error
+            }
+            return checkGenericVariant(id, templateName: template, variantIndex: index, arguments: nil, expected: expected, span: name.span)
+        }
         if let owner = typeNamed(by: base) {
             model.resolutions[base.index] = .typeName(owner)
             guard case .enumeration(let enumID) = model.types[owner] else {
@@ -61,7 +84,7 @@ extension Checker {
         }
     }
 
-    mutating func checkCall(_ id: ExprID, callee: ExprID, arguments: [ExprID]) -> TypeID {
+    mutating func checkCall(_ id: ExprID, callee: ExprID, arguments: [ExprID], expected: TypeID?) -> TypeID {
         let calleeNode = tree[callee]
         switch calleeNode.kind {
         case .selfFunction:
@@ -71,20 +94,42 @@ extension Checker {
             return checkArguments(arguments, of: current, skippingReceiver: false, calleeSpan: calleeNode.span)
         case .name(let name) where lookupLocal(name) == nil:
             if case .function(let function)? = valueNames[name] {
+                if tree.typeArguments[callee] != nil {
+                    error("E027", "`\(name)` is not generic and takes no type arguments", at: calleeNode.span)
+                }
                 model.resolutions[callee.index] = .function(function)
                 model.callTargets[id.index] = .direct(function)
                 return checkArguments(arguments, of: function, skippingReceiver: false, calleeSpan: calleeNode.span)
             }
+            if case .genericFunction(let template)? = valueNames[name] {
+                return checkGenericCall(id, callee: callee, templateIndex: template, arguments: arguments, expected: expected)
+            }
             if valueNames[name] == nil, let variants = bareVariants[name], variants.count == 1, let (enumID, index) = variants.first {
                 return checkConstruction(id, enumID, index, arguments, span: calleeNode.span)
             }
+            if valueNames[name] == nil, bareVariants[name] == nil, let variants = genericBareVariants[name], variants.count == 1,
+               let (template, index) = variants.first {
+                return checkGenericVariant(id, templateName: template, variantIndex: index, arguments: arguments,
+                                           expected: expected, span: calleeNode.span)
+            }
         case .field(let base, let name):
+            if let template = genericTemplateNamed(by: base) {
+                model.resolutions[base.index] = .none
+                guard let index = genericVariantIndex(template, name.text) else {
+                    error("E013", "`\(template)` has no variant `\(name.text)`; to call a method, write the type arguments (`\(template)<...>.\(name.text)`)",
+                          at: name.span)
+                    checkAll(arguments)
+                    return .error
+                }
+                return checkGenericVariant(id, templateName: template, variantIndex: index, arguments: arguments,
+                                           expected: expected, span: name.span)
+            }
             if let owner = typeNamed(by: base) {
                 model.resolutions[base.index] = .typeName(owner)
                 if case .enumeration(let enumID) = model.types[owner], let index = model.enums[enumID.index].variantIndex(name.text) {
                     return checkConstruction(id, enumID, index, arguments, span: name.span)
                 }
-                guard let method = methods(of: owner)[name.text] else {
+                guard let method = method(named: name.text, of: owner, at: name.span) else {
                     let code = if case .enumeration = model.types[owner] { "E013" } else { "E018" }
                     let what = code == "E013" ? "variant or method" : "method"
                     error(code, "`\(describe(owner))` has no \(what) `\(name.text)`", at: name.span)
@@ -100,7 +145,7 @@ extension Checker {
                 return .error
             }
             let (target, derefs) = peelPointers(baseType)
-            if let method = methods(of: target)[name.text], model.functions[method.index].receiver != nil {
+            if let method = method(named: name.text, of: target, at: name.span), model.functions[method.index].receiver != nil {
                 model.callTargets[id.index] = .method(method, receiverDerefs: derefs)
                 if derefs == 0, model.functions[method.index].receiver != .value { noteAddressTaken(base) }
                 return checkArguments(arguments, of: method, skippingReceiver: true, calleeSpan: name.span)

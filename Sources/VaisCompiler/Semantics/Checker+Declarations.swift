@@ -6,6 +6,15 @@ extension Checker {
     mutating func declareTypes() {
         for (_, item) in tree.items {
             switch item {
+            case .structure(let decl) where !decl.genericParameters.isEmpty:
+                guard declareTypeName(decl.name) else { continue }
+                genericTypes[decl.name.text] = .structure(decl)
+            case .enumeration(let decl) where !decl.genericParameters.isEmpty:
+                guard declareTypeName(decl.name) else { continue }
+                genericTypes[decl.name.text] = .enumeration(decl)
+                for (index, variant) in decl.variants.enumerated() {
+                    genericBareVariants[variant.name.text, default: []].append((decl.name.text, index))
+                }
             case .structure(let decl):
                 guard declareTypeName(decl.name) else { continue }
                 let id = StructID(raw: Int32(model.structs.count))
@@ -23,7 +32,7 @@ extension Checker {
     }
 
     private mutating func declareTypeName(_ name: Name) -> Bool {
-        if typeNames[name.text] != nil || TypeTable.builtinNames[name.text] != nil {
+        if typeNames[name.text] != nil || TypeTable.builtinNames[name.text] != nil || genericTypes[name.text] != nil {
             error("E007", "the type `\(name.text)` is defined more than once", at: name.span)
             return false
         }
@@ -91,7 +100,7 @@ extension Checker {
     }
 
     /// Whether `type` holds struct `structIndex` by value, directly or nested.
-    private func contains(_ type: TypeID, structIndex: Int, visited: Set<TypeID>) -> Bool {
+    func contains(_ type: TypeID, structIndex: Int, visited: Set<TypeID>) -> Bool {
         guard !visited.contains(type) else { return false }
         let next = visited.union([type])
         switch model.types[type] {
@@ -107,7 +116,7 @@ extension Checker {
         }
     }
 
-    private func containsEnum(_ type: TypeID, enumIndex: Int, visited: Set<TypeID>) -> Bool {
+    func containsEnum(_ type: TypeID, enumIndex: Int, visited: Set<TypeID>) -> Bool {
         guard !visited.contains(type) else { return false }
         let next = visited.union([type])
         switch model.types[type] {
@@ -126,10 +135,27 @@ extension Checker {
     mutating func resolveType(_ syntax: TypeSyntax) -> TypeID {
         switch syntax {
         case .named(let name):
+            if let bound = environmentType(name.text) { return bound }
             if let builtin = TypeTable.builtinNames[name.text] { return builtin }
             if let declared = typeNames[name.text] { return declared }
+            if let template = genericTypes[name.text] {
+                let parameters = template.parameters.map(\.text).joined(separator: ", ")
+                error("E027", "`\(name.text)` is generic: write its type arguments, as in `\(name.text)<\(parameters)>`", at: name.span)
+                return .error
+            }
             error("E002", "undefined type `\(name.text)`", at: name.span)
             return .error
+        case .generic(let name, let arguments, let span):
+            let resolved = arguments.map { resolveType($0) }
+            guard genericTypes[name.text] != nil else {
+                if typeNames[name.text] != nil || TypeTable.builtinNames[name.text] != nil || environmentType(name.text) != nil {
+                    error("E027", "`\(name.text)` is not generic and takes no type arguments", at: name.span)
+                } else {
+                    error("E002", "undefined type `\(name.text)`", at: name.span)
+                }
+                return .error
+            }
+            return instantiateType(name.text, resolved, at: span)
         case .pointer(let pointee, _), .reference(let pointee, _, _):
             let resolved = resolveType(pointee)
             return resolved == .error ? .error : model.types.pointer(to: resolved)
@@ -182,10 +208,16 @@ extension Checker {
     mutating func declareFunctions() {
         for (file, item) in tree.items {
             switch item {
+            case .function(let decl) where !decl.genericParameters.isEmpty:
+                guard claimValueName(decl.name) else { continue }
+                genericFunctions.append(GenericFunctionTemplate(decl: decl, file: file, parameters: decl.genericParameters.map(\.text)))
+                valueNames[decl.name.text] = .genericFunction(genericFunctions.count - 1)
             case .function(let decl):
                 guard claimValueName(decl.name) else { continue }
                 let id = declareFunction(decl, file: file, owner: nil)
                 valueNames[decl.name.text] = .function(id)
+            case .implementation(let impl) where genericTypes[impl.typeName.text] != nil:
+                declareGenericImpl(impl, file: file)
             case .implementation(let impl):
                 declareMethods(impl, file: file)
             default:
@@ -237,7 +269,10 @@ extension Checker {
             if method.isHot {
                 error("P015", "#[hot] applies to free functions, not methods", at: method.name.span)
             }
+            typeEnvironment = [(name: "Self", type: owner)]
             let id = declareFunction(method, file: file, owner: owner)
+            typeEnvironment = []
+            functionContexts[id.index] = FunctionContext(environment: [(name: "Self", type: owner)], instantiation: nil)
             switch model.types[owner] {
             case .structure(let structID): model.structs[structID.index].methods[method.name.text] = id
             case .enumeration(let enumID): model.enums[enumID.index].methods[method.name.text] = id
@@ -246,7 +281,23 @@ extension Checker {
         }
     }
 
-    private mutating func declareFunction(_ decl: FunctionDecl, file: FileID, owner: TypeID?) -> FunctionID {
+    /// Methods of a generic type are made per specialization, when used;
+    /// here only their parameters are checked against the type's.
+    private mutating func declareGenericImpl(_ impl: ImplDecl, file: FileID) {
+        guard let template = genericTypes[impl.typeName.text] else { return }
+        if impl.genericParameters.count != template.parameters.count {
+            error("E027", "`\(impl.typeName.text)` takes \(template.parameters.count) type argument(s); write `X \(impl.typeName.text)<\(template.parameters.map(\.text).joined(separator: ", "))>`",
+                  at: impl.typeName.span)
+            return
+        }
+        var seen: Set<String> = Set((genericImpls[impl.typeName.text] ?? []).flatMap { $0.0.methods.map(\.name.text) })
+        for method in impl.methods where !seen.insert(method.name.text).inserted {
+            error("E007", "the method `\(method.name.text)` is defined more than once for `\(impl.typeName.text)`", at: method.name.span)
+        }
+        genericImpls[impl.typeName.text, default: []].append((impl, file))
+    }
+
+    mutating func declareFunction(_ decl: FunctionDecl, file: FileID, owner: TypeID?, displayName: String? = nil) -> FunctionID {
         var parameters: [TypeID] = []
         var names: [String] = []
         if let (receiver, _) = decl.selfParameter, let owner {
@@ -264,9 +315,10 @@ extension Checker {
         let isExternal: Bool
         if case .external = decl.body { isExternal = true } else { isExternal = false }
         let ownerName = owner.map { describe($0) + "." } ?? ""
-        let symbol = isExternal ? decl.name.text : "vais." + ownerName + decl.name.text
+        let name = displayName ?? ownerName + decl.name.text
+        let symbol = isExternal ? decl.name.text : "vais." + SymbolMangling.mangle(name)
         let id = FunctionID(raw: Int32(model.functions.count))
-        model.functions.append(FunctionSymbol(name: ownerName + decl.name.text, symbol: symbol, kind: isExternal ? .external : .vais,
+        model.functions.append(FunctionSymbol(name: name, symbol: symbol, kind: isExternal ? .external : .vais,
                                               parameters: parameters, parameterNames: names, result: result,
                                               isVariadic: decl.isVariadic, isHot: decl.isHot && owner == nil, owner: owner,
                                               receiver: decl.selfParameter?.0, declaration: decl, file: file, span: decl.name.span))

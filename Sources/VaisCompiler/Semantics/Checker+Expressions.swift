@@ -21,7 +21,7 @@ extension Checker {
         case .bool:
             return .bool
         case .name(let name):
-            return resolveName(id, name, span: node.span)
+            return resolveName(id, name, expected: expected, span: node.span)
         case .selfFunction:
             guard let current = currentFunction else {
                 error("E001", "`@` refers to the enclosing function, and there is none here", at: node.span)
@@ -35,15 +35,15 @@ extension Checker {
             return checkBinary(op, left, right, expected: expected,
                                operatorSpan: SourceSpan(file: node.span.file, start: operatorAt, end: operatorAt + UInt32(op.symbol.utf8.count)))
         case .call(let callee, let arguments):
-            return checkCall(id, callee: callee, arguments: arguments)
+            return checkCall(id, callee: callee, arguments: arguments, expected: expected)
         case .field(let base, let name):
-            return checkField(id, base: base, name: name)
+            return checkField(id, base: base, name: name, expected: expected)
         case .index(let base, let index):
             return checkIndex(base, index)
         case .cast(let operand, let typeSyntax, let asAt):
             return checkCast(operand, typeSyntax, asSpan: SourceSpan(file: node.span.file, start: asAt, end: asAt + 2))
         case .structLiteral(let typeName, let fields):
-            return checkStructLiteral(typeName, fields)
+            return checkStructLiteral(id, typeName, fields, expected: expected)
         case .arrayLiteral(let elements):
             return checkArrayLiteral(elements, expected: expected, span: node.span)
         case .arrayRepeat(let value, let count):
@@ -116,7 +116,7 @@ extension Checker {
         return model.types.intern(.function(parameters: function.parameters, result: function.result, variadic: function.isVariadic))
     }
 
-    private mutating func resolveName(_ id: ExprID, _ name: String, span: SourceSpan) -> TypeID {
+    private mutating func resolveName(_ id: ExprID, _ name: String, expected: TypeID?, span: SourceSpan) -> TypeID {
         if let local = lookupLocal(name) {
             model.resolutions[id.index] = .local(local)
             return model.locals[local.index].type
@@ -130,11 +130,28 @@ extension Checker {
             model.resolutions[id.index] = .function(function)
             let function = model.functions[function.index]
             return model.types.intern(.function(parameters: function.parameters, result: function.result, variadic: function.isVariadic))
+        case .genericFunction(let index):
+            // A generic function as a value needs its type arguments written.
+            let template = genericFunctions[index]
+            guard let explicit = explicitTypeArguments(of: id) else {
+                error("E028", "cannot infer the type arguments of `\(name)` here; write them, as in `\(name)<...>`", at: span)
+                return .error
+            }
+            guard explicit.count == template.parameters.count else {
+                error("E027", "`\(name)` takes \(template.parameters.count) type argument(s) but \(explicit.count) were given", at: span)
+                return .error
+            }
+            guard let function = instantiateFunction(template, explicit, owner: nil, at: span) else { return .error }
+            model.resolutions[id.index] = .function(function)
+            return functionType(of: function)
         case nil:
             break
         }
         if let variants = bareVariants[name], variants.count == 1, let (enumID, index) = variants.first {
             return variantValue(id, enumID, index, span: span)
+        }
+        if bareVariants[name] == nil, let variants = genericBareVariants[name], variants.count == 1, let (template, index) = variants.first {
+            return checkGenericVariant(id, templateName: template, variantIndex: index, arguments: nil, expected: expected, span: span)
         }
         if typeNames[name] != nil || TypeTable.builtinNames[name] != nil {
             error("E001", "`\(name)` is a type, not a value", at: span)
@@ -312,32 +329,47 @@ extension Checker {
         return target
     }
 
-    private mutating func checkStructLiteral(_ typeName: Name, _ fields: [FieldInitializer]) -> TypeID {
-        guard let type = typeNames[typeName.text], case .structure(let id) = model.types[type] else {
+    private mutating func checkStructLiteral(_ literal: ExprID, _ typeName: Name, _ fields: [FieldInitializer], expected: TypeID?) -> TypeID {
+        if case .structure(let decl)? = genericTypes[typeName.text] {
+            return checkGenericStructLiteral(literal, decl, typeName, fields, expected: expected)
+        }
+        if tree.typeArguments[literal] != nil {
+            error("E027", "`\(typeName.text)` is not generic and takes no type arguments", at: typeName.span)
+        }
+        let named = typeNames[typeName.text] ?? environmentType(typeName.text)
+        guard let type = named, case .structure(let id) = model.types[type] else {
             error("E002", "undefined struct `\(typeName.text)`", at: typeName.span)
             for field in fields { checkExpression(field.value, expected: nil) }
             return .error
         }
+        return checkFields(fields, of: type, typeName: typeName, checked: [:])
+    }
+
+    /// The fields of a literal of struct `type`; `checked` holds the types
+    /// of values already checked (to infer a generic struct's arguments).
+    mutating func checkFields(_ fields: [FieldInitializer], of type: TypeID, typeName: Name, checked: [Int: TypeID]) -> TypeID {
+        guard case .structure(let id) = model.types[type] else { return .error }
         let declared = model.structs[id.index].fields
+        let displayName = model.structs[id.index].name
         var seen: Set<String> = []
-        for field in fields {
+        for (position, field) in fields.enumerated() {
             guard let index = model.structs[id.index].fieldIndex(field.name.text) else {
-                error("E004", "struct `\(typeName.text)` has no field `\(field.name.text)`", at: field.name.span)
-                checkExpression(field.value, expected: nil)
+                error("E004", "struct `\(displayName)` has no field `\(field.name.text)`", at: field.name.span)
+                if checked[position] == nil { checkExpression(field.value, expected: nil) }
                 continue
             }
             if !seen.insert(field.name.text).inserted {
                 error("E007", "the field `\(field.name.text)` is given more than once", at: field.name.span)
             }
             let expected = declared[index].type
-            let actual = checkExpression(field.value, expected: expected)
+            let actual = checked[position] ?? checkExpression(field.value, expected: expected)
             if !handlesOwnMismatch(field.value) || isAssignable(actual, to: expected) {
-                _ = requireAssignable(actual, to: expected, at: tree[field.value].span)
+                _ = requireAssignable(actual, to: expected, at: tree[field.value].span, "in field `\(field.name.text)` of `\(displayName)`")
             }
         }
         let missing = declared.filter { !seen.contains($0.name) }.map { "`\($0.name)`" }
         if !missing.isEmpty {
-            error("E011", "missing field\(missing.count > 1 ? "s" : "") \(missing.joined(separator: ", ")) in `\(typeName.text)` literal", at: typeName.span)
+            error("E011", "missing field\(missing.count > 1 ? "s" : "") \(missing.joined(separator: ", ")) in `\(displayName)` literal", at: typeName.span)
         }
         return type
     }

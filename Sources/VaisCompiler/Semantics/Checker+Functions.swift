@@ -3,11 +3,23 @@ import VaisSyntax
 extension Checker {
     mutating func checkFunctionBodies() {
         model.functionLocals = Array(repeating: 0..<0, count: model.functions.count)
-        for index in model.functions.indices {
+        // Checking a body may specialize more generic functions: they join
+        // the end of the list and are checked in turn.
+        var index = 0
+        while index < model.functions.count {
+            defer { index += 1 }
+            if model.functionLocals.count < model.functions.count {
+                model.functionLocals.append(contentsOf: repeatElement(0..<0, count: model.functions.count - model.functionLocals.count))
+            }
             let function = model.functions[index]
             guard function.kind == .vais, let decl = function.declaration else { continue }
             let firstLocal = model.locals.count
+            let context = functionContexts[index]
+            typeEnvironment = context?.environment ?? []
+            instantiation = context?.instantiation
             checkBody(of: FunctionID(raw: Int32(index)), decl)
+            typeEnvironment = []
+            instantiation = nil
             model.functionLocals[index] = firstLocal..<model.locals.count
         }
     }

@@ -59,7 +59,7 @@ extension Checker {
                 return declareErrorBindings(fields)
             }
             let symbol = model.enums[enumID.index]
-            if let enumName, enumName.text != symbol.name {
+            if let enumName, enumName.text != symbol.name, enumName.text != instanceOrigins[type]?.template {
                 error("E023", "the pattern names enum `\(enumName.text)` but the value is a `\(symbol.name)`", at: enumName.span)
                 return declareErrorBindings(fields)
             }

@@ -5,19 +5,43 @@ import VaisSyntax
 /// expression that failed gets the error type, which is compatible with
 /// everything, so one mistake is reported once.
 struct Checker {
-    let tree: SyntaxTree
+    /// Grows when generic functions are specialized (each gets a copy of
+    /// its template's body).
+    var tree: SyntaxTree
     var model: SemanticModel
     var diagnostics = DiagnosticBag()
 
     enum ValueSymbol {
         case function(FunctionID)
         case global(GlobalID)
+        /// Index into `genericFunctions`.
+        case genericFunction(Int)
     }
 
     var typeNames: [String: TypeID] = [:]
     var valueNames: [String: ValueSymbol] = [:]
     /// Variants by bare name; a name is usable bare only when it is unique.
     var bareVariants: [String: [(EnumID, Int)]] = [:]
+
+    // Generics (see Checker+Generics).
+    var genericTypes: [String: GenericTypeDecl] = [:]
+    var genericFunctions: [GenericFunctionTemplate] = []
+    var genericImpls: [String: [(ImplDecl, FileID)]] = [:]
+    /// Variants of generic enums by bare name: template name and index.
+    var genericBareVariants: [String: [(String, Int)]] = [:]
+    var typeInstances: [String: TypeID] = [:]
+    var instanceOrigins: [TypeID: TypeInstance] = [:]
+    var functionInstances: [String: FunctionID] = [:]
+    /// By function index, for functions whose body needs more than its
+    /// declaration (specializations, methods that say `Self`).
+    var functionContexts: [Int: FunctionContext] = [:]
+    /// What type parameters and `Self` stand for where checking is now.
+    var typeEnvironment: [(name: String, type: TypeID)] = []
+    /// The specialization being checked, if any: its errors are reported
+    /// at the use that made it, once.
+    var instantiation: (display: String, site: SourceSpan)?
+    var reportedInstantiations: Set<String> = []
+    var instantiationDepth = 0
 
     enum GlobalState { case pending, checking, done }
     var globalStates: [GlobalState] = []
@@ -39,7 +63,8 @@ struct Checker {
         valueNames.reserveCapacity(tree.items.count)
     }
 
-    static func check(_ tree: SyntaxTree, requireMain: Bool, rootFile: FileID) -> (SemanticModel, [Diagnostic]) {
+    /// The tree comes back grown by the bodies of generic specializations.
+    static func check(_ tree: SyntaxTree, requireMain: Bool, rootFile: FileID) -> (SemanticModel, SyntaxTree, [Diagnostic]) {
         var checker = Checker(tree: tree)
         checker.declareTypes()
         checker.declareGlobalNames()
@@ -48,11 +73,16 @@ struct Checker {
         checker.checkGlobals()
         checker.checkFunctionBodies()
         checker.checkMain(required: requireMain, rootFile: rootFile)
-        return (checker.model, checker.diagnostics.all)
+        return (checker.model, checker.tree, checker.diagnostics.all)
     }
 
     mutating func error(_ code: String, _ message: String, at span: SourceSpan) {
-        diagnostics.error(code, message, at: span)
+        guard let instantiation else {
+            diagnostics.error(code, message, at: span)
+            return
+        }
+        guard reportedInstantiations.insert(instantiation.display).inserted else { return }
+        diagnostics.error(code, "in `\(instantiation.display)`: \(message)", at: instantiation.site)
     }
 
     func describe(_ type: TypeID) -> String { model.describe(type) }
@@ -72,7 +102,7 @@ struct Checker {
         let id = LocalID(raw: Int32(model.locals.count))
         model.locals.append(LocalSymbol(name: name.text, type: type, isMutable: mutable, span: name.span))
         model.localNeedsMemory.append(false)
-        model.bindings[name.span] = id
+        model.bindings[BindingSite(span: name.span, function: currentFunction?.raw ?? -1)] = id
         scopes.declare(name.text, id)
         return id
     }

@@ -25,6 +25,12 @@ public enum CallTarget: Sendable {
     case construct(EnumID, Int)
 }
 
+/// Where a local is introduced: the span of its name, in one function.
+public struct BindingSite: Hashable, Sendable {
+    let span: SourceSpan
+    let function: Int32
+}
+
 /// Everything the checker learned about a program, handed to lowering.
 public struct SemanticModel: Sendable {
     public internal(set) var types: TypeTable
@@ -48,8 +54,9 @@ public struct SemanticModel: Sendable {
     /// expressions). An array: lowering looks one up per call.
     public internal(set) var callTargets: [CallTarget?]
     /// The local each binding site introduces (lets, parameters, loop
-    /// variables, pattern bindings), keyed by the span of its name.
-    public internal(set) var bindings: [SourceSpan: LocalID] = [:]
+    /// variables, pattern bindings), keyed by the span of its name and the
+    /// function: the specializations of a generic function share spans.
+    public internal(set) var bindings: [BindingSite: LocalID] = [:]
     /// Patterns written as a bare name that turned out to be a unit variant.
     public internal(set) var variantPatterns: [SourceSpan: Int] = [:]
     /// Constant values of globals and constants, by `GlobalID`.
@@ -66,6 +73,11 @@ public struct SemanticModel: Sendable {
     }
 
     public func type(of expr: ExprID) -> TypeID { exprTypes[expr.index] }
+
+    /// The local the name written at `span` introduces in `function`.
+    public func local(boundAt span: SourceSpan, in function: FunctionID) -> LocalID? {
+        bindings[BindingSite(span: span, function: function.raw)]
+    }
 
     public func function(_ id: FunctionID) -> FunctionSymbol { functions[id.index] }
 

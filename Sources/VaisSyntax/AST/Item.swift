@@ -29,8 +29,11 @@ public struct FunctionDecl: Sendable {
     public let body: FunctionBody
     public let isHot: Bool
     public let span: SourceSpan
+    /// `T` and `U` of `F pick<T, U>(...)`: a template, specialized per use.
+    public let genericParameters: [Name]
     public init(name: Name, selfParameter: (SelfParameter, SourceSpan)?, parameters: [Parameter], isVariadic: Bool,
-                returnType: TypeSyntax?, body: FunctionBody, isHot: Bool, span: SourceSpan) {
+                returnType: TypeSyntax?, body: FunctionBody, isHot: Bool, span: SourceSpan, genericParameters: [Name] = []) {
+        self.genericParameters = genericParameters
         self.name = name
         self.selfParameter = selfParameter
         self.parameters = parameters
@@ -54,7 +57,9 @@ public struct FieldDecl: Sendable {
 public struct StructDecl: Sendable {
     public let name: Name
     public let fields: [FieldDecl]
-    public init(name: Name, fields: [FieldDecl]) {
+    public let genericParameters: [Name]
+    public init(name: Name, fields: [FieldDecl], genericParameters: [Name] = []) {
+        self.genericParameters = genericParameters
         self.name = name
         self.fields = fields
     }
@@ -72,7 +77,9 @@ public struct VariantDecl: Sendable {
 public struct EnumDecl: Sendable {
     public let name: Name
     public let variants: [VariantDecl]
-    public init(name: Name, variants: [VariantDecl]) {
+    public let genericParameters: [Name]
+    public init(name: Name, variants: [VariantDecl], genericParameters: [Name] = []) {
+        self.genericParameters = genericParameters
         self.name = name
         self.variants = variants
     }
@@ -105,7 +112,11 @@ public struct ImportDecl: Sendable {
 public struct ImplDecl: Sendable {
     public let typeName: Name
     public let methods: [FunctionDecl]
-    public init(typeName: Name, methods: [FunctionDecl]) {
+    /// `A, B` of `X Pair<A, B> { ... }` (or `impl<A, B> Pair<A, B>`): the
+    /// impl is a template for every specialization of a generic type.
+    public let genericParameters: [Name]
+    public init(typeName: Name, methods: [FunctionDecl], genericParameters: [Name] = []) {
+        self.genericParameters = genericParameters
         self.typeName = typeName
         self.methods = methods
     }

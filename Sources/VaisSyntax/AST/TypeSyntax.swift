@@ -1,6 +1,8 @@
 /// A type as written in the source.
 public indirect enum TypeSyntax: Sendable {
     case named(Name)
+    /// `Pair<i64, f64>`: a generic type with its arguments.
+    case generic(Name, [TypeSyntax], SourceSpan)
     case pointer(TypeSyntax, SourceSpan)
     case reference(TypeSyntax, mutable: Bool, SourceSpan)
     case array(TypeSyntax, length: ExprID, SourceSpan)
@@ -12,7 +14,7 @@ public indirect enum TypeSyntax: Sendable {
         switch self {
         case .named(let name): return name.span
         case .pointer(_, let span), .reference(_, _, let span), .array(_, _, let span),
-             .function(_, _, let span), .unit(let span), .error(let span):
+             .function(_, _, let span), .unit(let span), .error(let span), .generic(_, _, let span):
             return span
         }
     }

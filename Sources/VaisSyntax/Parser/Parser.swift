@@ -3,7 +3,9 @@
 /// boundaries so that one mistake does not hide the next.
 public struct Parser {
     let file: SourceFile
-    let tokens: [Token]
+    /// Mutable only so that a `>>` closing two generic argument lists can
+    /// be split in place (`Option<Pair<i64, i64>>`).
+    var tokens: [Token]
     var index = 0
     var tree: SyntaxTree
     var diagnostics = DiagnosticBag()

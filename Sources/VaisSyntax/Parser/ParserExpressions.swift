@@ -143,7 +143,7 @@ extension Parser {
                 let indexValue = parseExpression()
                 _ = expect(.rBracket)
                 value = tree.add(ExprNode(kind: .index(base: value, index: indexValue), span: tree[value].span.through(span(from: previousEnd))))
-            case .dot:
+            case .dot, .colonColon:
                 advance()
                 guard let name = expectIdentifier("a field or method name after '.'") else { return value }
                 value = tree.add(ExprNode(kind: .field(base: value, name: name), span: tree[value].span.through(name.span)))
@@ -173,10 +173,23 @@ extension Parser {
         case .kwSelf:
             advance()
             return tree.add(ExprNode(kind: .name("self"), span: span(of: token)))
+        case .identifier where looksLikeTypeArguments(at: 1):
+            advance()
+            let name = Name(text(of: token), span(of: token))
+            let arguments = parseTypeArguments()
+            if kind == .lBrace, context.allowsStructLiteral {
+                let literal = parseStructLiteral(name)
+                tree.typeArguments[literal] = arguments
+                return literal
+            }
+            let expr = tree.add(ExprNode(kind: .name(name.text), span: name.span))
+            tree.typeArguments[expr] = arguments
+            return expr
         case .identifier:
             if context.allowsStructLiteral, peekKind() == .lBrace,
                peekKind(2) == .rBrace || (peekKind(2) == .identifier && peekKind(3) == .colon) {
-                return parseStructLiteral()
+                let nameToken = advance()
+                return parseStructLiteral(Name(text(of: nameToken), span(of: nameToken)))
             }
             advance()
             return tree.add(ExprNode(kind: .name(text(of: token)), span: span(of: token)))
@@ -224,9 +237,8 @@ extension Parser {
         }
     }
 
-    private mutating func parseStructLiteral() -> ExprID {
-        let nameToken = advance()
-        let typeName = Name(text(of: nameToken), span(of: nameToken))
+    /// The fields of a struct literal, from its `{`.
+    private mutating func parseStructLiteral(_ typeName: Name) -> ExprID {
         advance()
         var fields: [FieldInitializer] = []
         while kind != .rBrace, kind != .endOfFile {
@@ -241,7 +253,7 @@ extension Parser {
             if index == before { break }
         }
         _ = expect(.rBrace, "'}' to close the struct literal")
-        return tree.add(ExprNode(kind: .structLiteral(typeName: typeName, fields: fields), span: span(from: nameToken.start)))
+        return tree.add(ExprNode(kind: .structLiteral(typeName: typeName, fields: fields), span: span(from: typeName.span.start)))
     }
 
     private mutating func parseArrayLiteral() -> ExprID {

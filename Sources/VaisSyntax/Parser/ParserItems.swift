@@ -91,6 +91,7 @@ extension Parser {
             synchronizeItem()
             return nil
         }
+        let genericParameters = parseGenericParameters()
         guard expect(.lParen) else {
             synchronizeItem()
             return nil
@@ -134,7 +135,8 @@ extension Parser {
             return nil
         }
         return FunctionDecl(name: name, selfParameter: selfParameter, parameters: parameters, isVariadic: isVariadic,
-                            returnType: returnType, body: body, isHot: isHot, span: span(from: start))
+                            returnType: returnType, body: body, isHot: isHot, span: span(from: start),
+                            genericParameters: genericParameters)
     }
 
     private mutating func parseSelfParameter() -> (SelfParameter, SourceSpan)? {
@@ -156,7 +158,12 @@ extension Parser {
 
     private mutating func parseStruct() {
         advance()
-        guard let name = expectIdentifier("a struct name"), expect(.lBrace) else {
+        guard let name = expectIdentifier("a struct name") else {
+            synchronizeItem()
+            return
+        }
+        let genericParameters = parseGenericParameters()
+        guard expect(.lBrace) else {
             synchronizeItem()
             return
         }
@@ -173,12 +180,17 @@ extension Parser {
             if index == before { advance() }
         }
         _ = expect(.rBrace)
-        tree.add(item: .structure(StructDecl(name: name, fields: fields)), file: file.id)
+        tree.add(item: .structure(StructDecl(name: name, fields: fields, genericParameters: genericParameters)), file: file.id)
     }
 
     private mutating func parseEnum() {
         advance()
-        guard let name = expectIdentifier("an enum name"), expect(.lBrace) else {
+        guard let name = expectIdentifier("an enum name") else {
+            synchronizeItem()
+            return
+        }
+        let genericParameters = parseGenericParameters()
+        guard expect(.lBrace) else {
             synchronizeItem()
             return
         }
@@ -204,7 +216,7 @@ extension Parser {
             if index == before { advance() }
         }
         _ = expect(.rBrace)
-        tree.add(item: .enumeration(EnumDecl(name: name, variants: variants)), file: file.id)
+        tree.add(item: .enumeration(EnumDecl(name: name, variants: variants, genericParameters: genericParameters)), file: file.id)
     }
 
     private mutating func parseGlobal(isConstant: Bool) {
@@ -271,7 +283,19 @@ extension Parser {
 
     private mutating func parseImpl() {
         advance()
-        guard let typeName = expectIdentifier("a type name"), expect(.lBrace) else {
+        var genericParameters = parseGenericParameters()
+        guard let typeName = expectIdentifier("a type name") else {
+            synchronizeItem()
+            return
+        }
+        // `X Pair<A, B>`: the arguments of the implemented type name the
+        // impl's own parameters.
+        if genericParameters.isEmpty, kind == .less {
+            genericParameters = parseGenericParameters()
+        } else if kind == .less {
+            _ = parseTypeArguments()
+        }
+        guard expect(.lBrace) else {
             synchronizeItem()
             return
         }
@@ -288,6 +312,6 @@ extension Parser {
             if index == before { advance() }
         }
         _ = expect(.rBrace)
-        tree.add(item: .implementation(ImplDecl(typeName: typeName, methods: methods)), file: file.id)
+        tree.add(item: .implementation(ImplDecl(typeName: typeName, methods: methods, genericParameters: genericParameters)), file: file.id)
     }
 }

@@ -7,10 +7,14 @@ extension Parser {
             diagnostics.error("P012", "type is nested too deeply", at: currentSpan)
             return .error(currentSpan)
         }
-        switch kind {
-        case .identifier:
+        if kind == .identifier || (isLetterKeyword(index) && !(kind == .kwFn && peekKind() == .lParen)) {
             let token = advance()
-            return .named(Name(text(of: token), span(of: token)))
+            let name = Name(text(of: token), span(of: token))
+            guard kind == .less else { return .named(name) }
+            let arguments = parseTypeArguments()
+            return .generic(name, arguments, span(from: start))
+        }
+        switch kind {
         case .star:
             advance()
             _ = accept(.kwMut)

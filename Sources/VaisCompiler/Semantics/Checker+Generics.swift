@@ -1,0 +1,337 @@
+import VaisSyntax
+
+extension Checker {
+    /// The type a type parameter (or `Self`) stands for where checking is now.
+    func environmentType(_ name: String) -> TypeID? {
+        var index = typeEnvironment.count
+        while index > 0 {
+            index -= 1
+            if typeEnvironment[index].name == name { return typeEnvironment[index].type }
+        }
+        return nil
+    }
+
+    func instanceName(_ template: String, _ arguments: [TypeID]) -> String {
+        template + "<" + arguments.map { describe($0) }.joined(separator: ", ") + ">"
+    }
+
+    /// `Pair<i64, f64>`: the struct or enum made from a template with these
+    /// arguments, made on first use.
+    mutating func instantiateType(_ templateName: String, _ arguments: [TypeID], at span: SourceSpan) -> TypeID {
+        guard let template = genericTypes[templateName] else { return .error }
+        guard arguments.count == template.parameters.count else {
+            error("E027", "`\(templateName)` takes \(template.parameters.count) type argument(s) but \(arguments.count) were given", at: span)
+            return .error
+        }
+        if arguments.contains(.error) { return .error }
+        let key = instanceName(templateName, arguments)
+        if let existing = typeInstances[key] { return existing }
+        guard instantiationDepth < 24 else {
+            error("E027", "`\(key)` nests generic types too deeply", at: span)
+            return .error
+        }
+        instantiationDepth += 1
+        defer { instantiationDepth -= 1 }
+        let saved = typeEnvironment
+        typeEnvironment = zip(template.parameters, arguments).map { ($0.text, $1) }
+        defer { typeEnvironment = saved }
+        switch template {
+        case .structure(let decl):
+            let id = StructID(raw: Int32(model.structs.count))
+            model.structs.append(StructSymbol(name: key, span: decl.name.span, fields: [], methods: [:]))
+            let type = model.types.intern(.structure(id))
+            typeInstances[key] = type
+            instanceOrigins[type] = TypeInstance(template: templateName, arguments: arguments)
+            var fields: [StructField] = []
+            for field in decl.fields where !fields.contains(where: { $0.name == field.name.text }) {
+                fields.append(StructField(name: field.name.text, type: resolveType(field.type), span: field.name.span))
+            }
+            for (index, field) in fields.enumerated() where contains(field.type, structIndex: id.index, visited: []) {
+                error("E021", "struct `\(key)` contains itself by value through field `\(field.name)`; use a pointer", at: span)
+                fields[index] = StructField(name: field.name, type: .error, span: field.span)
+            }
+            model.structs[id.index].fields = fields
+            return type
+        case .enumeration(let decl):
+            let id = EnumID(raw: Int32(model.enums.count))
+            model.enums.append(EnumSymbol(name: key, span: decl.name.span, variants: [], methods: [:]))
+            let type = model.types.intern(.enumeration(id))
+            typeInstances[key] = type
+            instanceOrigins[type] = TypeInstance(template: templateName, arguments: arguments)
+            var variants: [VariantSymbol] = []
+            for variant in decl.variants where !variants.contains(where: { $0.name == variant.name.text }) {
+                variants.append(VariantSymbol(name: variant.name.text, payload: variant.payload.map { resolveType($0) }, span: variant.name.span))
+            }
+            for (index, variant) in variants.enumerated() where variant.payload.contains(where: { containsEnum($0, enumIndex: id.index, visited: []) }) {
+                error("E021", "enum `\(key)` contains itself by value in variant `\(variant.name)`; use a pointer", at: span)
+                variants[index] = VariantSymbol(name: variant.name, payload: variant.payload.map { _ in .error }, span: variant.span)
+            }
+            model.enums[id.index].variants = variants
+            return type
+        }
+    }
+
+    /// A specialization of a generic function, declared on first use; its
+    /// body is checked later, with the other bodies.
+    mutating func instantiateFunction(_ template: GenericFunctionTemplate, _ arguments: [TypeID], owner: TypeID?,
+                                      at site: SourceSpan) -> FunctionID? {
+        guard !arguments.contains(.error) else { return nil }
+        let ownArguments = arguments.suffix(template.decl.genericParameters.count)
+        let ownerName = owner.map { describe($0) + "." } ?? ""
+        let display = ownerName + (ownArguments.isEmpty ? template.decl.name.text : instanceName(template.decl.name.text, Array(ownArguments)))
+        if let existing = functionInstances[display] { return existing }
+        var environment = zip(template.parameters, arguments).map { (name: $0, type: $1) }
+        if let owner { environment.append((name: "Self", type: owner)) }
+        let decl = tree.cloneFunction(template.decl)
+        growExpressionTables()
+        let context = FunctionContext(environment: environment, instantiation: ownArguments.isEmpty && owner == nil ? nil : (display, site))
+        let saved = (typeEnvironment, instantiation)
+        typeEnvironment = environment
+        instantiation = context.instantiation
+        let id = declareFunction(decl, file: template.file, owner: owner, displayName: display)
+        (typeEnvironment, instantiation) = saved
+        functionInstances[display] = id
+        functionContexts[id.index] = context
+        return id
+    }
+
+    /// The expression tables cover every node, copies included.
+    mutating func growExpressionTables() {
+        let missing = tree.exprs.count - model.exprTypes.count
+        guard missing > 0 else { return }
+        model.exprTypes.append(contentsOf: repeatElement(.error, count: missing))
+        model.resolutions.append(contentsOf: repeatElement(.none, count: missing))
+        model.callTargets.append(contentsOf: repeatElement(nil, count: missing))
+    }
+
+    /// A method of a specialized type, made from its generic impl on first use.
+    mutating func method(named name: String, of type: TypeID, at site: SourceSpan) -> FunctionID? {
+        if let existing = methods(of: type)[name] { return existing }
+        guard let instance = instanceOrigins[type] else { return nil }
+        for (impl, file) in genericImpls[instance.template] ?? [] {
+            guard let decl = impl.methods.first(where: { $0.name.text == name }),
+                  impl.genericParameters.count == instance.arguments.count else { continue }
+            let template = GenericFunctionTemplate(decl: decl, file: file, parameters: impl.genericParameters.map(\.text))
+            guard decl.genericParameters.isEmpty else {
+                error("E027", "generic methods (`\(name)<...>`) are not supported yet", at: decl.name.span)
+                return nil
+            }
+            guard let id = instantiateFunction(template, instance.arguments, owner: type, at: site) else { return nil }
+            switch model.types[type] {
+            case .structure(let structID): model.structs[structID.index].methods[name] = id
+            case .enumeration(let enumID): model.enums[enumID.index].methods[name] = id
+            default: break
+            }
+            return id
+        }
+        return nil
+    }
+
+    // MARK: Inference
+
+    /// Binds type parameters by matching a parameter's written type against
+    /// the type of the value given for it. A parameter keeps its first binding.
+    func unify(_ pattern: TypeSyntax, with actual: TypeID, parameters: [String], bindings: inout [TypeID?]) {
+        guard actual != .error, actual != .never else { return }
+        switch pattern {
+        case .named(let name):
+            if let index = parameters.firstIndex(of: name.text), bindings[index] == nil { bindings[index] = actual }
+        case .generic(let name, let arguments, _):
+            guard let instance = instanceOrigins[actual], instance.template == name.text,
+                  instance.arguments.count == arguments.count else { return }
+            for (argument, type) in zip(arguments, instance.arguments) {
+                unify(argument, with: type, parameters: parameters, bindings: &bindings)
+            }
+        case .pointer(let pointee, _), .reference(let pointee, _, _):
+            if let actualPointee = model.types.pointee(actual) {
+                unify(pointee, with: actualPointee, parameters: parameters, bindings: &bindings)
+            }
+        case .array(let element, _, _):
+            if case .array(let actualElement, _) = model.types[actual] {
+                unify(element, with: actualElement, parameters: parameters, bindings: &bindings)
+            }
+        case .function(let parameterTypes, let result, _):
+            guard case .function(let actualParameters, let actualResult, _) = model.types[actual] else { return }
+            for (parameter, type) in zip(parameterTypes, actualParameters) {
+                unify(parameter, with: type, parameters: parameters, bindings: &bindings)
+            }
+            if let result { unify(result, with: actualResult, parameters: parameters, bindings: &bindings) }
+        case .unit, .error:
+            return
+        }
+    }
+
+    /// Whether `pattern` names a parameter that has no binding yet.
+    func mentionsUnbound(_ pattern: TypeSyntax, parameters: [String], bindings: [TypeID?]) -> Bool {
+        switch pattern {
+        case .named(let name):
+            guard let index = parameters.firstIndex(of: name.text) else { return false }
+            return bindings[index] == nil
+        case .generic(_, let arguments, _):
+            return arguments.contains { mentionsUnbound($0, parameters: parameters, bindings: bindings) }
+        case .pointer(let inner, _), .reference(let inner, _, _), .array(let inner, _, _):
+            return mentionsUnbound(inner, parameters: parameters, bindings: bindings)
+        case .function(let parameterTypes, let result, _):
+            return parameterTypes.contains { mentionsUnbound($0, parameters: parameters, bindings: bindings) }
+                || result.map { mentionsUnbound($0, parameters: parameters, bindings: bindings) } ?? false
+        case .unit, .error:
+            return false
+        }
+    }
+
+    /// `pattern` with the parameters bound so far, or nil while it still
+    /// names an unbound one.
+    mutating func resolvePartially(_ pattern: TypeSyntax, parameters: [String], bindings: [TypeID?],
+                                   outer: [(name: String, type: TypeID)]) -> TypeID? {
+        guard !mentionsUnbound(pattern, parameters: parameters, bindings: bindings) else { return nil }
+        let saved = typeEnvironment
+        typeEnvironment = outer + zip(parameters, bindings).compactMap { name, type in type.map { (name: name, type: $0) } }
+        defer { typeEnvironment = saved }
+        return resolveType(pattern)
+    }
+
+    /// Checks the values given for a generic signature and works out its
+    /// type arguments: from values with a type of their own first, then from
+    /// the type the context expects, then from literals (which adapt to what
+    /// is known by then). Returns the bindings (nil where none was found)
+    /// and each value's type.
+    mutating func inferTypeArguments(parameters: [String], explicit: [TypeID]?, patterns: [TypeSyntax], arguments: [ExprID],
+                                     result: TypeSyntax?, expected: TypeID?,
+                                     outer: [(name: String, type: TypeID)] = []) -> (bindings: [TypeID?], types: [TypeID]) {
+        var bindings: [TypeID?] = explicit.map { $0.map { Optional($0) } } ?? Array(repeating: nil, count: parameters.count)
+        var types = Array(repeating: TypeID.error, count: arguments.count)
+        let literalsLast = arguments.indices.filter { !isUntypedLiteral(arguments[$0]) } + arguments.indices.filter { isUntypedLiteral(arguments[$0]) }
+        var expectedUsed = false
+        for position in literalsLast {
+            if !expectedUsed, isUntypedLiteral(arguments[position]) {
+                expectedUsed = true
+                if let result, let expected { unify(result, with: expected, parameters: parameters, bindings: &bindings) }
+            }
+            guard position < patterns.count else {
+                types[position] = checkExpression(arguments[position], expected: nil)
+                continue
+            }
+            let hint = resolvePartially(patterns[position], parameters: parameters, bindings: bindings, outer: outer)
+            let actual = checkExpression(arguments[position], expected: hint)
+            types[position] = actual
+            unify(patterns[position], with: actual, parameters: parameters, bindings: &bindings)
+        }
+        if !expectedUsed, let result, let expected { unify(result, with: expected, parameters: parameters, bindings: &bindings) }
+        return (bindings, types)
+    }
+
+    /// Type arguments written at a use (`f<i64>`), resolved.
+    mutating func explicitTypeArguments(of expr: ExprID) -> [TypeID]? {
+        tree.typeArguments[expr].map { $0.map { resolveType($0) } }
+    }
+
+    /// E028 for the parameters inference left open; nil then.
+    mutating func complete(_ bindings: [TypeID?], parameters: [String], of name: String, at span: SourceSpan) -> [TypeID]? {
+        let missing = zip(parameters, bindings).filter { $0.1 == nil }.map { "`\($0.0)`" }
+        guard missing.isEmpty else {
+            error("E028", "cannot infer \(missing.joined(separator: ", ")) for `\(name)`; write the type arguments, as in `\(name)<...>`", at: span)
+            return nil
+        }
+        return bindings.compactMap { $0 }
+    }
+
+    /// A call of a generic function by name.
+    mutating func checkGenericCall(_ id: ExprID, callee: ExprID, templateIndex: Int, arguments: [ExprID], expected: TypeID?) -> TypeID {
+        let template = genericFunctions[templateIndex]
+        let decl = template.decl
+        let span = tree[callee].span
+        let explicit = explicitTypeArguments(of: callee)
+        if let explicit, explicit.count != template.parameters.count {
+            error("E027", "`\(decl.name.text)` takes \(template.parameters.count) type argument(s) but \(explicit.count) were given", at: span)
+            checkAllArguments(arguments)
+            return .error
+        }
+        let (bindings, types) = inferTypeArguments(parameters: template.parameters, explicit: explicit,
+                                                   patterns: decl.parameters.map(\.type), arguments: arguments,
+                                                   result: decl.returnType, expected: expected)
+        guard let resolved = complete(bindings, parameters: template.parameters, of: decl.name.text, at: span),
+              let function = instantiateFunction(template, resolved, owner: nil, at: span) else { return .error }
+        model.resolutions[callee.index] = .function(function)
+        model.callTargets[id.index] = .direct(function)
+        requireArguments(arguments, types, parameters: model.functions[function.index].parameters,
+                         calleeSpan: span, name: model.functions[function.index].name)
+        return model.functions[function.index].result
+    }
+
+    /// A variant of a generic enum given without type arguments:
+    /// `Some(x)`, `None`, `Option.Some(x)`.
+    mutating func checkGenericVariant(_ id: ExprID, templateName: String, variantIndex: Int, arguments: [ExprID]?,
+                                      expected: TypeID?, span: SourceSpan) -> TypeID {
+        guard case .enumeration(let decl)? = genericTypes[templateName] else { return .error }
+        let parameters = decl.genericParameters.map(\.text)
+        let variant = decl.variants[variantIndex]
+        var bindings: [TypeID?] = Array(repeating: nil, count: parameters.count)
+        if let expected, let instance = instanceOrigins[expected], instance.template == templateName {
+            bindings = instance.arguments.map { Optional($0) }
+        }
+        var types: [TypeID] = []
+        if let arguments {
+            (bindings, types) = inferTypeArguments(parameters: parameters, explicit: bindings.contains(nil) ? nil : bindings.compactMap { $0 },
+                                                   patterns: variant.payload, arguments: arguments, result: nil, expected: nil)
+        }
+        guard let resolved = complete(bindings, parameters: parameters, of: templateName, at: span) else { return .error }
+        let type = instantiateType(templateName, resolved, at: span)
+        guard case .enumeration(let enumID) = model.types[type] else { return .error }
+        guard let arguments else { return variantValue(id, enumID, variantIndex, span: span) }
+        model.callTargets[id.index] = .construct(enumID, variantIndex)
+        requireArguments(arguments, types, parameters: model.enums[enumID.index].variants[variantIndex].payload,
+                         calleeSpan: span, name: variant.name.text)
+        return type
+    }
+
+    /// E005 and E003 for values already checked against a signature.
+    mutating func requireArguments(_ arguments: [ExprID], _ types: [TypeID], parameters: [TypeID], calleeSpan: SourceSpan, name: String) {
+        if arguments.count != parameters.count {
+            error("E005", "`\(name)` takes \(parameters.count) argument\(parameters.count == 1 ? "" : "s") but \(arguments.count) \(arguments.count == 1 ? "was" : "were") given",
+                  at: calleeSpan)
+        }
+        for (position, argument) in arguments.enumerated() where position < parameters.count {
+            if !handlesOwnMismatch(argument) || isAssignable(types[position], to: parameters[position]) {
+                _ = requireAssignable(types[position], to: parameters[position], at: tree[argument].span)
+            }
+        }
+    }
+
+    mutating func checkAllArguments(_ arguments: [ExprID]) {
+        for argument in arguments { checkExpression(argument, expected: nil) }
+    }
+
+    /// `Pair { a: 1, b: 2.0 }`: the arguments come from `Pair<...>` if
+    /// written, else from the expected type, else from the field values.
+    mutating func checkGenericStructLiteral(_ literal: ExprID, _ decl: StructDecl, _ typeName: Name, _ fields: [FieldInitializer],
+                                            expected: TypeID?) -> TypeID {
+        let parameters = decl.genericParameters.map(\.text)
+        var known = explicitTypeArguments(of: literal)
+        if known == nil, let expected, let instance = instanceOrigins[expected], instance.template == decl.name.text {
+            known = instance.arguments
+        }
+        if let known {
+            let type = instantiateType(decl.name.text, known, at: typeName.span)
+            guard type != .error else {
+                checkAllArguments(fields.map(\.value))
+                return .error
+            }
+            return checkFields(fields, of: type, typeName: typeName, checked: [:])
+        }
+        var patterns: [TypeSyntax] = []
+        var values: [ExprID] = []
+        var positions: [Int] = []
+        for (position, field) in fields.enumerated() {
+            guard let declared = decl.fields.first(where: { $0.name.text == field.name.text }) else { continue }
+            patterns.append(declared.type)
+            values.append(field.value)
+            positions.append(position)
+        }
+        let (bindings, types) = inferTypeArguments(parameters: parameters, explicit: nil, patterns: patterns, arguments: values,
+                                                   result: nil, expected: nil)
+        guard let resolved = complete(bindings, parameters: parameters, of: decl.name.text, at: typeName.span) else { return .error }
+        let type = instantiateType(decl.name.text, resolved, at: typeName.span)
+        guard type != .error else { return .error }
+        return checkFields(fields, of: type, typeName: typeName, checked: Dictionary(uniqueKeysWithValues: zip(positions, types)))
+    }
+}
