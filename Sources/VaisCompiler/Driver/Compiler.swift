@@ -42,6 +42,8 @@ public struct ParsedProgram: Sendable {
     public let rootFile: FileID
     public let tree: SyntaxTree
     public let diagnostics: [Diagnostic]
+    /// The prelude's file (`Option`, `Result`), if it was read.
+    public var preludeFile: FileID?
 }
 
 /// The compiler's front door: source in, diagnostics and LLVM IR out. The
@@ -75,7 +77,8 @@ public enum Compiler {
     public static func parse(source: [UInt8], path: String, options: CompileOptions = CompileOptions()) -> ParsedProgram {
         var loader = ProgramLoader(standardLibrary: options.standardLibrary)
         let root = loader.load(rootPath: path, contents: source)
-        return ParsedProgram(sources: loader.sources, rootFile: root, tree: loader.tree, diagnostics: loader.diagnostics.all)
+        return ParsedProgram(sources: loader.sources, rootFile: root, tree: loader.tree, diagnostics: loader.diagnostics.all,
+                             preludeFile: loader.prelude)
     }
 
     /// Resolves names and checks types. The result carries a program only
@@ -83,7 +86,8 @@ public enum Compiler {
     public static func check(_ parsed: ParsedProgram, options: CompileOptions = CompileOptions()) -> CompileResult {
         // A root file that did not parse may have lost its `main`; saying so would only add noise.
         let rootParsed = !parsed.diagnostics.contains { $0.isError && $0.span.file == parsed.rootFile }
-        let (model, tree, checkDiagnostics) = Checker.check(parsed.tree, requireMain: options.requireMain && rootParsed, rootFile: parsed.rootFile)
+        let (model, tree, checkDiagnostics) = Checker.check(parsed.tree, requireMain: options.requireMain && rootParsed, rootFile: parsed.rootFile,
+                                                                preludeFile: parsed.preludeFile)
         let diagnostics = sorted(parsed.diagnostics + checkDiagnostics)
         guard !diagnostics.contains(where: \.isError) else {
             return CompileResult(sources: parsed.sources, diagnostics: diagnostics, program: nil, ir: nil)

@@ -68,6 +68,10 @@ extension FunctionLowering {
             return nil
         case .parenthesized(let inner):
             return lowerExpression(inner)
+        case .tryPropagate(let inner):
+            return lowerTry(inner, type: type)
+        case .unwrap(let inner, let message):
+            return lowerUnwrap(inner, message: message, type: type)
         case .error:
             return nil
         }

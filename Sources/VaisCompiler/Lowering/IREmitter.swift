@@ -172,6 +172,10 @@ public enum IREmitter {
         for function in model.functions where function.kind != .vais {
             text += declaration(function, symbol: function.symbol, layout: layout)
         }
+        // What a failed `!` prints its message with, unless the program declared it.
+        if !model.functions.contains(where: { $0.symbol == "dprintf" }) {
+            text += "declare i32 @dprintf(i32, ptr, ...)\n"
+        }
         return text + "\n"
     }
 

@@ -4,7 +4,7 @@ extension Checker {
     /// First pass: every struct and enum name, so types can refer to each
     /// other in any order.
     mutating func declareTypes() {
-        for (_, item) in tree.items {
+        for (_, item) in items {
             switch item {
             case .structure(let decl) where !decl.genericParameters.isEmpty:
                 guard declareTypeName(decl.name) else { continue }
@@ -44,7 +44,7 @@ extension Checker {
     mutating func resolveTypeBodies() {
         var structIndex = 0
         var enumIndex = 0
-        for (_, item) in tree.items {
+        for (_, item) in items {
             switch item {
             case .structure(let decl):
                 guard case .structure(let id) = model.types[typeNames[decl.name.text] ?? .error], id.index == structIndex else { continue }
@@ -191,7 +191,7 @@ extension Checker {
     /// an array length may name a constant declared anywhere. Their types
     /// are resolved when their initializers are checked.
     mutating func declareGlobalNames() {
-        for (_, item) in tree.items {
+        for (_, item) in items {
             guard case .global(let decl) = item, claimValueName(decl.name) else { continue }
             let id = GlobalID(raw: Int32(model.globals.count))
             let prefix = decl.isConstant ? "vais.const." : "vais.global."
@@ -206,7 +206,7 @@ extension Checker {
     /// Function signatures (methods included), then the predeclared C
     /// functions the program did not declare itself.
     mutating func declareFunctions() {
-        for (file, item) in tree.items {
+        for (file, item) in items {
             switch item {
             case .function(let decl) where !decl.genericParameters.isEmpty:
                 guard claimValueName(decl.name) else { continue }

@@ -82,6 +82,10 @@ extension Checker {
             return .never
         case .parenthesized(let inner):
             return checkExpression(inner, expected: expected, used: used)
+        case .tryPropagate(let inner):
+            return checkTry(inner, span: SourceSpan(file: node.span.file, start: node.span.end - 1, end: node.span.end))
+        case .unwrap(let inner, _):
+            return checkUnwrap(inner, span: SourceSpan(file: node.span.file, start: node.span.end - 1, end: node.span.end))
         case .error:
             return .error
         }

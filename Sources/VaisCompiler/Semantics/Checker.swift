@@ -55,8 +55,13 @@ struct Checker {
     var currentFunction: FunctionID?
     var returnType: TypeID = .unit
 
-    init(tree: SyntaxTree) {
+    /// The items checked: every item, less the prelude's for a type name
+    /// the program declares itself.
+    let items: [(file: FileID, item: Item)]
+
+    init(tree: SyntaxTree, preludeFile: FileID? = nil) {
         self.tree = tree
+        self.items = Self.itemsShadowingPrelude(tree.items, preludeFile: preludeFile)
         self.model = SemanticModel(expressionCount: tree.exprs.count)
         // Sized up front: growing these tables rehashes every entry.
         model.bindings.reserveCapacity(tree.stmts.count)
@@ -64,8 +69,9 @@ struct Checker {
     }
 
     /// The tree comes back grown by the bodies of generic specializations.
-    static func check(_ tree: SyntaxTree, requireMain: Bool, rootFile: FileID) -> (SemanticModel, SyntaxTree, [Diagnostic]) {
-        var checker = Checker(tree: tree)
+    static func check(_ tree: SyntaxTree, requireMain: Bool, rootFile: FileID,
+                      preludeFile: FileID? = nil) -> (SemanticModel, SyntaxTree, [Diagnostic]) {
+        var checker = Checker(tree: tree, preludeFile: preludeFile)
         checker.declareTypes()
         checker.declareGlobalNames()
         checker.resolveTypeBodies()
@@ -74,6 +80,27 @@ struct Checker {
         checker.checkFunctionBodies()
         checker.checkMain(required: requireMain, rootFile: rootFile)
         return (checker.model, checker.tree, checker.diagnostics.all)
+    }
+
+    private static func itemsShadowingPrelude(_ items: [(file: FileID, item: Item)], preludeFile: FileID?) -> [(file: FileID, item: Item)] {
+        guard let preludeFile else { return items }
+        var declared: Set<String> = []
+        for (file, item) in items where file != preludeFile {
+            switch item {
+            case .structure(let decl): declared.insert(decl.name.text)
+            case .enumeration(let decl): declared.insert(decl.name.text)
+            default: continue
+            }
+        }
+        guard !declared.isEmpty else { return items }
+        return items.filter { file, item in
+            guard file == preludeFile else { return true }
+            switch item {
+            case .enumeration(let decl): return !declared.contains(decl.name.text)
+            case .implementation(let decl): return !declared.contains(decl.typeName.text)
+            default: return true
+            }
+        }
     }
 
     mutating func error(_ code: String, _ message: String, at span: SourceSpan) {

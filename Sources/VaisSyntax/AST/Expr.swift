@@ -94,6 +94,13 @@ public enum ExprKind: Sendable {
     case breakLoop
     case continueLoop
     case parenthesized(ExprID)
+    /// `value?`: the payload of a `Some` or `Ok`; a `None` or `Err` is
+    /// returned from the enclosing function.
+    case tryPropagate(ExprID)
+    /// `value!`: the payload of a `Some` or `Ok`, or a panic. `message` is
+    /// a string node (never checked) holding what the panic prints, with
+    /// the file and line of the `!`.
+    case unwrap(ExprID, message: ExprID)
     /// Stands in for an expression the parser could not read; it has
     /// already been reported, so checking it reports nothing more.
     case error

@@ -76,6 +76,10 @@ extension SyntaxTree {
             kind = .returnValue(value.map { clone($0) })
         case .parenthesized(let inner):
             kind = .parenthesized(clone(inner))
+        case .tryPropagate(let inner):
+            kind = .tryPropagate(clone(inner))
+        case .unwrap(let inner, let message):
+            kind = .unwrap(clone(inner), message: message)
         }
         let copy = add(ExprNode(kind: kind, span: node.span))
         if let arguments = typeArguments[id] { typeArguments[copy] = arguments }

@@ -143,6 +143,16 @@ extension Parser {
                 let indexValue = parseExpression()
                 _ = expect(.rBracket)
                 value = tree.add(ExprNode(kind: .index(base: value, index: indexValue), span: tree[value].span.through(span(from: previousEnd))))
+            case .question where !current.newlineBefore && !startsExpression(peekToken(1)):
+                advance()
+                value = tree.add(ExprNode(kind: .tryPropagate(value), span: tree[value].span.through(span(from: previousEnd - 1))))
+            case .bang where !current.newlineBefore:
+                let bang = advance()
+                let (line, _) = file.lineAndColumn(of: bang.start)
+                let fileName = file.path.split(separator: "/").last.map(String.init) ?? file.path
+                let message = tree.add(ExprNode(kind: .string(Array("panic: `!` found no value (None or Err) at \(fileName):\(line)\n".utf8)),
+                                                span: span(of: bang)))
+                value = tree.add(ExprNode(kind: .unwrap(value, message: message), span: tree[value].span.through(span(of: bang))))
             case .dot, .colonColon:
                 advance()
                 guard let name = expectIdentifier("a field or method name after '.'") else { return value }
@@ -238,6 +248,21 @@ extension Parser {
     }
 
     /// The fields of a struct literal, from its `{`.
+    /// Whether `token` can begin an operand, so that a `?` before it is the
+    /// ternary's and not the try operator.
+    private func startsExpression(_ token: Token) -> Bool {
+        if token.newlineBefore { return false }
+        switch token.kind {
+        case .rParen, .rBrace, .rBracket, .comma, .semicolon, .dot, .colonColon, .question, .endOfFile,
+             .plus, .slash, .percent, .equalEqual, .bangEqual, .less, .lessEqual, .greater, .greaterEqual,
+             .ampAmp, .pipePipe, .kwAs, .fatArrow, .colon, .equal, .plusEqual, .minusEqual, .starEqual, .slashEqual,
+             .percentEqual, .pipe, .caret, .shl, .shr, .lBrace, .dotDot, .dotDotEqual:
+            return false
+        default:
+            return true
+        }
+    }
+
     private mutating func parseStructLiteral(_ typeName: Name) -> ExprID {
         advance()
         var fields: [FieldInitializer] = []
