@@ -80,7 +80,7 @@ extension Checker {
         switch model.types[type] {
         case .structure(let id): return model.structs[id.index].methods
         case .enumeration(let id): return model.enums[id.index].methods
-        default: return [:]
+        default: return otherMethods[type] ?? [:]
         }
     }
 

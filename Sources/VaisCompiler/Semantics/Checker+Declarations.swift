@@ -6,6 +6,12 @@ extension Checker {
     mutating func declareTypes() {
         for (_, item) in items {
             switch item {
+            case .trait(let decl):
+                if traits[decl.name.text] != nil {
+                    error("E007", "the trait `\(decl.name.text)` is defined more than once", at: decl.name.span)
+                } else {
+                    traits[decl.name.text] = decl
+                }
             case .structure(let decl) where !decl.genericParameters.isEmpty:
                 guard declareTypeName(decl.name) else { continue }
                 genericTypes[decl.name.text] = .structure(decl)
@@ -210,16 +216,22 @@ extension Checker {
             switch item {
             case .function(let decl) where !decl.genericParameters.isEmpty:
                 guard claimValueName(decl.name) else { continue }
+                for bound in decl.genericBounds.joined() where traits[bound.text] == nil {
+                    error("E002", "undefined trait `\(bound.text)`", at: bound.span)
+                }
                 genericFunctions.append(GenericFunctionTemplate(decl: decl, file: file, parameters: decl.genericParameters.map(\.text)))
                 valueNames[decl.name.text] = .genericFunction(genericFunctions.count - 1)
             case .function(let decl):
                 guard claimValueName(decl.name) else { continue }
                 let id = declareFunction(decl, file: file, owner: nil)
                 valueNames[decl.name.text] = .function(id)
-            case .implementation(let impl) where genericTypes[impl.typeName.text] != nil:
-                declareGenericImpl(impl, file: file)
-            case .implementation(let impl):
-                declareMethods(impl, file: file)
+            case .implementation(let written):
+                guard let impl = implementingTrait(written) else { continue }
+                if genericTypes[impl.typeName.text] != nil {
+                    declareGenericImpl(impl, file: file)
+                } else {
+                    declareMethods(impl, file: file)
+                }
             default:
                 continue
             }
@@ -251,33 +263,37 @@ extension Checker {
     }
 
     private mutating func declareMethods(_ impl: ImplDecl, file: FileID) {
-        guard let owner = typeNames[impl.typeName.text] else {
+        guard let owner = typeNames[impl.typeName.text] ?? TypeTable.builtinNames[impl.typeName.text] else {
             error("E002", "undefined type `\(impl.typeName.text)`", at: impl.typeName.span)
             return
         }
+        var environment: [(name: String, type: TypeID)] = [(name: "Self", type: owner)]
+        for (name, type) in impl.associatedTypes {
+            typeEnvironment = environment
+            environment.append((name: name.text, type: resolveType(type)))
+        }
+        typeEnvironment = []
         for method in impl.methods {
-            let existing: FunctionID?
-            switch model.types[owner] {
-            case .structure(let id): existing = model.structs[id.index].methods[method.name.text]
-            case .enumeration(let id): existing = model.enums[id.index].methods[method.name.text]
-            default: existing = nil
-            }
-            if existing != nil {
+            if methods(of: owner)[method.name.text] != nil {
                 error("E007", "the method `\(method.name.text)` is defined more than once for `\(impl.typeName.text)`", at: method.name.span)
                 continue
             }
             if method.isHot {
                 error("P015", "#[hot] applies to free functions, not methods", at: method.name.span)
             }
-            typeEnvironment = [(name: "Self", type: owner)]
+            typeEnvironment = environment
             let id = declareFunction(method, file: file, owner: owner)
             typeEnvironment = []
-            functionContexts[id.index] = FunctionContext(environment: [(name: "Self", type: owner)], instantiation: nil)
-            switch model.types[owner] {
-            case .structure(let structID): model.structs[structID.index].methods[method.name.text] = id
-            case .enumeration(let enumID): model.enums[enumID.index].methods[method.name.text] = id
-            default: break
-            }
+            functionContexts[id.index] = FunctionContext(environment: environment, instantiation: nil)
+            addMethod(method.name.text, id, to: owner)
+        }
+    }
+
+    mutating func addMethod(_ name: String, _ id: FunctionID, to owner: TypeID) {
+        switch model.types[owner] {
+        case .structure(let structID): model.structs[structID.index].methods[name] = id
+        case .enumeration(let enumID): model.enums[enumID.index].methods[name] = id
+        default: otherMethods[owner, default: [:]][name] = id
         }
     }
 

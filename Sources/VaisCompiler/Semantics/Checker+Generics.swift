@@ -82,6 +82,12 @@ extension Checker {
         if let existing = functionInstances[display] { return existing }
         var environment = zip(template.parameters, arguments).map { (name: $0, type: $1) }
         if let owner { environment.append((name: "Self", type: owner)) }
+        for (name, type) in template.associatedTypes {
+            let saved = typeEnvironment
+            typeEnvironment = environment
+            environment.append((name: name.text, type: resolveType(type)))
+            typeEnvironment = saved
+        }
         let decl = tree.cloneFunction(template.decl)
         growExpressionTables()
         let context = FunctionContext(environment: environment, instantiation: ownArguments.isEmpty && owner == nil ? nil : (display, site))
@@ -111,7 +117,8 @@ extension Checker {
         for (impl, file) in genericImpls[instance.template] ?? [] {
             guard let decl = impl.methods.first(where: { $0.name.text == name }),
                   impl.genericParameters.count == instance.arguments.count else { continue }
-            let template = GenericFunctionTemplate(decl: decl, file: file, parameters: impl.genericParameters.map(\.text))
+            let template = GenericFunctionTemplate(decl: decl, file: file, parameters: impl.genericParameters.map(\.text),
+                                                   associatedTypes: impl.associatedTypes)
             guard decl.genericParameters.isEmpty else {
                 error("E027", "generic methods (`\(name)<...>`) are not supported yet", at: decl.name.span)
                 return nil
@@ -250,6 +257,7 @@ extension Checker {
                                                    patterns: decl.parameters.map(\.type), arguments: arguments,
                                                    result: decl.returnType, expected: expected)
         guard let resolved = complete(bindings, parameters: template.parameters, of: decl.name.text, at: span),
+              satisfiesBounds(decl, resolved, at: span),
               let function = instantiateFunction(template, resolved, owner: nil, at: span) else { return .error }
         model.resolutions[callee.index] = .function(function)
         model.callTargets[id.index] = .direct(function)

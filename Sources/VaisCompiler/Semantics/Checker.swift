@@ -42,6 +42,12 @@ struct Checker {
     var instantiation: (display: String, site: SourceSpan)?
     var reportedInstantiations: Set<String> = []
     var instantiationDepth = 0
+    // Traits (see Checker+Traits).
+    var traits: [String: TraitDecl] = [:]
+    /// `Point: Show` and, for generic types, `Boxed: Show`.
+    var traitImplementations: Set<String> = []
+    /// Methods of types that are neither structs nor enums (`X i64: Show`).
+    var otherMethods: [TypeID: [String: FunctionID]] = [:]
 
     enum GlobalState { case pending, checking, done }
     var globalStates: [GlobalState] = []

@@ -26,6 +26,8 @@ struct GenericFunctionTemplate {
     let file: FileID
     /// The impl's parameters for a method, then the function's own.
     let parameters: [String]
+    /// `type Item = T` of the impl a method comes from.
+    var associatedTypes: [(name: Name, type: TypeSyntax)] = []
 }
 
 /// What a specialized struct or enum was made from.

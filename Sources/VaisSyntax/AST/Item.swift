@@ -31,9 +31,13 @@ public struct FunctionDecl: Sendable {
     public let span: SourceSpan
     /// `T` and `U` of `F pick<T, U>(...)`: a template, specialized per use.
     public let genericParameters: [Name]
+    /// The traits each generic parameter must implement (`T: Show + Eq`).
+    public let genericBounds: [[Name]]
     public init(name: Name, selfParameter: (SelfParameter, SourceSpan)?, parameters: [Parameter], isVariadic: Bool,
-                returnType: TypeSyntax?, body: FunctionBody, isHot: Bool, span: SourceSpan, genericParameters: [Name] = []) {
+                returnType: TypeSyntax?, body: FunctionBody, isHot: Bool, span: SourceSpan, genericParameters: [Name] = [],
+                genericBounds: [[Name]] = []) {
         self.genericParameters = genericParameters
+        self.genericBounds = genericBounds
         self.name = name
         self.selfParameter = selfParameter
         self.parameters = parameters
@@ -115,10 +119,32 @@ public struct ImplDecl: Sendable {
     /// `A, B` of `X Pair<A, B> { ... }` (or `impl<A, B> Pair<A, B>`): the
     /// impl is a template for every specialization of a generic type.
     public let genericParameters: [Name]
-    public init(typeName: Name, methods: [FunctionDecl], genericParameters: [Name] = []) {
+    /// `Show` of `X Point: Show` or `impl Show for Point`.
+    public let traitName: Name?
+    /// `type Item = i64` in a trait's impl.
+    public let associatedTypes: [(name: Name, type: TypeSyntax)]
+    public init(typeName: Name, methods: [FunctionDecl], genericParameters: [Name] = [], traitName: Name? = nil,
+                associatedTypes: [(name: Name, type: TypeSyntax)] = []) {
         self.genericParameters = genericParameters
+        self.traitName = traitName
+        self.associatedTypes = associatedTypes
         self.typeName = typeName
         self.methods = methods
+    }
+}
+
+/// `trait Show { F show(&self) -> i64; F twice(&self) -> i64 = self.show() * 2 }`:
+/// methods without a body (`.external`) must be implemented, the others are
+/// defaults.
+public struct TraitDecl: Sendable {
+    public let name: Name
+    public let methods: [FunctionDecl]
+    /// `type Item` declarations.
+    public let associatedTypes: [Name]
+    public init(name: Name, methods: [FunctionDecl], associatedTypes: [Name]) {
+        self.name = name
+        self.methods = methods
+        self.associatedTypes = associatedTypes
     }
 }
 
@@ -129,4 +155,5 @@ public enum Item: Sendable {
     case global(GlobalDecl)
     case importModule(ImportDecl)
     case implementation(ImplDecl)
+    case trait(TraitDecl)
 }

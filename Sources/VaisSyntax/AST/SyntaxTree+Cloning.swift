@@ -14,7 +14,8 @@ extension SyntaxTree {
         }
         return FunctionDecl(name: decl.name, selfParameter: decl.selfParameter, parameters: decl.parameters,
                             isVariadic: decl.isVariadic, returnType: decl.returnType, body: body, isHot: decl.isHot,
-                            span: decl.span, genericParameters: decl.genericParameters)
+                            span: decl.span, genericParameters: decl.genericParameters,
+                            genericBounds: decl.genericBounds)
     }
 
     private mutating func cloneBlock(_ id: BlockID) -> BlockID {

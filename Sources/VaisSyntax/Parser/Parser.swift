@@ -139,7 +139,7 @@ public struct Parser {
     static func startsItem(_ kind: TokenKind) -> Bool {
         switch kind {
         case .kwFn, .kwStruct, .kwEnum, .kwElseOrEnum, .kwGlobal, .kwContinueOrConst, .kwConst,
-             .kwUse, .kwExtern, .kwImpl, .hashBracket, .atBracket:
+             .kwUse, .kwExtern, .kwImpl, .kwTrait, .hashBracket, .atBracket:
             return true
         default:
             return false

@@ -2,24 +2,33 @@ extension Parser {
     /// `<A, B: Bound>` after the name of a generic function, struct, enum or
     /// impl; empty when there is no `<`. Bounds are read and not kept yet.
     mutating func parseGenericParameters() -> [Name] {
-        guard accept(.less) else { return [] }
+        parseBoundedGenericParameters().parameters
+    }
+
+    /// Generic parameters with the trait bounds written on each.
+    mutating func parseBoundedGenericParameters() -> (parameters: [Name], bounds: [[Name]]) {
+        guard accept(.less) else { return ([], []) }
         var parameters: [Name] = []
+        var bounds: [[Name]] = []
         while kind != .greater, kind != .endOfFile {
             let before = index
             guard let name = expectTypeParameterName() else { break }
+            var traits: [Name] = []
+            if accept(.colon) {
+                repeat {
+                    if let bound = expectIdentifier("a trait name") { traits.append(bound) }
+                } while accept(.plus)
+            }
             if parameters.contains(where: { $0.text == name.text }) {
                 diagnostics.error("E007", "the type parameter `\(name.text)` is declared more than once", at: name.span)
             } else {
                 parameters.append(name)
-            }
-            if accept(.colon) {
-                _ = parseType()
-                while accept(.plus) { _ = parseType() }
+                bounds.append(traits)
             }
             if !accept(.comma) || index == before { break }
         }
         _ = expectClosingAngle()
-        return parameters
+        return (parameters, bounds)
     }
 
     /// A type parameter's name: an identifier, or a one-letter keyword

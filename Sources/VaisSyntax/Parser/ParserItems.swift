@@ -41,6 +41,8 @@ extension Parser {
         case .kwUse: parseImport()
         case .kwExtern: parseExternBlock()
         case .kwImpl: parseImpl()
+        case .kwTrait: parseTrait()
+        case .identifier where text(of: current) == "W" && peekKind() == .identifier: parseTrait()
         default:
             errorExpected("an item (F, S, E, G, C, U, N, X)", code: "P013")
             synchronizeItem()
@@ -91,7 +93,7 @@ extension Parser {
             synchronizeItem()
             return nil
         }
-        let genericParameters = parseGenericParameters()
+        let (genericParameters, genericBounds) = parseBoundedGenericParameters()
         guard expect(.lParen) else {
             synchronizeItem()
             return nil
@@ -136,7 +138,7 @@ extension Parser {
         }
         return FunctionDecl(name: name, selfParameter: selfParameter, parameters: parameters, isVariadic: isVariadic,
                             returnType: returnType, body: body, isHot: isHot, span: span(from: start),
-                            genericParameters: genericParameters)
+                            genericParameters: genericParameters, genericBounds: genericBounds)
     }
 
     private mutating func parseSelfParameter() -> (SelfParameter, SourceSpan)? {
@@ -281,37 +283,107 @@ extension Parser {
         _ = expect(.rBrace)
     }
 
+    /// `X Type { ... }`, `X Type: Trait { ... }`, `impl Trait for Type { ... }`,
+    /// each optionally generic (`impl<T> Show for Boxed<T>`, `X Boxed<T>`).
     private mutating func parseImpl() {
         advance()
         var genericParameters = parseGenericParameters()
-        guard let typeName = expectIdentifier("a type name") else {
+        guard var typeName = expectIdentifier("a type name") else {
             synchronizeItem()
             return
         }
-        // `X Pair<A, B>`: the arguments of the implemented type name the
-        // impl's own parameters.
-        if genericParameters.isEmpty, kind == .less {
-            genericParameters = parseGenericParameters()
-        } else if kind == .less {
-            _ = parseTypeArguments()
+        var traitName: Name?
+        parseImplTypeArguments(&genericParameters)
+        if accept(.kwFor) {
+            traitName = typeName
+            guard let implemented = expectIdentifier("a type name after 'for'") else {
+                synchronizeItem()
+                return
+            }
+            typeName = implemented
+            parseImplTypeArguments(&genericParameters)
+        } else if accept(.colon) {
+            traitName = expectIdentifier("a trait name")
         }
         guard expect(.lBrace) else {
             synchronizeItem()
             return
         }
         var methods: [FunctionDecl] = []
+        var associatedTypes: [(name: Name, type: TypeSyntax)] = []
         while kind != .rBrace, kind != .endOfFile {
             let before = index
             let attributes = parseAttributes()
             if kind == .kwFn {
                 if let method = parseFunction(isHot: attributes.isHot, isExtern: false) { methods.append(method) }
+            } else if kind == .identifier, text(of: current) == "type" {
+                advance()
+                if let name = expectIdentifier("an associated type name"), expect(.equal) {
+                    associatedTypes.append((name, parseType()))
+                }
+                _ = accept(.semicolon)
             } else {
-                errorExpected("a method (F)")
+                errorExpected("a method (F) or an associated type (type Name = T)")
                 synchronizeStatement()
             }
             if index == before { advance() }
         }
         _ = expect(.rBrace)
-        tree.add(item: .implementation(ImplDecl(typeName: typeName, methods: methods, genericParameters: genericParameters)), file: file.id)
+        tree.add(item: .implementation(ImplDecl(typeName: typeName, methods: methods, genericParameters: genericParameters,
+                                                traitName: traitName, associatedTypes: associatedTypes)), file: file.id)
+    }
+
+    /// `<A, B>` after the implemented type: its parameters, unless the impl
+    /// named them already (`impl<A, B>`).
+    private mutating func parseImplTypeArguments(_ genericParameters: inout [Name]) {
+        guard kind == .less else { return }
+        if genericParameters.isEmpty {
+            genericParameters = parseGenericParameters()
+        } else {
+            _ = parseTypeArguments()
+        }
+    }
+
+    /// `trait Name { F required(&self) -> T; F provided(&self) -> T { ... }; type Item }`
+    /// (also `W Name { ... }`).
+    private mutating func parseTrait() {
+        advance()
+        guard let name = expectIdentifier("a trait name") else {
+            synchronizeItem()
+            return
+        }
+        if kind == .less {
+            diagnostics.error("P017", "generic traits are not supported yet", at: currentSpan)
+            _ = parseGenericParameters()
+        }
+        if accept(.colon) {
+            repeat { _ = expectIdentifier("a trait name") } while accept(.plus)
+        }
+        guard expect(.lBrace) else {
+            synchronizeItem()
+            return
+        }
+        var methods: [FunctionDecl] = []
+        var associatedTypes: [Name] = []
+        while kind != .rBrace, kind != .endOfFile {
+            let before = index
+            if kind == .kwFn {
+                if let method = parseFunction(isHot: false, isExtern: false, insideExternBlock: true) { methods.append(method) }
+            } else if kind == .identifier, text(of: current) == "type" {
+                advance()
+                if let associated = expectIdentifier("an associated type name") { associatedTypes.append(associated) }
+                if accept(.colon) {
+                    repeat { _ = expectIdentifier("a trait name") } while accept(.plus)
+                }
+                _ = accept(.semicolon)
+            } else {
+                errorExpected("a method (F) or an associated type (type Name)")
+                synchronizeStatement()
+            }
+            _ = accept(.semicolon)
+            if index == before { advance() }
+        }
+        _ = expect(.rBrace)
+        tree.add(item: .trait(TraitDecl(name: name, methods: methods, associatedTypes: associatedTypes)), file: file.id)
     }
 }

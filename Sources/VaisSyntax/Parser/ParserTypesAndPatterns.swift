@@ -9,7 +9,13 @@ extension Parser {
         }
         if kind == .identifier || (isLetterKeyword(index) && !(kind == .kwFn && peekKind() == .lParen)) {
             let token = advance()
-            let name = Name(text(of: token), span(of: token))
+            var name = Name(text(of: token), span(of: token))
+            // `Self::Item` (or `Self.Item`): an associated type, named by its last part.
+            if name.text == "Self", kind == .colonColon || kind == .dot, peekKind() == .identifier {
+                advance()
+                let member = advance()
+                name = Name(text(of: member), span(of: member))
+            }
             guard kind == .less else { return .named(name) }
             let arguments = parseTypeArguments()
             return .generic(name, arguments, span(from: start))
