@@ -1,13 +1,23 @@
 import VaisSyntax
 
 extension FunctionLowering {
-    func type(of expr: ExprID) -> TypeID { model.type(of: expr) }
+    /// The type of the value `lowerExpression(expr)` gives: after numeric
+    /// adaptation, if the checker recorded one.
+    func type(of expr: ExprID) -> TypeID { model.usedType(of: expr) }
 
     /// Lowers an expression. Returns its value (a pointer for aggregates),
     /// or nil when it has none (unit, or control never gets past it).
     mutating func lowerExpression(_ id: ExprID) -> String? {
+        let value = lowerOwnValue(id)
+        let coerced = model.coercions[id.index]
+        guard coerced != .error, let value else { return value }
+        return convert(value, from: model.exprTypes[id.index], to: coerced)
+    }
+
+    /// An expression's value in its own type, before any adaptation.
+    private mutating func lowerOwnValue(_ id: ExprID) -> String? {
         let node = tree[id]
-        let type = type(of: id)
+        let type = model.exprTypes[id.index]
         switch node.kind {
         case .integer(let value):
             if types.isFloat(type) { return IRText.float(Double(value), bits: types.bitWidth(type)) }
@@ -80,7 +90,7 @@ extension FunctionLowering {
     /// Names, fields and elements: a load from their place, or the place
     /// itself for aggregates.
     private mutating func lowerReference(_ id: ExprID) -> String? {
-        let type = type(of: id)
+        let type = model.exprTypes[id.index]
         switch model.resolutions[id.index] {
         case .function(let function):
             return "@\(model.functions[function.index].symbol)"

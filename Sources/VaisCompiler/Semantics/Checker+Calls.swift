@@ -229,6 +229,7 @@ extension Checker {
             if !handlesOwnMismatch(argument) || isAssignable(actual, to: expected) {
                 _ = requireAssignable(actual, to: expected, at: tree[argument].span)
             }
+            coerce(argument, from: actual, to: expected)
         }
     }
 }

@@ -62,7 +62,7 @@ extension Checker {
             checkCondition(condition)
             let thenType = checkExpression(then, expected: expected)
             let elseType = checkExpression(otherwise, expected: expected ?? valueType(thenType))
-            return unify(thenType, elseType, at: tree[otherwise].span, checked: otherwise)
+            return unify(thenType, elseType, at: tree[otherwise].span, checked: otherwise, firstValue: then)
         case .match(let scrutinee, let arms):
             return checkMatch(scrutinee, arms, expected: expected, used: used, span: node.span)
         case .block(let block):
@@ -94,6 +94,8 @@ extension Checker {
     /// The type of an integer literal: the expected integer type when it
     /// fits, otherwise `i64`.
     mutating func integerLiteralType(_ value: UInt64, negated: Bool, expected: TypeID?, span: SourceSpan) -> TypeID {
+        // An integer literal where a float is expected is that float.
+        if let expected, model.types.isFloat(expected) { return expected }
         let type = expected.flatMap { model.types.isInteger($0) ? $0 : nil } ?? .i64
         guard case .integer(let bits, let signed) = model.types[type] else { return type }
         let maximum: UInt64 = signed ? (UInt64(1) << UInt64(bits - 1)) - (negated ? 0 : 1) : (bits == 64 ? .max : (UInt64(1) << UInt64(bits)) - 1)
@@ -290,6 +292,12 @@ extension Checker {
                   at: tree[right].span)
             return .error
         }
+        if areAdaptable(lhs, rhs) {
+            let common = widerNumeric(lhs, rhs)
+            coerce(left, from: lhs, to: common)
+            coerce(right, from: rhs, to: common)
+            lhs = common
+        }
         return op.isComparison ? .bool : lhs
     }
 
@@ -370,6 +378,7 @@ extension Checker {
             if !handlesOwnMismatch(field.value) || isAssignable(actual, to: expected) {
                 _ = requireAssignable(actual, to: expected, at: tree[field.value].span, "in field `\(field.name.text)` of `\(displayName)`")
             }
+            coerce(field.value, from: actual, to: expected)
         }
         let missing = declared.filter { !seen.contains($0.name) }.map { "`\($0.name)`" }
         if !missing.isEmpty {
@@ -398,6 +407,7 @@ extension Checker {
             let actual = checkExpression(element, expected: elementType)
             if let known = elementType {
                 if !requireAssignable(actual, to: known, at: tree[element].span) { failed = true }
+                coerce(element, from: actual, to: known)
             } else if let value = valueType(actual) {
                 elementType = value
             } else {
@@ -414,7 +424,7 @@ extension Checker {
         guard let otherwise else { return .unit }
         let elseType = checkExpression(otherwise, expected: used ? (expected ?? valueType(thenType)) : nil, used: used)
         guard used else { return thenType == .never && elseType == .never ? .never : .unit }
-        return unify(thenType, elseType, at: branchValueSpan(otherwise), checked: otherwise)
+        return unify(thenType, elseType, at: branchValueSpan(otherwise), checked: otherwise, firstValue: tree[then].tail)
     }
 
     /// The span of the value a branch produces: its block's tail if any.
@@ -424,10 +434,16 @@ extension Checker {
     }
 
     /// The common type of two branches, or E003 at the second one.
-    mutating func unify(_ first: TypeID, _ second: TypeID, at span: SourceSpan, checked: ExprID) -> TypeID {
+    mutating func unify(_ first: TypeID, _ second: TypeID, at span: SourceSpan, checked: ExprID, firstValue: ExprID?) -> TypeID {
         if first == .never { return second }
         if second == .never { return first }
         if first == .error || second == .error { return .error }
+        if areAdaptable(first, second) {
+            let common = widerNumeric(first, second)
+            if let firstValue { coerce(firstValue, from: first, to: common) }
+            coerce(checked, from: second, to: common)
+            return common
+        }
         if isAssignable(second, to: first) { return first }
         if isAssignable(first, to: second) { return second }
         error("E003", "type mismatch: branches have different types, `\(describe(first))` and `\(describe(second))`", at: span)
@@ -459,6 +475,8 @@ extension Checker {
                 counter = .error
             } else if upperType != .error, !isAssignable(upperType, to: lowerType) {
                 _ = requireAssignable(upperType, to: lowerType, at: tree[upper].span)
+            } else {
+                coerce(upper, from: upperType, to: lowerType)
             }
             let counterLocal = declareLocal(variable, type: counter, mutable: false)
             model.localNeedsMemory[counterLocal.index] = true
@@ -501,6 +519,7 @@ extension Checker {
             } else if !handlesOwnMismatch(value) || isAssignable(type, to: returnType) {
                 _ = requireAssignable(type, to: returnType, at: tree[value].span)
             }
+            if returnType != .unit { coerce(value, from: type, to: returnType) }
         } else if returnType != .unit, returnType != .error {
             error("E003", "type mismatch: expected a `\(describe(returnType))` value after `R`", at: span)
         }

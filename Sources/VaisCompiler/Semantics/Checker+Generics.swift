@@ -106,6 +106,7 @@ extension Checker {
         let missing = tree.exprs.count - model.exprTypes.count
         guard missing > 0 else { return }
         model.exprTypes.append(contentsOf: repeatElement(.error, count: missing))
+        model.coercions.append(contentsOf: repeatElement(.error, count: missing))
         model.resolutions.append(contentsOf: repeatElement(.none, count: missing))
         model.callTargets.append(contentsOf: repeatElement(nil, count: missing))
     }
@@ -302,6 +303,7 @@ extension Checker {
             if !handlesOwnMismatch(argument) || isAssignable(types[position], to: parameters[position]) {
                 _ = requireAssignable(types[position], to: parameters[position], at: tree[argument].span)
             }
+            coerce(argument, from: types[position], to: parameters[position])
         }
     }
 

@@ -16,6 +16,7 @@ extension Checker {
                 if !isAssignable(type, to: known), !handlesOwnMismatch(arm.body) {
                     _ = requireAssignable(type, to: known, at: branchValueSpan(arm.body))
                 }
+                coerce(arm.body, from: type, to: known)
             } else if let value = valueType(type) {
                 result = value
             }

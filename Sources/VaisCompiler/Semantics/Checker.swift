@@ -162,6 +162,9 @@ struct Checker {
     func isAssignable(_ from: TypeID, to: TypeID) -> Bool {
         if from == to || from == .never || from == .error || to == .error { return true }
         switch (model.types[from], model.types[to]) {
+        case (.integer, .integer), (.integer, .float), (.float(32), .float(64)):
+            // Numeric adaptation; `coerce` records the conversion.
+            return true
         case (.str, .pointer(let pointee)), (.pointer(let pointee), .str):
             return pointee == .i8 || pointee == .u8
         default:

@@ -48,6 +48,10 @@ public struct SemanticModel: Sendable {
     public internal(set) var localNeedsMemory: [Bool] = []
     /// The type of each expression, by `ExprID`.
     public internal(set) var exprTypes: [TypeID]
+    /// The type each expression's value is converted to where it is used,
+    /// by `ExprID` (`.error` for none): numeric adaptation (`i32` where an
+    /// `i64` is expected, an integer where a float is).
+    public internal(set) var coercions: [TypeID]
     /// What each name, field access or callee refers to, by `ExprID`.
     public internal(set) var resolutions: [Resolution]
     /// How each call is made, by the `ExprID` of the call (nil for other
@@ -68,11 +72,19 @@ public struct SemanticModel: Sendable {
     init(expressionCount: Int) {
         types = TypeTable()
         exprTypes = Array(repeating: .error, count: expressionCount)
+        coercions = Array(repeating: .error, count: expressionCount)
         resolutions = Array(repeating: .none, count: expressionCount)
         callTargets = Array(repeating: nil, count: expressionCount)
     }
 
     public func type(of expr: ExprID) -> TypeID { exprTypes[expr.index] }
+
+    /// The type of the value an expression hands to its user: its own, or
+    /// the one it is converted to.
+    public func usedType(of expr: ExprID) -> TypeID {
+        let coerced = coercions[expr.index]
+        return coerced == .error ? exprTypes[expr.index] : coerced
+    }
 
     /// The local the name written at `span` introduces in `function`.
     public func local(boundAt span: SourceSpan, in function: FunctionID) -> LocalID? {
