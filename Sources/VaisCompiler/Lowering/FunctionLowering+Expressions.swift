@@ -44,6 +44,16 @@ extension FunctionLowering {
             return convert(value, from: self.type(of: operand), to: type)
         case .structLiteral(_, let fields):
             return lowerStructLiteral(fields, type: type)
+        case .tuple(let elements):
+            guard case .structure(let structID) = types[type] else { return nil }
+            let storage = alloca(type)
+            for (index, element) in elements.enumerated() {
+                guard let value = lowerExpression(element) else { return nil }
+                let pointer = temp()
+                emit(pointer, " = getelementptr inbounds ", layout.llvmType(type), ", ptr ", storage, ", i32 0, i32 ", String(index))
+                assign(model.structs[structID.index].fields[index].type, value, to: pointer)
+            }
+            return storage
         case .arrayLiteral(let elements):
             guard case .array(let element, _) = types[type] else { return nil }
             let storage = alloca(type)

@@ -6,6 +6,9 @@ extension Checker {
     mutating func declareTypes() {
         for (_, item) in items {
             switch item {
+            case .typeAlias(let decl):
+                guard declareTypeName(decl.name) else { continue }
+                typeAliases[decl.name.text] = decl.type
             case .trait(let decl):
                 if traits[decl.name.text] != nil {
                     error("E007", "the trait `\(decl.name.text)` is defined more than once", at: decl.name.span)
@@ -38,7 +41,8 @@ extension Checker {
     }
 
     private mutating func declareTypeName(_ name: Name) -> Bool {
-        if typeNames[name.text] != nil || TypeTable.builtinNames[name.text] != nil || genericTypes[name.text] != nil {
+        if typeNames[name.text] != nil || TypeTable.builtinNames[name.text] != nil || genericTypes[name.text] != nil
+            || typeAliases[name.text] != nil {
             error("E007", "the type `\(name.text)` is defined more than once", at: name.span)
             return false
         }
@@ -144,6 +148,15 @@ extension Checker {
             if let bound = environmentType(name.text) { return bound }
             if let builtin = TypeTable.builtinNames[name.text] { return builtin }
             if let declared = typeNames[name.text] { return declared }
+            if let alias = typeAliases[name.text] {
+                guard !resolvingAliases.contains(name.text) else {
+                    error("E002", "the type alias `\(name.text)` refers to itself", at: name.span)
+                    return .error
+                }
+                resolvingAliases.insert(name.text)
+                defer { resolvingAliases.remove(name.text) }
+                return resolveType(alias)
+            }
             if let template = genericTypes[name.text] {
                 let parameters = template.parameters.map(\.text).joined(separator: ", ")
                 error("E027", "`\(name.text)` is generic: write its type arguments, as in `\(name.text)<\(parameters)>`", at: name.span)
@@ -173,6 +186,8 @@ extension Checker {
             let parameterTypes = parameters.map { resolveType($0) }
             let resultType = result.map { resolveType($0) } ?? .unit
             return model.types.intern(.function(parameters: parameterTypes, result: resultType, variadic: false))
+        case .tuple(let elements, _):
+            return tupleType(elements.map { resolveType($0) })
         case .unit:
             return .unit
         case .error:

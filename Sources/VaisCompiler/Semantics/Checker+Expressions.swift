@@ -46,6 +46,8 @@ extension Checker {
             return checkStructLiteral(id, typeName, fields, expected: expected)
         case .arrayLiteral(let elements):
             return checkArrayLiteral(elements, expected: expected, span: node.span)
+        case .tuple(let elements):
+            return checkTuple(elements, expected: expected)
         case .arrayRepeat(let value, let count):
             var elementExpected: TypeID?
             if let expected, case .array(let element, _) = model.types[expected] { elementExpected = element }

@@ -164,6 +164,12 @@ extension Checker {
                 unify(parameter, with: type, parameters: parameters, bindings: &bindings)
             }
             if let result { unify(result, with: actualResult, parameters: parameters, bindings: &bindings) }
+        case .tuple(let elements, _):
+            guard let instance = instanceOrigins[actual], instance.template == Self.tupleTemplate,
+                  instance.arguments.count == elements.count else { return }
+            for (element, type) in zip(elements, instance.arguments) {
+                unify(element, with: type, parameters: parameters, bindings: &bindings)
+            }
         case .unit, .error:
             return
         }
@@ -175,7 +181,7 @@ extension Checker {
         case .named(let name):
             guard let index = parameters.firstIndex(of: name.text) else { return false }
             return bindings[index] == nil
-        case .generic(_, let arguments, _):
+        case .generic(_, let arguments, _), .tuple(let arguments, _):
             return arguments.contains { mentionsUnbound($0, parameters: parameters, bindings: bindings) }
         case .pointer(let inner, _), .reference(let inner, _, _), .array(let inner, _, _):
             return mentionsUnbound(inner, parameters: parameters, bindings: bindings)

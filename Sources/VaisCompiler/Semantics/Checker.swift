@@ -42,6 +42,9 @@ struct Checker {
     var instantiation: (display: String, site: SourceSpan)?
     var reportedInstantiations: Set<String> = []
     var instantiationDepth = 0
+    /// `type Name = T`, resolved where used.
+    var typeAliases: [String: TypeSyntax] = [:]
+    var resolvingAliases: Set<String> = []
     // Traits (see Checker+Traits).
     var traits: [String: TraitDecl] = [:]
     /// `Point: Show` and, for generic types, `Boxed: Show`.

@@ -84,6 +84,8 @@ public enum ExprKind: Sendable {
     case cast(ExprID, TypeSyntax, asAt: UInt32)
     case structLiteral(typeName: Name, fields: [FieldInitializer])
     case arrayLiteral([ExprID])
+    /// `(a, b)`: a tuple.
+    case tuple([ExprID])
     case arrayRepeat(value: ExprID, count: ExprID)
     case ifElse(condition: ExprID, then: BlockID, otherwise: ExprID?)
     case ternary(condition: ExprID, then: ExprID, otherwise: ExprID)

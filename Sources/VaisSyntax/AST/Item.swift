@@ -148,6 +148,16 @@ public struct TraitDecl: Sendable {
     }
 }
 
+/// `type Meters = f64`: another name for a type.
+public struct TypeAliasDecl: Sendable {
+    public let name: Name
+    public let type: TypeSyntax
+    public init(name: Name, type: TypeSyntax) {
+        self.name = name
+        self.type = type
+    }
+}
+
 public enum Item: Sendable {
     case function(FunctionDecl)
     case structure(StructDecl)
@@ -156,4 +166,5 @@ public enum Item: Sendable {
     case importModule(ImportDecl)
     case implementation(ImplDecl)
     case trait(TraitDecl)
+    case typeAlias(TypeAliasDecl)
 }

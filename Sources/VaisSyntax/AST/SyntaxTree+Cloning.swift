@@ -61,6 +61,8 @@ extension SyntaxTree {
             kind = .structLiteral(typeName: typeName, fields: fields.map { FieldInitializer(name: $0.name, value: clone($0.value)) })
         case .arrayLiteral(let elements):
             kind = .arrayLiteral(elements.map { clone($0) })
+        case .tuple(let elements):
+            kind = .tuple(elements.map { clone($0) })
         case .arrayRepeat(let value, let count):
             kind = .arrayRepeat(value: clone(value), count: count)
         case .ifElse(let condition, let then, let otherwise):

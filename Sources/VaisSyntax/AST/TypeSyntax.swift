@@ -8,13 +8,15 @@ public indirect enum TypeSyntax: Sendable {
     case array(TypeSyntax, length: ExprID, SourceSpan)
     case function(parameters: [TypeSyntax], result: TypeSyntax?, SourceSpan)
     case unit(SourceSpan)
+    /// `(i64, f64)`.
+    case tuple([TypeSyntax], SourceSpan)
     case error(SourceSpan)
 
     public var span: SourceSpan {
         switch self {
         case .named(let name): return name.span
         case .pointer(_, let span), .reference(_, _, let span), .array(_, _, let span),
-             .function(_, _, let span), .unit(let span), .error(let span), .generic(_, _, let span):
+             .function(_, _, let span), .unit(let span), .error(let span), .generic(_, _, let span), .tuple(_, let span):
             return span
         }
     }

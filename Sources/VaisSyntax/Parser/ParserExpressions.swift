@@ -153,6 +153,26 @@ extension Parser {
                 let message = tree.add(ExprNode(kind: .string(Array("panic: `!` found no value (None or Err) at \(fileName):\(line)\n".utf8)),
                                                 span: span(of: bang)))
                 value = tree.add(ExprNode(kind: .unwrap(value, message: message), span: tree[value].span.through(span(of: bang))))
+            case .dot where peekKind() == .integer:
+                // `pair.0`: a tuple element.
+                advance()
+                let element = advance()
+                let name = Name(text(of: element), span(of: element))
+                value = tree.add(ExprNode(kind: .field(base: value, name: name), span: tree[value].span.through(name.span)))
+            case .dot where peekKind() == .float:
+                // `pair.0.1` lexes its indexes as the float `0.1`: two elements.
+                advance()
+                let token = advance()
+                let parts = text(of: token).split(separator: ".", omittingEmptySubsequences: false)
+                guard parts.count == 2, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isNumber) }) else {
+                    diagnostics.error("P010", "expected a field or method name after '.', found '\(text(of: token))'", at: span(of: token))
+                    return value
+                }
+                let middle = token.start + UInt32(parts[0].utf8.count)
+                for (part, range) in [(parts[0], (token.start, middle)), (parts[1], (middle + 1, token.end))] {
+                    let name = Name(String(part), SourceSpan(file: file.id, start: range.0, end: range.1))
+                    value = tree.add(ExprNode(kind: .field(base: value, name: name), span: tree[value].span.through(name.span)))
+                }
             case .dot, .colonColon:
                 advance()
                 guard let name = expectIdentifier("a field or method name after '.'") else { return value }
@@ -213,6 +233,16 @@ extension Parser {
                 return tree.add(ExprNode(kind: .block(block), span: span(from: start)))
             }
             let inner = parseExpression()
+            if kind == .comma {
+                var elements = [inner]
+                while accept(.comma), kind != .rParen, kind != .endOfFile {
+                    let before = index
+                    elements.append(parseExpression())
+                    if index == before { break }
+                }
+                _ = expect(.rParen, "')' to close the tuple")
+                return tree.add(ExprNode(kind: .tuple(elements), span: span(from: start)))
+            }
             _ = expect(.rParen)
             return tree.add(ExprNode(kind: .parenthesized(inner), span: span(from: start)))
         case .lBracket:

@@ -8,6 +8,8 @@ extension Parser {
     mutating func parseItems() {
         while kind != .endOfFile {
             let before = index
+            // A `;` after an item (`use std/vec.{vec_new};`) ends nothing more.
+            if accept(.semicolon) { continue }
             parseItem()
             if index == before { synchronizeItem() }
         }
@@ -16,6 +18,14 @@ extension Parser {
     private mutating func parseItem() {
         recovering = false
         let attributes = parseAttributes()
+        // `pub` (or `P`): everything in a program is visible to it already.
+        if kind == .identifier, ["pub", "P"].contains(text(of: current)), Self.startsItem(peekKind()) || isAliasStart(1) {
+            advance()
+        }
+        if isAliasStart(0) {
+            parseTypeAlias()
+            return
+        }
         switch kind {
         case .kwFn:
             if let function = parseFunction(isHot: attributes.isHot, isExtern: attributes.isExtern) {
@@ -247,16 +257,51 @@ extension Parser {
         advance()
         let start = current.start
         var path = ""
-        while kind == .identifier || kind == .dot || kind == .dotDot || kind == .slash || (kind.isKeyword && !path.isEmpty) {
+        while kind == .identifier || kind == .dot || kind == .dotDot || kind == .slash || kind == .colonColon
+                || (kind.isKeyword && !path.isEmpty) {
             if path.isEmpty == false, current.newlineBefore { break }
-            path += text(of: advance())
+            if kind == .dot, peekKind() == .lBrace {
+                path += text(of: advance())
+                break
+            }
+            // `U std::io` spells the same path as `U std/io`.
+            path += advance().kind == .colonColon ? "/" : text(of: tokens[index - 1])
         }
         guard !path.isEmpty else {
             errorExpected("a module path such as std/hot")
             synchronizeItem()
             return
         }
-        tree.add(item: .importModule(ImportDecl(path: path, span: span(from: start))), file: file.id)
+        // `use std/vec.{vec_new, Vec}`: the module's names are all visible
+        // anyway, so the list is read and the whole module imported.
+        var span = span(from: start)
+        if path.hasSuffix("."), kind == .lBrace {
+            path.removeLast()
+            span = SourceSpan(file: span.file, start: span.start, end: span.end - 1)
+            advance()
+            while kind != .rBrace, kind != .endOfFile, !atStatementEnd || kind == .comma {
+                if kind != .identifier, kind != .comma, !kind.isKeyword { break }
+                advance()
+            }
+            _ = expect(.rBrace, "'}' to close the imported names")
+        }
+        tree.add(item: .importModule(ImportDecl(path: path, span: span)), file: file.id)
+    }
+
+    /// `type Name = T` (also `T Name = T`): an alias at item level.
+    func isAliasStart(_ offset: Int) -> Bool {
+        guard peekKind(offset) == .identifier, peekKind(offset + 1) == .identifier, peekKind(offset + 2) == .equal else { return false }
+        let word = text(of: peekToken(offset))
+        return word == "type" || word == "T"
+    }
+
+    private mutating func parseTypeAlias() {
+        advance()
+        guard let name = expectIdentifier("a type name"), expect(.equal) else {
+            synchronizeItem()
+            return
+        }
+        tree.add(item: .typeAlias(TypeAliasDecl(name: name, type: parseType())), file: file.id)
     }
 
     private mutating func parseExternBlock() {

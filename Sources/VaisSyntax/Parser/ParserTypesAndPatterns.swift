@@ -45,8 +45,16 @@ extension Parser {
             return .array(element, length: length, span(from: start))
         case .lParen:
             advance()
-            _ = expect(.rParen, "')' (the unit type is '()')")
-            return .unit(span(from: start))
+            if accept(.rParen) { return .unit(span(from: start)) }
+            var elements = [parseType()]
+            var isTuple = false
+            while accept(.comma) {
+                isTuple = true
+                if kind == .rParen { break }
+                elements.append(parseType())
+            }
+            _ = expect(.rParen, "')' to close the tuple type")
+            return isTuple ? .tuple(elements, span(from: start)) : elements[0]
         case .kwFn:
             advance()
             guard expect(.lParen) else { return .error(span(from: start)) }
