@@ -115,6 +115,23 @@ extension Checker {
         case .field(let base, let name):
             if let template = genericTemplateNamed(by: base) {
                 model.resolutions[base.index] = .none
+                // `Vec::new()` where a `Vec<i64>` is expected: that one's function.
+                if genericVariantIndex(template, name.text) == nil, let expected, instanceOrigins[expected]?.template == template {
+                    guard let function = method(named: name.text, of: expected, at: name.span) else {
+                        error("E018", "`\(describe(expected))` has no method `\(name.text)`", at: name.span)
+                        checkAll(arguments)
+                        return .error
+                    }
+                    model.resolutions[base.index] = .typeName(expected)
+                    model.callTargets[id.index] = .direct(function)
+                    return checkArguments(arguments, of: function, skippingReceiver: false, calleeSpan: name.span)
+                }
+                if case .structure? = genericTypes[template] {
+                    error("E028", "cannot infer the type arguments of `\(template)` here; write them, as in `\(template)<...>::\(name.text)(...)`",
+                          at: name.span)
+                    checkAll(arguments)
+                    return .error
+                }
                 guard let index = genericVariantIndex(template, name.text) else {
                     error("E013", "`\(template)` has no variant `\(name.text)`; to call a method, write the type arguments (`\(template)<...>.\(name.text)`)",
                           at: name.span)

@@ -39,7 +39,7 @@ extension Checker {
         case .field(let base, let name):
             return checkField(id, base: base, name: name, expected: expected)
         case .index(let base, let index):
-            return checkIndex(base, index)
+            return checkIndex(id, base, index)
         case .cast(let operand, let typeSyntax, let asAt):
             return checkCast(operand, typeSyntax, asSpan: SourceSpan(file: node.span.file, start: asAt, end: asAt + 2))
         case .structLiteral(let typeName, let fields):
@@ -70,6 +70,13 @@ extension Checker {
         case .block(let block):
             return checkBlock(block, expected: expected, used: used)
         case .loop(let header, let body):
+            if case .elements(let variable, let sequence) = header {
+                // Checked first, on its own: it may intern the type asked about.
+                let sequenceType = checkExpression(sequence, expected: nil)
+                if vectorElement(sequenceType) != nil {
+                    return rewriteVectorLoop(id, variable: variable, sequence: sequence, body: body, used: used)
+                }
+            }
             return checkLoop(header, body)
         case .returnValue(let value):
             checkReturn(value, span: node.span)
@@ -303,13 +310,14 @@ extension Checker {
         return op.isComparison ? .bool : lhs
     }
 
-    private mutating func checkIndex(_ base: ExprID, _ index: ExprID) -> TypeID {
+    private mutating func checkIndex(_ id: ExprID, _ base: ExprID, _ index: ExprID) -> TypeID {
         let baseType = checkExpression(base, expected: nil)
         let indexType = checkExpression(index, expected: .i64)
         if indexType != .error, !model.types.isInteger(indexType) {
             error("E003", "an index must be an integer, found `\(describe(indexType))`", at: tree[index].span)
         }
         guard baseType != .error else { return .error }
+        if vectorElement(baseType) != nil { return rewriteVectorIndex(id, base: base, index: index) }
         switch model.types[baseType] {
         case .array(let element, _):
             return element
@@ -351,7 +359,7 @@ extension Checker {
             error("E027", "`\(typeName.text)` is not generic and takes no type arguments", at: typeName.span)
         }
         let named = typeNames[typeName.text] ?? environmentType(typeName.text)
-        guard let type = named, case .structure(let id) = model.types[type] else {
+        guard let type = named, case .structure = model.types[type] else {
             error("E002", "undefined struct `\(typeName.text)`", at: typeName.span)
             for field in fields { checkExpression(field.value, expected: nil) }
             return .error

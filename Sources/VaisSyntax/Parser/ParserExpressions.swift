@@ -394,7 +394,6 @@ extension Parser {
                 let upper = parseConditionExpression()
                 header = .range(variable: variable, lower: lower, upper: upper, inclusive: inclusive)
             } else {
-                if keyword == .kwFor { errorExpected("'..' or '..=' in a counting loop") }
                 header = .elements(variable: variable, sequence: lower)
             }
         } else if keyword == .kwFor {
