@@ -16,6 +16,8 @@ public struct Parser {
     /// Set after a syntax error until the parser reaches the next statement
     /// or item, so one mistake is reported once, not once per token.
     var recovering = false
+    /// Byte ranges of items skipped as not supported yet.
+    var skippedRanges: [Range<UInt32>] = []
 
     init(file: SourceFile, tokens: [Token], tree: SyntaxTree) {
         self.file = file
@@ -28,10 +30,11 @@ public struct Parser {
         let (tokens, lexDiagnostics) = Lexer.tokenize(file)
         var parser = Parser(file: file, tokens: tokens, tree: tree)
         tree = SyntaxTree()
-        parser.diagnostics.append(contentsOf: lexDiagnostics)
         parser.parseItems()
         tree = parser.tree
-        return parser.diagnostics.all
+        let skipped = parser.skippedRanges
+        let lexed = lexDiagnostics.filter { diagnostic in !skipped.contains { $0.contains(diagnostic.span.start) } }
+        return lexed + parser.diagnostics.all
     }
 
     // MARK: Tokens

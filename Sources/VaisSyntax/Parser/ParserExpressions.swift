@@ -146,6 +146,17 @@ extension Parser {
             case .question where !current.newlineBefore && !startsExpression(peekToken(1)):
                 advance()
                 value = tree.add(ExprNode(kind: .tryPropagate(value), span: tree[value].span.through(span(from: previousEnd - 1))))
+            case .bang where !current.newlineBefore && isMacroCall(value):
+                reportUnsupported("macros (`name!(...)`)", at: tree[value].span.through(currentSpan))
+                advance()
+                let start = tree[value].span.start
+                if kind == .lParen || kind == .lBracket || kind == .lBrace { skipBalanced() }
+                return tree.add(ExprNode(kind: .error, span: span(from: start)))
+            case .dot where peekKind() == .identifier && ["Y", "await"].contains(text(of: peekToken(1))) && peekKind(2) != .lParen:
+                advance()
+                reportUnsupported("await (`.Y`)", at: currentSpan)
+                advance()
+                return tree.add(ExprNode(kind: .error, span: tree[value].span))
             case .bang where !current.newlineBefore:
                 let bang = advance()
                 let (line, _) = file.lineAndColumn(of: bang.start)
@@ -203,6 +214,11 @@ extension Parser {
         case .kwSelf:
             advance()
             return tree.add(ExprNode(kind: .name("self"), span: span(of: token)))
+        case .identifier where text(of: token) == "comptime" && peekKind() == .lBrace:
+            reportUnsupported("comptime blocks", at: span(of: token))
+            advance()
+            _ = parseBlock()
+            return tree.add(ExprNode(kind: .error, span: span(from: start)))
         case .identifier where looksLikeTypeArguments(at: 1):
             advance()
             let name = Name(text(of: token), span(of: token))
@@ -226,6 +242,7 @@ extension Parser {
         case .at:
             advance()
             return tree.add(ExprNode(kind: .selfFunction, span: span(of: token)))
+
         case .lParen:
             advance()
             if accept(.rParen) {
@@ -278,6 +295,26 @@ extension Parser {
     }
 
     /// The fields of a struct literal, from its `{`.
+    /// `name!(` or `name![`: a macro call, not `!` unwrapping a value.
+    private func isMacroCall(_ value: ExprID) -> Bool {
+        guard case .name = tree[value].kind else { return false }
+        let next = peekToken(1)
+        return (next.kind == .lParen || next.kind == .lBracket || next.kind == .lBrace) && next.start == current.end
+    }
+
+    /// Skips a bracketed group and everything nested in it.
+    private mutating func skipBalanced() {
+        var depth = 0
+        repeat {
+            switch advance().kind {
+            case .lParen, .lBracket, .lBrace: depth += 1
+            case .rParen, .rBracket, .rBrace: depth -= 1
+            case .endOfFile: return
+            default: break
+            }
+        } while depth > 0 && kind != .endOfFile
+    }
+
     /// Whether `token` can begin an operand, so that a `?` before it is the
     /// ternary's and not the try operator.
     private func startsExpression(_ token: Token) -> Bool {

@@ -26,6 +26,7 @@ extension Parser {
             parseTypeAlias()
             return
         }
+        if skipUnsupportedItem() { return }
         switch kind {
         case .kwFn:
             if let function = parseFunction(isHot: attributes.isHot, isExtern: attributes.isExtern) {
@@ -79,6 +80,10 @@ extension Parser {
             case (true, "extern"):
                 if kind == .string { advance() }
                 attributes.isExtern = true
+            case (false, let other) where Self.isTargetAttribute(other):
+                reportUnsupported("the attribute `\(other)`", at: name.span)
+                skipPast(.rBracket)
+                continue
             default:
                 diagnostics.error("P015", "unknown attribute '\(text(of: nameToken))'", at: name.span)
             }

@@ -7,6 +7,12 @@ extension Parser {
             diagnostics.error("P012", "type is nested too deeply", at: currentSpan)
             return .error(currentSpan)
         }
+        if kind == .identifier, text(of: current) == "dyn", peekKind() == .identifier {
+            reportUnsupported("trait objects (`dyn Trait`)", at: currentSpan)
+            advance()
+            _ = parseType()
+            return .error(span(from: start))
+        }
         if kind == .identifier || (isLetterKeyword(index) && !(kind == .kwFn && peekKind() == .lParen)) {
             let token = advance()
             var name = Name(text(of: token), span(of: token))
