@@ -293,9 +293,6 @@ extension Checker {
                 error("E007", "the method `\(method.name.text)` is defined more than once for `\(impl.typeName.text)`", at: method.name.span)
                 continue
             }
-            if method.isHot {
-                error("P015", "#[hot] applies to free functions, not methods", at: method.name.span)
-            }
             typeEnvironment = environment
             let id = declareFunction(method, file: file, owner: owner)
             typeEnvironment = []
@@ -351,7 +348,7 @@ extension Checker {
         let id = FunctionID(raw: Int32(model.functions.count))
         model.functions.append(FunctionSymbol(name: name, symbol: symbol, kind: isExternal ? .external : .vais,
                                               parameters: parameters, parameterNames: names, result: result,
-                                              isVariadic: decl.isVariadic, isHot: decl.isHot && owner == nil, owner: owner,
+                                              isVariadic: decl.isVariadic, isHot: decl.isHot, owner: owner,
                                               receiver: decl.selfParameter?.0, declaration: decl, file: file, span: decl.name.span))
         return id
     }
