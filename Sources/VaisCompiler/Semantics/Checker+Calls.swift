@@ -3,19 +3,24 @@ import VaisSyntax
 extension Checker {
     /// If `expr` is a bare name that means a type (no local or global
     /// shadows it), that type.
-    mutating func typeNamed(by expr: ExprID) -> TypeID? {
-        guard case .name(let name) = tree[expr].kind, lookupLocal(name) == nil, valueNames[name] == nil else { return nil }
-        if genericTypes[name] != nil, let arguments = tree.typeArguments[expr] {
-            return instantiateType(name, arguments.map { resolveType($0) }, at: tree[expr].span)
-        }
-        return typeNames[name] ?? environmentType(name)
+    /// What a bare name before `.` or `::` means when it is not a value.
+    enum StaticBase {
+        case type(TypeID)
+        /// A generic type named without its arguments (`Option` in `Option.Some(x)`).
+        case template(String)
     }
 
-    /// `Option` in `Option.Some(x)`: a generic type named without arguments.
-    func genericTemplateNamed(by expr: ExprID) -> String? {
-        guard case .name(let name) = tree[expr].kind, lookupLocal(name) == nil, valueNames[name] == nil,
-              genericTypes[name] != nil, tree.typeArguments[expr] == nil else { return nil }
-        return name
+    /// If `expr` is a bare name that means a type (no local or global
+    /// shadows it), that type or generic template. One scope lookup: field
+    /// accesses ask this first, and most bases are locals.
+    mutating func staticBase(_ expr: ExprID) -> StaticBase? {
+        guard case .name(let name) = tree[expr].kind, lookupLocal(name) == nil, valueNames[name] == nil else { return nil }
+        if let type = typeNames[name] { return .type(type) }
+        if genericTypes[name] != nil {
+            guard let arguments = tree.typeArguments[expr] else { return .template(name) }
+            return .type(instantiateType(name, arguments.map { resolveType($0) }, at: tree[expr].span))
+        }
+        return environmentType(name).map { .type($0) }
     }
 
     /// The index of variant `name` in generic enum `template`.
@@ -26,14 +31,15 @@ extension Checker {
 
     /// `Type.member` and `value.field`, outside a call.
     mutating func checkField(_ id: ExprID, base: ExprID, name: Name, expected: TypeID?) -> TypeID {
-        if let template = genericTemplateNamed(by: base) {
+        let named = staticBase(base)
+        if case .template(let template)? = named {
             guard let index = genericVariantIndex(template, name.text) else {
                 error("E013", "`\(template)` has no variant `\(name.text)`", at: name.span)
                 return .error
             }
             return checkGenericVariant(id, templateName: template, variantIndex: index, arguments: nil, expected: expected, span: name.span)
         }
-        if let owner = typeNamed(by: base) {
+        if case .type(let owner)? = named {
             model.resolutions[base.index] = .typeName(owner)
             guard case .enumeration(let enumID) = model.types[owner] else {
                 error("E018", "`\(describe(owner)).\(name.text)` is not a value; call a static method as `\(describe(owner)).\(name.text)(...)`",
@@ -94,7 +100,7 @@ extension Checker {
             return checkArguments(arguments, of: current, skippingReceiver: false, calleeSpan: calleeNode.span)
         case .name(let name) where lookupLocal(name) == nil:
             if case .function(let function)? = valueNames[name] {
-                if tree.typeArguments[callee] != nil {
+                if !tree.typeArguments.isEmpty, tree.typeArguments[callee] != nil {
                     error("E027", "`\(name)` is not generic and takes no type arguments", at: calleeNode.span)
                 }
                 model.resolutions[callee.index] = .function(function)
@@ -113,7 +119,8 @@ extension Checker {
                                            expected: expected, span: calleeNode.span)
             }
         case .field(let base, let name):
-            if let template = genericTemplateNamed(by: base) {
+            let named = staticBase(base)
+            if case .template(let template)? = named {
                 model.resolutions[base.index] = .none
                 // `Vec::new()` where a `Vec<i64>` is expected: that one's function.
                 if genericVariantIndex(template, name.text) == nil, let expected, instanceOrigins[expected]?.template == template {
@@ -141,7 +148,7 @@ extension Checker {
                 return checkGenericVariant(id, templateName: template, variantIndex: index, arguments: arguments,
                                            expected: expected, span: name.span)
             }
-            if let owner = typeNamed(by: base) {
+            if case .type(let owner)? = named {
                 model.resolutions[base.index] = .typeName(owner)
                 if case .enumeration(let enumID) = model.types[owner], let index = model.enums[enumID.index].variantIndex(name.text) {
                     return checkConstruction(id, enumID, index, arguments, span: name.span)

@@ -145,8 +145,8 @@ extension Checker {
     mutating func resolveType(_ syntax: TypeSyntax) -> TypeID {
         switch syntax {
         case .named(let name):
-            if let bound = environmentType(name.text) { return bound }
             if let builtin = TypeTable.builtinNames[name.text] { return builtin }
+            if !typeEnvironment.isEmpty, let bound = environmentType(name.text) { return bound }
             if let declared = typeNames[name.text] { return declared }
             if let alias = typeAliases[name.text] {
                 guard !resolvingAliases.contains(name.text) else {
@@ -344,7 +344,9 @@ extension Checker {
         if case .external = decl.body { isExternal = true } else { isExternal = false }
         let ownerName = owner.map { describe($0) + "." } ?? ""
         let name = displayName ?? ownerName + decl.name.text
-        let symbol = isExternal ? decl.name.text : "vais." + SymbolMangling.mangle(name)
+        // Only a specialization's name (or its owner's) holds `<`, `,` or `(`.
+        let needsMangling = displayName != nil || owner.map { instanceOrigins[$0] != nil } ?? false
+        let symbol = isExternal ? decl.name.text : "vais." + (needsMangling ? SymbolMangling.mangle(name) : name)
         let id = FunctionID(raw: Int32(model.functions.count))
         model.functions.append(FunctionSymbol(name: name, symbol: symbol, kind: isExternal ? .external : .vais,
                                               parameters: parameters, parameterNames: names, result: result,

@@ -70,14 +70,16 @@ extension Checker {
         case .block(let block):
             return checkBlock(block, expected: expected, used: used)
         case .loop(let header, let body):
+            var sequenceType: TypeID?
             if case .elements(let variable, let sequence) = header {
                 // Checked first, on its own: it may intern the type asked about.
-                let sequenceType = checkExpression(sequence, expected: nil)
-                if vectorElement(sequenceType) != nil {
+                let type = checkExpression(sequence, expected: nil)
+                if vectorElement(type) != nil {
                     return rewriteVectorLoop(id, variable: variable, sequence: sequence, body: body, used: used)
                 }
+                sequenceType = type
             }
-            return checkLoop(header, body)
+            return checkLoop(header, body, sequenceType: sequenceType)
         case .returnValue(let value):
             checkReturn(value, span: node.span)
             return .never
@@ -352,13 +354,14 @@ extension Checker {
     }
 
     private mutating func checkStructLiteral(_ literal: ExprID, _ typeName: Name, _ fields: [FieldInitializer], expected: TypeID?) -> TypeID {
-        if case .structure(let decl)? = genericTypes[typeName.text] {
+        let declared = typeNames[typeName.text]
+        if declared == nil, case .structure(let decl)? = genericTypes[typeName.text] {
             return checkGenericStructLiteral(literal, decl, typeName, fields, expected: expected)
         }
-        if tree.typeArguments[literal] != nil {
+        if !tree.typeArguments.isEmpty, tree.typeArguments[literal] != nil {
             error("E027", "`\(typeName.text)` is not generic and takes no type arguments", at: typeName.span)
         }
-        let named = typeNames[typeName.text] ?? environmentType(typeName.text)
+        let named = declared ?? environmentType(typeName.text)
         guard let type = named, case .structure = model.types[type] else {
             error("E002", "undefined struct `\(typeName.text)`", at: typeName.span)
             for field in fields { checkExpression(field.value, expected: nil) }
@@ -460,7 +463,8 @@ extension Checker {
         return .error
     }
 
-    private mutating func checkLoop(_ header: LoopHeader, _ body: BlockID) -> TypeID {
+    /// `sequenceType`: the type of an `L x: sequence` loop's sequence, checked already.
+    private mutating func checkLoop(_ header: LoopHeader, _ body: BlockID, sequenceType checked: TypeID?) -> TypeID {
         loops.append(LoopContext())
         pushScope()
         var isForever = false
@@ -491,7 +495,7 @@ extension Checker {
             let counterLocal = declareLocal(variable, type: counter, mutable: false)
             model.localNeedsMemory[counterLocal.index] = true
         case .elements(let variable, let sequence):
-            let sequenceType = checkExpression(sequence, expected: nil)
+            let sequenceType = checked ?? checkExpression(sequence, expected: nil)
             var element = TypeID.error
             switch model.types[sequenceType] {
             case .array(let type, _):

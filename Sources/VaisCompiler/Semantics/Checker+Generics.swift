@@ -24,8 +24,9 @@ extension Checker {
             return .error
         }
         if arguments.contains(.error) { return .error }
+        let instanceKey = InstanceKey(template: templateName, owner: nil, arguments: arguments)
+        if let existing = typeInstances[instanceKey] { return existing }
         let key = instanceName(templateName, arguments)
-        if let existing = typeInstances[key] { return existing }
         guard instantiationDepth < 24 else {
             error("E027", "`\(key)` nests generic types too deeply", at: span)
             return .error
@@ -40,7 +41,7 @@ extension Checker {
             let id = StructID(raw: Int32(model.structs.count))
             model.structs.append(StructSymbol(name: key, span: decl.name.span, fields: [], methods: [:]))
             let type = model.types.intern(.structure(id))
-            typeInstances[key] = type
+            typeInstances[instanceKey] = type
             instanceOrigins[type] = TypeInstance(template: templateName, arguments: arguments)
             var fields: [StructField] = []
             for field in decl.fields where !fields.contains(where: { $0.name == field.name.text }) {
@@ -56,7 +57,7 @@ extension Checker {
             let id = EnumID(raw: Int32(model.enums.count))
             model.enums.append(EnumSymbol(name: key, span: decl.name.span, variants: [], methods: [:]))
             let type = model.types.intern(.enumeration(id))
-            typeInstances[key] = type
+            typeInstances[instanceKey] = type
             instanceOrigins[type] = TypeInstance(template: templateName, arguments: arguments)
             var variants: [VariantSymbol] = []
             for variant in decl.variants where !variants.contains(where: { $0.name == variant.name.text }) {
@@ -76,10 +77,11 @@ extension Checker {
     mutating func instantiateFunction(_ template: GenericFunctionTemplate, _ arguments: [TypeID], owner: TypeID?,
                                       at site: SourceSpan) -> FunctionID? {
         guard !arguments.contains(.error) else { return nil }
+        let instanceKey = InstanceKey(template: template.decl.name.text, owner: owner, arguments: arguments)
+        if let existing = functionInstances[instanceKey] { return existing }
         let ownArguments = arguments.suffix(template.decl.genericParameters.count)
         let ownerName = owner.map { describe($0) + "." } ?? ""
         let display = ownerName + (ownArguments.isEmpty ? template.decl.name.text : instanceName(template.decl.name.text, Array(ownArguments)))
-        if let existing = functionInstances[display] { return existing }
         var environment = zip(template.parameters, arguments).map { (name: $0, type: $1) }
         if let owner { environment.append((name: "Self", type: owner)) }
         for (name, type) in template.associatedTypes {
@@ -96,7 +98,7 @@ extension Checker {
         instantiation = context.instantiation
         let id = declareFunction(decl, file: template.file, owner: owner, displayName: display)
         (typeEnvironment, instantiation) = saved
-        functionInstances[display] = id
+        functionInstances[instanceKey] = id
         functionContexts[id.index] = context
         return id
     }

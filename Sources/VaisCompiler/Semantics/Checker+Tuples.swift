@@ -7,13 +7,14 @@ extension Checker {
 
     mutating func tupleType(_ elements: [TypeID]) -> TypeID {
         if elements.contains(.error) { return .error }
+        let instanceKey = InstanceKey(template: Self.tupleTemplate, owner: nil, arguments: elements)
+        if let existing = typeInstances[instanceKey] { return existing }
         let key = "(" + elements.map { describe($0) }.joined(separator: ", ") + ")"
-        if let existing = typeInstances[key] { return existing }
         let id = StructID(raw: Int32(model.structs.count))
         let fields = elements.enumerated().map { StructField(name: String($0.offset), type: $0.element, span: SourceSpan(file: FileID(0), start: 0, end: 0)) }
         model.structs.append(StructSymbol(name: key, span: SourceSpan(file: FileID(0), start: 0, end: 0), fields: fields, methods: [:]))
         let type = model.types.intern(.structure(id))
-        typeInstances[key] = type
+        typeInstances[instanceKey] = type
         instanceOrigins[type] = TypeInstance(template: Self.tupleTemplate, arguments: elements)
         return type
     }

@@ -29,9 +29,9 @@ struct Checker {
     var genericImpls: [String: [(ImplDecl, FileID)]] = [:]
     /// Variants of generic enums by bare name: template name and index.
     var genericBareVariants: [String: [(String, Int)]] = [:]
-    var typeInstances: [String: TypeID] = [:]
+    var typeInstances: [InstanceKey: TypeID] = [:]
     var instanceOrigins: [TypeID: TypeInstance] = [:]
-    var functionInstances: [String: FunctionID] = [:]
+    var functionInstances: [InstanceKey: FunctionID] = [:]
     /// By function index, for functions whose body needs more than its
     /// declaration (specializations, methods that say `Self`).
     var functionContexts: [Int: FunctionContext] = [:]
@@ -93,14 +93,19 @@ struct Checker {
 
     private static func itemsShadowingPrelude(_ items: [(file: FileID, item: Item)], preludeFile: FileID?) -> [(file: FileID, item: Item)] {
         guard let preludeFile else { return items }
+        var preludeNames: Set<String> = []
+        for (file, item) in items where file == preludeFile {
+            if case .enumeration(let decl) = item { preludeNames.insert(decl.name.text) }
+        }
         var declared: Set<String> = []
         for (file, item) in items where file != preludeFile {
             switch item {
-            case .structure(let decl): declared.insert(decl.name.text)
-            case .enumeration(let decl): declared.insert(decl.name.text)
+            case .structure(let decl) where preludeNames.contains(decl.name.text): declared.insert(decl.name.text)
+            case .enumeration(let decl) where preludeNames.contains(decl.name.text): declared.insert(decl.name.text)
             default: continue
             }
         }
+        // Most programs replace nothing: the list is kept, not copied.
         guard !declared.isEmpty else { return items }
         return items.filter { file, item in
             guard file == preludeFile else { return true }

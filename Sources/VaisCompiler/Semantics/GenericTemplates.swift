@@ -44,3 +44,12 @@ struct FunctionContext {
     var environment: [(name: String, type: TypeID)]
     var instantiation: (display: String, site: SourceSpan)?
 }
+
+/// A specialization as the caches know it: what it is made from and with
+/// which arguments, compared without building its name.
+struct InstanceKey: Hashable {
+    /// The template's name; for a method, its owner's type too.
+    let template: String
+    let owner: TypeID?
+    let arguments: [TypeID]
+}

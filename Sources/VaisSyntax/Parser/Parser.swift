@@ -77,6 +77,18 @@ public struct Parser {
         SourceSpan(file: file.id, start: start, end: max(start, previousEnd))
     }
 
+    /// Whether `token` is spelled `word`, without making a String: the
+    /// parser asks this of identifiers that are keywords only in context
+    /// (`dyn`, `type`, `pub`), which are checked on hot paths.
+    func spells(_ token: Token, _ word: StaticString) -> Bool {
+        let length = Int(token.end - token.start)
+        guard length == word.utf8CodeUnitCount else { return false }
+        let start = Int(token.start)
+        let expected = word.utf8Start
+        for offset in 0..<length where file.bytes[start + offset] != expected[offset] { return false }
+        return true
+    }
+
     func text(of token: Token) -> String {
         String(decoding: file.bytes[Int(token.start)..<Int(token.end)], as: UTF8.self)
     }

@@ -152,7 +152,7 @@ extension Parser {
                 let start = tree[value].span.start
                 if kind == .lParen || kind == .lBracket || kind == .lBrace { skipBalanced() }
                 return tree.add(ExprNode(kind: .error, span: span(from: start)))
-            case .dot where peekKind() == .identifier && ["Y", "await"].contains(text(of: peekToken(1))) && peekKind(2) != .lParen:
+            case .dot where peekKind() == .identifier && (spells(peekToken(1), "Y") || spells(peekToken(1), "await")) && peekKind(2) != .lParen:
                 advance()
                 reportUnsupported("await (`.Y`)", at: currentSpan)
                 advance()
@@ -214,7 +214,7 @@ extension Parser {
         case .kwSelf:
             advance()
             return tree.add(ExprNode(kind: .name("self"), span: span(of: token)))
-        case .identifier where text(of: token) == "comptime" && peekKind() == .lBrace:
+        case .identifier where peekKind() == .lBrace && spells(token, "comptime"):
             reportUnsupported("comptime blocks", at: span(of: token))
             advance()
             _ = parseBlock()

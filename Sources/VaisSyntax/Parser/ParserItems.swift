@@ -19,7 +19,7 @@ extension Parser {
         recovering = false
         let attributes = parseAttributes()
         // `pub` (or `P`): everything in a program is visible to it already.
-        if kind == .identifier, ["pub", "P"].contains(text(of: current)), Self.startsItem(peekKind()) || isAliasStart(1) {
+        if kind == .identifier, spells(current, "pub") || spells(current, "P"), Self.startsItem(peekKind()) || isAliasStart(1) {
             advance()
         }
         if isAliasStart(0) {
@@ -53,7 +53,7 @@ extension Parser {
         case .kwExtern: parseExternBlock()
         case .kwImpl: parseImpl()
         case .kwTrait: parseTrait()
-        case .identifier where text(of: current) == "W" && peekKind() == .identifier: parseTrait()
+        case .identifier where peekKind() == .identifier && spells(current, "W"): parseTrait()
         default:
             errorExpected("an item (F, S, E, G, C, U, N, X)", code: "P013")
             synchronizeItem()
@@ -296,8 +296,7 @@ extension Parser {
     /// `type Name = T` (also `T Name = T`): an alias at item level.
     func isAliasStart(_ offset: Int) -> Bool {
         guard peekKind(offset) == .identifier, peekKind(offset + 1) == .identifier, peekKind(offset + 2) == .equal else { return false }
-        let word = text(of: peekToken(offset))
-        return word == "type" || word == "T"
+        return spells(peekToken(offset), "type") || spells(peekToken(offset), "T")
     }
 
     private mutating func parseTypeAlias() {
@@ -366,7 +365,7 @@ extension Parser {
             let attributes = parseAttributes()
             if kind == .kwFn {
                 if let method = parseFunction(isHot: attributes.isHot, isExtern: false) { methods.append(method) }
-            } else if kind == .identifier, text(of: current) == "type" {
+            } else if kind == .identifier, spells(current, "type") {
                 advance()
                 if let name = expectIdentifier("an associated type name"), expect(.equal) {
                     associatedTypes.append((name, parseType()))
@@ -419,7 +418,7 @@ extension Parser {
             let before = index
             if kind == .kwFn {
                 if let method = parseFunction(isHot: false, isExtern: false, insideExternBlock: true) { methods.append(method) }
-            } else if kind == .identifier, text(of: current) == "type" {
+            } else if kind == .identifier, spells(current, "type") {
                 advance()
                 if let associated = expectIdentifier("an associated type name") { associatedTypes.append(associated) }
                 if accept(.colon) {

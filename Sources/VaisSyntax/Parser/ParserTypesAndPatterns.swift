@@ -7,7 +7,7 @@ extension Parser {
             diagnostics.error("P012", "type is nested too deeply", at: currentSpan)
             return .error(currentSpan)
         }
-        if kind == .identifier, text(of: current) == "dyn", peekKind() == .identifier {
+        if kind == .identifier, peekKind() == .identifier, spells(current, "dyn") {
             reportUnsupported("trait objects (`dyn Trait`)", at: currentSpan)
             advance()
             _ = parseType()
