@@ -198,7 +198,7 @@ extension Checker {
         return result
     }
 
-    private mutating func checkAll(_ arguments: [ExprID]) {
+    mutating func checkAll(_ arguments: [ExprID]) {
         for argument in arguments { checkExpression(argument, expected: nil) }
     }
 
