@@ -41,6 +41,7 @@ extension Checker {
         }
         if case .type(let owner)? = named {
             model.resolutions[base.index] = .typeName(owner)
+            guard owner != .error else { return .error }
             guard case .enumeration(let enumID) = model.types[owner] else {
                 error("E018", "`\(describe(owner)).\(name.text)` is not a value; call a static method as `\(describe(owner)).\(name.text)(...)`",
                       at: name.span)
@@ -150,6 +151,10 @@ extension Checker {
             }
             if case .type(let owner)? = named {
                 model.resolutions[base.index] = .typeName(owner)
+                guard owner != .error else {
+                    checkAll(arguments)
+                    return .error
+                }
                 if case .enumeration(let enumID) = model.types[owner], let index = model.enums[enumID.index].variantIndex(name.text) {
                     return checkConstruction(id, enumID, index, arguments, span: name.span)
                 }

@@ -107,9 +107,13 @@ extension Checker {
     }
 
     /// E028 for the parameters inference left open; nil then.
-    mutating func complete(_ bindings: [TypeID?], parameters: [String], of name: String, at span: SourceSpan) -> [TypeID]? {
+    /// A value that failed to check (`types` holds `.error`) was reported
+    /// already and explains the gap: nothing more is said then.
+    mutating func complete(_ bindings: [TypeID?], parameters: [String], of name: String, at span: SourceSpan,
+                           given types: [TypeID] = []) -> [TypeID]? {
         let missing = zip(parameters, bindings).filter { $0.1 == nil }.map { "`\($0.0)`" }
         guard missing.isEmpty else {
+            if types.contains(.error) { return nil }
             error("E028", "cannot infer \(missing.joined(separator: ", ")) for `\(name)`; write the type arguments, as in `\(name)<...>`", at: span)
             return nil
         }
@@ -130,7 +134,7 @@ extension Checker {
         let (bindings, types) = inferTypeArguments(parameters: template.parameters, explicit: explicit,
                                                    patterns: decl.parameters.map(\.type), arguments: arguments,
                                                    result: decl.returnType, expected: expected)
-        guard let resolved = complete(bindings, parameters: template.parameters, of: decl.name.text, at: span),
+        guard let resolved = complete(bindings, parameters: template.parameters, of: decl.name.text, at: span, given: types),
               satisfiesBounds(decl, resolved, at: span),
               let function = instantiateFunction(template, resolved, owner: nil, at: span) else { return .error }
         model.resolutions[callee.index] = .function(function)
@@ -156,7 +160,7 @@ extension Checker {
             (bindings, types) = inferTypeArguments(parameters: parameters, explicit: bindings.contains(nil) ? nil : bindings.compactMap { $0 },
                                                    patterns: variant.payload, arguments: arguments, result: nil, expected: nil)
         }
-        guard let resolved = complete(bindings, parameters: parameters, of: templateName, at: span) else { return .error }
+        guard let resolved = complete(bindings, parameters: parameters, of: templateName, at: span, given: types) else { return .error }
         let type = instantiateType(templateName, resolved, at: span)
         guard case .enumeration(let enumID) = model.types[type] else { return .error }
         guard let arguments else { return variantValue(id, enumID, variantIndex, span: span) }
@@ -209,7 +213,18 @@ extension Checker {
         }
         let (bindings, types) = inferTypeArguments(parameters: parameters, explicit: nil, patterns: patterns, arguments: values,
                                                    result: nil, expected: nil)
-        guard let resolved = complete(bindings, parameters: parameters, of: decl.name.text, at: typeName.span) else { return .error }
+        if bindings.contains(nil) {
+            // A missing field is the likelier mistake than a missing type argument.
+            let missing = decl.fields.filter { field in !fields.contains { $0.name.text == field.name.text } }.map { "`\($0.name.text)`" }
+            if !missing.isEmpty {
+                error("E011", "missing field\(missing.count > 1 ? "s" : "") \(missing.joined(separator: ", ")) in `\(decl.name.text)` literal",
+                      at: typeName.span)
+                return .error
+            }
+        }
+        guard let resolved = complete(bindings, parameters: parameters, of: decl.name.text, at: typeName.span, given: types) else {
+            return .error
+        }
         let type = instantiateType(decl.name.text, resolved, at: typeName.span)
         guard type != .error else { return .error }
         return checkFields(fields, of: type, typeName: typeName, checked: Dictionary(uniqueKeysWithValues: zip(positions, types)))
