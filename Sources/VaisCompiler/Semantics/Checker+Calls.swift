@@ -158,6 +158,10 @@ extension Checker {
                 if case .enumeration(let enumID) = model.types[owner], let index = model.enums[enumID.index].variantIndex(name.text) {
                     return checkConstruction(id, enumID, index, arguments, span: name.span)
                 }
+                if let generic = genericMethod(named: name.text, of: owner) {
+                    return checkGenericMethodCall(id, base: base, name: name, target: owner, derefs: 0, method: generic,
+                                                  arguments: arguments, expected: expected)
+                }
                 guard let method = method(named: name.text, of: owner, at: name.span) else {
                     let code = if case .enumeration = model.types[owner] { "E013" } else { "E018" }
                     let what = code == "E013" ? "variant or method" : "method"
@@ -174,6 +178,10 @@ extension Checker {
                 return .error
             }
             let (target, derefs) = peelPointers(baseType)
+            if let generic = genericMethod(named: name.text, of: target) {
+                return checkGenericMethodCall(id, base: base, name: name, target: target, derefs: derefs, method: generic,
+                                              arguments: arguments, expected: expected)
+            }
             if let method = method(named: name.text, of: target, at: name.span), model.functions[method.index].receiver != nil {
                 model.callTargets[id.index] = .method(method, receiverDerefs: derefs)
                 if derefs == 0, model.functions[method.index].receiver != .value { noteAddressTaken(base) }

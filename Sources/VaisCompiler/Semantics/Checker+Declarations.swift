@@ -289,6 +289,11 @@ extension Checker {
         }
         typeEnvironment = []
         for method in impl.methods {
+            if !method.genericParameters.isEmpty {
+                genericMethods[owner, default: [:]][method.name.text] = GenericFunctionTemplate(
+                    decl: method, file: file, parameters: method.genericParameters.map(\.text), associatedTypes: impl.associatedTypes)
+                continue
+            }
             if methods(of: owner)[method.name.text] != nil {
                 error("E007", "the method `\(method.name.text)` is defined more than once for `\(impl.typeName.text)`", at: method.name.span)
                 continue

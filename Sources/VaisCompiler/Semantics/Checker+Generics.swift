@@ -120,12 +120,10 @@ extension Checker {
         for (impl, file) in genericImpls[instance.template] ?? [] {
             guard let decl = impl.methods.first(where: { $0.name.text == name }),
                   impl.genericParameters.count == instance.arguments.count else { continue }
+            // A method with parameters of its own is specialized per call (`genericMethod`).
+            guard decl.genericParameters.isEmpty else { return nil }
             let template = GenericFunctionTemplate(decl: decl, file: file, parameters: impl.genericParameters.map(\.text),
                                                    associatedTypes: impl.associatedTypes)
-            guard decl.genericParameters.isEmpty else {
-                error("E027", "generic methods (`\(name)<...>`) are not supported yet", at: decl.name.span)
-                return nil
-            }
             guard let id = instantiateFunction(template, instance.arguments, owner: type, at: site) else { return nil }
             switch model.types[type] {
             case .structure(let structID): model.structs[structID.index].methods[name] = id
@@ -135,5 +133,49 @@ extension Checker {
             return id
         }
         return nil
+    }
+
+    /// A method with type parameters of its own (`F map<U>(...)`) of
+    /// `type`, as a template whose parameters are the impl's then its own,
+    /// with the arguments the type gives the impl's.
+    func genericMethod(named name: String, of type: TypeID) -> (template: GenericFunctionTemplate, implArguments: [TypeID])? {
+        if let template = genericMethods[type]?[name] { return (template, []) }
+        guard let instance = instanceOrigins[type] else { return nil }
+        for (impl, file) in genericImpls[instance.template] ?? [] {
+            guard let decl = impl.methods.first(where: { $0.name.text == name }), !decl.genericParameters.isEmpty,
+                  impl.genericParameters.count == instance.arguments.count else { continue }
+            let parameters = impl.genericParameters.map(\.text) + decl.genericParameters.map(\.text)
+            return (GenericFunctionTemplate(decl: decl, file: file, parameters: parameters, associatedTypes: impl.associatedTypes),
+                    instance.arguments)
+        }
+        return nil
+    }
+
+    /// `value.map(f)` where `map` has type parameters of its own: they are
+    /// inferred from the arguments and the expected type, the impl's come
+    /// from the value's type.
+    mutating func checkGenericMethodCall(_ id: ExprID, base: ExprID, name: Name, target: TypeID, derefs: Int,
+                                         method: (template: GenericFunctionTemplate, implArguments: [TypeID]),
+                                         arguments: [ExprID], expected: TypeID?) -> TypeID {
+        let decl = method.template.decl
+        let own = decl.genericParameters.map(\.text)
+        var outer = zip(method.template.parameters, method.implArguments).map { (name: $0, type: $1) }
+        outer.append((name: "Self", type: target))
+        let (bindings, types) = inferTypeArguments(parameters: own, explicit: nil, patterns: decl.parameters.map(\.type),
+                                                   arguments: arguments, result: decl.returnType, expected: expected, outer: outer)
+        guard let resolved = complete(bindings, parameters: own, of: decl.name.text, at: name.span, given: types),
+              satisfiesBounds(decl, resolved, at: name.span),
+              let function = instantiateFunction(method.template, method.implArguments + resolved, owner: target, at: name.span)
+        else { return .error }
+        let symbol = model.functions[function.index]
+        if symbol.receiver != nil {
+            model.callTargets[id.index] = .method(function, receiverDerefs: derefs)
+            if derefs == 0, symbol.receiver != .value { noteAddressTaken(base) }
+        } else {
+            model.callTargets[id.index] = .direct(function)
+        }
+        let parameters = symbol.receiver != nil ? Array(symbol.parameters.dropFirst()) : symbol.parameters
+        requireArguments(arguments, types, parameters: parameters, calleeSpan: name.span, name: symbol.name)
+        return symbol.result
     }
 }

@@ -49,6 +49,9 @@ struct Checker {
     var traits: [String: TraitDecl] = [:]
     /// `Point: Show` and, for generic types, `Boxed: Show`.
     var traitImplementations: Set<String> = []
+    /// Methods with type parameters of their own, of types that are not
+    /// generic, by type and name (specialized per call).
+    var genericMethods: [TypeID: [String: GenericFunctionTemplate]] = [:]
     /// Methods of types that are neither structs nor enums (`X i64: Show`).
     var otherMethods: [TypeID: [String: FunctionID]] = [:]
 
