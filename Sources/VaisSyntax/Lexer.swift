@@ -196,6 +196,7 @@ public struct Lexer {
         case UInt8(ascii: "@"):
             return second == UInt8(ascii: "[") ? take(2, .atBracket) : take(1, .at)
         case UInt8(ascii: ":"):
+            if second == UInt8(ascii: ":") { return take(2, .colonColon) }
             return second == UInt8(ascii: "=") ? take(2, .colonEqual) : take(1, .colon)
         case UInt8(ascii: "."):
             if second == UInt8(ascii: ".") {

@@ -71,13 +71,18 @@ public struct SourceFile: Sendable {
 
 /// Owns every file of one compilation, so a span can name its file by ID.
 public struct SourceManager: Sendable {
-    public private(set) var files: [SourceFile] = []
+    /// Every file, the compiler's own (the prelude) included.
+    public private(set) var allFiles: [SourceFile] = []
+
+    /// The files that exist on disk: what watchers watch and copies copy.
+    /// Built-in sources have paths in angle brackets (`<prelude>`).
+    public var files: [SourceFile] { allFiles.filter { !$0.path.hasPrefix("<") } }
 
     public init() {}
 
     public mutating func add(path: String, bytes: [UInt8]) -> FileID {
-        let id = FileID(Int32(files.count))
-        files.append(SourceFile(id: id, path: path, bytes: bytes))
+        let id = FileID(Int32(allFiles.count))
+        allFiles.append(SourceFile(id: id, path: path, bytes: bytes))
         return id
     }
 
@@ -85,9 +90,9 @@ public struct SourceManager: Sendable {
         add(path: path, bytes: Array(text.utf8))
     }
 
-    public subscript(id: FileID) -> SourceFile { files[Int(id.raw)] }
+    public subscript(id: FileID) -> SourceFile { allFiles[Int(id.raw)] }
 
     public func file(atPath path: String) -> SourceFile? {
-        files.first { $0.path == path }
+        allFiles.first { $0.path == path }
     }
 }

@@ -4,11 +4,11 @@ public enum TokenKind: UInt8, Sendable {
     // Keywords
     case kwFn, kwStruct, kwEnum, kwElseOrEnum, kwIf, kwElse, kwLoop, kwWhile, kwFor
     case kwMatch, kwReturn, kwBreak, kwContinueOrConst, kwContinue, kwConst, kwGlobal
-    case kwUse, kwExtern, kwImpl, kwMut, kwSelf, kwTrue, kwFalse, kwAs
+    case kwUse, kwExtern, kwImpl, kwTrait, kwMut, kwSelf, kwTrue, kwFalse, kwAs
     // Punctuation
     case lParen, rParen, lBrace, rBrace, lBracket, rBracket
     case comma, semicolon, colon, dot, dotDot, dotDotEqual, ellipsis
-    case arrow, fatArrow, colonEqual, question, at, hashBracket, atBracket
+    case arrow, fatArrow, colonEqual, colonColon, question, at, hashBracket, atBracket
     case plus, minus, star, slash, percent, amp, pipe, caret, tilde, bang
     case shl, shr, ampAmp, pipePipe
     case equal, equalEqual, bangEqual, less, lessEqual, greater, greaterEqual
@@ -45,6 +45,7 @@ public enum TokenKind: UInt8, Sendable {
         case .kwUse: return "'U'"
         case .kwExtern: return "'N'"
         case .kwImpl: return "'X'"
+        case .kwTrait: return "'trait'"
         case .kwMut: return "'mut'"
         case .kwSelf: return "'self'"
         case .kwTrue: return "'true'"
@@ -66,6 +67,7 @@ public enum TokenKind: UInt8, Sendable {
         case .arrow: return "'->'"
         case .fatArrow: return "'=>'"
         case .colonEqual: return "':='"
+        case .colonColon: return "'::'"
         case .question: return "'?'"
         case .at: return "'@'"
         case .hashBracket: return "'#['"
@@ -136,7 +138,7 @@ enum Keywords {
         ("G", .kwGlobal), ("global", .kwGlobal),
         ("U", .kwUse), ("use", .kwUse),
         ("N", .kwExtern), ("extern", .kwExtern),
-        ("X", .kwImpl), ("impl", .kwImpl),
+        ("X", .kwImpl), ("impl", .kwImpl), ("trait", .kwTrait),
         ("mut", .kwMut), ("self", .kwSelf),
         ("true", .kwTrue), ("false", .kwFalse), ("as", .kwAs),
     ]

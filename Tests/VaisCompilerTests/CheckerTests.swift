@@ -12,13 +12,16 @@ struct CheckerTests {
     func literalAdaptation() {
         #expect(codes("F main() -> i64 {\n a: u8 := 255\n b: i8 := -128\n c: i32 := 7\n 0\n}") == [])
         #expect(codes("F main() -> i64 {\n a: u8 := 256\n 0\n}") == ["E003"])
-        #expect(codes("F main() -> i64 {\n a: f64 := 1\n 0\n}") == ["E003"])
+        #expect(codes("F main() -> i64 {\n a: f64 := 1\n 0\n}") == [])
         #expect(codes("F f(x: i32) -> i32 = x + 1\nF main() -> i64 = f(2) as i64") == [])
     }
 
-    @Test("no implicit conversions between bool, integers, floats and pointers")
+    @Test("numbers adapt to each other; bool, str and pointers never convert implicitly")
     func noImplicitConversions() {
-        #expect(codes("F main() -> i64 {\n x: i64 := 1\n y: i32 := x\n 0\n}") == ["E003"])
+        #expect(codes("F main() -> i64 {\n x: i64 := 1\n y: i32 := x\n z: f64 := y\n 0\n}") == [])
+        #expect(codes("F main() -> i64 {\n x: f64 := 1.5\n y: i64 := x\n 0\n}") == ["E003"])
+        #expect(codes("F main() -> i64 {\n p := malloc(8)\n y: i64 := p\n 0\n}") == ["E003"])
+        #expect(codes("F main() -> i64 {\n s: str := 5\n 0\n}") == ["E003"])
         #expect(codes("F main() -> i64 {\n b := true\n R b\n}") == ["E003"])
         #expect(codes("F main() -> i64 {\n x := 1\n I x { 0 } E { 1 }\n}") == ["E020"])
     }
@@ -61,7 +64,7 @@ struct CheckerTests {
         #expect(codes("F f(b: bool) -> i64 = M b { true => 1, false => 0 }\nF main() -> i64 = 0") == [])
         #expect(codes("F f(x: i64) -> i64 = M x { 1 => 1, 2..9 => 2 }\nF main() -> i64 = 0") == ["E026"])
         #expect(codes("F f(x: i64) { M x { 1 => puts(\"one\"), _ => 0 } }\nF main() -> i64 = 0") == [])
-        #expect(codes("F f(x: i64) -> i64 = M x { 1 => puts(\"one\"), _ => 0 }\nF main() -> i64 = 0") == ["E003"])
+        #expect(codes("F f(x: i64) -> bool = M x { 1 => puts(\"one\"), _ => false }\nF main() -> i64 = 0") == ["E003"])
     }
 
     @Test("constants fold at compile time, across declaration order")

@@ -41,7 +41,10 @@ struct RobustnessTests {
         var generator = SplitMix64(seed: 0x5EED)
         let fragments = ["F", "S", "E", "I", "L", "M", "R", "B", "C", "G", "X", "N", "U", "main", "x", "(", ")", "{", "}",
                          "[", "]", ":", ":=", "=", "->", "=>", ",", ";", "\n", "1", "2.5", "\"s\"", "+", "-", "*", "&",
-                         "..", "@", "#[hot]", "as", "i64", "*i8", "mut", "self", ".", "?", "|", "_", "true"]
+                         "..", "@", "#[hot]", "as", "i64", "*i8", "mut", "self", ".", "?", "|", "_", "true",
+                         // Tier 2: generics, traits, Option/Result, tuples, aliases, forms not supported yet.
+                         "<", ">", ">>", "T", "!", "::", "trait", "W", "impl", "for", "type", "pub", "Some", "None",
+                         "Option<i64>", "Vec", "Self", "dyn", "A", "O", "0.1"]
         for round in 0..<4_000 {
             let input: [UInt8]
             if round % 2 == 0 {

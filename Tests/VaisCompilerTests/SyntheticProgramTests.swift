@@ -58,4 +58,13 @@ struct SyntheticProgramTests {
                                       options: CompileOptions(debugInfo: false, requireMain: true, standardLibrary: nil))
         #expect(result.diagnostics.isEmpty, "\(result.renderedDiagnostics())")
     }
+
+    @Test("the generic program is as long as asked and compiles without a diagnostic", arguments: [1_000, 5_000])
+    func genericProgram(lines: Int) {
+        let text = SyntheticGenericProgram.source(lines: lines)
+        #expect(lineCount(text) == lines)
+        let result = Compiler.compile(source: text, path: "generic.vais")
+        #expect(result.diagnostics.isEmpty, "\(result.renderedDiagnostics())")
+        #expect(result.ir != nil)
+    }
 }

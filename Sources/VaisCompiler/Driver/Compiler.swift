@@ -42,6 +42,8 @@ public struct ParsedProgram: Sendable {
     public let rootFile: FileID
     public let tree: SyntaxTree
     public let diagnostics: [Diagnostic]
+    /// The prelude's file (`Option`, `Result`), if it was read.
+    public var preludeFile: FileID?
 }
 
 /// The compiler's front door: source in, diagnostics and LLVM IR out. The
@@ -85,7 +87,8 @@ public enum Compiler {
         DeepStack.run {
             var loader = ProgramLoader(standardLibrary: options.standardLibrary)
             let root = loader.load(rootPath: path, contents: source)
-            return ParsedProgram(sources: loader.sources, rootFile: root, tree: loader.tree, diagnostics: loader.diagnostics.all)
+            return ParsedProgram(sources: loader.sources, rootFile: root, tree: loader.tree, diagnostics: loader.diagnostics.all,
+                                 preludeFile: loader.prelude)
         }
     }
 
@@ -94,14 +97,14 @@ public enum Compiler {
     public static func check(_ parsed: ParsedProgram, options: CompileOptions = CompileOptions()) -> CompileResult {
         // A root file that did not parse may have lost its `main`; saying so would only add noise.
         let rootParsed = !parsed.diagnostics.contains { $0.isError && $0.span.file == parsed.rootFile }
-        let (model, checkDiagnostics) = DeepStack.run {
-            Checker.check(parsed.tree, requireMain: options.requireMain && rootParsed, rootFile: parsed.rootFile)
+        let (model, tree, checkDiagnostics) = DeepStack.run {
+            Checker.check(parsed.tree, requireMain: options.requireMain && rootParsed, rootFile: parsed.rootFile, preludeFile: parsed.preludeFile)
         }
         let diagnostics = sorted(parsed.diagnostics + checkDiagnostics)
         guard !diagnostics.contains(where: \.isError) else {
             return CompileResult(sources: parsed.sources, diagnostics: diagnostics, program: nil, ir: nil)
         }
-        let program = CheckedProgram(sources: parsed.sources, rootFile: parsed.rootFile, tree: parsed.tree, model: model)
+        let program = CheckedProgram(sources: parsed.sources, rootFile: parsed.rootFile, tree: tree, model: model)
         return CompileResult(sources: parsed.sources, diagnostics: diagnostics, program: program, ir: nil)
     }
 

@@ -9,6 +9,8 @@ struct ProgramLoader {
     var diagnostics = DiagnosticBag()
     let standardLibrary: String?
     private var loadedPaths: [String: FileID] = [:]
+    /// The prelude's file, read after the program's own files.
+    private(set) var prelude: FileID?
 
     init(standardLibrary: String?) {
         self.standardLibrary = standardLibrary
@@ -31,6 +33,7 @@ struct ProgramLoader {
                 pending.append(register(path: resolved, bytes: Array(data)))
             }
         }
+        prelude = register(path: Prelude.path, bytes: Array(Prelude.source.utf8))
         return root
     }
 

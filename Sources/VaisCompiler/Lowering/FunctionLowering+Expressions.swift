@@ -1,13 +1,23 @@
 import VaisSyntax
 
 extension FunctionLowering {
-    func type(of expr: ExprID) -> TypeID { model.type(of: expr) }
+    /// The type of the value `lowerExpression(expr)` gives: after numeric
+    /// adaptation, if the checker recorded one.
+    func type(of expr: ExprID) -> TypeID { model.usedType(of: expr) }
 
     /// Lowers an expression. Returns its value (a pointer for aggregates),
     /// or nil when it has none (unit, or control never gets past it).
     mutating func lowerExpression(_ id: ExprID) -> String? {
+        let value = lowerOwnValue(id)
+        let coerced = model.coercions[id.index]
+        guard coerced != .error, let value else { return value }
+        return convert(value, from: model.exprTypes[id.index], to: coerced)
+    }
+
+    /// An expression's value in its own type, before any adaptation.
+    private mutating func lowerOwnValue(_ id: ExprID) -> String? {
         let node = tree[id]
-        let type = type(of: id)
+        let type = model.exprTypes[id.index]
         switch node.kind {
         case .integer(let value):
             if types.isFloat(type) { return IRText.float(Double(value), bits: types.bitWidth(type)) }
@@ -34,6 +44,16 @@ extension FunctionLowering {
             return convert(value, from: self.type(of: operand), to: type)
         case .structLiteral(_, let fields):
             return lowerStructLiteral(fields, type: type)
+        case .tuple(let elements):
+            guard case .structure(let structID) = types[type] else { return nil }
+            let storage = alloca(type)
+            for (index, element) in elements.enumerated() {
+                guard let value = lowerExpression(element) else { return nil }
+                let pointer = temp()
+                emit(pointer, " = getelementptr inbounds ", layout.llvmType(type), ", ptr ", storage, ", i32 0, i32 ", String(index))
+                assign(model.structs[structID.index].fields[index].type, value, to: pointer)
+            }
+            return storage
         case .arrayLiteral(let elements):
             guard case .array(let element, _) = types[type] else { return nil }
             let storage = alloca(type)
@@ -68,6 +88,10 @@ extension FunctionLowering {
             return nil
         case .parenthesized(let inner):
             return lowerExpression(inner)
+        case .tryPropagate(let inner):
+            return lowerTry(inner, type: type)
+        case .unwrap(let inner, let message):
+            return lowerUnwrap(inner, message: message, type: type)
         case .error:
             return nil
         }
@@ -76,7 +100,7 @@ extension FunctionLowering {
     /// Names, fields and elements: a load from their place, or the place
     /// itself for aggregates.
     private mutating func lowerReference(_ id: ExprID) -> String? {
-        let type = type(of: id)
+        let type = model.exprTypes[id.index]
         switch model.resolutions[id.index] {
         case .function(let function):
             return "@\(model.functions[function.index].symbol)"

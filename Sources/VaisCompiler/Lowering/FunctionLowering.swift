@@ -12,7 +12,7 @@ struct FunctionLowering {
     var types: TypeTable { _read { yield module.model.types } }
     var layout: TypeLayout { _read { yield module.layout } }
 
-    private let functionID: FunctionID
+    let functionID: FunctionID
     var function: FunctionSymbol { _read { yield module.model.functions[functionID.index] } }
     /// Where each of the function's locals is, by its offset in
     /// `localRange`: its stack slot, the pointer an aggregate parameter came
@@ -238,7 +238,7 @@ struct FunctionLowering {
         if let (_, span) = decl.selfParameter { names.append(Name("self", span)) }
         names += decl.parameters.map(\.name)
         for (index, name) in names.enumerated() {
-            guard let local = model.bindings[name.span] else { continue }
+            guard let local = model.local(boundAt: name.span, in: functionID) else { continue }
             let type = model.locals[local.index].type
             if model.types.isAggregate(type) {
                 bindParameter(local, to: "%p\(index)")

@@ -13,13 +13,13 @@ public enum HotSplit {
     /// The symbol a hot part defines a hot function under.
     public static func hotSymbol(_ function: FunctionSymbol) -> String { hotSymbol(named: function.name) }
 
-    public static func slotSymbol(named name: String) -> String { "vais.slot." + name }
-    public static func hotSymbol(named name: String) -> String { "vais.hot." + name }
+    public static func slotSymbol(named name: String) -> String { "vais.slot." + SymbolMangling.mangle(name) }
+    public static func hotSymbol(named name: String) -> String { "vais.hot." + SymbolMangling.mangle(name) }
     /// The tracing trampoline of a hot function: same signature, records
     /// entry and exit around a call of the real one.
-    public static func traceSymbol(named name: String) -> String { "vais.trace." + name }
+    public static func traceSymbol(named name: String) -> String { "vais.trace." + SymbolMangling.mangle(name) }
     /// The statistics block a trampoline updates (`vais_trace_site` in C).
-    public static func traceSiteSymbol(named name: String) -> String { "vais.trace.site." + name }
+    public static func traceSiteSymbol(named name: String) -> String { "vais.trace.site." + SymbolMangling.mangle(name) }
     /// Bytes reserved for one `vais_trace_site`; the C runtime checks its
     /// struct fits.
     public static let traceSiteBytes = 2048

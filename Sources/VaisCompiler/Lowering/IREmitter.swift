@@ -82,10 +82,10 @@ public enum IREmitter {
         var text = ""
         for structure in model.structs {
             let fields = structure.fields.map { layout.llvmType($0.type) }.joined(separator: ", ")
-            text += "%S.\(structure.name) = type { \(fields) }\n"
+            text += "%S.\(SymbolMangling.mangle(structure.name)) = type { \(fields) }\n"
         }
         for index in model.enums.indices {
-            text += "%E.\(model.enums[index].name) = type \(layout.enumBody(EnumID(raw: Int32(index))))\n"
+            text += "%E.\(SymbolMangling.mangle(model.enums[index].name)) = type \(layout.enumBody(EnumID(raw: Int32(index))))\n"
         }
         return text
     }
@@ -171,6 +171,10 @@ public enum IREmitter {
         """
         for function in model.functions where function.kind != .vais {
             text += declaration(function, symbol: function.symbol, layout: layout)
+        }
+        // What a failed `!` prints its message with, unless the program declared it.
+        if !model.functions.contains(where: { $0.symbol == "dprintf" }) {
+            text += "declare i32 @dprintf(i32, ptr, ...)\n"
         }
         return text + "\n"
     }

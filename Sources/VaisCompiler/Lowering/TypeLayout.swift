@@ -40,8 +40,8 @@ final class TypeLayout: @unchecked Sendable {
         case .unit, .never, .error: return "void"
         case .str, .pointer, .function: return "ptr"
         case .array(let element, let count): return "[\(count) x \(llvmType(element))]"
-        case .structure(let id): return "%S.\(model.structs[id.index].name)"
-        case .enumeration(let id): return "%E.\(model.enums[id.index].name)"
+        case .structure(let id): return "%S.\(SymbolMangling.mangle(model.structs[id.index].name))"
+        case .enumeration(let id): return "%E.\(SymbolMangling.mangle(model.enums[id.index].name))"
         }
     }
 

@@ -3,15 +3,45 @@ import VaisSyntax
 extension Checker {
     /// If `expr` is a bare name that means a type (no local or global
     /// shadows it), that type.
-    func typeNamed(by expr: ExprID) -> TypeID? {
+    /// What a bare name before `.` or `::` means when it is not a value.
+    enum StaticBase {
+        case type(TypeID)
+        /// A generic type named without its arguments (`Option` in `Option.Some(x)`).
+        case template(String)
+    }
+
+    /// If `expr` is a bare name that means a type (no local or global
+    /// shadows it), that type or generic template. One scope lookup: field
+    /// accesses ask this first, and most bases are locals.
+    mutating func staticBase(_ expr: ExprID) -> StaticBase? {
         guard case .name(let name) = tree[expr].kind, lookupLocal(name) == nil, valueNames[name] == nil else { return nil }
-        return typeNames[name]
+        if let type = typeNames[name] { return .type(type) }
+        if genericTypes[name] != nil {
+            guard let arguments = tree.typeArguments[expr] else { return .template(name) }
+            return .type(instantiateType(name, arguments.map { resolveType($0) }, at: tree[expr].span))
+        }
+        return environmentType(name).map { .type($0) }
+    }
+
+    /// The index of variant `name` in generic enum `template`.
+    func genericVariantIndex(_ template: String, _ name: String) -> Int? {
+        guard case .enumeration(let decl)? = genericTypes[template] else { return nil }
+        return decl.variants.firstIndex { $0.name.text == name }
     }
 
     /// `Type.member` and `value.field`, outside a call.
-    mutating func checkField(_ id: ExprID, base: ExprID, name: Name) -> TypeID {
-        if let owner = typeNamed(by: base) {
+    mutating func checkField(_ id: ExprID, base: ExprID, name: Name, expected: TypeID?) -> TypeID {
+        let named = staticBase(base)
+        if case .template(let template)? = named {
+            guard let index = genericVariantIndex(template, name.text) else {
+                error("E013", "`\(template)` has no variant `\(name.text)`", at: name.span)
+                return .error
+            }
+            return checkGenericVariant(id, templateName: template, variantIndex: index, arguments: nil, expected: expected, span: name.span)
+        }
+        if case .type(let owner)? = named {
             model.resolutions[base.index] = .typeName(owner)
+            guard owner != .error else { return .error }
             guard case .enumeration(let enumID) = model.types[owner] else {
                 error("E018", "`\(describe(owner)).\(name.text)` is not a value; call a static method as `\(describe(owner)).\(name.text)(...)`",
                       at: name.span)
@@ -57,11 +87,11 @@ extension Checker {
         switch model.types[type] {
         case .structure(let id): return model.structs[id.index].methods
         case .enumeration(let id): return model.enums[id.index].methods
-        default: return [:]
+        default: return otherMethods[type] ?? [:]
         }
     }
 
-    mutating func checkCall(_ id: ExprID, callee: ExprID, arguments: [ExprID]) -> TypeID {
+    mutating func checkCall(_ id: ExprID, callee: ExprID, arguments: [ExprID], expected: TypeID?) -> TypeID {
         let calleeNode = tree[callee]
         switch calleeNode.kind {
         case .selfFunction:
@@ -71,20 +101,68 @@ extension Checker {
             return checkArguments(arguments, of: current, skippingReceiver: false, calleeSpan: calleeNode.span)
         case .name(let name) where lookupLocal(name) == nil:
             if case .function(let function)? = valueNames[name] {
+                if !tree.typeArguments.isEmpty, tree.typeArguments[callee] != nil {
+                    error("E027", "`\(name)` is not generic and takes no type arguments", at: calleeNode.span)
+                }
                 model.resolutions[callee.index] = .function(function)
                 model.callTargets[id.index] = .direct(function)
                 return checkArguments(arguments, of: function, skippingReceiver: false, calleeSpan: calleeNode.span)
             }
+            if case .genericFunction(let template)? = valueNames[name] {
+                return checkGenericCall(id, callee: callee, templateIndex: template, arguments: arguments, expected: expected)
+            }
             if valueNames[name] == nil, let variants = bareVariants[name], variants.count == 1, let (enumID, index) = variants.first {
                 return checkConstruction(id, enumID, index, arguments, span: calleeNode.span)
             }
+            if valueNames[name] == nil, bareVariants[name] == nil, let variants = genericBareVariants[name], variants.count == 1,
+               let (template, index) = variants.first {
+                return checkGenericVariant(id, templateName: template, variantIndex: index, arguments: arguments,
+                                           expected: expected, span: calleeNode.span)
+            }
         case .field(let base, let name):
-            if let owner = typeNamed(by: base) {
+            let named = staticBase(base)
+            if case .template(let template)? = named {
+                model.resolutions[base.index] = .none
+                // `Vec::new()` where a `Vec<i64>` is expected: that one's function.
+                if genericVariantIndex(template, name.text) == nil, let expected, instanceOrigins[expected]?.template == template {
+                    guard let function = method(named: name.text, of: expected, at: name.span) else {
+                        error("E018", "`\(describe(expected))` has no method `\(name.text)`", at: name.span)
+                        checkAll(arguments)
+                        return .error
+                    }
+                    model.resolutions[base.index] = .typeName(expected)
+                    model.callTargets[id.index] = .direct(function)
+                    return checkArguments(arguments, of: function, skippingReceiver: false, calleeSpan: name.span)
+                }
+                if case .structure? = genericTypes[template] {
+                    error("E028", "cannot infer the type arguments of `\(template)` here; write them, as in `\(template)<...>::\(name.text)(...)`",
+                          at: name.span)
+                    checkAll(arguments)
+                    return .error
+                }
+                guard let index = genericVariantIndex(template, name.text) else {
+                    error("E013", "`\(template)` has no variant `\(name.text)`; to call a method, write the type arguments (`\(template)<...>.\(name.text)`)",
+                          at: name.span)
+                    checkAll(arguments)
+                    return .error
+                }
+                return checkGenericVariant(id, templateName: template, variantIndex: index, arguments: arguments,
+                                           expected: expected, span: name.span)
+            }
+            if case .type(let owner)? = named {
                 model.resolutions[base.index] = .typeName(owner)
+                guard owner != .error else {
+                    checkAll(arguments)
+                    return .error
+                }
                 if case .enumeration(let enumID) = model.types[owner], let index = model.enums[enumID.index].variantIndex(name.text) {
                     return checkConstruction(id, enumID, index, arguments, span: name.span)
                 }
-                guard let method = methods(of: owner)[name.text] else {
+                if let generic = genericMethod(named: name.text, of: owner) {
+                    return checkGenericMethodCall(id, base: base, name: name, target: owner, derefs: 0, method: generic,
+                                                  arguments: arguments, expected: expected)
+                }
+                guard let method = method(named: name.text, of: owner, at: name.span) else {
                     let code = if case .enumeration = model.types[owner] { "E013" } else { "E018" }
                     let what = code == "E013" ? "variant or method" : "method"
                     error(code, "`\(describe(owner))` has no \(what) `\(name.text)`", at: name.span)
@@ -100,7 +178,11 @@ extension Checker {
                 return .error
             }
             let (target, derefs) = peelPointers(baseType)
-            if let method = methods(of: target)[name.text], model.functions[method.index].receiver != nil {
+            if let generic = genericMethod(named: name.text, of: target) {
+                return checkGenericMethodCall(id, base: base, name: name, target: target, derefs: derefs, method: generic,
+                                              arguments: arguments, expected: expected)
+            }
+            if let method = method(named: name.text, of: target, at: name.span), model.functions[method.index].receiver != nil {
                 model.callTargets[id.index] = .method(method, receiverDerefs: derefs)
                 if derefs == 0, model.functions[method.index].receiver != .value { noteAddressTaken(base) }
                 return checkArguments(arguments, of: method, skippingReceiver: true, calleeSpan: name.span)
@@ -129,7 +211,7 @@ extension Checker {
         return result
     }
 
-    private mutating func checkAll(_ arguments: [ExprID]) {
+    mutating func checkAll(_ arguments: [ExprID]) {
         for argument in arguments { checkExpression(argument, expected: nil) }
     }
 
@@ -184,6 +266,7 @@ extension Checker {
             if !handlesOwnMismatch(argument) || isAssignable(actual, to: expected) {
                 _ = requireAssignable(actual, to: expected, at: tree[argument].span)
             }
+            coerce(argument, from: actual, to: expected)
         }
     }
 }

@@ -4,8 +4,26 @@ extension Checker {
     /// First pass: every struct and enum name, so types can refer to each
     /// other in any order.
     mutating func declareTypes() {
-        for (_, item) in tree.items {
+        for (_, item) in items {
             switch item {
+            case .typeAlias(let decl):
+                guard declareTypeName(decl.name) else { continue }
+                typeAliases[decl.name.text] = decl.type
+            case .trait(let decl):
+                if traits[decl.name.text] != nil {
+                    error("E007", "the trait `\(decl.name.text)` is defined more than once", at: decl.name.span)
+                } else {
+                    traits[decl.name.text] = decl
+                }
+            case .structure(let decl) where !decl.genericParameters.isEmpty:
+                guard declareTypeName(decl.name) else { continue }
+                genericTypes[decl.name.text] = .structure(decl)
+            case .enumeration(let decl) where !decl.genericParameters.isEmpty:
+                guard declareTypeName(decl.name) else { continue }
+                genericTypes[decl.name.text] = .enumeration(decl)
+                for (index, variant) in decl.variants.enumerated() {
+                    genericBareVariants[variant.name.text, default: []].append((decl.name.text, index))
+                }
             case .structure(let decl):
                 guard declareTypeName(decl.name) else { continue }
                 let id = StructID(raw: Int32(model.structs.count))
@@ -23,7 +41,8 @@ extension Checker {
     }
 
     private mutating func declareTypeName(_ name: Name) -> Bool {
-        if typeNames[name.text] != nil || TypeTable.builtinNames[name.text] != nil {
+        if typeNames[name.text] != nil || TypeTable.builtinNames[name.text] != nil || genericTypes[name.text] != nil
+            || typeAliases[name.text] != nil {
             error("E007", "the type `\(name.text)` is defined more than once", at: name.span)
             return false
         }
@@ -35,7 +54,7 @@ extension Checker {
     mutating func resolveTypeBodies() {
         var structIndex = 0
         var enumIndex = 0
-        for (_, item) in tree.items {
+        for (_, item) in items {
             switch item {
             case .structure(let decl):
                 guard case .structure(let id) = model.types[typeNames[decl.name.text] ?? .error], id.index == structIndex else { continue }
@@ -91,7 +110,7 @@ extension Checker {
     }
 
     /// Whether `type` holds struct `structIndex` by value, directly or nested.
-    private func contains(_ type: TypeID, structIndex: Int, visited: Set<TypeID>) -> Bool {
+    func contains(_ type: TypeID, structIndex: Int, visited: Set<TypeID>) -> Bool {
         guard !visited.contains(type) else { return false }
         let next = visited.union([type])
         switch model.types[type] {
@@ -107,7 +126,7 @@ extension Checker {
         }
     }
 
-    private func containsEnum(_ type: TypeID, enumIndex: Int, visited: Set<TypeID>) -> Bool {
+    func containsEnum(_ type: TypeID, enumIndex: Int, visited: Set<TypeID>) -> Bool {
         guard !visited.contains(type) else { return false }
         let next = visited.union([type])
         switch model.types[type] {
@@ -127,9 +146,35 @@ extension Checker {
         switch syntax {
         case .named(let name):
             if let builtin = TypeTable.builtinNames[name.text] { return builtin }
+            if !typeEnvironment.isEmpty, let bound = environmentType(name.text) { return bound }
             if let declared = typeNames[name.text] { return declared }
+            if let alias = typeAliases[name.text] {
+                guard !resolvingAliases.contains(name.text) else {
+                    error("E002", "the type alias `\(name.text)` refers to itself", at: name.span)
+                    return .error
+                }
+                resolvingAliases.insert(name.text)
+                defer { resolvingAliases.remove(name.text) }
+                return resolveType(alias)
+            }
+            if let template = genericTypes[name.text] {
+                let parameters = template.parameters.map(\.text).joined(separator: ", ")
+                error("E027", "`\(name.text)` is generic: write its type arguments, as in `\(name.text)<\(parameters)>`", at: name.span)
+                return .error
+            }
             error("E002", "undefined type `\(name.text)`", at: name.span)
             return .error
+        case .generic(let name, let arguments, let span):
+            let resolved = arguments.map { resolveType($0) }
+            guard genericTypes[name.text] != nil else {
+                if typeNames[name.text] != nil || TypeTable.builtinNames[name.text] != nil || environmentType(name.text) != nil {
+                    error("E027", "`\(name.text)` is not generic and takes no type arguments", at: name.span)
+                } else {
+                    error("E002", "undefined type `\(name.text)`", at: name.span)
+                }
+                return .error
+            }
+            return instantiateType(name.text, resolved, at: span)
         case .pointer(let pointee, _), .reference(let pointee, _, _):
             let resolved = resolveType(pointee)
             return resolved == .error ? .error : model.types.pointer(to: resolved)
@@ -141,6 +186,8 @@ extension Checker {
             let parameterTypes = parameters.map { resolveType($0) }
             let resultType = result.map { resolveType($0) } ?? .unit
             return model.types.intern(.function(parameters: parameterTypes, result: resultType, variadic: false))
+        case .tuple(let elements, _):
+            return tupleType(elements.map { resolveType($0) })
         case .unit:
             return .unit
         case .error:
@@ -165,7 +212,7 @@ extension Checker {
     /// an array length may name a constant declared anywhere. Their types
     /// are resolved when their initializers are checked.
     mutating func declareGlobalNames() {
-        for (_, item) in tree.items {
+        for (_, item) in items {
             guard case .global(let decl) = item, claimValueName(decl.name) else { continue }
             let id = GlobalID(raw: Int32(model.globals.count))
             let prefix = decl.isConstant ? "vais.const." : "vais.global."
@@ -180,14 +227,26 @@ extension Checker {
     /// Function signatures (methods included), then the predeclared C
     /// functions the program did not declare itself.
     mutating func declareFunctions() {
-        for (file, item) in tree.items {
+        for (file, item) in items {
             switch item {
+            case .function(let decl) where !decl.genericParameters.isEmpty:
+                guard claimValueName(decl.name) else { continue }
+                for bound in decl.genericBounds.joined() where traits[bound.text] == nil {
+                    error("E002", "undefined trait `\(bound.text)`", at: bound.span)
+                }
+                genericFunctions.append(GenericFunctionTemplate(decl: decl, file: file, parameters: decl.genericParameters.map(\.text)))
+                valueNames[decl.name.text] = .genericFunction(genericFunctions.count - 1)
             case .function(let decl):
                 guard claimValueName(decl.name) else { continue }
                 let id = declareFunction(decl, file: file, owner: nil)
                 valueNames[decl.name.text] = .function(id)
-            case .implementation(let impl):
-                declareMethods(impl, file: file)
+            case .implementation(let written):
+                guard let impl = implementingTrait(written) else { continue }
+                if genericTypes[impl.typeName.text] != nil {
+                    declareGenericImpl(impl, file: file)
+                } else {
+                    declareMethods(impl, file: file)
+                }
             default:
                 continue
             }
@@ -219,34 +278,59 @@ extension Checker {
     }
 
     private mutating func declareMethods(_ impl: ImplDecl, file: FileID) {
-        guard let owner = typeNames[impl.typeName.text] else {
+        guard let owner = typeNames[impl.typeName.text] ?? TypeTable.builtinNames[impl.typeName.text] else {
             error("E002", "undefined type `\(impl.typeName.text)`", at: impl.typeName.span)
             return
         }
+        var environment: [(name: String, type: TypeID)] = [(name: "Self", type: owner)]
+        for (name, type) in impl.associatedTypes {
+            typeEnvironment = environment
+            environment.append((name: name.text, type: resolveType(type)))
+        }
+        typeEnvironment = []
         for method in impl.methods {
-            let existing: FunctionID?
-            switch model.types[owner] {
-            case .structure(let id): existing = model.structs[id.index].methods[method.name.text]
-            case .enumeration(let id): existing = model.enums[id.index].methods[method.name.text]
-            default: existing = nil
+            if !method.genericParameters.isEmpty {
+                genericMethods[owner, default: [:]][method.name.text] = GenericFunctionTemplate(
+                    decl: method, file: file, parameters: method.genericParameters.map(\.text), associatedTypes: impl.associatedTypes)
+                continue
             }
-            if existing != nil {
+            if methods(of: owner)[method.name.text] != nil {
                 error("E007", "the method `\(method.name.text)` is defined more than once for `\(impl.typeName.text)`", at: method.name.span)
                 continue
             }
-            if method.isHot {
-                error("P015", "#[hot] applies to free functions, not methods", at: method.name.span)
-            }
+            typeEnvironment = environment
             let id = declareFunction(method, file: file, owner: owner)
-            switch model.types[owner] {
-            case .structure(let structID): model.structs[structID.index].methods[method.name.text] = id
-            case .enumeration(let enumID): model.enums[enumID.index].methods[method.name.text] = id
-            default: break
-            }
+            typeEnvironment = []
+            functionContexts[id.index] = FunctionContext(environment: environment, instantiation: nil)
+            addMethod(method.name.text, id, to: owner)
         }
     }
 
-    private mutating func declareFunction(_ decl: FunctionDecl, file: FileID, owner: TypeID?) -> FunctionID {
+    mutating func addMethod(_ name: String, _ id: FunctionID, to owner: TypeID) {
+        switch model.types[owner] {
+        case .structure(let structID): model.structs[structID.index].methods[name] = id
+        case .enumeration(let enumID): model.enums[enumID.index].methods[name] = id
+        default: otherMethods[owner, default: [:]][name] = id
+        }
+    }
+
+    /// Methods of a generic type are made per specialization, when used;
+    /// here only their parameters are checked against the type's.
+    private mutating func declareGenericImpl(_ impl: ImplDecl, file: FileID) {
+        guard let template = genericTypes[impl.typeName.text] else { return }
+        if impl.genericParameters.count != template.parameters.count {
+            error("E027", "`\(impl.typeName.text)` takes \(template.parameters.count) type argument(s); write `X \(impl.typeName.text)<\(template.parameters.map(\.text).joined(separator: ", "))>`",
+                  at: impl.typeName.span)
+            return
+        }
+        var seen: Set<String> = Set((genericImpls[impl.typeName.text] ?? []).flatMap { $0.0.methods.map(\.name.text) })
+        for method in impl.methods where !seen.insert(method.name.text).inserted {
+            error("E007", "the method `\(method.name.text)` is defined more than once for `\(impl.typeName.text)`", at: method.name.span)
+        }
+        genericImpls[impl.typeName.text, default: []].append((impl, file))
+    }
+
+    mutating func declareFunction(_ decl: FunctionDecl, file: FileID, owner: TypeID?, displayName: String? = nil) -> FunctionID {
         var parameters: [TypeID] = []
         var names: [String] = []
         if let (receiver, _) = decl.selfParameter, let owner {
@@ -264,11 +348,14 @@ extension Checker {
         let isExternal: Bool
         if case .external = decl.body { isExternal = true } else { isExternal = false }
         let ownerName = owner.map { describe($0) + "." } ?? ""
-        let symbol = isExternal ? decl.name.text : "vais." + ownerName + decl.name.text
+        let name = displayName ?? ownerName + decl.name.text
+        // Only a specialization's name (or its owner's) holds `<`, `,` or `(`.
+        let needsMangling = displayName != nil || owner.map { instanceOrigins[$0] != nil } ?? false
+        let symbol = isExternal ? decl.name.text : "vais." + (needsMangling ? SymbolMangling.mangle(name) : name)
         let id = FunctionID(raw: Int32(model.functions.count))
-        model.functions.append(FunctionSymbol(name: ownerName + decl.name.text, symbol: symbol, kind: isExternal ? .external : .vais,
+        model.functions.append(FunctionSymbol(name: name, symbol: symbol, kind: isExternal ? .external : .vais,
                                               parameters: parameters, parameterNames: names, result: result,
-                                              isVariadic: decl.isVariadic, isHot: decl.isHot && owner == nil, owner: owner,
+                                              isVariadic: decl.isVariadic, isHot: decl.isHot, owner: owner,
                                               receiver: decl.selfParameter?.0, declaration: decl, file: file, span: decl.name.span))
         return id
     }

@@ -21,7 +21,7 @@ extension Checker {
         case .bool:
             return .bool
         case .name(let name):
-            return resolveName(id, name, span: node.span)
+            return resolveName(id, name, expected: expected, span: node.span)
         case .selfFunction:
             guard let current = currentFunction else {
                 error("E001", "`@` refers to the enclosing function, and there is none here", at: node.span)
@@ -35,17 +35,19 @@ extension Checker {
             return checkBinary(op, left, right, expected: expected,
                                operatorSpan: SourceSpan(file: node.span.file, start: operatorAt, end: operatorAt + UInt32(op.symbol.utf8.count)))
         case .call(let callee, let arguments):
-            return checkCall(id, callee: callee, arguments: arguments)
+            return checkCall(id, callee: callee, arguments: arguments, expected: expected)
         case .field(let base, let name):
-            return checkField(id, base: base, name: name)
+            return checkField(id, base: base, name: name, expected: expected)
         case .index(let base, let index):
-            return checkIndex(base, index)
+            return checkIndex(id, base, index)
         case .cast(let operand, let typeSyntax, let asAt):
             return checkCast(operand, typeSyntax, asSpan: SourceSpan(file: node.span.file, start: asAt, end: asAt + 2))
         case .structLiteral(let typeName, let fields):
-            return checkStructLiteral(typeName, fields)
+            return checkStructLiteral(id, typeName, fields, expected: expected)
         case .arrayLiteral(let elements):
             return checkArrayLiteral(elements, expected: expected, span: node.span)
+        case .tuple(let elements):
+            return checkTuple(elements, expected: expected)
         case .arrayRepeat(let value, let count):
             var elementExpected: TypeID?
             if let expected, case .array(let element, _) = model.types[expected] { elementExpected = element }
@@ -62,13 +64,22 @@ extension Checker {
             checkCondition(condition)
             let thenType = checkExpression(then, expected: expected)
             let elseType = checkExpression(otherwise, expected: expected ?? valueType(thenType))
-            return unify(thenType, elseType, at: tree[otherwise].span, checked: otherwise)
+            return unify(thenType, elseType, at: tree[otherwise].span, checked: otherwise, firstValue: then)
         case .match(let scrutinee, let arms):
             return checkMatch(scrutinee, arms, expected: expected, used: used, span: node.span)
         case .block(let block):
             return checkBlock(block, expected: expected, used: used)
         case .loop(let header, let body):
-            return checkLoop(header, body)
+            var sequenceType: TypeID?
+            if case .elements(let variable, let sequence) = header {
+                // Checked first, on its own: it may intern the type asked about.
+                let type = checkExpression(sequence, expected: nil)
+                if vectorElement(type) != nil {
+                    return rewriteVectorLoop(id, variable: variable, sequence: sequence, body: body, used: used)
+                }
+                sequenceType = type
+            }
+            return checkLoop(header, body, sequenceType: sequenceType)
         case .returnValue(let value):
             checkReturn(value, span: node.span)
             return .never
@@ -82,6 +93,10 @@ extension Checker {
             return .never
         case .parenthesized(let inner):
             return checkExpression(inner, expected: expected, used: used)
+        case .tryPropagate(let inner):
+            return checkTry(inner, span: SourceSpan(file: node.span.file, start: node.span.end - 1, end: node.span.end))
+        case .unwrap(let inner, _):
+            return checkUnwrap(inner, span: SourceSpan(file: node.span.file, start: node.span.end - 1, end: node.span.end))
         case .error:
             return .error
         }
@@ -90,6 +105,8 @@ extension Checker {
     /// The type of an integer literal: the expected integer type when it
     /// fits, otherwise `i64`.
     mutating func integerLiteralType(_ value: UInt64, negated: Bool, expected: TypeID?, span: SourceSpan) -> TypeID {
+        // An integer literal where a float is expected is that float.
+        if let expected, model.types.isFloat(expected) { return expected }
         let type = expected.flatMap { model.types.isInteger($0) ? $0 : nil } ?? .i64
         guard case .integer(let bits, let signed) = model.types[type] else { return type }
         let maximum: UInt64 = signed ? (UInt64(1) << UInt64(bits - 1)) - (negated ? 0 : 1) : (bits == 64 ? .max : (UInt64(1) << UInt64(bits)) - 1)
@@ -116,7 +133,7 @@ extension Checker {
         return model.types.intern(.function(parameters: function.parameters, result: function.result, variadic: function.isVariadic))
     }
 
-    private mutating func resolveName(_ id: ExprID, _ name: String, span: SourceSpan) -> TypeID {
+    private mutating func resolveName(_ id: ExprID, _ name: String, expected: TypeID?, span: SourceSpan) -> TypeID {
         if let local = lookupLocal(name) {
             model.resolutions[id.index] = .local(local)
             return model.locals[local.index].type
@@ -130,11 +147,28 @@ extension Checker {
             model.resolutions[id.index] = .function(function)
             let function = model.functions[function.index]
             return model.types.intern(.function(parameters: function.parameters, result: function.result, variadic: function.isVariadic))
+        case .genericFunction(let index):
+            // A generic function as a value needs its type arguments written.
+            let template = genericFunctions[index]
+            guard let explicit = explicitTypeArguments(of: id) else {
+                error("E028", "cannot infer the type arguments of `\(name)` here; write them, as in `\(name)<...>`", at: span)
+                return .error
+            }
+            guard explicit.count == template.parameters.count else {
+                error("E027", "`\(name)` takes \(template.parameters.count) type argument(s) but \(explicit.count) were given", at: span)
+                return .error
+            }
+            guard let function = instantiateFunction(template, explicit, owner: nil, at: span) else { return .error }
+            model.resolutions[id.index] = .function(function)
+            return functionType(of: function)
         case nil:
             break
         }
         if let variants = bareVariants[name], variants.count == 1, let (enumID, index) = variants.first {
             return variantValue(id, enumID, index, span: span)
+        }
+        if bareVariants[name] == nil, let variants = genericBareVariants[name], variants.count == 1, let (template, index) = variants.first {
+            return checkGenericVariant(id, templateName: template, variantIndex: index, arguments: nil, expected: expected, span: span)
         }
         if typeNames[name] != nil || TypeTable.builtinNames[name] != nil {
             error("E001", "`\(name)` is a type, not a value", at: span)
@@ -273,16 +307,23 @@ extension Checker {
                   at: tree[right].span)
             return .error
         }
+        if areAdaptable(lhs, rhs) {
+            let common = widerNumeric(lhs, rhs)
+            coerce(left, from: lhs, to: common)
+            coerce(right, from: rhs, to: common)
+            lhs = common
+        }
         return op.isComparison ? .bool : lhs
     }
 
-    private mutating func checkIndex(_ base: ExprID, _ index: ExprID) -> TypeID {
+    private mutating func checkIndex(_ id: ExprID, _ base: ExprID, _ index: ExprID) -> TypeID {
         let baseType = checkExpression(base, expected: nil)
         let indexType = checkExpression(index, expected: .i64)
         if indexType != .error, !model.types.isInteger(indexType) {
             error("E003", "an index must be an integer, found `\(describe(indexType))`", at: tree[index].span)
         }
         guard baseType != .error else { return .error }
+        if vectorElement(baseType) != nil { return rewriteVectorIndex(id, base: base, index: index) }
         switch model.types[baseType] {
         case .array(let element, _):
             return element
@@ -316,32 +357,49 @@ extension Checker {
         return target
     }
 
-    private mutating func checkStructLiteral(_ typeName: Name, _ fields: [FieldInitializer]) -> TypeID {
-        guard let type = typeNames[typeName.text], case .structure(let id) = model.types[type] else {
+    private mutating func checkStructLiteral(_ literal: ExprID, _ typeName: Name, _ fields: [FieldInitializer], expected: TypeID?) -> TypeID {
+        let declared = typeNames[typeName.text]
+        if declared == nil, case .structure(let decl)? = genericTypes[typeName.text] {
+            return checkGenericStructLiteral(literal, decl, typeName, fields, expected: expected)
+        }
+        if !tree.typeArguments.isEmpty, tree.typeArguments[literal] != nil {
+            error("E027", "`\(typeName.text)` is not generic and takes no type arguments", at: typeName.span)
+        }
+        let named = declared ?? environmentType(typeName.text)
+        guard let type = named, case .structure = model.types[type] else {
             error("E002", "undefined struct `\(typeName.text)`", at: typeName.span)
             for field in fields { checkExpression(field.value, expected: nil) }
             return .error
         }
+        return checkFields(fields, of: type, typeName: typeName, checked: [:])
+    }
+
+    /// The fields of a literal of struct `type`; `checked` holds the types
+    /// of values already checked (to infer a generic struct's arguments).
+    mutating func checkFields(_ fields: [FieldInitializer], of type: TypeID, typeName: Name, checked: [Int: TypeID]) -> TypeID {
+        guard case .structure(let id) = model.types[type] else { return .error }
         let declared = model.structs[id.index].fields
+        let displayName = model.structs[id.index].name
         var seen: Set<String> = []
-        for field in fields {
+        for (position, field) in fields.enumerated() {
             guard let index = model.structs[id.index].fieldIndex(field.name.text) else {
-                error("E004", "struct `\(typeName.text)` has no field `\(field.name.text)`", at: field.name.span)
-                checkExpression(field.value, expected: nil)
+                error("E004", "struct `\(displayName)` has no field `\(field.name.text)`", at: field.name.span)
+                if checked[position] == nil { checkExpression(field.value, expected: nil) }
                 continue
             }
             if !seen.insert(field.name.text).inserted {
                 error("E007", "the field `\(field.name.text)` is given more than once", at: field.name.span)
             }
             let expected = declared[index].type
-            let actual = checkExpression(field.value, expected: expected)
+            let actual = checked[position] ?? checkExpression(field.value, expected: expected)
             if !handlesOwnMismatch(field.value) || isAssignable(actual, to: expected) {
-                _ = requireAssignable(actual, to: expected, at: tree[field.value].span)
+                _ = requireAssignable(actual, to: expected, at: tree[field.value].span, "in field `\(field.name.text)` of `\(displayName)`")
             }
+            coerce(field.value, from: actual, to: expected)
         }
         let missing = declared.filter { !seen.contains($0.name) }.map { "`\($0.name)`" }
         if !missing.isEmpty {
-            error("E011", "missing field\(missing.count > 1 ? "s" : "") \(missing.joined(separator: ", ")) in `\(typeName.text)` literal", at: typeName.span)
+            error("E011", "missing field\(missing.count > 1 ? "s" : "") \(missing.joined(separator: ", ")) in `\(displayName)` literal", at: typeName.span)
         }
         return type
     }
@@ -366,6 +424,7 @@ extension Checker {
             let actual = checkExpression(element, expected: elementType)
             if let known = elementType {
                 if !requireAssignable(actual, to: known, at: tree[element].span) { failed = true }
+                coerce(element, from: actual, to: known)
             } else if let value = valueType(actual) {
                 elementType = value
             } else {
@@ -382,7 +441,7 @@ extension Checker {
         guard let otherwise else { return .unit }
         let elseType = checkExpression(otherwise, expected: used ? (expected ?? valueType(thenType)) : nil, used: used)
         guard used else { return thenType == .never && elseType == .never ? .never : .unit }
-        return unify(thenType, elseType, at: branchValueSpan(otherwise), checked: otherwise)
+        return unify(thenType, elseType, at: branchValueSpan(otherwise), checked: otherwise, firstValue: tree[then].tail)
     }
 
     /// The span of the value a branch produces: its block's tail if any.
@@ -392,17 +451,24 @@ extension Checker {
     }
 
     /// The common type of two branches, or E003 at the second one.
-    mutating func unify(_ first: TypeID, _ second: TypeID, at span: SourceSpan, checked: ExprID) -> TypeID {
+    mutating func unify(_ first: TypeID, _ second: TypeID, at span: SourceSpan, checked: ExprID, firstValue: ExprID?) -> TypeID {
         if first == .never { return second }
         if second == .never { return first }
         if first == .error || second == .error { return .error }
+        if areAdaptable(first, second) {
+            let common = widerNumeric(first, second)
+            if let firstValue { coerce(firstValue, from: first, to: common) }
+            coerce(checked, from: second, to: common)
+            return common
+        }
         if isAssignable(second, to: first) { return first }
         if isAssignable(first, to: second) { return second }
         error("E003", "type mismatch: branches have different types, `\(describe(first))` and `\(describe(second))`", at: span)
         return .error
     }
 
-    private mutating func checkLoop(_ header: LoopHeader, _ body: BlockID) -> TypeID {
+    /// `sequenceType`: the type of an `L x: sequence` loop's sequence, checked already.
+    private mutating func checkLoop(_ header: LoopHeader, _ body: BlockID, sequenceType checked: TypeID?) -> TypeID {
         loops.append(LoopContext())
         pushScope()
         var isForever = false
@@ -427,11 +493,13 @@ extension Checker {
                 counter = .error
             } else if upperType != .error, !isAssignable(upperType, to: lowerType) {
                 _ = requireAssignable(upperType, to: lowerType, at: tree[upper].span)
+            } else {
+                coerce(upper, from: upperType, to: lowerType)
             }
             let counterLocal = declareLocal(variable, type: counter, mutable: false)
             model.localNeedsMemory[counterLocal.index] = true
         case .elements(let variable, let sequence):
-            let sequenceType = checkExpression(sequence, expected: nil)
+            let sequenceType = checked ?? checkExpression(sequence, expected: nil)
             var element = TypeID.error
             switch model.types[sequenceType] {
             case .array(let type, _):
@@ -469,6 +537,7 @@ extension Checker {
             } else if !handlesOwnMismatch(value) || isAssignable(type, to: returnType) {
                 _ = requireAssignable(type, to: returnType, at: tree[value].span)
             }
+            if returnType != .unit { coerce(value, from: type, to: returnType) }
         } else if returnType != .unit, returnType != .error {
             error("E003", "type mismatch: expected a `\(describe(returnType))` value after `R`", at: span)
         }

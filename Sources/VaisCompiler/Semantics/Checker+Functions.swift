@@ -3,11 +3,23 @@ import VaisSyntax
 extension Checker {
     mutating func checkFunctionBodies() {
         model.functionLocals = Array(repeating: 0..<0, count: model.functions.count)
-        for index in model.functions.indices {
+        // Checking a body may specialize more generic functions: they join
+        // the end of the list and are checked in turn.
+        var index = 0
+        while index < model.functions.count {
+            defer { index += 1 }
+            if model.functionLocals.count < model.functions.count {
+                model.functionLocals.append(contentsOf: repeatElement(0..<0, count: model.functions.count - model.functionLocals.count))
+            }
             let function = model.functions[index]
             guard function.kind == .vais, let decl = function.declaration else { continue }
             let firstLocal = model.locals.count
+            let context = functionContexts[index]
+            typeEnvironment = context?.environment ?? []
+            instantiation = context?.instantiation
             checkBody(of: FunctionID(raw: Int32(index)), decl)
+            typeEnvironment = []
+            instantiation = nil
             model.functionLocals[index] = firstLocal..<model.locals.count
         }
     }
@@ -39,11 +51,11 @@ extension Checker {
                 error("E024", "`\(decl.name.text)` must return `\(describe(result))` but its body can end without a value",
                       at: decl.name.span)
             } else if result != .unit {
-                _ = requireAssignable(bodyType, to: result, at: valueSpan)
+                if requireAssignable(bodyType, to: result, at: valueSpan) { coerceTail(of: block, to: result) }
             }
         case .expression(let expr):
             bodyType = checkExpression(expr, expected: expected, used: result != .unit)
-            if result != .unit { _ = requireAssignable(bodyType, to: result, at: tree[expr].span) }
+            if result != .unit, requireAssignable(bodyType, to: result, at: tree[expr].span) { coerce(expr, from: bodyType, to: result) }
         case .external:
             break
         }
@@ -66,6 +78,10 @@ extension Checker {
             if used, let expected, type != .never, type != .error, !isAssignable(type, to: expected), !handlesOwnMismatch(tail) {
                 _ = requireAssignable(type, to: expected, at: tree[tail].span)
                 return .error
+            }
+            if used, let expected, areAdaptable(type, expected) {
+                coerce(tail, from: type, to: expected)
+                return expected
             }
             return diverges && type == .unit ? .never : type
         }
@@ -94,6 +110,7 @@ extension Checker {
                 if !handlesOwnMismatch(value) || isAssignable(actual, to: type) {
                     _ = requireAssignable(actual, to: type, at: tree[value].span)
                 }
+                coerce(value, from: actual, to: type)
             } else {
                 type = checkExpression(value, expected: nil)
                 if type == .never { type = .error }
@@ -133,7 +150,7 @@ extension Checker {
             error("E009", "operator `\(binary.symbol)=` cannot take `\(describe(targetType))`", at: operatorSpan)
             return
         }
-        _ = requireAssignable(valueType, to: targetType, at: tree[value].span)
+        if requireAssignable(valueType, to: targetType, at: tree[value].span) { coerce(value, from: valueType, to: targetType) }
     }
 
     enum PlaceRoot {

@@ -16,6 +16,7 @@ extension Checker {
                 if !isAssignable(type, to: known), !handlesOwnMismatch(arm.body) {
                     _ = requireAssignable(type, to: known, at: branchValueSpan(arm.body))
                 }
+                coerce(arm.body, from: type, to: known)
             } else if let value = valueType(type) {
                 result = value
             }
@@ -59,7 +60,7 @@ extension Checker {
                 return declareErrorBindings(fields)
             }
             let symbol = model.enums[enumID.index]
-            if let enumName, enumName.text != symbol.name {
+            if let enumName, enumName.text != symbol.name, enumName.text != instanceOrigins[type]?.template {
                 error("E023", "the pattern names enum `\(enumName.text)` but the value is a `\(symbol.name)`", at: enumName.span)
                 return declareErrorBindings(fields)
             }

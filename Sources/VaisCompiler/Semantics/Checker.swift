@@ -5,19 +5,55 @@ import VaisSyntax
 /// expression that failed gets the error type, which is compatible with
 /// everything, so one mistake is reported once.
 struct Checker {
-    let tree: SyntaxTree
+    /// Grows when generic functions are specialized (each gets a copy of
+    /// its template's body).
+    var tree: SyntaxTree
     var model: SemanticModel
     var diagnostics = DiagnosticBag()
 
     enum ValueSymbol {
         case function(FunctionID)
         case global(GlobalID)
+        /// Index into `genericFunctions`.
+        case genericFunction(Int)
     }
 
     var typeNames: [String: TypeID] = [:]
     var valueNames: [String: ValueSymbol] = [:]
     /// Variants by bare name; a name is usable bare only when it is unique.
     var bareVariants: [String: [(EnumID, Int)]] = [:]
+
+    // Generics (see Checker+Generics).
+    var genericTypes: [String: GenericTypeDecl] = [:]
+    var genericFunctions: [GenericFunctionTemplate] = []
+    var genericImpls: [String: [(ImplDecl, FileID)]] = [:]
+    /// Variants of generic enums by bare name: template name and index.
+    var genericBareVariants: [String: [(String, Int)]] = [:]
+    var typeInstances: [InstanceKey: TypeID] = [:]
+    var instanceOrigins: [TypeID: TypeInstance] = [:]
+    var functionInstances: [InstanceKey: FunctionID] = [:]
+    /// By function index, for functions whose body needs more than its
+    /// declaration (specializations, methods that say `Self`).
+    var functionContexts: [Int: FunctionContext] = [:]
+    /// What type parameters and `Self` stand for where checking is now.
+    var typeEnvironment: [(name: String, type: TypeID)] = []
+    /// The specialization being checked, if any: its errors are reported
+    /// at the use that made it, once.
+    var instantiation: (display: String, site: SourceSpan)?
+    var reportedInstantiations: Set<String> = []
+    var instantiationDepth = 0
+    /// `type Name = T`, resolved where used.
+    var typeAliases: [String: TypeSyntax] = [:]
+    var resolvingAliases: Set<String> = []
+    // Traits (see Checker+Traits).
+    var traits: [String: TraitDecl] = [:]
+    /// `Point: Show` and, for generic types, `Boxed: Show`.
+    var traitImplementations: Set<String> = []
+    /// Methods with type parameters of their own, of types that are not
+    /// generic, by type and name (specialized per call).
+    var genericMethods: [TypeID: [String: GenericFunctionTemplate]] = [:]
+    /// Methods of types that are neither structs nor enums (`X i64: Show`).
+    var otherMethods: [TypeID: [String: FunctionID]] = [:]
 
     enum GlobalState { case pending, checking, done }
     var globalStates: [GlobalState] = []
@@ -35,16 +71,23 @@ struct Checker {
     /// answers kept a chain costs time quadratic in its length.
     var untypedLiteralChains: [ExprID: Bool] = [:]
 
-    init(tree: SyntaxTree) {
+    /// The items checked: every item, less the prelude's for a type name
+    /// the program declares itself.
+    let items: [(file: FileID, item: Item)]
+
+    init(tree: SyntaxTree, preludeFile: FileID? = nil) {
         self.tree = tree
+        self.items = Self.itemsShadowingPrelude(tree.items, preludeFile: preludeFile)
         self.model = SemanticModel(expressionCount: tree.exprs.count)
         // Sized up front: growing these tables rehashes every entry.
         model.bindings.reserveCapacity(tree.stmts.count)
         valueNames.reserveCapacity(tree.items.count)
     }
 
-    static func check(_ tree: SyntaxTree, requireMain: Bool, rootFile: FileID) -> (SemanticModel, [Diagnostic]) {
-        var checker = Checker(tree: tree)
+    /// The tree comes back grown by the bodies of generic specializations.
+    static func check(_ tree: SyntaxTree, requireMain: Bool, rootFile: FileID,
+                      preludeFile: FileID? = nil) -> (SemanticModel, SyntaxTree, [Diagnostic]) {
+        var checker = Checker(tree: tree, preludeFile: preludeFile)
         checker.declareTypes()
         checker.declareGlobalNames()
         checker.resolveTypeBodies()
@@ -52,11 +95,42 @@ struct Checker {
         checker.checkGlobals()
         checker.checkFunctionBodies()
         checker.checkMain(required: requireMain, rootFile: rootFile)
-        return (checker.model, checker.diagnostics.all)
+        return (checker.model, checker.tree, checker.diagnostics.all)
+    }
+
+    private static func itemsShadowingPrelude(_ items: [(file: FileID, item: Item)], preludeFile: FileID?) -> [(file: FileID, item: Item)] {
+        guard let preludeFile else { return items }
+        var preludeNames: Set<String> = []
+        for (file, item) in items where file == preludeFile {
+            if case .enumeration(let decl) = item { preludeNames.insert(decl.name.text) }
+        }
+        var declared: Set<String> = []
+        for (file, item) in items where file != preludeFile {
+            switch item {
+            case .structure(let decl) where preludeNames.contains(decl.name.text): declared.insert(decl.name.text)
+            case .enumeration(let decl) where preludeNames.contains(decl.name.text): declared.insert(decl.name.text)
+            default: continue
+            }
+        }
+        // Most programs replace nothing: the list is kept, not copied.
+        guard !declared.isEmpty else { return items }
+        return items.filter { file, item in
+            guard file == preludeFile else { return true }
+            switch item {
+            case .enumeration(let decl): return !declared.contains(decl.name.text)
+            case .implementation(let decl): return !declared.contains(decl.typeName.text)
+            default: return true
+            }
+        }
     }
 
     mutating func error(_ code: String, _ message: String, at span: SourceSpan) {
-        diagnostics.error(code, message, at: span)
+        guard let instantiation else {
+            diagnostics.error(code, message, at: span)
+            return
+        }
+        guard reportedInstantiations.insert(instantiation.display).inserted else { return }
+        diagnostics.error(code, "in `\(instantiation.display)`: \(message)", at: instantiation.site)
     }
 
     func describe(_ type: TypeID) -> String { model.describe(type) }
@@ -76,7 +150,7 @@ struct Checker {
         let id = LocalID(raw: Int32(model.locals.count))
         model.locals.append(LocalSymbol(name: name.text, type: type, isMutable: mutable, span: name.span))
         model.localNeedsMemory.append(false)
-        model.bindings[name.span] = id
+        model.bindings[BindingSite(span: name.span, function: currentFunction?.raw ?? -1)] = id
         scopes.declare(name.text, id)
         return id
     }
@@ -103,6 +177,9 @@ struct Checker {
     func isAssignable(_ from: TypeID, to: TypeID) -> Bool {
         if from == to || from == .never || from == .error || to == .error { return true }
         switch (model.types[from], model.types[to]) {
+        case (.integer, .integer), (.integer, .float), (.float(32), .float(64)):
+            // Numeric adaptation; `coerce` records the conversion.
+            return true
         case (.str, .pointer(let pointee)), (.pointer(let pointee), .str):
             return pointee == .i8 || pointee == .u8
         default:

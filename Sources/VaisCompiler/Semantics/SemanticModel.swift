@@ -25,6 +25,12 @@ public enum CallTarget: Sendable {
     case construct(EnumID, Int)
 }
 
+/// Where a local is introduced: the span of its name, in one function.
+public struct BindingSite: Hashable, Sendable {
+    let span: SourceSpan
+    let function: Int32
+}
+
 /// Everything the checker learned about a program, handed to lowering.
 public struct SemanticModel: Sendable {
     public internal(set) var types: TypeTable
@@ -42,14 +48,19 @@ public struct SemanticModel: Sendable {
     public internal(set) var localNeedsMemory: [Bool] = []
     /// The type of each expression, by `ExprID`.
     public internal(set) var exprTypes: [TypeID]
+    /// The type each expression's value is converted to where it is used,
+    /// by `ExprID` (`.error` for none): numeric adaptation (`i32` where an
+    /// `i64` is expected, an integer where a float is).
+    public internal(set) var coercions: [TypeID]
     /// What each name, field access or callee refers to, by `ExprID`.
     public internal(set) var resolutions: [Resolution]
     /// How each call is made, by the `ExprID` of the call (nil for other
     /// expressions). An array: lowering looks one up per call.
     public internal(set) var callTargets: [CallTarget?]
     /// The local each binding site introduces (lets, parameters, loop
-    /// variables, pattern bindings), keyed by the span of its name.
-    public internal(set) var bindings: [SourceSpan: LocalID] = [:]
+    /// variables, pattern bindings), keyed by the span of its name and the
+    /// function: the specializations of a generic function share spans.
+    public internal(set) var bindings: [BindingSite: LocalID] = [:]
     /// Patterns written as a bare name that turned out to be a unit variant.
     public internal(set) var variantPatterns: [SourceSpan: Int] = [:]
     /// Constant values of globals and constants, by `GlobalID`.
@@ -61,11 +72,24 @@ public struct SemanticModel: Sendable {
     init(expressionCount: Int) {
         types = TypeTable()
         exprTypes = Array(repeating: .error, count: expressionCount)
+        coercions = Array(repeating: .error, count: expressionCount)
         resolutions = Array(repeating: .none, count: expressionCount)
         callTargets = Array(repeating: nil, count: expressionCount)
     }
 
     public func type(of expr: ExprID) -> TypeID { exprTypes[expr.index] }
+
+    /// The type of the value an expression hands to its user: its own, or
+    /// the one it is converted to.
+    public func usedType(of expr: ExprID) -> TypeID {
+        let coerced = coercions[expr.index]
+        return coerced == .error ? exprTypes[expr.index] : coerced
+    }
+
+    /// The local the name written at `span` introduces in `function`.
+    public func local(boundAt span: SourceSpan, in function: FunctionID) -> LocalID? {
+        bindings[BindingSite(span: span, function: function.raw)]
+    }
 
     public func function(_ id: FunctionID) -> FunctionSymbol { functions[id.index] }
 

@@ -84,6 +84,8 @@ public enum ExprKind: Sendable {
     case cast(ExprID, TypeSyntax, asAt: UInt32)
     case structLiteral(typeName: Name, fields: [FieldInitializer])
     case arrayLiteral([ExprID])
+    /// `(a, b)`: a tuple.
+    case tuple([ExprID])
     case arrayRepeat(value: ExprID, count: ExprID)
     case ifElse(condition: ExprID, then: BlockID, otherwise: ExprID?)
     case ternary(condition: ExprID, then: ExprID, otherwise: ExprID)
@@ -94,6 +96,13 @@ public enum ExprKind: Sendable {
     case breakLoop
     case continueLoop
     case parenthesized(ExprID)
+    /// `value?`: the payload of a `Some` or `Ok`; a `None` or `Err` is
+    /// returned from the enclosing function.
+    case tryPropagate(ExprID)
+    /// `value!`: the payload of a `Some` or `Ok`, or a panic. `message` is
+    /// a string node (never checked) holding what the panic prints, with
+    /// the file and line of the `!`.
+    case unwrap(ExprID, message: ExprID)
     /// Stands in for an expression the parser could not read; it has
     /// already been reported, so checking it reports nothing more.
     case error

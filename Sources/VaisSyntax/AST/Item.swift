@@ -29,8 +29,15 @@ public struct FunctionDecl: Sendable {
     public let body: FunctionBody
     public let isHot: Bool
     public let span: SourceSpan
+    /// `T` and `U` of `F pick<T, U>(...)`: a template, specialized per use.
+    public let genericParameters: [Name]
+    /// The traits each generic parameter must implement (`T: Show + Eq`).
+    public let genericBounds: [[Name]]
     public init(name: Name, selfParameter: (SelfParameter, SourceSpan)?, parameters: [Parameter], isVariadic: Bool,
-                returnType: TypeSyntax?, body: FunctionBody, isHot: Bool, span: SourceSpan) {
+                returnType: TypeSyntax?, body: FunctionBody, isHot: Bool, span: SourceSpan, genericParameters: [Name] = [],
+                genericBounds: [[Name]] = []) {
+        self.genericParameters = genericParameters
+        self.genericBounds = genericBounds
         self.name = name
         self.selfParameter = selfParameter
         self.parameters = parameters
@@ -54,7 +61,9 @@ public struct FieldDecl: Sendable {
 public struct StructDecl: Sendable {
     public let name: Name
     public let fields: [FieldDecl]
-    public init(name: Name, fields: [FieldDecl]) {
+    public let genericParameters: [Name]
+    public init(name: Name, fields: [FieldDecl], genericParameters: [Name] = []) {
+        self.genericParameters = genericParameters
         self.name = name
         self.fields = fields
     }
@@ -72,7 +81,9 @@ public struct VariantDecl: Sendable {
 public struct EnumDecl: Sendable {
     public let name: Name
     public let variants: [VariantDecl]
-    public init(name: Name, variants: [VariantDecl]) {
+    public let genericParameters: [Name]
+    public init(name: Name, variants: [VariantDecl], genericParameters: [Name] = []) {
+        self.genericParameters = genericParameters
         self.name = name
         self.variants = variants
     }
@@ -105,9 +116,45 @@ public struct ImportDecl: Sendable {
 public struct ImplDecl: Sendable {
     public let typeName: Name
     public let methods: [FunctionDecl]
-    public init(typeName: Name, methods: [FunctionDecl]) {
+    /// `A, B` of `X Pair<A, B> { ... }` (or `impl<A, B> Pair<A, B>`): the
+    /// impl is a template for every specialization of a generic type.
+    public let genericParameters: [Name]
+    /// `Show` of `X Point: Show` or `impl Show for Point`.
+    public let traitName: Name?
+    /// `type Item = i64` in a trait's impl.
+    public let associatedTypes: [(name: Name, type: TypeSyntax)]
+    public init(typeName: Name, methods: [FunctionDecl], genericParameters: [Name] = [], traitName: Name? = nil,
+                associatedTypes: [(name: Name, type: TypeSyntax)] = []) {
+        self.genericParameters = genericParameters
+        self.traitName = traitName
+        self.associatedTypes = associatedTypes
         self.typeName = typeName
         self.methods = methods
+    }
+}
+
+/// `trait Show { F show(&self) -> i64; F twice(&self) -> i64 = self.show() * 2 }`:
+/// methods without a body (`.external`) must be implemented, the others are
+/// defaults.
+public struct TraitDecl: Sendable {
+    public let name: Name
+    public let methods: [FunctionDecl]
+    /// `type Item` declarations.
+    public let associatedTypes: [Name]
+    public init(name: Name, methods: [FunctionDecl], associatedTypes: [Name]) {
+        self.name = name
+        self.methods = methods
+        self.associatedTypes = associatedTypes
+    }
+}
+
+/// `type Meters = f64`: another name for a type.
+public struct TypeAliasDecl: Sendable {
+    public let name: Name
+    public let type: TypeSyntax
+    public init(name: Name, type: TypeSyntax) {
+        self.name = name
+        self.type = type
     }
 }
 
@@ -118,4 +165,6 @@ public enum Item: Sendable {
     case global(GlobalDecl)
     case importModule(ImportDecl)
     case implementation(ImplDecl)
+    case trait(TraitDecl)
+    case typeAlias(TypeAliasDecl)
 }

@@ -7,6 +7,10 @@ public struct SyntaxTree: Sendable {
     public internal(set) var blocks: [Block] = []
     /// Items in source order, each with the file it came from.
     public internal(set) var items: [(file: FileID, item: Item)] = []
+    /// Type arguments written on a name or struct literal (`f<i64>(x)`,
+    /// `Pair<i64, f64> { ... }`), by the expression's ID. Rare, so a side
+    /// table rather than a field on every node.
+    public internal(set) var typeArguments: [ExprID: [TypeSyntax]] = [:]
 
     public init() {}
 

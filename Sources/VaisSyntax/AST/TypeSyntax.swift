@@ -1,18 +1,22 @@
 /// A type as written in the source.
 public indirect enum TypeSyntax: Sendable {
     case named(Name)
+    /// `Pair<i64, f64>`: a generic type with its arguments.
+    case generic(Name, [TypeSyntax], SourceSpan)
     case pointer(TypeSyntax, SourceSpan)
     case reference(TypeSyntax, mutable: Bool, SourceSpan)
     case array(TypeSyntax, length: ExprID, SourceSpan)
     case function(parameters: [TypeSyntax], result: TypeSyntax?, SourceSpan)
     case unit(SourceSpan)
+    /// `(i64, f64)`.
+    case tuple([TypeSyntax], SourceSpan)
     case error(SourceSpan)
 
     public var span: SourceSpan {
         switch self {
         case .named(let name): return name.span
         case .pointer(_, let span), .reference(_, _, let span), .array(_, _, let span),
-             .function(_, _, let span), .unit(let span), .error(let span):
+             .function(_, _, let span), .unit(let span), .error(let span), .generic(_, _, let span), .tuple(_, let span):
             return span
         }
     }

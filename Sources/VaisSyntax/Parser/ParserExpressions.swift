@@ -143,7 +143,52 @@ extension Parser {
                 let indexValue = parseExpression()
                 _ = expect(.rBracket)
                 value = tree.add(ExprNode(kind: .index(base: value, index: indexValue), span: tree[value].span.through(span(from: previousEnd))))
-            case .dot:
+            case .question where !current.newlineBefore && !startsExpression(peekToken(1)):
+                guard addChainLink() else { return abandonTooDeepExpression() }
+                advance()
+                value = tree.add(ExprNode(kind: .tryPropagate(value), span: tree[value].span.through(span(from: previousEnd - 1))))
+            case .bang where !current.newlineBefore && isMacroCall(value):
+                reportUnsupported("macros (`name!(...)`)", at: tree[value].span.through(currentSpan))
+                advance()
+                let start = tree[value].span.start
+                if kind == .lParen || kind == .lBracket || kind == .lBrace { skipBalanced() }
+                return tree.add(ExprNode(kind: .error, span: span(from: start)))
+            case .dot where peekKind() == .identifier && (spells(peekToken(1), "Y") || spells(peekToken(1), "await")) && peekKind(2) != .lParen:
+                advance()
+                reportUnsupported("await (`.Y`)", at: currentSpan)
+                advance()
+                return tree.add(ExprNode(kind: .error, span: tree[value].span))
+            case .bang where !current.newlineBefore:
+                guard addChainLink() else { return abandonTooDeepExpression() }
+                let bang = advance()
+                let (line, _) = file.lineAndColumn(of: bang.start)
+                let fileName = file.path.split(separator: "/").last.map(String.init) ?? file.path
+                let message = tree.add(ExprNode(kind: .string(Array("panic: `!` found no value (None or Err) at \(fileName):\(line)\n".utf8)),
+                                                span: span(of: bang)))
+                value = tree.add(ExprNode(kind: .unwrap(value, message: message), span: tree[value].span.through(span(of: bang))))
+            case .dot where peekKind() == .integer:
+                // `pair.0`: a tuple element.
+                guard addChainLink() else { return abandonTooDeepExpression() }
+                advance()
+                let element = advance()
+                let name = Name(text(of: element), span(of: element))
+                value = tree.add(ExprNode(kind: .field(base: value, name: name), span: tree[value].span.through(name.span)))
+            case .dot where peekKind() == .float:
+                // `pair.0.1` lexes its indexes as the float `0.1`: two elements.
+                guard addChainLink() else { return abandonTooDeepExpression() }
+                advance()
+                let token = advance()
+                let parts = text(of: token).split(separator: ".", omittingEmptySubsequences: false)
+                guard parts.count == 2, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isNumber) }) else {
+                    diagnostics.error("P010", "expected a field or method name after '.', found '\(text(of: token))'", at: span(of: token))
+                    return value
+                }
+                let middle = token.start + UInt32(parts[0].utf8.count)
+                for (part, range) in [(parts[0], (token.start, middle)), (parts[1], (middle + 1, token.end))] {
+                    let name = Name(String(part), SourceSpan(file: file.id, start: range.0, end: range.1))
+                    value = tree.add(ExprNode(kind: .field(base: value, name: name), span: tree[value].span.through(name.span)))
+                }
+            case .dot, .colonColon:
                 guard addChainLink() else { return abandonTooDeepExpression() }
                 advance()
                 guard let name = expectIdentifier("a field or method name after '.'") else { return value }
@@ -174,16 +219,35 @@ extension Parser {
         case .kwSelf:
             advance()
             return tree.add(ExprNode(kind: .name("self"), span: span(of: token)))
+        case .identifier where peekKind() == .lBrace && spells(token, "comptime"):
+            reportUnsupported("comptime blocks", at: span(of: token))
+            advance()
+            _ = parseBlock()
+            return tree.add(ExprNode(kind: .error, span: span(from: start)))
+        case .identifier where looksLikeTypeArguments(at: 1):
+            advance()
+            let name = Name(text(of: token), span(of: token))
+            let arguments = parseTypeArguments()
+            if kind == .lBrace, context.allowsStructLiteral {
+                let literal = parseStructLiteral(name)
+                tree.typeArguments[literal] = arguments
+                return literal
+            }
+            let expr = tree.add(ExprNode(kind: .name(name.text), span: name.span))
+            tree.typeArguments[expr] = arguments
+            return expr
         case .identifier:
             if context.allowsStructLiteral, peekKind() == .lBrace,
                peekKind(2) == .rBrace || (peekKind(2) == .identifier && peekKind(3) == .colon) {
-                return parseStructLiteral()
+                let nameToken = advance()
+                return parseStructLiteral(Name(text(of: nameToken), span(of: nameToken)))
             }
             advance()
             return tree.add(ExprNode(kind: .name(text(of: token)), span: span(of: token)))
         case .at:
             advance()
             return tree.add(ExprNode(kind: .selfFunction, span: span(of: token)))
+
         case .lParen:
             advance()
             if accept(.rParen) {
@@ -191,6 +255,16 @@ extension Parser {
                 return tree.add(ExprNode(kind: .block(block), span: span(from: start)))
             }
             let inner = parseExpression()
+            if kind == .comma {
+                var elements = [inner]
+                while accept(.comma), kind != .rParen, kind != .endOfFile {
+                    let before = index
+                    elements.append(parseExpression())
+                    if index == before { break }
+                }
+                _ = expect(.rParen, "')' to close the tuple")
+                return tree.add(ExprNode(kind: .tuple(elements), span: span(from: start)))
+            }
             _ = expect(.rParen)
             return tree.add(ExprNode(kind: .parenthesized(inner), span: span(from: start)))
         case .lBracket:
@@ -225,9 +299,43 @@ extension Parser {
         }
     }
 
-    private mutating func parseStructLiteral() -> ExprID {
-        let nameToken = advance()
-        let typeName = Name(text(of: nameToken), span(of: nameToken))
+    /// The fields of a struct literal, from its `{`.
+    /// `name!(` or `name![`: a macro call, not `!` unwrapping a value.
+    private func isMacroCall(_ value: ExprID) -> Bool {
+        guard case .name = tree[value].kind else { return false }
+        let next = peekToken(1)
+        return (next.kind == .lParen || next.kind == .lBracket || next.kind == .lBrace) && next.start == current.end
+    }
+
+    /// Skips a bracketed group and everything nested in it.
+    private mutating func skipBalanced() {
+        var depth = 0
+        repeat {
+            switch advance().kind {
+            case .lParen, .lBracket, .lBrace: depth += 1
+            case .rParen, .rBracket, .rBrace: depth -= 1
+            case .endOfFile: return
+            default: break
+            }
+        } while depth > 0 && kind != .endOfFile
+    }
+
+    /// Whether `token` can begin an operand, so that a `?` before it is the
+    /// ternary's and not the try operator.
+    private func startsExpression(_ token: Token) -> Bool {
+        if token.newlineBefore { return false }
+        switch token.kind {
+        case .rParen, .rBrace, .rBracket, .comma, .semicolon, .dot, .colonColon, .question, .endOfFile,
+             .plus, .slash, .percent, .equalEqual, .bangEqual, .less, .lessEqual, .greater, .greaterEqual,
+             .ampAmp, .pipePipe, .kwAs, .fatArrow, .colon, .equal, .plusEqual, .minusEqual, .starEqual, .slashEqual,
+             .percentEqual, .pipe, .caret, .shl, .shr, .lBrace, .dotDot, .dotDotEqual:
+            return false
+        default:
+            return true
+        }
+    }
+
+    private mutating func parseStructLiteral(_ typeName: Name) -> ExprID {
         advance()
         var fields: [FieldInitializer] = []
         while kind != .rBrace, kind != .endOfFile {
@@ -242,7 +350,7 @@ extension Parser {
             if index == before { break }
         }
         _ = expect(.rBrace, "'}' to close the struct literal")
-        return tree.add(ExprNode(kind: .structLiteral(typeName: typeName, fields: fields), span: span(from: nameToken.start)))
+        return tree.add(ExprNode(kind: .structLiteral(typeName: typeName, fields: fields), span: span(from: typeName.span.start)))
     }
 
     private mutating func parseArrayLiteral() -> ExprID {
@@ -328,7 +436,6 @@ extension Parser {
                 let upper = parseConditionExpression()
                 header = .range(variable: variable, lower: lower, upper: upper, inclusive: inclusive)
             } else {
-                if keyword == .kwFor { errorExpected("'..' or '..=' in a counting loop") }
                 header = .elements(variable: variable, sequence: lower)
             }
         } else if keyword == .kwFor {

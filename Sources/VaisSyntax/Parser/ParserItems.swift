@@ -8,6 +8,8 @@ extension Parser {
     mutating func parseItems() {
         while kind != .endOfFile {
             let before = index
+            // A `;` after an item (`use std/vec.{vec_new};`) ends nothing more.
+            if accept(.semicolon) { continue }
             parseItem()
             if index == before { synchronizeItem() }
         }
@@ -16,6 +18,15 @@ extension Parser {
     private mutating func parseItem() {
         recovering = false
         let attributes = parseAttributes()
+        // `pub` (or `P`): everything in a program is visible to it already.
+        if kind == .identifier, spells(current, "pub") || spells(current, "P"), Self.startsItem(peekKind()) || isAliasStart(1) {
+            advance()
+        }
+        if isAliasStart(0) {
+            parseTypeAlias()
+            return
+        }
+        if skipUnsupportedItem() { return }
         switch kind {
         case .kwFn:
             if let function = parseFunction(isHot: attributes.isHot, isExtern: attributes.isExtern) {
@@ -41,6 +52,8 @@ extension Parser {
         case .kwUse: parseImport()
         case .kwExtern: parseExternBlock()
         case .kwImpl: parseImpl()
+        case .kwTrait: parseTrait()
+        case .identifier where peekKind() == .identifier && spells(current, "W"): parseTrait()
         default:
             errorExpected("an item (F, S, E, G, C, U, N, X)", code: "P013")
             synchronizeItem()
@@ -67,6 +80,10 @@ extension Parser {
             case (true, "extern"):
                 if kind == .string { advance() }
                 attributes.isExtern = true
+            case (false, let other) where Self.isTargetAttribute(other):
+                reportUnsupported("the attribute `\(other)`", at: name.span)
+                skipPast(.rBracket)
+                continue
             default:
                 diagnostics.error("P015", "unknown attribute '\(text(of: nameToken))'", at: name.span)
             }
@@ -91,6 +108,7 @@ extension Parser {
             synchronizeItem()
             return nil
         }
+        let (genericParameters, genericBounds) = parseBoundedGenericParameters()
         guard expect(.lParen) else {
             synchronizeItem()
             return nil
@@ -134,7 +152,8 @@ extension Parser {
             return nil
         }
         return FunctionDecl(name: name, selfParameter: selfParameter, parameters: parameters, isVariadic: isVariadic,
-                            returnType: returnType, body: body, isHot: isHot, span: span(from: start))
+                            returnType: returnType, body: body, isHot: isHot, span: span(from: start),
+                            genericParameters: genericParameters, genericBounds: genericBounds)
     }
 
     private mutating func parseSelfParameter() -> (SelfParameter, SourceSpan)? {
@@ -156,7 +175,12 @@ extension Parser {
 
     private mutating func parseStruct() {
         advance()
-        guard let name = expectIdentifier("a struct name"), expect(.lBrace) else {
+        guard let name = expectIdentifier("a struct name") else {
+            synchronizeItem()
+            return
+        }
+        let genericParameters = parseGenericParameters()
+        guard expect(.lBrace) else {
             synchronizeItem()
             return
         }
@@ -173,12 +197,17 @@ extension Parser {
             if index == before { advance() }
         }
         _ = expect(.rBrace)
-        tree.add(item: .structure(StructDecl(name: name, fields: fields)), file: file.id)
+        tree.add(item: .structure(StructDecl(name: name, fields: fields, genericParameters: genericParameters)), file: file.id)
     }
 
     private mutating func parseEnum() {
         advance()
-        guard let name = expectIdentifier("an enum name"), expect(.lBrace) else {
+        guard let name = expectIdentifier("an enum name") else {
+            synchronizeItem()
+            return
+        }
+        let genericParameters = parseGenericParameters()
+        guard expect(.lBrace) else {
             synchronizeItem()
             return
         }
@@ -204,7 +233,7 @@ extension Parser {
             if index == before { advance() }
         }
         _ = expect(.rBrace)
-        tree.add(item: .enumeration(EnumDecl(name: name, variants: variants)), file: file.id)
+        tree.add(item: .enumeration(EnumDecl(name: name, variants: variants, genericParameters: genericParameters)), file: file.id)
     }
 
     private mutating func parseGlobal(isConstant: Bool) {
@@ -233,16 +262,50 @@ extension Parser {
         advance()
         let start = current.start
         var path = ""
-        while kind == .identifier || kind == .dot || kind == .dotDot || kind == .slash || (kind.isKeyword && !path.isEmpty) {
+        while kind == .identifier || kind == .dot || kind == .dotDot || kind == .slash || kind == .colonColon
+                || (kind.isKeyword && !path.isEmpty) {
             if path.isEmpty == false, current.newlineBefore { break }
-            path += text(of: advance())
+            if kind == .dot, peekKind() == .lBrace {
+                path += text(of: advance())
+                break
+            }
+            // `U std::io` spells the same path as `U std/io`.
+            path += advance().kind == .colonColon ? "/" : text(of: tokens[index - 1])
         }
         guard !path.isEmpty else {
             errorExpected("a module path such as std/hot")
             synchronizeItem()
             return
         }
-        tree.add(item: .importModule(ImportDecl(path: path, span: span(from: start))), file: file.id)
+        // `use std/vec.{vec_new, Vec}`: the module's names are all visible
+        // anyway, so the list is read and the whole module imported.
+        var span = span(from: start)
+        if path.hasSuffix("."), kind == .lBrace {
+            path.removeLast()
+            span = SourceSpan(file: span.file, start: span.start, end: span.end - 1)
+            advance()
+            while kind != .rBrace, kind != .endOfFile, !atStatementEnd || kind == .comma {
+                if kind != .identifier, kind != .comma, !kind.isKeyword { break }
+                advance()
+            }
+            _ = expect(.rBrace, "'}' to close the imported names")
+        }
+        tree.add(item: .importModule(ImportDecl(path: path, span: span)), file: file.id)
+    }
+
+    /// `type Name = T` (also `T Name = T`): an alias at item level.
+    func isAliasStart(_ offset: Int) -> Bool {
+        guard peekKind(offset) == .identifier, peekKind(offset + 1) == .identifier, peekKind(offset + 2) == .equal else { return false }
+        return spells(peekToken(offset), "type") || spells(peekToken(offset), "T")
+    }
+
+    private mutating func parseTypeAlias() {
+        advance()
+        guard let name = expectIdentifier("a type name"), expect(.equal) else {
+            synchronizeItem()
+            return
+        }
+        tree.add(item: .typeAlias(TypeAliasDecl(name: name, type: parseType())), file: file.id)
     }
 
     private mutating func parseExternBlock() {
@@ -269,25 +332,107 @@ extension Parser {
         _ = expect(.rBrace)
     }
 
+    /// `X Type { ... }`, `X Type: Trait { ... }`, `impl Trait for Type { ... }`,
+    /// each optionally generic (`impl<T> Show for Boxed<T>`, `X Boxed<T>`).
     private mutating func parseImpl() {
         advance()
-        guard let typeName = expectIdentifier("a type name"), expect(.lBrace) else {
+        var genericParameters = parseGenericParameters()
+        guard var typeName = expectIdentifier("a type name") else {
+            synchronizeItem()
+            return
+        }
+        var traitName: Name?
+        parseImplTypeArguments(&genericParameters)
+        if accept(.kwFor) {
+            traitName = typeName
+            guard let implemented = expectIdentifier("a type name after 'for'") else {
+                synchronizeItem()
+                return
+            }
+            typeName = implemented
+            parseImplTypeArguments(&genericParameters)
+        } else if accept(.colon) {
+            traitName = expectIdentifier("a trait name")
+        }
+        guard expect(.lBrace) else {
             synchronizeItem()
             return
         }
         var methods: [FunctionDecl] = []
+        var associatedTypes: [(name: Name, type: TypeSyntax)] = []
         while kind != .rBrace, kind != .endOfFile {
             let before = index
             let attributes = parseAttributes()
             if kind == .kwFn {
                 if let method = parseFunction(isHot: attributes.isHot, isExtern: false) { methods.append(method) }
+            } else if kind == .identifier, spells(current, "type") {
+                advance()
+                if let name = expectIdentifier("an associated type name"), expect(.equal) {
+                    associatedTypes.append((name, parseType()))
+                }
+                _ = accept(.semicolon)
             } else {
-                errorExpected("a method (F)")
+                errorExpected("a method (F) or an associated type (type Name = T)")
                 synchronizeStatement()
             }
             if index == before { advance() }
         }
         _ = expect(.rBrace)
-        tree.add(item: .implementation(ImplDecl(typeName: typeName, methods: methods)), file: file.id)
+        tree.add(item: .implementation(ImplDecl(typeName: typeName, methods: methods, genericParameters: genericParameters,
+                                                traitName: traitName, associatedTypes: associatedTypes)), file: file.id)
+    }
+
+    /// `<A, B>` after the implemented type: its parameters, unless the impl
+    /// named them already (`impl<A, B>`).
+    private mutating func parseImplTypeArguments(_ genericParameters: inout [Name]) {
+        guard kind == .less else { return }
+        if genericParameters.isEmpty {
+            genericParameters = parseGenericParameters()
+        } else {
+            _ = parseTypeArguments()
+        }
+    }
+
+    /// `trait Name { F required(&self) -> T; F provided(&self) -> T { ... }; type Item }`
+    /// (also `W Name { ... }`).
+    private mutating func parseTrait() {
+        advance()
+        guard let name = expectIdentifier("a trait name") else {
+            synchronizeItem()
+            return
+        }
+        if kind == .less {
+            diagnostics.error("P018", "generic traits are not supported yet", at: currentSpan)
+            _ = parseGenericParameters()
+        }
+        if accept(.colon) {
+            repeat { _ = expectIdentifier("a trait name") } while accept(.plus)
+        }
+        guard expect(.lBrace) else {
+            synchronizeItem()
+            return
+        }
+        var methods: [FunctionDecl] = []
+        var associatedTypes: [Name] = []
+        while kind != .rBrace, kind != .endOfFile {
+            let before = index
+            if kind == .kwFn {
+                if let method = parseFunction(isHot: false, isExtern: false, insideExternBlock: true) { methods.append(method) }
+            } else if kind == .identifier, spells(current, "type") {
+                advance()
+                if let associated = expectIdentifier("an associated type name") { associatedTypes.append(associated) }
+                if accept(.colon) {
+                    repeat { _ = expectIdentifier("a trait name") } while accept(.plus)
+                }
+                _ = accept(.semicolon)
+            } else {
+                errorExpected("a method (F) or an associated type (type Name)")
+                synchronizeStatement()
+            }
+            _ = accept(.semicolon)
+            if index == before { advance() }
+        }
+        _ = expect(.rBrace)
+        tree.add(item: .trait(TraitDecl(name: name, methods: methods, associatedTypes: associatedTypes)), file: file.id)
     }
 }

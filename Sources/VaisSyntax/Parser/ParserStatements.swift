@@ -20,6 +20,8 @@ extension Parser {
             switch parseStatement() {
             case .statement(let id):
                 statements.append(id)
+            case .statements(let ids):
+                statements.append(contentsOf: ids)
             case .expression(let id):
                 if accept(.semicolon) {
                     statements.append(tree.add(StmtNode(kind: .expression(id), span: tree[id].span)))
@@ -41,6 +43,8 @@ extension Parser {
 
     enum ParsedStatement {
         case statement(StmtID)
+        /// What one written statement stands for (a destructuring).
+        case statements([StmtID])
         case expression(ExprID)
         case failed
     }
@@ -50,6 +54,9 @@ extension Parser {
         let start = current.start
         if kind == .identifier, peekKind() == .colonEqual || peekKind() == .colon {
             return parseBinding()
+        }
+        if let names = destructuredNames() {
+            return parseDestructuring(names)
         }
         let errorsBefore = diagnostics.all.count
         let expression = parseExpression()
@@ -105,5 +112,40 @@ extension Parser {
         case .percentEqual: return .remainder
         default: return nil
         }
+    }
+
+    /// `(a, b) := value`: the names, if the statement starts so.
+    private func destructuredNames() -> [Int]? {
+        guard kind == .lParen else { return nil }
+        var offset = 1
+        var names: [Int] = []
+        while peekKind(offset) == .identifier {
+            names.append(offset)
+            offset += 1
+            if peekKind(offset) == .comma { offset += 1 } else { break }
+        }
+        guard names.count >= 2, peekKind(offset) == .rParen, peekKind(offset + 1) == .colonEqual else { return nil }
+        return names
+    }
+
+    /// `(a, b) := value` as the bindings it stands for: the value under a
+    /// name no program can write, then `a := that.0`, `b := that.1`.
+    private mutating func parseDestructuring(_ offsets: [Int]) -> ParsedStatement {
+        let start = current.start
+        let open = currentSpan
+        let names = offsets.map { Name(text(of: peekToken($0)), span(of: peekToken($0))) }
+        while kind != .colonEqual { advance() }
+        advance()
+        let mutable = accept(.kwMut)
+        let value = parseExpression()
+        guard finishStatement() else { return .failed }
+        let hidden = Name("(tuple)", open)
+        var statements = [tree.add(StmtNode(kind: .binding(name: hidden, mutable: false, type: nil, value: value), span: span(from: start)))]
+        for (position, name) in names.enumerated() {
+            let base = tree.add(ExprNode(kind: .name(hidden.text), span: open))
+            let element = tree.add(ExprNode(kind: .field(base: base, name: Name(String(position), name.span)), span: name.span))
+            statements.append(tree.add(StmtNode(kind: .binding(name: name, mutable: mutable, type: nil, value: element), span: name.span)))
+        }
+        return .statements(statements)
     }
 }

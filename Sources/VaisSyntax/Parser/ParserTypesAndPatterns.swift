@@ -7,10 +7,26 @@ extension Parser {
             diagnostics.error("P012", "type is nested too deeply", at: currentSpan)
             return .error(currentSpan)
         }
-        switch kind {
-        case .identifier:
+        if kind == .identifier, peekKind() == .identifier, spells(current, "dyn") {
+            reportUnsupported("trait objects (`dyn Trait`)", at: currentSpan)
+            advance()
+            _ = parseType()
+            return .error(span(from: start))
+        }
+        if kind == .identifier || (isLetterKeyword(index) && !(kind == .kwFn && peekKind() == .lParen)) {
             let token = advance()
-            return .named(Name(text(of: token), span(of: token)))
+            var name = Name(text(of: token), span(of: token))
+            // `Self::Item` (or `Self.Item`): an associated type, named by its last part.
+            if name.text == "Self", kind == .colonColon || kind == .dot, peekKind() == .identifier {
+                advance()
+                let member = advance()
+                name = Name(text(of: member), span(of: member))
+            }
+            guard kind == .less else { return .named(name) }
+            let arguments = parseTypeArguments()
+            return .generic(name, arguments, span(from: start))
+        }
+        switch kind {
         case .star:
             advance()
             _ = accept(.kwMut)
@@ -35,8 +51,16 @@ extension Parser {
             return .array(element, length: length, span(from: start))
         case .lParen:
             advance()
-            _ = expect(.rParen, "')' (the unit type is '()')")
-            return .unit(span(from: start))
+            if accept(.rParen) { return .unit(span(from: start)) }
+            var elements = [parseType()]
+            var isTuple = false
+            while accept(.comma) {
+                isTuple = true
+                if kind == .rParen { break }
+                elements.append(parseType())
+            }
+            _ = expect(.rParen, "')' to close the tuple type")
+            return isTuple ? .tuple(elements, span(from: start)) : elements[0]
         case .kwFn:
             advance()
             guard expect(.lParen) else { return .error(span(from: start)) }

@@ -1,0 +1,51 @@
+import VaisSyntax
+
+/// `std/vec`'s `Vec<T>` is a struct written in Vais (`data: *T, len: i64,
+/// cap: i64`); indexing it and walking it with `L x: v` are spelled out
+/// here in terms of those fields, as the checker rewrites them.
+extension Checker {
+    static let vectorTemplate = "Vec"
+
+    /// The element type if `type` is (a pointer to) a `Vec<T>` with the
+    /// fields `data` and `len` this relies on.
+    func vectorElement(_ type: TypeID) -> TypeID? {
+        let (target, _) = peelPointers(type)
+        guard let instance = instanceOrigins[target], instance.template == Self.vectorTemplate,
+              case .structure(let id) = model.types[target],
+              let data = model.structs[id.index].fieldIndex("data"), model.structs[id.index].fieldIndex("len") != nil,
+              let element = model.types.pointee(model.structs[id.index].fields[data].type) else { return nil }
+        return element
+    }
+
+    /// `v[i]` on a `Vec` becomes `v.data[i]`; returns the element type.
+    mutating func rewriteVectorIndex(_ id: ExprID, base: ExprID, index: ExprID) -> TypeID {
+        let data = tree.append(ExprNode(kind: .field(base: base, name: Name("data", tree[base].span)), span: tree[base].span))
+        tree.replaceKind(of: id, with: .index(base: data, index: index))
+        growExpressionTables()
+        let dataType = checkExpression(data, expected: nil)
+        return model.types.pointee(dataType) ?? .error
+    }
+
+    /// `L x: v { body }` on a `Vec` becomes `L i: 0..v.len { x := v.data[i]; body }`
+    /// (with a name no program can write for `i`). `v` must be a place, as
+    /// it is read again on every turn.
+    mutating func rewriteVectorLoop(_ id: ExprID, variable: Name, sequence: ExprID, body: BlockID, used: Bool) -> TypeID {
+        if case .none = placeRoot(of: sequence) {
+            error("E016", "`L x: ...` walks a `Vec` held in a variable or field; bind this one to a name first", at: tree[sequence].span)
+            return .error
+        }
+        let span = tree[sequence].span
+        let counter = Name("(index)", SourceSpan(file: variable.span.file, start: variable.span.start, end: variable.span.start))
+        let zero = tree.append(ExprNode(kind: .integer(0), span: span))
+        let length = tree.append(ExprNode(kind: .field(base: sequence, name: Name("len", span)), span: span))
+        let position = tree.append(ExprNode(kind: .name(counter.text), span: span))
+        let data = tree.append(ExprNode(kind: .field(base: sequence, name: Name("data", span)), span: span))
+        let element = tree.append(ExprNode(kind: .index(base: data, index: position), span: span))
+        let binding = tree.append(StmtNode(kind: .binding(name: variable, mutable: false, type: nil, value: element), span: variable.span))
+        let original = tree[body]
+        let newBody = tree.append(Block(statements: [binding] + original.statements, tail: original.tail, span: original.span))
+        tree.replaceKind(of: id, with: .loop(.range(variable: counter, lower: zero, upper: length, inclusive: false), body: newBody))
+        growExpressionTables()
+        return checkExpression(id, expected: nil, used: used)
+    }
+}

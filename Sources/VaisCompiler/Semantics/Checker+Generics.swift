@@ -1,0 +1,181 @@
+import VaisSyntax
+
+extension Checker {
+    /// The type a type parameter (or `Self`) stands for where checking is now.
+    func environmentType(_ name: String) -> TypeID? {
+        var index = typeEnvironment.count
+        while index > 0 {
+            index -= 1
+            if typeEnvironment[index].name == name { return typeEnvironment[index].type }
+        }
+        return nil
+    }
+
+    func instanceName(_ template: String, _ arguments: [TypeID]) -> String {
+        template + "<" + arguments.map { describe($0) }.joined(separator: ", ") + ">"
+    }
+
+    /// `Pair<i64, f64>`: the struct or enum made from a template with these
+    /// arguments, made on first use.
+    mutating func instantiateType(_ templateName: String, _ arguments: [TypeID], at span: SourceSpan) -> TypeID {
+        guard let template = genericTypes[templateName] else { return .error }
+        guard arguments.count == template.parameters.count else {
+            error("E027", "`\(templateName)` takes \(template.parameters.count) type argument(s) but \(arguments.count) were given", at: span)
+            return .error
+        }
+        if arguments.contains(.error) { return .error }
+        let instanceKey = InstanceKey(template: templateName, owner: nil, arguments: arguments)
+        if let existing = typeInstances[instanceKey] { return existing }
+        let key = instanceName(templateName, arguments)
+        guard instantiationDepth < 24 else {
+            error("E027", "`\(key)` nests generic types too deeply", at: span)
+            return .error
+        }
+        instantiationDepth += 1
+        defer { instantiationDepth -= 1 }
+        let saved = typeEnvironment
+        typeEnvironment = zip(template.parameters, arguments).map { ($0.text, $1) }
+        defer { typeEnvironment = saved }
+        switch template {
+        case .structure(let decl):
+            let id = StructID(raw: Int32(model.structs.count))
+            model.structs.append(StructSymbol(name: key, span: decl.name.span, fields: [], methods: [:]))
+            let type = model.types.intern(.structure(id))
+            typeInstances[instanceKey] = type
+            instanceOrigins[type] = TypeInstance(template: templateName, arguments: arguments)
+            var fields: [StructField] = []
+            for field in decl.fields where !fields.contains(where: { $0.name == field.name.text }) {
+                fields.append(StructField(name: field.name.text, type: resolveType(field.type), span: field.name.span))
+            }
+            for (index, field) in fields.enumerated() where contains(field.type, structIndex: id.index, visited: []) {
+                error("E021", "struct `\(key)` contains itself by value through field `\(field.name)`; use a pointer", at: span)
+                fields[index] = StructField(name: field.name, type: .error, span: field.span)
+            }
+            model.structs[id.index].fields = fields
+            return type
+        case .enumeration(let decl):
+            let id = EnumID(raw: Int32(model.enums.count))
+            model.enums.append(EnumSymbol(name: key, span: decl.name.span, variants: [], methods: [:]))
+            let type = model.types.intern(.enumeration(id))
+            typeInstances[instanceKey] = type
+            instanceOrigins[type] = TypeInstance(template: templateName, arguments: arguments)
+            var variants: [VariantSymbol] = []
+            for variant in decl.variants where !variants.contains(where: { $0.name == variant.name.text }) {
+                variants.append(VariantSymbol(name: variant.name.text, payload: variant.payload.map { resolveType($0) }, span: variant.name.span))
+            }
+            for (index, variant) in variants.enumerated() where variant.payload.contains(where: { containsEnum($0, enumIndex: id.index, visited: []) }) {
+                error("E021", "enum `\(key)` contains itself by value in variant `\(variant.name)`; use a pointer", at: span)
+                variants[index] = VariantSymbol(name: variant.name, payload: variant.payload.map { _ in .error }, span: variant.span)
+            }
+            model.enums[id.index].variants = variants
+            return type
+        }
+    }
+
+    /// A specialization of a generic function, declared on first use; its
+    /// body is checked later, with the other bodies.
+    mutating func instantiateFunction(_ template: GenericFunctionTemplate, _ arguments: [TypeID], owner: TypeID?,
+                                      at site: SourceSpan) -> FunctionID? {
+        guard !arguments.contains(.error) else { return nil }
+        let instanceKey = InstanceKey(template: template.decl.name.text, owner: owner, arguments: arguments)
+        if let existing = functionInstances[instanceKey] { return existing }
+        let ownArguments = arguments.suffix(template.decl.genericParameters.count)
+        let ownerName = owner.map { describe($0) + "." } ?? ""
+        let display = ownerName + (ownArguments.isEmpty ? template.decl.name.text : instanceName(template.decl.name.text, Array(ownArguments)))
+        var environment = zip(template.parameters, arguments).map { (name: $0, type: $1) }
+        if let owner { environment.append((name: "Self", type: owner)) }
+        for (name, type) in template.associatedTypes {
+            let saved = typeEnvironment
+            typeEnvironment = environment
+            environment.append((name: name.text, type: resolveType(type)))
+            typeEnvironment = saved
+        }
+        let decl = tree.cloneFunction(template.decl)
+        growExpressionTables()
+        let context = FunctionContext(environment: environment, instantiation: ownArguments.isEmpty && owner == nil ? nil : (display, site))
+        let saved = (typeEnvironment, instantiation)
+        typeEnvironment = environment
+        instantiation = context.instantiation
+        let id = declareFunction(decl, file: template.file, owner: owner, displayName: display)
+        (typeEnvironment, instantiation) = saved
+        functionInstances[instanceKey] = id
+        functionContexts[id.index] = context
+        return id
+    }
+
+    /// The expression tables cover every node, copies included.
+    mutating func growExpressionTables() {
+        let missing = tree.exprs.count - model.exprTypes.count
+        guard missing > 0 else { return }
+        model.exprTypes.append(contentsOf: repeatElement(.error, count: missing))
+        model.coercions.append(contentsOf: repeatElement(.error, count: missing))
+        model.resolutions.append(contentsOf: repeatElement(.none, count: missing))
+        model.callTargets.append(contentsOf: repeatElement(nil, count: missing))
+    }
+
+    /// A method of a specialized type, made from its generic impl on first use.
+    mutating func method(named name: String, of type: TypeID, at site: SourceSpan) -> FunctionID? {
+        if let existing = methods(of: type)[name] { return existing }
+        guard let instance = instanceOrigins[type] else { return nil }
+        for (impl, file) in genericImpls[instance.template] ?? [] {
+            guard let decl = impl.methods.first(where: { $0.name.text == name }),
+                  impl.genericParameters.count == instance.arguments.count else { continue }
+            // A method with parameters of its own is specialized per call (`genericMethod`).
+            guard decl.genericParameters.isEmpty else { return nil }
+            let template = GenericFunctionTemplate(decl: decl, file: file, parameters: impl.genericParameters.map(\.text),
+                                                   associatedTypes: impl.associatedTypes)
+            guard let id = instantiateFunction(template, instance.arguments, owner: type, at: site) else { return nil }
+            switch model.types[type] {
+            case .structure(let structID): model.structs[structID.index].methods[name] = id
+            case .enumeration(let enumID): model.enums[enumID.index].methods[name] = id
+            default: break
+            }
+            return id
+        }
+        return nil
+    }
+
+    /// A method with type parameters of its own (`F map<U>(...)`) of
+    /// `type`, as a template whose parameters are the impl's then its own,
+    /// with the arguments the type gives the impl's.
+    func genericMethod(named name: String, of type: TypeID) -> (template: GenericFunctionTemplate, implArguments: [TypeID])? {
+        if let template = genericMethods[type]?[name] { return (template, []) }
+        guard let instance = instanceOrigins[type] else { return nil }
+        for (impl, file) in genericImpls[instance.template] ?? [] {
+            guard let decl = impl.methods.first(where: { $0.name.text == name }), !decl.genericParameters.isEmpty,
+                  impl.genericParameters.count == instance.arguments.count else { continue }
+            let parameters = impl.genericParameters.map(\.text) + decl.genericParameters.map(\.text)
+            return (GenericFunctionTemplate(decl: decl, file: file, parameters: parameters, associatedTypes: impl.associatedTypes),
+                    instance.arguments)
+        }
+        return nil
+    }
+
+    /// `value.map(f)` where `map` has type parameters of its own: they are
+    /// inferred from the arguments and the expected type, the impl's come
+    /// from the value's type.
+    mutating func checkGenericMethodCall(_ id: ExprID, base: ExprID, name: Name, target: TypeID, derefs: Int,
+                                         method: (template: GenericFunctionTemplate, implArguments: [TypeID]),
+                                         arguments: [ExprID], expected: TypeID?) -> TypeID {
+        let decl = method.template.decl
+        let own = decl.genericParameters.map(\.text)
+        var outer = zip(method.template.parameters, method.implArguments).map { (name: $0, type: $1) }
+        outer.append((name: "Self", type: target))
+        let (bindings, types) = inferTypeArguments(parameters: own, explicit: nil, patterns: decl.parameters.map(\.type),
+                                                   arguments: arguments, result: decl.returnType, expected: expected, outer: outer)
+        guard let resolved = complete(bindings, parameters: own, of: decl.name.text, at: name.span, given: types),
+              satisfiesBounds(decl, resolved, at: name.span),
+              let function = instantiateFunction(method.template, method.implArguments + resolved, owner: target, at: name.span)
+        else { return .error }
+        let symbol = model.functions[function.index]
+        if symbol.receiver != nil {
+            model.callTargets[id.index] = .method(function, receiverDerefs: derefs)
+            if derefs == 0, symbol.receiver != .value { noteAddressTaken(base) }
+        } else {
+            model.callTargets[id.index] = .direct(function)
+        }
+        let parameters = symbol.receiver != nil ? Array(symbol.parameters.dropFirst()) : symbol.parameters
+        requireArguments(arguments, types, parameters: parameters, calleeSpan: name.span, name: symbol.name)
+        return symbol.result
+    }
+}

@@ -1,0 +1,232 @@
+import VaisSyntax
+
+/// Working out type arguments from use, and checking the uses that need
+/// it: calls of generic functions, variants of generic enums, literals of
+/// generic structs.
+extension Checker {
+    /// Binds type parameters by matching a parameter's written type against
+    /// the type of the value given for it. A parameter keeps its first binding.
+    func unify(_ pattern: TypeSyntax, with actual: TypeID, parameters: [String], bindings: inout [TypeID?]) {
+        guard actual != .error, actual != .never else { return }
+        switch pattern {
+        case .named(let name):
+            if let index = parameters.firstIndex(of: name.text), bindings[index] == nil { bindings[index] = actual }
+        case .generic(let name, let arguments, _):
+            guard let instance = instanceOrigins[actual], instance.template == name.text,
+                  instance.arguments.count == arguments.count else { return }
+            for (argument, type) in zip(arguments, instance.arguments) {
+                unify(argument, with: type, parameters: parameters, bindings: &bindings)
+            }
+        case .pointer(let pointee, _), .reference(let pointee, _, _):
+            if let actualPointee = model.types.pointee(actual) {
+                unify(pointee, with: actualPointee, parameters: parameters, bindings: &bindings)
+            }
+        case .array(let element, _, _):
+            if case .array(let actualElement, _) = model.types[actual] {
+                unify(element, with: actualElement, parameters: parameters, bindings: &bindings)
+            }
+        case .function(let parameterTypes, let result, _):
+            guard case .function(let actualParameters, let actualResult, _) = model.types[actual] else { return }
+            for (parameter, type) in zip(parameterTypes, actualParameters) {
+                unify(parameter, with: type, parameters: parameters, bindings: &bindings)
+            }
+            if let result { unify(result, with: actualResult, parameters: parameters, bindings: &bindings) }
+        case .tuple(let elements, _):
+            guard let instance = instanceOrigins[actual], instance.template == Self.tupleTemplate,
+                  instance.arguments.count == elements.count else { return }
+            for (element, type) in zip(elements, instance.arguments) {
+                unify(element, with: type, parameters: parameters, bindings: &bindings)
+            }
+        case .unit, .error:
+            return
+        }
+    }
+
+    /// Whether `pattern` names a parameter that has no binding yet.
+    func mentionsUnbound(_ pattern: TypeSyntax, parameters: [String], bindings: [TypeID?]) -> Bool {
+        switch pattern {
+        case .named(let name):
+            guard let index = parameters.firstIndex(of: name.text) else { return false }
+            return bindings[index] == nil
+        case .generic(_, let arguments, _), .tuple(let arguments, _):
+            return arguments.contains { mentionsUnbound($0, parameters: parameters, bindings: bindings) }
+        case .pointer(let inner, _), .reference(let inner, _, _), .array(let inner, _, _):
+            return mentionsUnbound(inner, parameters: parameters, bindings: bindings)
+        case .function(let parameterTypes, let result, _):
+            return parameterTypes.contains { mentionsUnbound($0, parameters: parameters, bindings: bindings) }
+                || result.map { mentionsUnbound($0, parameters: parameters, bindings: bindings) } ?? false
+        case .unit, .error:
+            return false
+        }
+    }
+
+    /// `pattern` with the parameters bound so far, or nil while it still
+    /// names an unbound one.
+    mutating func resolvePartially(_ pattern: TypeSyntax, parameters: [String], bindings: [TypeID?],
+                                   outer: [(name: String, type: TypeID)]) -> TypeID? {
+        guard !mentionsUnbound(pattern, parameters: parameters, bindings: bindings) else { return nil }
+        let saved = typeEnvironment
+        typeEnvironment = outer + zip(parameters, bindings).compactMap { name, type in type.map { (name: name, type: $0) } }
+        defer { typeEnvironment = saved }
+        return resolveType(pattern)
+    }
+
+    /// Checks the values given for a generic signature and works out its
+    /// type arguments: from values with a type of their own first, then from
+    /// the type the context expects, then from literals (which adapt to what
+    /// is known by then). Returns the bindings (nil where none was found)
+    /// and each value's type.
+    mutating func inferTypeArguments(parameters: [String], explicit: [TypeID]?, patterns: [TypeSyntax], arguments: [ExprID],
+                                     result: TypeSyntax?, expected: TypeID?,
+                                     outer: [(name: String, type: TypeID)] = []) -> (bindings: [TypeID?], types: [TypeID]) {
+        var bindings: [TypeID?] = explicit.map { $0.map { Optional($0) } } ?? Array(repeating: nil, count: parameters.count)
+        var types = Array(repeating: TypeID.error, count: arguments.count)
+        let literalsLast = arguments.indices.filter { !isUntypedLiteral(arguments[$0]) } + arguments.indices.filter { isUntypedLiteral(arguments[$0]) }
+        var expectedUsed = false
+        for position in literalsLast {
+            if !expectedUsed, isUntypedLiteral(arguments[position]) {
+                expectedUsed = true
+                if let result, let expected { unify(result, with: expected, parameters: parameters, bindings: &bindings) }
+            }
+            guard position < patterns.count else {
+                types[position] = checkExpression(arguments[position], expected: nil)
+                continue
+            }
+            let hint = resolvePartially(patterns[position], parameters: parameters, bindings: bindings, outer: outer)
+            let actual = checkExpression(arguments[position], expected: hint)
+            types[position] = actual
+            unify(patterns[position], with: actual, parameters: parameters, bindings: &bindings)
+        }
+        if !expectedUsed, let result, let expected { unify(result, with: expected, parameters: parameters, bindings: &bindings) }
+        return (bindings, types)
+    }
+
+    /// Type arguments written at a use (`f<i64>`), resolved.
+    mutating func explicitTypeArguments(of expr: ExprID) -> [TypeID]? {
+        tree.typeArguments[expr].map { $0.map { resolveType($0) } }
+    }
+
+    /// E028 for the parameters inference left open; nil then.
+    /// A value that failed to check (`types` holds `.error`) was reported
+    /// already and explains the gap: nothing more is said then.
+    mutating func complete(_ bindings: [TypeID?], parameters: [String], of name: String, at span: SourceSpan,
+                           given types: [TypeID] = []) -> [TypeID]? {
+        let missing = zip(parameters, bindings).filter { $0.1 == nil }.map { "`\($0.0)`" }
+        guard missing.isEmpty else {
+            if types.contains(.error) { return nil }
+            error("E028", "cannot infer \(missing.joined(separator: ", ")) for `\(name)`; write the type arguments, as in `\(name)<...>`", at: span)
+            return nil
+        }
+        return bindings.compactMap { $0 }
+    }
+
+    /// A call of a generic function by name.
+    mutating func checkGenericCall(_ id: ExprID, callee: ExprID, templateIndex: Int, arguments: [ExprID], expected: TypeID?) -> TypeID {
+        let template = genericFunctions[templateIndex]
+        let decl = template.decl
+        let span = tree[callee].span
+        let explicit = explicitTypeArguments(of: callee)
+        if let explicit, explicit.count != template.parameters.count {
+            error("E027", "`\(decl.name.text)` takes \(template.parameters.count) type argument(s) but \(explicit.count) were given", at: span)
+            checkAll(arguments)
+            return .error
+        }
+        let (bindings, types) = inferTypeArguments(parameters: template.parameters, explicit: explicit,
+                                                   patterns: decl.parameters.map(\.type), arguments: arguments,
+                                                   result: decl.returnType, expected: expected)
+        guard let resolved = complete(bindings, parameters: template.parameters, of: decl.name.text, at: span, given: types),
+              satisfiesBounds(decl, resolved, at: span),
+              let function = instantiateFunction(template, resolved, owner: nil, at: span) else { return .error }
+        model.resolutions[callee.index] = .function(function)
+        model.callTargets[id.index] = .direct(function)
+        requireArguments(arguments, types, parameters: model.functions[function.index].parameters,
+                         calleeSpan: span, name: model.functions[function.index].name)
+        return model.functions[function.index].result
+    }
+
+    /// A variant of a generic enum given without type arguments:
+    /// `Some(x)`, `None`, `Option.Some(x)`.
+    mutating func checkGenericVariant(_ id: ExprID, templateName: String, variantIndex: Int, arguments: [ExprID]?,
+                                      expected: TypeID?, span: SourceSpan) -> TypeID {
+        guard case .enumeration(let decl)? = genericTypes[templateName] else { return .error }
+        let parameters = decl.genericParameters.map(\.text)
+        let variant = decl.variants[variantIndex]
+        var bindings: [TypeID?] = Array(repeating: nil, count: parameters.count)
+        if let expected, let instance = instanceOrigins[expected], instance.template == templateName {
+            bindings = instance.arguments.map { Optional($0) }
+        }
+        var types: [TypeID] = []
+        if let arguments {
+            (bindings, types) = inferTypeArguments(parameters: parameters, explicit: bindings.contains(nil) ? nil : bindings.compactMap { $0 },
+                                                   patterns: variant.payload, arguments: arguments, result: nil, expected: nil)
+        }
+        guard let resolved = complete(bindings, parameters: parameters, of: templateName, at: span, given: types) else { return .error }
+        let type = instantiateType(templateName, resolved, at: span)
+        guard case .enumeration(let enumID) = model.types[type] else { return .error }
+        guard let arguments else { return variantValue(id, enumID, variantIndex, span: span) }
+        model.callTargets[id.index] = .construct(enumID, variantIndex)
+        requireArguments(arguments, types, parameters: model.enums[enumID.index].variants[variantIndex].payload,
+                         calleeSpan: span, name: variant.name.text)
+        return type
+    }
+
+    /// E005 and E003 for values already checked against a signature.
+    mutating func requireArguments(_ arguments: [ExprID], _ types: [TypeID], parameters: [TypeID], calleeSpan: SourceSpan, name: String) {
+        if arguments.count != parameters.count {
+            error("E005", "`\(name)` takes \(parameters.count) argument\(parameters.count == 1 ? "" : "s") but \(arguments.count) \(arguments.count == 1 ? "was" : "were") given",
+                  at: calleeSpan)
+        }
+        for (position, argument) in arguments.enumerated() where position < parameters.count {
+            if !handlesOwnMismatch(argument) || isAssignable(types[position], to: parameters[position]) {
+                _ = requireAssignable(types[position], to: parameters[position], at: tree[argument].span)
+            }
+            coerce(argument, from: types[position], to: parameters[position])
+        }
+    }
+
+
+    /// `Pair { a: 1, b: 2.0 }`: the arguments come from `Pair<...>` if
+    /// written, else from the expected type, else from the field values.
+    mutating func checkGenericStructLiteral(_ literal: ExprID, _ decl: StructDecl, _ typeName: Name, _ fields: [FieldInitializer],
+                                            expected: TypeID?) -> TypeID {
+        let parameters = decl.genericParameters.map(\.text)
+        var known = explicitTypeArguments(of: literal)
+        if known == nil, let expected, let instance = instanceOrigins[expected], instance.template == decl.name.text {
+            known = instance.arguments
+        }
+        if let known {
+            let type = instantiateType(decl.name.text, known, at: typeName.span)
+            guard type != .error else {
+                checkAll(fields.map(\.value))
+                return .error
+            }
+            return checkFields(fields, of: type, typeName: typeName, checked: [:])
+        }
+        var patterns: [TypeSyntax] = []
+        var values: [ExprID] = []
+        var positions: [Int] = []
+        for (position, field) in fields.enumerated() {
+            guard let declared = decl.fields.first(where: { $0.name.text == field.name.text }) else { continue }
+            patterns.append(declared.type)
+            values.append(field.value)
+            positions.append(position)
+        }
+        let (bindings, types) = inferTypeArguments(parameters: parameters, explicit: nil, patterns: patterns, arguments: values,
+                                                   result: nil, expected: nil)
+        if bindings.contains(nil) {
+            // A missing field is the likelier mistake than a missing type argument.
+            let missing = decl.fields.filter { field in !fields.contains { $0.name.text == field.name.text } }.map { "`\($0.name.text)`" }
+            if !missing.isEmpty {
+                error("E011", "missing field\(missing.count > 1 ? "s" : "") \(missing.joined(separator: ", ")) in `\(decl.name.text)` literal",
+                      at: typeName.span)
+                return .error
+            }
+        }
+        guard let resolved = complete(bindings, parameters: parameters, of: decl.name.text, at: typeName.span, given: types) else {
+            return .error
+        }
+        let type = instantiateType(decl.name.text, resolved, at: typeName.span)
+        guard type != .error else { return .error }
+        return checkFields(fields, of: type, typeName: typeName, checked: Dictionary(uniqueKeysWithValues: zip(positions, types)))
+    }
+}

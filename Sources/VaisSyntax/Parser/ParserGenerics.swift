@@ -1,0 +1,109 @@
+extension Parser {
+    /// `<A, B: Bound>` after the name of a generic function, struct, enum or
+    /// impl; empty when there is no `<`. Bounds are read and not kept yet.
+    mutating func parseGenericParameters() -> [Name] {
+        parseBoundedGenericParameters().parameters
+    }
+
+    /// Generic parameters with the trait bounds written on each.
+    mutating func parseBoundedGenericParameters() -> (parameters: [Name], bounds: [[Name]]) {
+        guard accept(.less) else { return ([], []) }
+        var parameters: [Name] = []
+        var bounds: [[Name]] = []
+        while kind != .greater, kind != .endOfFile {
+            let before = index
+            guard let name = expectTypeParameterName() else { break }
+            var traits: [Name] = []
+            if accept(.colon) {
+                repeat {
+                    if let bound = expectIdentifier("a trait name") { traits.append(bound) }
+                } while accept(.plus)
+            }
+            if parameters.contains(where: { $0.text == name.text }) {
+                diagnostics.error("E007", "the type parameter `\(name.text)` is declared more than once", at: name.span)
+            } else {
+                parameters.append(name)
+                bounds.append(traits)
+            }
+            if !accept(.comma) || index == before { break }
+        }
+        _ = expectClosingAngle()
+        return (parameters, bounds)
+    }
+
+    /// A type parameter's name: an identifier, or a one-letter keyword
+    /// (`E` in `Result<T, E>`, `B` in `Pair<A, B>`): type parameters are
+    /// usually single capitals, and in a type position no keyword is meant.
+    mutating func expectTypeParameterName() -> Name? {
+        if isLetterKeyword(index) {
+            let token = advance()
+            return Name(text(of: token), span(of: token))
+        }
+        return expectIdentifier("a type parameter name")
+    }
+
+    /// Whether the token at `position` is a keyword spelled as one capital.
+    func isLetterKeyword(_ position: Int) -> Bool {
+        guard position < tokens.count else { return false }
+        let token = tokens[position]
+        return token.kind.isKeyword && token.end == token.start + 1 && file.bytes[Int(token.start)] >= UInt8(ascii: "A")
+            && file.bytes[Int(token.start)] <= UInt8(ascii: "Z")
+    }
+
+    /// `<T, U>` after a type name in a type or an expression.
+    mutating func parseTypeArguments() -> [TypeSyntax] {
+        guard accept(.less) else { return [] }
+        var arguments: [TypeSyntax] = []
+        while kind != .greater, kind != .shr, kind != .endOfFile {
+            let before = index
+            arguments.append(parseType())
+            if !accept(.comma) || index == before { break }
+        }
+        _ = expectClosingAngle()
+        return arguments
+    }
+
+    /// Consumes one `>`; a `>>` closing two lists at once is split in two.
+    mutating func expectClosingAngle() -> Bool {
+        if accept(.greater) { return true }
+        if kind == .shr {
+            tokens[index].kind = .greater
+            tokens[index].start += 1
+            return true
+        }
+        errorExpected("'>' to close the type arguments")
+        return false
+    }
+
+    /// Whether the `<` at `offset` opens type arguments rather than a
+    /// comparison: a balanced list of tokens that can spell types, followed
+    /// by `(`, `{`, `::` or `.`. A comparison cannot be followed by `>`
+    /// (comparisons do not chain), so nothing valid is misread.
+    func looksLikeTypeArguments(at offset: Int) -> Bool {
+        guard peekKind(offset) == .less else { return false }
+        var depth = 0
+        var position = offset
+        while position - offset < 64 {
+            switch peekKind(position) {
+            case .less: depth += 1
+            case .greater: depth -= 1
+            case .shr: depth -= 2
+            case .identifier, .comma, .star, .amp, .kwMut, .lBracket, .rBracket, .semicolon,
+                 .integer, .lParen, .rParen, .kwFn, .arrow:
+                break
+            default:
+                if !isLetterKeyword(index + position) { return false }
+            }
+            position += 1
+            if depth <= 0 {
+                guard depth == 0 else { return false }
+                switch peekKind(position) {
+                case .lParen: return !peekToken(position).newlineBefore
+                case .lBrace, .colonColon, .dot: return true
+                default: return false
+                }
+            }
+        }
+        return false
+    }
+}
