@@ -19,6 +19,8 @@ struct CompileBench {
         for lines in sizes {
             programs.append(("\(lines) lines", SyntheticProgram.source(lines: lines), settings.workFolder + "/synthetic_\(lines).vais"))
         }
+        // Tier 2 of the language: generic containers, traits, Option and Result on every few lines.
+        programs.append(("5000 lines, generics", SyntheticGenericProgram.source(lines: 5_000), settings.workFolder + "/synthetic_generic_5000.vais"))
         let game = try String(contentsOfFile: settings.gameSource, encoding: .utf8)
         programs.append(("game.vais", game, settings.gameSource))
         let options = CompileOptions(standardLibrary: settings.standardLibrary)

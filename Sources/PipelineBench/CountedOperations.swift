@@ -79,6 +79,7 @@ public struct CountedOperations {
         let game = try String(contentsOfFile: settings.gameSource, encoding: .utf8)
         let programs = [("1000 lines", SyntheticProgram.source(lines: 1_000), settings.workFolder + "/synthetic_1000.vais"),
                         ("5000 lines", SyntheticProgram.source(lines: 5_000), settings.workFolder + "/synthetic_5000.vais"),
+                        ("5000 lines, generics", SyntheticGenericProgram.source(lines: 5_000), settings.workFolder + "/synthetic_generic_5000.vais"),
                         ("game.vais", game, settings.gameSource)]
         var operations = programs.map { label, source, path in
             Operation(name: "instructions/front end/\(label)", repetitions: 1) {
@@ -86,6 +87,7 @@ public struct CountedOperations {
                 guard result.ir != nil else { throw BenchFailure.doesNotCompile(label, result.renderedDiagnostics()) }
             }
         }
+        // The phases are counted on the tier-1 5,000-line program.
         let (_, source, path) = programs[1]
         let bytes = Array(source.utf8)
         let parsed = Compiler.parse(source: bytes, path: path, options: options)

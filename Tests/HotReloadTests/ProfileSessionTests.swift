@@ -26,12 +26,15 @@ struct ProfileSessionTests {
     }
     """
 
-    /// A session of `reloads` edits in a scratch folder, which lives as long as the caller keeps it.
-    static func session(reloads: Int, retained: Int = 3) throws -> (ProfileSession, ProfileDocument, ScratchDirectory) {
+    /// A session of `reloads` edits in a scratch folder, which lives as long as the caller keeps it. Each
+    /// session of one test process names its functions and global with its own `suffix`: host parts are
+    /// loaded into the process's global scope, where a second host's hot code would bind to the first's symbols.
+    static func session(reloads: Int, retained: Int = 3, suffix: String = "") throws -> (ProfileSession, ProfileDocument, ScratchDirectory) {
         let scratch = try ScratchDirectory("profile")
         let folder = scratch.url.path
         let source = folder + "/game.vais"
-        try program.write(toFile: source, atomically: false, encoding: .utf8)
+        let text = ["speed", "drift", "frames"].reduce(program) { $0.replacingOccurrences(of: $1, with: $1 + suffix) }
+        try text.write(toFile: source, atomically: false, encoding: .utf8)
         let configuration = Reloader.Configuration(sourcePath: source, compileOptions: CompileOptions(debugInfo: true),
                                                    buildRoot: folder + "/build", retainedVersions: retained, debounceMilliseconds: 10)
         let settings = ProfileSession.Settings(sourcePath: source, reloads: reloads, frames: 10, editScript: nil, interactive: false,
@@ -65,7 +68,7 @@ struct ProfileSessionTests {
 
     @Test("an unloaded version drops out of the mapped total", .timeLimit(.minutes(2)))
     func unloadedVersionsDropOut() throws {
-        let (_, document, scratch) = try Self.session(reloads: 4, retained: 2)
+        let (_, document, scratch) = try Self.session(reloads: 4, retained: 2, suffix: "_unloading")
         defer { withExtendedLifetime(scratch) {} }
         let unloaded = document.versions.filter { $0.state == .unloaded }
         #expect(!unloaded.isEmpty)
