@@ -12,6 +12,7 @@ extension Reloader {
         slots.point(to: version, traced: tracedFunctions)
         let end = MonotonicClock.now()
         versions.append(version)
+        currentSwappedAt = end
         while versions.count > configuration.retainedVersions {
             retired.append(versions.removeFirst())
         }
@@ -223,7 +224,8 @@ extension Reloader {
     }
 
     /// `hot_loop`: checks for a new version, then calls `update`, until it
-    /// returns non-zero. A crash in an update rolls back and goes on.
+    /// returns non-zero. A crash in an update rolls back and goes on; an
+    /// update the watchdog interrupted goes on with the newer version.
     public func loop(_ update: @escaping @convention(c) () -> Int64) -> Int64 {
         lock.lock()
         isManaged = true
@@ -232,7 +234,12 @@ extension Reloader {
             _ = check()
             var result: Int64 = 0
             var crash = hot_crash()
-            if hot_guard_call(update, &result, &crash) != 0 {
+            let signal = runIteration(update, result: &result, crash: &crash)
+            if signal == hot_guard_interrupt_signal() {
+                noteInterrupted()
+                continue
+            }
+            if signal != 0 {
                 let report = report(for: crash)
                 guard rollBack(after: report) else { CrashExit.terminate(report) }
                 continue

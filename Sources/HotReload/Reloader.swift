@@ -17,15 +17,20 @@ public final class Reloader: @unchecked Sendable {
         /// Versions kept loaded (the current one included) for rollback.
         public var retainedVersions: Int
         public var debounceMilliseconds: Int
+        /// How long hot code may go on running after a newer version is
+        /// ready before the watchdog interrupts it (in a `hot_loop`) or
+        /// reports it.
+        public var watchdogSeconds: Double
 
         public init(sourcePath: String, compileOptions: CompileOptions, optimization: Int = 0, buildRoot: String,
-                    retainedVersions: Int = 3, debounceMilliseconds: Int = 100) {
+                    retainedVersions: Int = 3, debounceMilliseconds: Int = 100, watchdogSeconds: Double = 2) {
             self.sourcePath = sourcePath
             self.compileOptions = compileOptions
             self.optimization = optimization
             self.buildRoot = buildRoot
             self.retainedVersions = max(1, retainedVersions)
             self.debounceMilliseconds = debounceMilliseconds
+            self.watchdogSeconds = max(0.01, watchdogSeconds)
         }
     }
 
@@ -77,6 +82,15 @@ public final class Reloader: @unchecked Sendable {
     var lastBodyHashes: [String: String]
     var programThread: pthread_t?
     private var watcherThread: Thread?
+    let watchdog = Watchdog()
+    /// The `hot_loop` iteration running now, if any: its thread and the
+    /// token the watchdog names it by.
+    var loopIteration: (thread: pthread_t, token: UInt64)?
+    var nextLoopToken: UInt64 = 1
+    /// The version each overrun was last reported for, so it is told once.
+    var reportedOverrun: Int?
+    /// When the current version's slots were stored.
+    var currentSwappedAt: UInt64?
     /// What happened to each version, for reports.
     public let history = VersionHistory()
     /// Hot functions whose slots point at their tracing trampolines.
@@ -156,6 +170,7 @@ public final class Reloader: @unchecked Sendable {
         thread.name = "vais-hot watcher"
         thread.start()
         watcherThread = thread
+        watchdog.start(interval: min(0.25, configuration.watchdogSeconds / 4)) { [weak self] in self?.watchdogTick() }
     }
 
     /// Records which thread runs the program, to check its stack before
@@ -207,6 +222,7 @@ public final class Reloader: @unchecked Sendable {
     /// current one, which the program may still call.
     public func cleanup() {
         watcher.stop()
+        watchdog.stop()
         lock.lock()
         if let pending { retired.append(pending.version) }
         pending = nil
@@ -220,6 +236,7 @@ public final class Reloader: @unchecked Sendable {
     /// must not call a hot function afterwards.
     public func shutdown() {
         watcher.stop()
+        watchdog.stop()
         buildLock.lock()
         lock.lock()
         let all = retired + versions + (pending.map { [$0.version] } ?? [])
@@ -240,6 +257,7 @@ public final class Reloader: @unchecked Sendable {
     /// while they stay mapped), for a process that is about to exit.
     public func removeBuildDirectory() {
         watcher.stop()
+        watchdog.stop()
         directory.remove()
     }
 
