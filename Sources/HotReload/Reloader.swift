@@ -21,9 +21,12 @@ public final class Reloader: @unchecked Sendable {
         /// ready before the watchdog interrupts it (in a `hot_loop`) or
         /// reports it.
         public var watchdogSeconds: Double
+        /// Versions and failed edits the history keeps; nil (a profile)
+        /// keeps all it reports.
+        public var historyLimit: Int?
 
         public init(sourcePath: String, compileOptions: CompileOptions, optimization: Int = 0, buildRoot: String,
-                    retainedVersions: Int = 3, debounceMilliseconds: Int = 100, watchdogSeconds: Double = 2) {
+                    retainedVersions: Int = 3, debounceMilliseconds: Int = 100, watchdogSeconds: Double = 2, historyLimit: Int? = nil) {
             self.sourcePath = sourcePath
             self.compileOptions = compileOptions
             self.optimization = optimization
@@ -31,6 +34,7 @@ public final class Reloader: @unchecked Sendable {
             self.retainedVersions = max(1, retainedVersions)
             self.debounceMilliseconds = debounceMilliseconds
             self.watchdogSeconds = max(0.01, watchdogSeconds)
+            self.historyLimit = historyLimit
         }
     }
 
@@ -92,7 +96,7 @@ public final class Reloader: @unchecked Sendable {
     /// When the current version's slots were stored.
     var currentSwappedAt: UInt64?
     /// What happened to each version, for reports.
-    public let history = VersionHistory()
+    public let history: VersionHistory
     /// Hot functions whose slots point at their tracing trampolines.
     var tracedFunctions: Set<String> = []
     /// Called with each new version before any call can reach it, and with
@@ -115,6 +119,7 @@ public final class Reloader: @unchecked Sendable {
         self.host = host
         self.builder = builder
         self.observer = observer
+        history = VersionHistory(limit: configuration.historyLimit)
         let stem = ((configuration.sourcePath as NSString).lastPathComponent as NSString).deletingPathExtension
         loader = VersionLoader(directory: directory, libraryName: stem, hostManifest: host.manifest)
         slots = try SlotTable(host: host.handle, hotFunctions: host.hotFunctions)

@@ -26,8 +26,18 @@ public struct DiagnosticRenderer: Sendable {
         """
     }
 
-    public func render(_ diagnostics: [Diagnostic]) -> String {
-        diagnostics.map { render($0) + "\n" }.joined()
+    /// How many diagnostics a list shows before it only counts the rest:
+    /// past the first hundred, more text helps no one and 100,000 errors
+    /// would print megabytes.
+    public static let shownLimit = 100
+
+    /// The first `limit` diagnostics, then one line counting the others.
+    public func render(_ diagnostics: [Diagnostic], limit: Int = shownLimit) -> String {
+        let shown = diagnostics.prefix(max(0, limit)).map { render($0) + "\n" }.joined()
+        let hidden = diagnostics.count - min(diagnostics.count, max(0, limit))
+        guard hidden > 0 else { return shown }
+        let hiddenErrors = diagnostics.dropFirst(max(0, limit)).filter(\.isError).count
+        return shown + "and \(hidden) more diagnostic\(hidden == 1 ? "" : "s") (\(hiddenErrors) error\(hiddenErrors == 1 ? "" : "s")) not shown\n"
     }
 
     /// `path:line:col` of a diagnostic, for tests and tools.

@@ -50,3 +50,16 @@ struct RobustnessTests {
         }
     }
 }
+
+@Suite("Diagnostics of a file full of errors")
+struct ManyErrorsTests {
+    @Test("20,000 errors render as the first hundred and a count, not megabytes")
+    func manyErrors() {
+        let source = "F main() -> i64 {\n" + String(repeating: "    y := undefined_name\n", count: 20_000) + "    0\n}\n"
+        let result = Compiler.compile(source: source, path: "many.vais")
+        #expect(result.diagnostics.count >= 20_000)
+        let text = result.renderedDiagnostics()
+        #expect(text.utf8.count < 50_000)
+        #expect(text.hasSuffix("more diagnostics (\(result.diagnostics.count - 100) errors) not shown\n"))
+    }
+}
