@@ -81,6 +81,9 @@ public final class Reloader: @unchecked Sendable {
     var callbacks: [@convention(c) (Int64) -> Void] = []
     var nextVersion = 2
     var lastDigest: String?
+    /// The digest of the last edit refused for its errors or its ABI, which
+    /// the same bytes saved again would only repeat.
+    var lastRejectedDigest: String?
     /// The files the last build read, whose contents `lastDigest` covers.
     var lastSourceFiles: [String] = []
     var lastBodyHashes: [String: String]

@@ -14,6 +14,8 @@ public struct DiagnosticRenderer: Sendable {
         let (line, column) = file.lineAndColumn(of: diagnostic.span.start)
         let (endLine, endColumn) = file.lineAndColumn(of: diagnostic.span.end)
         let header = "\(file.path):\(line):\(column): \(colored(diagnostic.severity.rawValue, diagnostic.severity))[\(diagnostic.code)]: \(diagnostic.message)"
+        // A file with no text (one that could not be read) has no line to show.
+        guard !file.bytes.isEmpty else { return header }
         let text = file.lineText(line).replacingTabs()
         let gutter = String(line)
         let pad = String(repeating: " ", count: gutter.count)

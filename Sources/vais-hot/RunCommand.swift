@@ -38,7 +38,7 @@ struct RunCommand: ParsableCommand {
         do {
             reloader = try Reloader.launch(configuration: configuration, observer: ReloadEvent.log)
         } catch {
-            Terminal.error("\(error)")
+            Terminal.error(FileFailure.oneLine(error))
             throw ExitCode(1)
         }
         // The recorder is cheap enough to keep on: every reload's spans are there for a crash report or a debugger.
