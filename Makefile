@@ -26,8 +26,10 @@ install-packages:
 build: deps
 	$(SWIFT) build
 
+# vais-hot and libVaisHotRuntime.so beside it, which `build --hot` executables link against.
 release: deps
 	$(SWIFT) build -c release --product vais-hot
+	$(SWIFT) build -c release --product VaisHotRuntime
 
 # Builds an optimized vais-hot (what is measured is its own compile speed),
 # profiles 20 reloads of examples/game.vais and prints where report.html is.
