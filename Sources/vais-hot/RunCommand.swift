@@ -26,7 +26,7 @@ struct RunCommand: ParsableCommand {
     /// Versions and failed edits, and spans, instants and counter samples
     /// (each), that a run keeps: bounded however long it runs.
     static let keptHistory = 100
-    static let keptRecords = 10_000
+    static let keptRecords = 1_000
 
     func run() throws {
         // Ctrl-C, SIGTERM or SIGHUP: remove the build directory, stop clang, then end as the signal would.
