@@ -11,20 +11,22 @@ struct RobustnessTests {
     static let corpus = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Corpus")
 
     static var corpusFiles: [String] {
-        ["run", "fail"].flatMap { folder -> [String] in
+        // fuzz/: inputs that once crashed the front end, found by `make fuzz`.
+        ["run", "fail", "fuzz"].flatMap { folder -> [String] in
             let directory = corpus.appendingPathComponent(folder)
             let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
             return names.filter { $0.hasSuffix(".vais") }.map { "\(folder)/\($0)" }.sorted()
         }
     }
 
-    @Test("every corpus file cut at every token boundary", .timeLimit(.minutes(5)), arguments: corpusFiles)
+    @Test("every corpus file, whole and cut at every token boundary", .timeLimit(.minutes(5)), arguments: corpusFiles)
     func truncations(_ name: String) throws {
         let bytes = Array(try Data(contentsOf: Self.corpus.appendingPathComponent(name)))
         let tokens = Lexer.tokenize(SourceFile(id: FileID(0), path: name, bytes: bytes)).tokens
         var cuts = Set(tokens.map { Int($0.start) })
         cuts.formUnion(tokens.map { Int($0.end) })
-        for cut in cuts.sorted() where cut < bytes.count {
+        cuts.insert(bytes.count)
+        for cut in cuts.sorted() where cut <= bytes.count {
             let result = Compiler.compile(source: Array(bytes[0..<cut]), path: "/nonexistent/cut.vais")
             // An accepted prefix must come with IR; a rejected one with an error.
             #expect(result.hasErrors == (result.ir == nil))
