@@ -229,7 +229,13 @@ extension Reloader {
     public func loop(_ update: @escaping @convention(c) () -> Int64) -> Int64 {
         lock.lock()
         isManaged = true
+        isLooping = true
         lock.unlock()
+        defer {
+            lock.lock()
+            isLooping = false
+            lock.unlock()
+        }
         while true {
             _ = check()
             var result: Int64 = 0

@@ -17,6 +17,8 @@ extension Reloader {
             guard now > record.readyAt + limit else { return lock.unlock() }
             let seconds = Double(now - record.readyAt) / 1e9
             guard let iteration = loopIteration else {
+                // Between two iterations of hot_loop: its hot_check swaps the new version in now.
+                if isLooping { return lock.unlock() }
                 lock.unlock()
                 reportOverrunOnce(.overran(version: running, newer: ready.number, seconds: seconds, reason: .notInLoop), newer: ready.number)
                 return

@@ -90,11 +90,14 @@ public final class Reloader: @unchecked Sendable {
     var programThread: pthread_t?
     private var watcherThread: Thread?
     let watchdog = Watchdog()
-    /// The `hot_loop` iteration running now, if any: its thread and the
-    /// token the watchdog names it by.
+    /// Set while the program is inside `hot_loop`; the iteration running
+    /// now, if any, with its thread and the token the watchdog names it by.
+    var isLooping = false
     var loopIteration: (thread: pthread_t, token: UInt64)?
     var nextLoopToken: UInt64 = 1
-    /// The version each overrun was last reported for, so it is told once.
+    /// The newest version the watchdog has reported an overrun for (or,
+    /// for a program that never calls hot_check, looked at), so each is
+    /// told once.
     var reportedOverrun: Int?
     /// When the current version's slots were stored.
     var currentSwappedAt: UInt64?

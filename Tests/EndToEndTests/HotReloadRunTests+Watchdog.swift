@@ -56,6 +56,43 @@ extension HotReloadRunTests {
         live.stop()
     }
 
+    @Test("a program that never calls hot_check, stuck in an older version's call, is reported once", .timeLimit(.minutes(2)))
+    func endlessUnmanagedCallReported() throws {
+        let scratch = try ScratchDirectory("run-endless-unmanaged")
+        func program(_ step: String) -> String {
+            """
+            N "C" { F fflush(stream: *i8) -> i32 }
+            G frame: i64 = 0
+            #[hot]
+            F step() -> i64 {
+                \(step)
+                0
+            }
+            F main() -> i64 {
+                puts("started")
+                fflush(0 as *i8)
+                L frame < 1000000000 {
+                    step()
+                    usleep(1000)
+                }
+                0
+            }
+            """
+        }
+        let (live, source) = try Self.start(program("frame += 1"), in: scratch, options: ["--watchdog-seconds", "0.3"])
+        // main runs once the source is watched.
+        #expect(live.waitForLine(containing: "started"), "\(live.stderr)")
+        try source.write(program("frame += 1\n    L { frame += 1 }"))
+        #expect(live.waitForStderr(containing: "v2 live"), "\(live.stderr)")
+        try source.write(program("frame += 2"))
+        let report = "hot code of v2 has run"
+        #expect(live.waitForStderr(containing: report), "\(live.stderr)")
+        #expect(live.stderr.contains("past v3 being ready without returning"))
+        usleep(1_000_000)
+        #expect(live.stderr.components(separatedBy: report).count == 2, "\(live.stderr)")
+        live.stop()
+    }
+
     @Test("abort() in a hot function rolls back like a crash instead of ending the program", .timeLimit(.minutes(2)))
     func abortRollsBack() throws {
         let scratch = try ScratchDirectory("run-abort")

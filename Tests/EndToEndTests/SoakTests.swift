@@ -29,6 +29,7 @@ struct SoakTests {
     static func program(_ value: Int) -> String {
         """
         U std/hot
+        N "C" { F fflush(stream: *i8) -> i32 }
         G total: i64 = 0
 
         #[hot]
@@ -38,7 +39,11 @@ struct SoakTests {
             0
         }
 
-        F main() -> i64 = hot_loop(update)
+        F main() -> i64 {
+            puts("started")
+            fflush(0 as *i8)
+            hot_loop(update)
+        }
         """
     }
 
@@ -72,9 +77,8 @@ struct SoakTests {
                                       directory: scratch.url)
         defer { program.stop() }
         let pid = program.process.processIdentifier
-        // Version 1 is running once its private directory holds its hot part.
-        #expect(program.wait { _ in (FileManager.default.enumerator(atPath: buildFolder)?.allObjects.count ?? 0) >= 3 }, "\(program.stderr)")
-        usleep(200_000)
+        // main runs once the source is watched.
+        #expect(program.waitForLine(containing: "started"), "\(program.stderr)")
         print("    reloads          RSS  descriptors  mapped versions  files")
         var samples: [Sample] = []
         let started = Date()
