@@ -100,18 +100,8 @@ extension Reloader {
     func reclaimRetired() {
         lock.lock()
         let candidates = retired
-        let thread = programThread
         lock.unlock()
-        guard !candidates.isEmpty else { return }
-        var pcs = [UInt](repeating: 0, count: 256)
-        var count: Int32 = 0
-        if let thread {
-            count = pcs.withUnsafeMutableBufferPointer { buffer in
-                hot_capture_thread_stack(thread, buffer.baseAddress, Int32(buffer.count), 100)
-            }
-            guard count >= 0 else { return }
-        }
-        let frames = pcs.prefix(Int(count))
+        guard !candidates.isEmpty, let frames = programStack() else { return }
         let idle = candidates.filter { version in !frames.contains { version.contains($0) } }
         guard !idle.isEmpty else { return }
         lock.lock()
@@ -263,9 +253,9 @@ extension Reloader {
         var result: Int64 = 0
         var crash = hot_crash()
         let entry = unsafeBitCast(mainEntry, to: (@convention(c) () -> Int64).self)
-        if hot_guard_call(entry, &result, &crash) != 0 {
-            CrashExit.terminate(report(for: crash))
-        }
+        let signal = hot_guard_call(entry, &result, &crash)
+        releaseProgramThread()
+        if signal != 0 { CrashExit.terminate(report(for: crash)) }
         return host.mainReturnsValue ? Int32(truncatingIfNeeded: result) & 0xFF : 0
     }
 }

@@ -1,5 +1,4 @@
 import CHotSupport
-import CUnwind
 import Foundation
 import Profiling
 
@@ -33,13 +32,11 @@ extension Reloader {
         // A program that never calls hot_check got the newer version at
         // once; a call still running in an older one is stuck there.
         guard !isManaged, let current = versions.last, current.number != reportedOverrun,
-              let swappedAt = currentSwappedAt, now > swappedAt + limit, let thread = programThread else { return lock.unlock() }
+              let swappedAt = currentSwappedAt, now > swappedAt + limit else { return lock.unlock() }
         reportedOverrun = current.number
         let older = (versions.dropLast() + retired)
         lock.unlock()
-        var pcs = [UInt](repeating: 0, count: 256)
-        let count = pcs.withUnsafeMutableBufferPointer { hot_capture_thread_stack(thread, $0.baseAddress, Int32($0.count), 100) }
-        guard count > 0, let stuck = older.first(where: { version in pcs.prefix(Int(count)).contains { version.contains($0) } }) else { return }
+        guard let frames = programStack(), let stuck = older.first(where: { version in frames.contains { version.contains($0) } }) else { return }
         emit(.overran(version: stuck.number, newer: current.number, seconds: Double(now - swappedAt) / 1e9, reason: .notInLoop))
     }
 

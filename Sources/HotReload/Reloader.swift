@@ -87,7 +87,12 @@ public final class Reloader: @unchecked Sendable {
     /// The files the last build read, whose contents `lastDigest` covers.
     var lastSourceFiles: [String] = []
     var lastBodyHashes: [String: String]
-    var programThread: pthread_t?
+    /// The thread running the program's `main`, while it does; guarded by
+    /// `programThreadLock`, held across every look at its stack so that
+    /// the thread cannot end meanwhile (a signal to a thread that ended
+    /// is undefined behaviour).
+    private var programThread: pthread_t?
+    private let programThreadLock = NSLock()
     private var watcherThread: Thread?
     let watchdog = Watchdog()
     /// Set while the program is inside `hot_loop`; the iteration running
@@ -188,9 +193,27 @@ public final class Reloader: @unchecked Sendable {
     /// unloading a version.
     public func adoptProgramThread() {
         hot_capture_allow_sampling()
-        lock.lock()
+        programThreadLock.lock()
         programThread = pthread_self()
-        lock.unlock()
+        programThreadLock.unlock()
+    }
+
+    /// Forgets the program's thread, before it returns from the program.
+    func releaseProgramThread() {
+        programThreadLock.lock()
+        programThread = nil
+        programThreadLock.unlock()
+    }
+
+    /// The return addresses on the program's stack now: empty when no
+    /// thread runs the program, nil when it did not answer in time.
+    func programStack() -> [UInt]? {
+        programThreadLock.lock()
+        defer { programThreadLock.unlock() }
+        guard let thread = programThread else { return [] }
+        var pcs = [UInt](repeating: 0, count: 256)
+        let count = pcs.withUnsafeMutableBufferPointer { hot_capture_thread_stack(thread, $0.baseAddress, Int32($0.count), 100) }
+        return count < 0 ? nil : Array(pcs.prefix(Int(count)))
     }
 
     public var currentVersion: Int {
