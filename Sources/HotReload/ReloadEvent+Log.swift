@@ -25,7 +25,7 @@ extension ReloadEvent {
                 + "interrupted and the loop goes on with v\(newer)"
         case .overran(let version, let newer, let seconds, .notInLoop):
             return "hot code of v\(version) has run \(Self.seconds(seconds)) past v\(newer) being ready without returning; only a program "
-                + "that runs it through hot_loop can be interrupted, so v\(newer) waits until it returns"
+                + "that runs it through hot_loop can be interrupted, so the call goes on in v\(version)"
         case .overran(let version, let newer, let seconds, .inCCode):
             return "hot code of v\(version) has run \(Self.seconds(seconds)) past v\(newer) being ready without returning; it is inside C code "
                 + "(a library call), where it cannot be interrupted safely; the watchdog keeps trying"
