@@ -4,7 +4,7 @@ APT_PACKAGES := libelf-dev libdw-dev libunwind-dev pkg-config
 # valgrind counts the instructions the bench gates CPU-bound metrics on.
 BENCH_APT_PACKAGES := valgrind
 
-.PHONY: deps deps-bench install-packages build release profile test bench baseline examples screenshots bench-micro clean
+.PHONY: deps deps-bench install-packages build release profile test bench baseline examples screenshots bench-micro soak fuzz clean
 
 # Installs the Debian packages the project links against (and, for the
 # bench targets, valgrind), if any is missing.
@@ -26,8 +26,10 @@ install-packages:
 build: deps
 	$(SWIFT) build
 
+# vais-hot and libVaisHotRuntime.so beside it, which `build --hot` executables link against.
 release: deps
 	$(SWIFT) build -c release --product vais-hot
+	$(SWIFT) build -c release --product VaisHotRuntime
 
 # Builds an optimized vais-hot (what is measured is its own compile speed),
 # profiles 20 reloads of examples/game.vais and prints where report.html is.
@@ -37,6 +39,22 @@ profile: release
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test
+
+# 1,000 reloads of a program under `vais-hot run` (about a minute): prints
+# RSS, descriptors, mapped versions and files at 0, 100, 500 and 1,000
+# reloads, and fails when RSS grew by 1 MB or more over the last 500 (or
+# anything else grew). SOAK_RELOADS=N for another count. Not in CI.
+SOAK_RELOADS ?= 1000
+soak: deps
+	$(SWIFT) build --build-tests
+	VAIS_SOAK=1 VAIS_SOAK_RELOADS=$(SOAK_RELOADS) $(SWIFT) test --skip-build --filter SoakTests
+
+# The front end under libFuzzer for FUZZ_SECONDS (Fuzz/, a package of its
+# own built with -sanitize=fuzzer), from a seed corpus of Tests/Corpus and
+# examples/; what crashes or hangs it lands in Tests/Corpus/fuzz/. Not in CI.
+FUZZ_SECONDS ?= 600
+fuzz: deps
+	FUZZ_SECONDS=$(FUZZ_SECONDS) SWIFT=$(SWIFT) Fuzz/fuzz.sh
 
 # The CI regression gate: the quick suite against the committed baseline
 # (exit 2 when a metric regressed). Instruction counts and ratios to

@@ -54,7 +54,7 @@ let package = Package(
         .testTarget(name: "HotReloadTests", dependencies: ["HotReload", "VaisSyntax", "VaisCompiler", "Profiling", "TestSupport"]),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting", "Profiling", "TestSupport"]),
         .testTarget(name: "TracingTests", dependencies: ["Tracing", "HotReload", "VaisCompiler", "Profiling", "TestSupport"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["VaisSyntax", "VaisCompiler", "HotReload", "TestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["VaisSyntax", "VaisCompiler", "HotReload", "Profiling", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -3,17 +3,28 @@ import Foundation
 
 /// Watches source files with inotify. It watches their folders, not the
 /// files, so editors that save by writing a temporary file and renaming it
-/// over the original, or that delete and re-create it, are seen too.
-/// Changes are debounced, but a completed write of a watched file (close
-/// after writing, or a rename into place) ends the wait at once.
+/// over the original, or that delete and re-create it, are seen too. A
+/// source that is a symbolic link is watched both where the link is and
+/// where it points; a folder that is removed or moved away is watched again
+/// as soon as one of its name exists. Changes are debounced: the wait
+/// restarts on each event of a watched file (never on other files of the
+/// folder), and a completed write of a watched file ends it at once.
 public final class FileWatcher: @unchecked Sendable {
     public let debounceMilliseconds: Int
     private let descriptor: Int32
     /// Read and write ends of the pipe that wakes `nextChange` on `stop`.
     private(set) var wakeup: [Int32] = [-1, -1]
-    private var watches: [Int32: String] = [:]
+    /// The inotify watch of each folder (two names of one folder, through
+    /// a link, share one).
+    private var watches: [String: Int32] = [:]
+    /// The folders the watched files are in; those missing from `watches`
+    /// are tried again every `rearmMilliseconds`.
+    private var folders: Set<String> = []
+    /// The watched files, as given and with every link resolved.
     private var files: Set<String> = []
     private let lock = NSLock()
+    private static let rearmMilliseconds: Int32 = 100
+    private static let mask = UInt32(IN_CLOSE_WRITE | IN_MOVED_TO | IN_MOVED_FROM | IN_CREATE | IN_DELETE | IN_MODIFY | IN_DELETE_SELF | IN_MOVE_SELF)
 
     public enum Failure: Error, CustomStringConvertible {
         case inotify(Int32)
@@ -42,13 +53,36 @@ public final class FileWatcher: @unchecked Sendable {
     public func watch(_ paths: [String]) {
         lock.lock()
         defer { lock.unlock() }
-        files = Set(paths.map { URL(fileURLWithPath: $0).standardizedFileURL.path })
-        let directories = Set(files.map { ($0 as NSString).deletingLastPathComponent })
-        for directory in directories where !watches.values.contains(directory) {
-            let mask = UInt32(IN_CLOSE_WRITE | IN_MOVED_TO | IN_CREATE | IN_DELETE | IN_MODIFY)
-            let watch = inotify_add_watch(descriptor, directory, mask)
-            if watch >= 0 { watches[watch] = directory }
+        var watched = Set<String>()
+        for path in paths {
+            let given = URL(fileURLWithPath: path).standardizedFileURL
+            watched.insert(given.path)
+            watched.insert(given.resolvingSymlinksInPath().path)
         }
+        files = watched
+        folders = Set(files.map { ($0 as NSString).deletingLastPathComponent })
+        armMissingFolders()
+    }
+
+    /// Watches each folder of `folders` that is not watched yet and exists
+    /// now; true when a folder not watched under any name was armed (the
+    /// caller holds `lock`).
+    @discardableResult
+    private func armMissingFolders() -> Bool {
+        var armed = false
+        for folder in folders where watches[folder] == nil {
+            let watch = inotify_add_watch(descriptor, folder, Self.mask)
+            guard watch >= 0 else { continue }
+            if !watches.values.contains(watch) { armed = true }
+            watches[folder] = watch
+        }
+        return armed
+    }
+
+    private var isMissingFolders: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return folders.contains { watches[$0] == nil }
     }
 
     /// Makes a waiting `nextChange` return nil, and every later one: the
@@ -62,19 +96,26 @@ public final class FileWatcher: @unchecked Sendable {
     /// first seen (monotonic nanoseconds), or nil after `stop`.
     public func nextChange(clock: () -> UInt64) -> UInt64? {
         var firstSeen: UInt64?
+        var quietUntil: MonotonicDeadline?
         while true {
-            let timeout: Int32 = firstSeen == nil ? -1 : Int32(debounceMilliseconds)
+            var timeout: Int32 = quietUntil?.remainingMilliseconds ?? -1
+            if isMissingFolders { timeout = timeout < 0 ? Self.rearmMilliseconds : min(timeout, Self.rearmMilliseconds) }
+            var events: [EventKind]
             switch waitForEvents(timeout: timeout) {
-            case .stopped:
-                return nil
-            case .timedOut:
-                if let firstSeen { return firstSeen }
-            case .events(let events):
-                for event in events {
-                    if firstSeen == nil { firstSeen = clock() }
-                    if event == .completed, let firstSeen { return firstSeen }
-                }
+            case .stopped: return nil
+            case .timedOut: events = []
+            case .events(let seen): events = seen
             }
+            lock.lock()
+            // A folder back under its name: what is in it now may be a new version.
+            if armMissingFolders() { events.append(.partial) }
+            lock.unlock()
+            for event in events {
+                if firstSeen == nil { firstSeen = clock() }
+                if event == .completed, let firstSeen { return firstSeen }
+                quietUntil = MonotonicDeadline(secondsFromNow: Double(debounceMilliseconds) / 1000)
+            }
+            if let firstSeen, let quietUntil, quietUntil.remainingMilliseconds == 0 { return firstSeen }
         }
     }
 
@@ -99,6 +140,9 @@ public final class FileWatcher: @unchecked Sendable {
         return .events(readEvents())
     }
 
+    /// The events of watched files in what inotify has queued. A watched
+    /// folder that went away (removed, or moved: its watch would follow it)
+    /// loses its watch, to be armed again when its name exists.
     private func readEvents() -> [EventKind] {
         var buffer = [UInt8](repeating: 0, count: 16 * 1024)
         let count = read(descriptor, &buffer, buffer.count)
@@ -116,7 +160,15 @@ public final class FileWatcher: @unchecked Sendable {
             let nameBytes = buffer[(offset + headerSize)..<min(count, offset + headerSize + length)]
             let name = String(decoding: nameBytes.prefix { $0 != 0 }, as: UTF8.self)
             offset += headerSize + length
-            guard let directory = watches[watch], files.contains((directory as NSString).appendingPathComponent(name)) else { continue }
+            let names = watches.filter { $0.value == watch }.map(\.key)
+            guard !names.isEmpty else { continue }
+            if mask & UInt32(IN_IGNORED | IN_DELETE_SELF | IN_MOVE_SELF) != 0 {
+                for folder in names { watches[folder] = nil }
+                if mask & UInt32(IN_IGNORED) == 0 { inotify_rm_watch(descriptor, watch) }
+                kinds.append(.partial)
+                continue
+            }
+            guard names.contains(where: { files.contains(($0 as NSString).appendingPathComponent(name)) }) else { continue }
             let completed = mask & UInt32(IN_CLOSE_WRITE) != 0 || mask & UInt32(IN_MOVED_TO) != 0
             kinds.append(completed ? .completed : .partial)
         }

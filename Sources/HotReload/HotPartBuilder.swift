@@ -137,7 +137,12 @@ public struct HotPartBuilder: Sendable {
 
     /// One digest over files' paths and contents: a build's, and the files
     /// on disk when a change is seen, so an unchanged save costs no build.
+    /// A leading byte order mark is left out, as the compiler's source
+    /// files leave it out.
     static func digest(_ files: [(path: String, bytes: [UInt8])]) -> String {
-        SourceDigest.fnv1a(files.flatMap { Array($0.path.utf8) + $0.bytes })
+        let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
+        return SourceDigest.fnv1a(files.flatMap { file in
+            Array(file.path.utf8) + (file.bytes.starts(with: byteOrderMark) ? Array(file.bytes.dropFirst(3)) : file.bytes)
+        })
     }
 }

@@ -20,6 +20,15 @@ extension ReloadEvent {
             return "note: " + message
         case .rolledBack(let from, let to, let crash):
             return "v\(from) crashed: \(crash); rolled back to v\(to)"
+        case .interrupted(let version, let newer, let seconds):
+            return "v\(version) ran \(Self.seconds(seconds)) past v\(newer) being ready without returning: its hot_loop iteration was "
+                + "interrupted and the loop goes on with v\(newer)"
+        case .overran(let version, let newer, let seconds, .notInLoop):
+            return "hot code of v\(version) has run \(Self.seconds(seconds)) past v\(newer) being ready without returning; only a program "
+                + "that runs it through hot_loop can be interrupted, so the call goes on in v\(version)"
+        case .overran(let version, let newer, let seconds, .inCCode):
+            return "hot code of v\(version) has run \(Self.seconds(seconds)) past v\(newer) being ready without returning; it is inside C code "
+                + "(a library call), where it cannot be interrupted safely; the watchdog keeps trying"
         case .ready, .unchanged, .unloaded:
             return nil
         }
@@ -33,6 +42,10 @@ extension ReloadEvent {
 
     static func milliseconds(_ nanoseconds: UInt64) -> String {
         String(format: "%.1f ms", Double(nanoseconds) / 1e6)
+    }
+
+    static func seconds(_ value: Double) -> String {
+        String(format: "%.1f s", value)
     }
 
     static func microseconds(_ nanoseconds: UInt64) -> String {

@@ -38,7 +38,23 @@ public enum ReloadEvent: Sendable {
     case warning(String)
     /// A crash in `version` sent the program back to `to`.
     case rolledBack(from: Int, to: Int, crash: CrashReport)
+    /// The watchdog ended a `hot_loop` iteration of `version` that ran
+    /// `seconds` past `newer` being ready; the loop goes on with `newer`.
+    case interrupted(version: Int, newer: Int, seconds: Double)
+    /// Hot code of `version` has run `seconds` past `newer` being ready
+    /// and the watchdog cannot interrupt it (told once per newer version).
+    case overran(version: Int, newer: Int, seconds: Double, reason: OverrunReason)
     case unloaded(version: Int, unmapped: Bool)
+}
+
+/// Why the watchdog could not interrupt hot code that overran.
+public enum OverrunReason: Sendable {
+    /// The program does not run its hot code through `hot_loop`, so there
+    /// is no iteration to resume from.
+    case notInLoop
+    /// Each time the watchdog looked, the code ran C code (libc, ...),
+    /// which a jump could leave holding a lock; it keeps trying.
+    case inCCode
 }
 
 /// A crash inside the program, attributed to a version where possible.
@@ -60,6 +76,7 @@ public struct CrashReport: Sendable, CustomStringConvertible {
         case SIGBUS: return "SIGBUS"
         case SIGFPE: return "SIGFPE"
         case SIGILL: return "SIGILL"
+        case SIGABRT: return "SIGABRT (abort)"
         default: return "signal \(signal)"
         }
     }
@@ -68,7 +85,12 @@ public struct CrashReport: Sendable, CustomStringConvertible {
         var text = signalName
         if signal == SIGSEGV || signal == SIGBUS { text += " (address 0x\(String(faultAddress, radix: 16)))" }
         if let function { text += " in `\(function)`" }
-        if let version { text += " (hot part version \(version))" } else { text += " (host code)" }
+        if let version {
+            text += " (hot part version \(version))"
+        } else {
+            // abort() raises its signal from libc, not from the code that called it.
+            text += signal == SIGABRT ? " (raised in C code)" : " (host code)"
+        }
         if let sourceLine { text += " at \(sourceLine)" }
         return text
     }

@@ -10,7 +10,9 @@ extension Reloader {
         buildLock.lock()
         defer { buildLock.unlock() }
         guard let builder else { return false }
-        if !force, let digest = currentSourceDigest(), digest == lastDigest {
+        // A save that changed nothing since the last build, good or refused, is not built (nor its errors printed) again.
+        let digest = currentSourceDigest()
+        if !force, let digest, digest == lastDigest || digest == lastRejectedDigest {
             emit(.unchanged)
             return false
         }
@@ -21,11 +23,13 @@ extension Reloader {
             build = result
         case .failure(let failure):
             noteFailure()
+            if case .diagnostics = failure { lastRejectedDigest = digest }
             history.failed(.compileError, failure.description)
             emit(.buildFailed(diagnostics: failure.description))
             return false
         }
         lastDigest = build.sourceDigest
+        lastRejectedDigest = nil
         lastSourceFiles = build.sourceFiles
         watcher.watch(build.sourceFiles)
         let rssBefore = MemorySampler.residentBytes()
@@ -47,6 +51,7 @@ extension Reloader {
         case .failure(let failure):
             noteFailure()
             if case .refused(let reasons) = failure {
+                lastRejectedDigest = digest
                 history.failed(.refused, reasons.joined(separator: "; "))
                 emit(.refused(reasons: reasons))
             } else {

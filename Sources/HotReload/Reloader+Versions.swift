@@ -12,6 +12,7 @@ extension Reloader {
         slots.point(to: version, traced: tracedFunctions)
         let end = MonotonicClock.now()
         versions.append(version)
+        currentSwappedAt = end
         while versions.count > configuration.retainedVersions {
             retired.append(versions.removeFirst())
         }
@@ -99,18 +100,8 @@ extension Reloader {
     func reclaimRetired() {
         lock.lock()
         let candidates = retired
-        let thread = programThread
         lock.unlock()
-        guard !candidates.isEmpty else { return }
-        var pcs = [UInt](repeating: 0, count: 256)
-        var count: Int32 = 0
-        if let thread {
-            count = pcs.withUnsafeMutableBufferPointer { buffer in
-                hot_capture_thread_stack(thread, buffer.baseAddress, Int32(buffer.count), 100)
-            }
-            guard count >= 0 else { return }
-        }
-        let frames = pcs.prefix(Int(count))
+        guard !candidates.isEmpty, let frames = programStack() else { return }
         let idle = candidates.filter { version in !frames.contains { version.contains($0) } }
         guard !idle.isEmpty else { return }
         lock.lock()
@@ -223,16 +214,28 @@ extension Reloader {
     }
 
     /// `hot_loop`: checks for a new version, then calls `update`, until it
-    /// returns non-zero. A crash in an update rolls back and goes on.
+    /// returns non-zero. A crash in an update rolls back and goes on; an
+    /// update the watchdog interrupted goes on with the newer version.
     public func loop(_ update: @escaping @convention(c) () -> Int64) -> Int64 {
         lock.lock()
         isManaged = true
+        isLooping = true
         lock.unlock()
+        defer {
+            lock.lock()
+            isLooping = false
+            lock.unlock()
+        }
         while true {
             _ = check()
             var result: Int64 = 0
             var crash = hot_crash()
-            if hot_guard_call(update, &result, &crash) != 0 {
+            let signal = runIteration(update, result: &result, crash: &crash)
+            if signal == hot_guard_interrupt_signal() {
+                noteInterrupted()
+                continue
+            }
+            if signal != 0 {
                 let report = report(for: crash)
                 guard rollBack(after: report) else { CrashExit.terminate(report) }
                 continue
@@ -250,9 +253,9 @@ extension Reloader {
         var result: Int64 = 0
         var crash = hot_crash()
         let entry = unsafeBitCast(mainEntry, to: (@convention(c) () -> Int64).self)
-        if hot_guard_call(entry, &result, &crash) != 0 {
-            CrashExit.terminate(report(for: crash))
-        }
+        let signal = hot_guard_call(entry, &result, &crash)
+        releaseProgramThread()
+        if signal != 0 { CrashExit.terminate(report(for: crash)) }
         return host.mainReturnsValue ? Int32(truncatingIfNeeded: result) & 0xFF : 0
     }
 }

@@ -17,15 +17,24 @@ public final class Reloader: @unchecked Sendable {
         /// Versions kept loaded (the current one included) for rollback.
         public var retainedVersions: Int
         public var debounceMilliseconds: Int
+        /// How long hot code may go on running after a newer version is
+        /// ready before the watchdog interrupts it (in a `hot_loop`) or
+        /// reports it.
+        public var watchdogSeconds: Double
+        /// Versions and failed edits the history keeps; nil (a profile)
+        /// keeps all it reports.
+        public var historyLimit: Int?
 
         public init(sourcePath: String, compileOptions: CompileOptions, optimization: Int = 0, buildRoot: String,
-                    retainedVersions: Int = 3, debounceMilliseconds: Int = 100) {
+                    retainedVersions: Int = 3, debounceMilliseconds: Int = 100, watchdogSeconds: Double = 2, historyLimit: Int? = nil) {
             self.sourcePath = sourcePath
             self.compileOptions = compileOptions
             self.optimization = optimization
             self.buildRoot = buildRoot
             self.retainedVersions = max(1, retainedVersions)
             self.debounceMilliseconds = debounceMilliseconds
+            self.watchdogSeconds = max(0.01, watchdogSeconds)
+            self.historyLimit = historyLimit
         }
     }
 
@@ -72,13 +81,33 @@ public final class Reloader: @unchecked Sendable {
     var callbacks: [@convention(c) (Int64) -> Void] = []
     var nextVersion = 2
     var lastDigest: String?
+    /// The digest of the last edit refused for its errors or its ABI, which
+    /// the same bytes saved again would only repeat.
+    var lastRejectedDigest: String?
     /// The files the last build read, whose contents `lastDigest` covers.
     var lastSourceFiles: [String] = []
     var lastBodyHashes: [String: String]
-    var programThread: pthread_t?
+    /// The thread running the program's `main`, while it does; guarded by
+    /// `programThreadLock`, held across every look at its stack so that
+    /// the thread cannot end meanwhile (a signal to a thread that ended
+    /// is undefined behaviour).
+    private var programThread: pthread_t?
+    private let programThreadLock = NSLock()
     private var watcherThread: Thread?
+    let watchdog = Watchdog()
+    /// Set while the program is inside `hot_loop`; the iteration running
+    /// now, if any, with its thread and the token the watchdog names it by.
+    var isLooping = false
+    var loopIteration: (thread: pthread_t, token: UInt64)?
+    var nextLoopToken: UInt64 = 1
+    /// The newest version the watchdog has reported an overrun for (or,
+    /// for a program that never calls hot_check, looked at), so each is
+    /// told once.
+    var reportedOverrun: Int?
+    /// When the current version's slots were stored.
+    var currentSwappedAt: UInt64?
     /// What happened to each version, for reports.
-    public let history = VersionHistory()
+    public let history: VersionHistory
     /// Hot functions whose slots point at their tracing trampolines.
     var tracedFunctions: Set<String> = []
     /// Called with each new version before any call can reach it, and with
@@ -101,6 +130,7 @@ public final class Reloader: @unchecked Sendable {
         self.host = host
         self.builder = builder
         self.observer = observer
+        history = VersionHistory(limit: configuration.historyLimit)
         let stem = ((configuration.sourcePath as NSString).lastPathComponent as NSString).deletingPathExtension
         loader = VersionLoader(directory: directory, libraryName: stem, hostManifest: host.manifest)
         slots = try SlotTable(host: host.handle, hotFunctions: host.hotFunctions)
@@ -156,15 +186,34 @@ public final class Reloader: @unchecked Sendable {
         thread.name = "vais-hot watcher"
         thread.start()
         watcherThread = thread
+        watchdog.start(interval: min(0.25, configuration.watchdogSeconds / 4)) { [weak self] in self?.watchdogTick() }
     }
 
     /// Records which thread runs the program, to check its stack before
     /// unloading a version.
     public func adoptProgramThread() {
         hot_capture_allow_sampling()
-        lock.lock()
+        programThreadLock.lock()
         programThread = pthread_self()
-        lock.unlock()
+        programThreadLock.unlock()
+    }
+
+    /// Forgets the program's thread, before it returns from the program.
+    func releaseProgramThread() {
+        programThreadLock.lock()
+        programThread = nil
+        programThreadLock.unlock()
+    }
+
+    /// The return addresses on the program's stack now: empty when no
+    /// thread runs the program, nil when it did not answer in time.
+    func programStack() -> [UInt]? {
+        programThreadLock.lock()
+        defer { programThreadLock.unlock() }
+        guard let thread = programThread else { return [] }
+        var pcs = [UInt](repeating: 0, count: 256)
+        let count = pcs.withUnsafeMutableBufferPointer { hot_capture_thread_stack(thread, $0.baseAddress, Int32($0.count), 100) }
+        return count < 0 ? nil : Array(pcs.prefix(Int(count)))
     }
 
     public var currentVersion: Int {
@@ -207,6 +256,7 @@ public final class Reloader: @unchecked Sendable {
     /// current one, which the program may still call.
     public func cleanup() {
         watcher.stop()
+        watchdog.stop()
         lock.lock()
         if let pending { retired.append(pending.version) }
         pending = nil
@@ -220,6 +270,7 @@ public final class Reloader: @unchecked Sendable {
     /// must not call a hot function afterwards.
     public func shutdown() {
         watcher.stop()
+        watchdog.stop()
         buildLock.lock()
         lock.lock()
         let all = retired + versions + (pending.map { [$0.version] } ?? [])
@@ -240,6 +291,7 @@ public final class Reloader: @unchecked Sendable {
     /// while they stay mapped), for a process that is about to exit.
     public func removeBuildDirectory() {
         watcher.stop()
+        watchdog.stop()
         directory.remove()
     }
 

@@ -19,6 +19,8 @@ extension Toolchain {
         /// The code compiled but did not link, for example a C function
         /// that was declared but that no library provides.
         case linkFailed(output: String)
+        /// The tool could not write its output (a full or read-only disk).
+        case cannotWriteOutput(path: String, reason: String)
 
         public var description: String {
             switch self {
@@ -42,10 +44,38 @@ extension Toolchain {
                 return "the toolchain failed: \(path) exited with status \(status) without a diagnostic\n\(output)"
             case .clangFailed(let arguments, let output):
                 return "internal compiler error: clang rejected the generated code. Please report it with the source.\n  clang \(arguments.joined(separator: " "))\n\(output)"
+            case .cannotWriteOutput(let path, let reason):
+                return "cannot write \(path): \(reason)"
             case .linkFailed(let output):
                 let hint = output.contains("hot_") ? "\n(the hot_* functions of std/hot are provided when the program runs under `vais-hot run` or is built with `vais-hot build --hot`)" : ""
                 return "linking failed:\n\(output)\(hint)"
             }
         }
+    }
+}
+
+extension Toolchain.Failure {
+    /// clang's and lld's ways of saying they could not write their output
+    /// (`unable to open output file 'P': 'R'`, `cannot open output file P:
+    /// R`, `IO failure on output stream: R`), as one line naming the path
+    /// and the reason; nil when the output says something else.
+    static func outputNotWritten(_ output: String, expected path: String) -> Toolchain.Failure? {
+        for line in output.split(separator: "\n").map(String.init) {
+            if let range = line.range(of: "unable to open output file '") {
+                let rest = line[range.upperBound...]
+                guard let quote = rest.firstIndex(of: "'") else { continue }
+                let reason = rest[rest.index(after: quote)...].trimmingCharacters(in: CharacterSet(charactersIn: ": '"))
+                return .cannotWriteOutput(path: String(rest[..<quote]), reason: reason)
+            }
+            if let range = line.range(of: "cannot open output file ") {
+                let rest = line[range.upperBound...]
+                guard let colon = rest.range(of: ": ") else { continue }
+                return .cannotWriteOutput(path: String(rest[..<colon.lowerBound]), reason: String(rest[colon.upperBound...]))
+            }
+            if let range = line.range(of: "IO failure on output stream: ") {
+                return .cannotWriteOutput(path: path, reason: String(line[range.upperBound...]))
+            }
+        }
+        return nil
     }
 }

@@ -151,6 +151,7 @@ public struct Toolchain: Sendable {
         }
         if let signal = outcome.signal { throw Failure.killed(path: tool, signal: signal, output: outcome.output) }
         if outcome.succeeded, access(output, F_OK) != 0 { throw Failure.noOutput(path: tool, expected: output, output: outcome.output) }
+        if !outcome.succeeded, let failure = Failure.outputNotWritten(outcome.output, expected: output) { throw failure }
         if !outcome.succeeded, !outcome.output.contains("error:") {
             throw Failure.failedWithoutDiagnostic(path: tool, status: outcome.exitStatus, output: outcome.output)
         }

@@ -69,7 +69,7 @@ public final class WatchSession: @unchecked Sendable {
             try toolchain.compile(irText: ir, scratch: scratch, to: settings.output, kind: .executable,
                                   optimization: settings.optimization, debugInfo: settings.compileOptions.debugInfo)
         } catch {
-            report(.failed("\(error)"))
+            report(.failed(FileFailure.oneLine(error)))
             return
         }
         report(.built(output: settings.output, nanoseconds: MonotonicClock.now() - start))
@@ -80,7 +80,7 @@ public final class WatchSession: @unchecked Sendable {
             child = started
             report(.started(command: settings.command.joined(separator: " "), pid: started.pid))
         } catch {
-            report(.failed("\(error)"))
+            report(.failed(FileFailure.oneLine(error)))
         }
     }
 }

@@ -14,6 +14,8 @@ public struct DiagnosticRenderer: Sendable {
         let (line, column) = file.lineAndColumn(of: diagnostic.span.start)
         let (endLine, endColumn) = file.lineAndColumn(of: diagnostic.span.end)
         let header = "\(file.path):\(line):\(column): \(colored(diagnostic.severity.rawValue, diagnostic.severity))[\(diagnostic.code)]: \(diagnostic.message)"
+        // A file with no text (one that could not be read) has no line to show.
+        guard !file.bytes.isEmpty else { return header }
         let text = file.lineText(line).replacingTabs()
         let gutter = String(line)
         let pad = String(repeating: " ", count: gutter.count)
@@ -26,8 +28,18 @@ public struct DiagnosticRenderer: Sendable {
         """
     }
 
-    public func render(_ diagnostics: [Diagnostic]) -> String {
-        diagnostics.map { render($0) + "\n" }.joined()
+    /// How many diagnostics a list shows before it only counts the rest:
+    /// past the first hundred, more text helps no one and 100,000 errors
+    /// would print megabytes.
+    public static let shownLimit = 100
+
+    /// The first `limit` diagnostics, then one line counting the others.
+    public func render(_ diagnostics: [Diagnostic], limit: Int = shownLimit) -> String {
+        let shown = diagnostics.prefix(max(0, limit)).map { render($0) + "\n" }.joined()
+        let hidden = diagnostics.count - min(diagnostics.count, max(0, limit))
+        guard hidden > 0 else { return shown }
+        let hiddenErrors = diagnostics.dropFirst(max(0, limit)).filter(\.isError).count
+        return shown + "and \(hidden) more diagnostic\(hidden == 1 ? "" : "s") (\(hiddenErrors) error\(hiddenErrors == 1 ? "" : "s")) not shown\n"
     }
 
     /// `path:line:col` of a diagnostic, for tests and tools.

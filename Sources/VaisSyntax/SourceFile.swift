@@ -8,8 +8,9 @@ public struct FileID: Hashable, Sendable {
 public struct SourceFile: Sendable {
     public let id: FileID
     public let path: String
-    /// UTF-8 bytes. Kept as bytes because the lexer works on bytes and
-    /// spans are byte offsets.
+    /// UTF-8 bytes, without the byte order mark some editors put first.
+    /// Kept as bytes because the lexer works on bytes and spans are byte
+    /// offsets.
     public let bytes: [UInt8]
     /// Byte offset of the first byte of each line.
     public let lineStarts: [UInt32]
@@ -17,13 +18,15 @@ public struct SourceFile: Sendable {
     public init(id: FileID, path: String, bytes: [UInt8]) {
         self.id = id
         self.path = path
-        self.bytes = bytes
+        self.bytes = bytes.starts(with: Self.byteOrderMark) ? Array(bytes.dropFirst(Self.byteOrderMark.count)) : bytes
         var starts: [UInt32] = [0]
-        for (offset, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") {
+        for (offset, byte) in self.bytes.enumerated() where byte == UInt8(ascii: "\n") {
             starts.append(UInt32(offset + 1))
         }
         self.lineStarts = starts
     }
+
+    static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
 
     /// 1-based line and column of a byte offset. Columns count Unicode
     /// scalars, so a caret lines up under multi-byte characters.

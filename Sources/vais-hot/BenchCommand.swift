@@ -58,7 +58,7 @@ struct BenchCommand: ParsableCommand {
         do {
             old = try baseline.map { try BenchFile.read(URL(fileURLWithPath: $0)) }
         } catch {
-            Terminal.error("error: \(error)")
+            Terminal.error("error: \(FileFailure.oneLine(error))")
             throw ExitCode(BenchExitCode.benchFailed)
         }
         var document: BenchDocument
@@ -66,7 +66,7 @@ struct BenchCommand: ParsableCommand {
             do {
                 document = try BenchFile.read(URL(fileURLWithPath: storedRun))
             } catch {
-                Terminal.error("error: \(error)")
+                Terminal.error("error: \(FileFailure.oneLine(error))")
                 throw ExitCode(BenchExitCode.benchFailed)
             }
         } else {
@@ -93,7 +93,7 @@ struct BenchCommand: ParsableCommand {
             }
             print(try BenchFormats.render(document, comparison: comparison, as: format), terminator: "")
         } catch {
-            Terminal.error("error: \(error)")
+            Terminal.error("error: \(FileFailure.oneLine(error))")
             throw ExitCode(BenchExitCode.benchFailed)
         }
         if let comparison, comparison.hasRegression {
@@ -119,7 +119,7 @@ extension BenchCommand {
                 progress.show(String(format: "[bench %5.1f s] %@", Date().timeIntervalSince(start), step))
             }.run()
         } catch {
-            Terminal.error("error: the bench failed: \(error)")
+            Terminal.error("error: the bench failed: \(FileFailure.oneLine(error))")
             throw ExitCode(BenchExitCode.benchFailed)
         }
     }

@@ -54,7 +54,7 @@ struct BuildCommand: ParsableCommand {
                 try builder.compileHost(of: build, to: executable, scratch: scratch, kind: .executable,
                                         linkArguments: try RuntimeLibrary.linkArguments(toolchain: builder.toolchain))
             } catch {
-                Terminal.error("error: \(error)")
+                Terminal.error("error: \(FileFailure.oneLine(error))")
                 throw ExitCode(1)
             }
         }
@@ -71,7 +71,8 @@ struct BuildCommand: ParsableCommand {
         guard let ir = result.ir else { throw ExitCode(1) }
         if emitLLVM {
             let path = output ?? stem + ".ll"
-            try ir.write(toFile: path, atomically: true, encoding: .utf8)
+            // Written in place, as clang -o writes: a temporary file renamed over `path` would replace a device such as /dev/stdout.
+            try FileFailure.attempt("write", path) { try ir.write(toFile: path, atomically: false, encoding: .utf8) }
             return
         }
         let toolchain = try Toolchain.locate()
@@ -81,7 +82,7 @@ struct BuildCommand: ParsableCommand {
             try toolchain.compile(irText: ir, scratch: scratch, to: output ?? stem, kind: .executable,
                                   optimization: optimization.level, debugInfo: debugInfo)
         } catch {
-            Terminal.error("error: \(error)")
+            Terminal.error("error: \(FileFailure.oneLine(error))")
             throw ExitCode(1)
         }
     }

@@ -13,6 +13,10 @@ struct HotOptions: ParsableArguments {
     @Option(name: .customLong("build-dir"), help: "Where the private build directory of the running program is made.")
     var buildDirectory = "build/vais-hot"
 
+    @Option(name: .customLong("watchdog-seconds"),
+            help: "How long hot code may run past a newer version being ready before a hot_loop iteration is interrupted (or, outside hot_loop, reported).")
+    var watchdogSeconds = 2.0
+
     @OptionGroup var optimization: OptimizationOption
 
     @Flag(name: .customLong("debug-info"), inversion: .prefixedNo,
@@ -22,11 +26,13 @@ struct HotOptions: ParsableArguments {
     func validate() throws {
         guard debounceMilliseconds >= 0 else { throw ValidationError("--debounce-ms cannot be negative") }
         guard retainedVersions >= 1 else { throw ValidationError("--keep-versions must be at least 1") }
+        guard watchdogSeconds > 0 else { throw ValidationError("--watchdog-seconds must be positive") }
     }
 
     func configuration(for file: String, source: SourceOptions) -> Reloader.Configuration {
         Reloader.Configuration(sourcePath: file, compileOptions: source.compileOptions(for: file, debugInfo: debugInfo),
                                optimization: optimization.level, buildRoot: buildDirectory,
-                               retainedVersions: retainedVersions, debounceMilliseconds: debounceMilliseconds)
+                               retainedVersions: retainedVersions, debounceMilliseconds: debounceMilliseconds,
+                               watchdogSeconds: watchdogSeconds)
     }
 }

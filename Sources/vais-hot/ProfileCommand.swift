@@ -65,14 +65,14 @@ struct ProfileCommand: ParsableCommand {
         let progress = StatusLine()
         let session = ProfileSession(settings: settings) { progress.show($0.statusText) }
         try ProgramOutput.redirect(to: (folder as NSString).appendingPathComponent("program.out"))
-        let interrupt = Interrupt.onSignal { session.stop() }
+        let interrupt = Interrupt.onSignal { _ in session.stop() }
         var document: ProfileDocument
         do {
             document = try session.run()
             document.calls = tracing.statistics()
             document.callResolutionNanoseconds = tracing.resolutionNanoseconds
         } catch {
-            Terminal.error("\nerror: \(error)")
+            Terminal.error("\nerror: \(FileFailure.oneLine(error))")
             throw ExitCode(1)
         }
         session.finish()

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import HotReload
 import Profiling
 import Reporting
 
@@ -34,7 +35,7 @@ struct ReportCommand: ParsableCommand {
         do {
             data = try Data(contentsOf: url)
         } catch {
-            Terminal.error("error: cannot read \(file): \(error.localizedDescription)")
+            Terminal.error("error: \(FileFailure("read", path: file, error: error))")
             throw ExitCode(1)
         }
         do {
@@ -46,7 +47,7 @@ struct ReportCommand: ParsableCommand {
         } catch let exit as ExitCode {
             throw exit
         } catch {
-            Terminal.error("error: \(error)")
+            Terminal.error("error: \(FileFailure.oneLine(error))")
             throw ExitCode(1)
         }
     }

@@ -23,18 +23,26 @@ struct RunCommand: ParsableCommand {
     @OptionGroup var source: SourceOptions
     @OptionGroup var hot: HotOptions
 
+    /// Versions and failed edits, and spans, instants and counter samples
+    /// (each), that a run keeps: bounded however long it runs.
+    static let keptHistory = 100
+    static let keptRecords = 1_000
+
     func run() throws {
         // Ctrl-C, SIGTERM or SIGHUP: remove the build directory, stop clang, then end as the signal would.
         ExitCleanup.endOnSignals()
         let reloader: Reloader
+        var configuration = hot.configuration(for: file, source: source)
+        // Nothing reports the history of a run: keep the recent past, for a debugger, not every reload since start.
+        configuration.historyLimit = Self.keptHistory
         do {
-            reloader = try Reloader.launch(configuration: hot.configuration(for: file, source: source), observer: ReloadEvent.log)
+            reloader = try Reloader.launch(configuration: configuration, observer: ReloadEvent.log)
         } catch {
-            Terminal.error("\(error)")
+            Terminal.error(FileFailure.oneLine(error))
             throw ExitCode(1)
         }
         // The recorder is cheap enough to keep on: every reload's spans are there for a crash report or a debugger.
-        reloader.recorder = Recorder()
+        reloader.recorder = Recorder(limit: Self.keptRecords)
         let symbolizer = Symbolizer()
         reloader.sourceLineResolver = { address in
             symbolizer.locate(address).flatMap { location in

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CHotSupport
 import Foundation
 import HotReload
 import HotRuntime
@@ -59,29 +60,45 @@ struct TraceCommand: ParsableCommand {
         do {
             session = try TraceSession(settings: settings, observer: ReloadEvent.log)
         } catch {
-            Terminal.error("\(error)")
+            Terminal.error(FileFailure.oneLine(error))
             throw ExitCode(1)
         }
         HotRuntime.reloader = session.reloader
-        let finish: @Sendable (Int32) -> Never = { code in
+        // The trace is written however the program ends; then vais-hot ends as it did: with its
+        // exit code, or by the signal that stopped it (a shell sees 143 after SIGTERM, 130 after Ctrl-C).
+        let finish: @Sendable (ProgramEnding) -> Never = { ending in
             let document = session.document()
-            do {
-                try TraceReportWriter.write(document, to: URL(fileURLWithPath: folder))
-            } catch {
-                Terminal.error("error: cannot write the trace: \(error)")
-            }
             Terminal.error(TraceSummary.table(document))
-            let report = URL(fileURLWithPath: folder).appendingPathComponent("trace.html").standardizedFileURL.path
-            Terminal.error("trace: \(report)")
+            var written = true
+            do {
+                try FileFailure.attempt("write the trace to", folder) { try TraceReportWriter.write(document, to: URL(fileURLWithPath: folder)) }
+                let report = URL(fileURLWithPath: folder).appendingPathComponent("trace.html").standardizedFileURL.path
+                Terminal.error("trace: \(report)")
+            } catch {
+                Terminal.error("error: \(error)")
+                written = false
+            }
             session.reloader.removeBuildDirectory()
             fflush(nil)
-            Foundation.exit(code)
+            switch ending {
+            case .signalled(let signal):
+                hot_exit_signal_reraise(signal)
+                Foundation.exit(128 + signal)
+            case .exited(let code):
+                Foundation.exit(written || code != 0 ? code : 1)
+            }
         }
-        let interrupt = Interrupt.onSignal { finish(130) }
+        let interrupt = Interrupt.onSignal { finish(.signalled($0)) }
         let code = ProgramThread.run { session.runProgram() }
         interrupt.cancel()
-        finish(code)
+        finish(.exited(code))
     }
+}
+
+/// How the traced program ended.
+enum ProgramEnding {
+    case exited(Int32)
+    case signalled(Int32)
 }
 
 /// The per-function, per-version table printed at the end of a trace.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CHotSupport
+import HotReload
 
 @main
 struct VaisHot: ParsableCommand {
@@ -14,8 +15,15 @@ struct VaisHot: ParsableCommand {
     /// returns freed memory to the kernel, so every compile after the first
     /// faults its pages in again: about 15% of the front end on a
     /// 5,000-line program. The first compile of a process still pays it.
+    /// A Foundation file error that escapes a command is said in one line
+    /// (path and reason), not dumped as an NSError.
     static func main() {
         hot_keep_freed_memory()
-        main(nil)
+        do {
+            var command = try parseAsRoot(nil)
+            try command.run()
+        } catch {
+            exit(withError: FileFailure.readable(error) ?? error)
+        }
     }
 }

@@ -38,7 +38,7 @@ struct WatchCommand: ParsableCommand {
                                              debounceMilliseconds: debounceMilliseconds)
         let session = try WatchSession(settings: settings)
         // Ctrl-C or SIGTERM ends the watch and stops the child it started.
-        let interrupt = Interrupt.onSignal { session.stop() }
+        let interrupt = Interrupt.onSignal { _ in session.stop() }
         defer { interrupt.cancel() }
         session.run { event in
             switch event {

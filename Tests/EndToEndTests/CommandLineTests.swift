@@ -78,3 +78,24 @@ struct CommandLineTests {
         #expect(!FileManager.default.fileExists(atPath: output))
     }
 }
+
+extension CommandLineTests {
+    @Test("a source file that starts with a UTF-8 byte order mark builds and runs")
+    func byteOrderMark() throws {
+        let scratch = try ScratchDirectory("cli-bom")
+        let source = scratch.path("bom.vais")
+        try Data([0xEF, 0xBB, 0xBF] + Array("F main() -> i64 {\n    puts(\"with a BOM\")\n    0\n}\n".utf8)).write(to: URL(fileURLWithPath: source))
+        let check = try ProcessRunner.run(Repository.executable, ["check", source])
+        #expect(check.exitStatus == 0, "\(check.output)")
+        let build = try ProcessRunner.run(Repository.executable, ["build", source, "-o", scratch.path("bom")])
+        #expect(build.exitStatus == 0, "\(build.output)")
+        #expect(try ProcessRunner.run(scratch.path("bom"), []).output == "with a BOM\n")
+    }
+
+    @Test("make release builds libVaisHotRuntime.so too, which build --hot needs beside vais-hot")
+    func releaseBuildsRuntime() throws {
+        let outcome = try ProcessRunner.run("/usr/bin/make", ["-n", "-C", Repository.root.path, "release", "SWIFT=swift"], standardError: .discard)
+        let commands = outcome.output.split(separator: "\n")
+        #expect(commands.contains { $0.contains("build -c release") && $0.contains("--product VaisHotRuntime") }, "\(outcome.output)")
+    }
+}

@@ -40,12 +40,13 @@ struct HotReloadRunTests {
         """
     }
 
-    static func start(_ source: String, name: String = "game", in scratch: ScratchDirectory) throws -> (LiveProgram, EditableSource) {
+    static func start(_ source: String, name: String = "game", in scratch: ScratchDirectory,
+                      options: [String] = []) throws -> (LiveProgram, EditableSource) {
         let editable = EditableSource(path: scratch.path("\(name).vais"))
         try editable.write(source)
         let program = try LiveProgram(executable: Repository.executable,
                                       arguments: ["run", editable.path, "--debounce-ms", "20", "--std", Repository.standardLibrary,
-                                                  "--build-dir", scratch.path("build")],
+                                                  "--build-dir", scratch.path("build")] + options,
                                       directory: scratch.url)
         return (program, editable)
     }

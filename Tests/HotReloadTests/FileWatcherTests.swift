@@ -12,7 +12,7 @@ struct FileWatcherTests {
     /// pool, which the test runner's parallel tests can keep busy for
     /// seconds; the wait ends as soon as a change is seen, so a generous
     /// window costs nothing when the watcher works.
-    private func sees(_ watcher: FileWatcher, within window: Duration = .seconds(20), after edit: @escaping @Sendable () throws -> Void) -> Bool {
+    func sees(_ watcher: FileWatcher, within window: Duration = .seconds(20), after edit: @escaping @Sendable () throws -> Void) -> Bool {
         let finished = DispatchSemaphore(value: 0)
         Thread.detachNewThread {
             Thread.sleep(forTimeInterval: 0.05)

@@ -39,3 +39,16 @@ struct ToolchainTests {
         #expect(sum(7) == 27)
     }
 }
+
+extension ToolchainTests {
+    @Test("clang's and lld's 'cannot write the output' lines become one line with the path and the reason")
+    func outputNotWritten() {
+        let clang = "error: unable to open output file 'b/x.o': 'No space left on device'\n1 error generated.\n"
+        #expect(Toolchain.Failure.outputNotWritten(clang, expected: "b/x.o")?.description == "cannot write b/x.o: No space left on device")
+        let lld = "ld.lld: error: cannot open output file ro/x: Read-only file system\nclang: error: linker command failed\n"
+        #expect(Toolchain.Failure.outputNotWritten(lld, expected: "ro/x")?.description == "cannot write ro/x: Read-only file system")
+        let stream = "error: IO failure on output stream: No space left on device\n"
+        #expect(Toolchain.Failure.outputNotWritten(stream, expected: "b/x.o")?.description == "cannot write b/x.o: No space left on device")
+        #expect(Toolchain.Failure.outputNotWritten("error: invalid IR\n", expected: "b/x.o") == nil)
+    }
+}

@@ -11,7 +11,8 @@ struct RobustnessTests {
     static let corpus = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Corpus")
 
     static var corpusFiles: [String] {
-        ["run", "fail"].flatMap { folder -> [String] in
+        // fuzz/: inputs that once crashed the front end, found by `make fuzz`.
+        ["run", "fail", "fuzz"].flatMap { folder -> [String] in
             let directory = corpus.appendingPathComponent(folder)
             let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
             return names.filter { $0.hasSuffix(".vais") }.map { "\(folder)/\($0)" }.sorted()
@@ -23,13 +24,14 @@ struct RobustnessTests {
         #expect(Self.corpusFiles.count >= 110, "\(Self.corpusFiles.count) corpus files under \(Self.corpus.path)")
     }
 
-    @Test("every corpus file cut at every token boundary", .timeLimit(.minutes(5)), arguments: corpusFiles)
+    @Test("every corpus file, whole and cut at every token boundary", .timeLimit(.minutes(5)), arguments: corpusFiles)
     func truncations(_ name: String) throws {
         let bytes = Array(try Data(contentsOf: Self.corpus.appendingPathComponent(name)))
         let tokens = Lexer.tokenize(SourceFile(id: FileID(0), path: name, bytes: bytes)).tokens
         var cuts = Set(tokens.map { Int($0.start) })
         cuts.formUnion(tokens.map { Int($0.end) })
-        for cut in cuts.sorted() where cut < bytes.count {
+        cuts.insert(bytes.count)
+        for cut in cuts.sorted() where cut <= bytes.count {
             let result = Compiler.compile(source: Array(bytes[0..<cut]), path: "/nonexistent/cut.vais")
             // An accepted prefix must come with IR; a rejected one with an error.
             #expect(result.hasErrors == (result.ir == nil))
@@ -56,5 +58,18 @@ struct RobustnessTests {
             let result = Compiler.compile(source: input, path: "/nonexistent/random.vais")
             #expect(result.hasErrors == (result.ir == nil))
         }
+    }
+}
+
+@Suite("Diagnostics of a file full of errors")
+struct ManyErrorsTests {
+    @Test("20,000 errors render as the first hundred and a count, not megabytes")
+    func manyErrors() {
+        let source = "F main() -> i64 {\n" + String(repeating: "    y := undefined_name\n", count: 20_000) + "    0\n}\n"
+        let result = Compiler.compile(source: source, path: "many.vais")
+        #expect(result.diagnostics.count >= 20_000)
+        let text = result.renderedDiagnostics()
+        #expect(text.utf8.count < 50_000)
+        #expect(text.hasSuffix("more diagnostics (\(result.diagnostics.count - 100) errors) not shown\n"))
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import VaisSyntax
 
@@ -25,5 +26,18 @@ struct DiagnosticRendererTests {
         let renderer = DiagnosticRenderer(sources: sources)
         #expect(renderer.location(of: diagnostic).column == 13)
         #expect(renderer.render(diagnostic).hasSuffix("|             ^"))
+    }
+}
+
+extension DiagnosticRendererTests {
+    @Test("a long list shows its first hundred diagnostics and counts the rest")
+    func cappedList() {
+        var sources = SourceManager()
+        let file = sources.add(path: "game.vais", text: "x\n")
+        let diagnostics = (0..<250).map { _ in Diagnostic(code: "E001", "undefined name `x`", at: SourceSpan(file: file, start: 0, end: 1)) }
+        let text = DiagnosticRenderer(sources: sources).render(diagnostics)
+        #expect(text.components(separatedBy: "error[E001]").count - 1 == DiagnosticRenderer.shownLimit)
+        #expect(text.hasSuffix(" | ^\nand 150 more diagnostics (150 errors) not shown\n"))
+        #expect(DiagnosticRenderer(sources: sources).render(Array(diagnostics.prefix(100))).components(separatedBy: "not shown").count == 1)
     }
 }

@@ -71,3 +71,16 @@ struct LexerTests {
         #expect(diagnostics(Array("# é ü\nx := \"漢字 😀\"".utf8)).isEmpty)
     }
 }
+
+extension LexerTests {
+    @Test("a UTF-8 byte order mark at the start of a file is skipped, and columns on line 1 do not count it")
+    func byteOrderMark() {
+        var sources = SourceManager()
+        let file = sources.add(path: "bom.vais", bytes: [0xEF, 0xBB, 0xBF] + Array("F main() -> i64 = 0\n".utf8))
+        let (tokens, diagnostics) = Lexer.tokenize(sources[file])
+        #expect(diagnostics.isEmpty)
+        let start = sources[file].lineAndColumn(of: tokens.first?.start ?? 0)
+        #expect(start.line == 1 && start.column == 1)
+        #expect(sources[file].lineText(1) == "F main() -> i64 = 0")
+    }
+}

@@ -74,13 +74,15 @@ public enum Compiler {
 
     /// Reads and parses the file at `path` and every file it imports.
     public static func parse(path: String, options: CompileOptions = CompileOptions()) -> ParsedProgram {
-        guard let data = FileManager.default.contents(atPath: path) else {
+        switch SourceFileReader.read(path) {
+        case .success(let bytes):
+            return parse(source: bytes, path: path, options: options)
+        case .failure(let failure):
             var sources = SourceManager()
             let file = sources.add(path: path, bytes: [])
-            let diagnostic = Diagnostic(code: "E012", "cannot read \(path)", at: SourceSpan(file: file, start: 0, end: 0))
+            let diagnostic = Diagnostic(code: "E012", "cannot read \(path): \(failure.reason)", at: SourceSpan(file: file, start: 0, end: 0))
             return ParsedProgram(sources: sources, rootFile: file, tree: SyntaxTree(), diagnostics: [diagnostic])
         }
-        return parse(source: Array(data), path: path, options: options)
     }
 
     public static func parse(source: [UInt8], path: String, options: CompileOptions = CompileOptions()) -> ParsedProgram {

@@ -26,11 +26,12 @@ struct ProgramLoader {
                     continue
                 }
                 if loadedPaths[resolved] != nil { continue }
-                guard let data = FileManager.default.contents(atPath: resolved) else {
-                    diagnostics.error("E012", "module `\(decl.path)` could not be read from \(resolved)", at: decl.span)
-                    continue
+                switch SourceFileReader.read(resolved) {
+                case .success(let bytes):
+                    pending.append(register(path: resolved, bytes: bytes))
+                case .failure(let failure):
+                    diagnostics.error("E012", "module `\(decl.path)` could not be read from \(resolved): \(failure.reason)", at: decl.span)
                 }
-                pending.append(register(path: resolved, bytes: Array(data)))
             }
         }
         prelude = register(path: Prelude.path, bytes: Array(Prelude.source.utf8))

@@ -1,0 +1,2 @@
+/* The driver itself comes from libFuzzer's runtime (-sanitize=fuzzer). */
+#include "fuzzer_driver.h"
