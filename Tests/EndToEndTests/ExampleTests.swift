@@ -28,7 +28,7 @@ struct ExampleTests {
         #expect((result.program?.model.hotFunctions.count ?? 0) >= 4)
     }
 
-    @Test("the advanced example runs under vais-hot run and prints what it should", .timeLimit(.minutes(1)))
+    @Test("the advanced example runs under vais-hot run and prints what it should", .timeLimit(.minutes(5)))
     func advancedRunsHot() throws {
         let path = Repository.root.appendingPathComponent("examples/hot_reload_advanced.vais").path
         let expected = try String(contentsOfFile: Repository.root.appendingPathComponent("Tests/Examples/hot_reload_advanced.out").path, encoding: .utf8)

@@ -166,7 +166,7 @@ struct HotReloadRunTests {
         #expect(program.lines.last == "finished 9 counter-positive 1")
     }
 
-    @Test("a crash with no earlier version to return to ends with a report, not a core dump", .timeLimit(.minutes(1)))
+    @Test("a crash with no earlier version to return to ends with a report, not a core dump", .timeLimit(.minutes(5)))
     func unrecoverableCrash() throws {
         let scratch = try ScratchDirectory("run-fatal")
         let source = """
@@ -184,7 +184,7 @@ struct HotReloadRunTests {
                 "\(program.stderr)")
     }
 
-    @Test("an editor's write-to-temporary-then-rename save is picked up", .timeLimit(.minutes(1)))
+    @Test("an editor's write-to-temporary-then-rename save is picked up", .timeLimit(.minutes(5)))
     func atomicRenameSave() throws {
         let scratch = try ScratchDirectory("run-rename")
         let (program, source) = try Self.start(Self.loopProgram(value: 1), in: scratch)
@@ -197,7 +197,7 @@ struct HotReloadRunTests {
         #expect(program.lines.contains { $0.contains("value 3 version 3") })
     }
 
-    @Test("a program that never calls hot_check gets each version as soon as it is loaded", .timeLimit(.minutes(1)))
+    @Test("a program that never calls hot_check gets each version as soon as it is loaded", .timeLimit(.minutes(5)))
     func unmanagedProgram() throws {
         let scratch = try ScratchDirectory("run-unmanaged")
         func program(_ value: Int) -> String {
