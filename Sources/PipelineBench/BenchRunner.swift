@@ -53,9 +53,12 @@ public struct BenchRunner: Sendable {
         let references = MachineReferences(settings: settings, toolchain: toolchain, progress: progress)
         try references.measureRound()
         var metrics: [BenchMetric] = []
-        metrics += try CompileBench(settings: settings, toolchain: toolchain, references: references, progress: progress).run()
+        // Reloads first: the process's RSS around them is then what a `vais-hot run` of the game holds, not the
+        // heap the big compiles below leave behind (vais-hot keeps freed memory for the next compile).
+        let reloads = try ReloadBench(settings: settings, progress: progress).run()
         try references.measureRound()
-        metrics += try ReloadBench(settings: settings, progress: progress).run()
+        metrics += try CompileBench(settings: settings, toolchain: toolchain, references: references, progress: progress).run()
+        metrics += reloads
         try references.measureRound()
         metrics += try CallBench(settings: settings, progress: progress).run()
         try references.measureRound()
