@@ -6,7 +6,7 @@ import VaisSyntax
 
 @Suite("Conformance corpus")
 struct CorpusTests {
-    @Test("programs that must run", .timeLimit(.minutes(2)), arguments: Repository.vaisFiles(in: "run"))
+    @Test("programs that must run", .timeLimit(.minutes(10)), arguments: Repository.vaisFiles(in: "run"))
     func runs(_ name: String) throws {
         let path = Repository.corpus.appendingPathComponent("run/\(name)").path
         let source = try String(contentsOfFile: path, encoding: .utf8)

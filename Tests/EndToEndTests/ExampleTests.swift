@@ -7,7 +7,7 @@ import VaisCompiler
 struct ExampleTests {
     static let runnable = ["game", "hot_reload_simple"]
 
-    @Test("examples build and print what they should", .timeLimit(.minutes(2)), arguments: runnable)
+    @Test("examples build and print what they should", .timeLimit(.minutes(10)), arguments: runnable)
     func example(_ name: String) throws {
         let path = Repository.root.appendingPathComponent("examples/\(name).vais").path
         let expected = try String(contentsOfFile: Repository.root.appendingPathComponent("Tests/Examples/\(name).out").path, encoding: .utf8)
@@ -28,7 +28,7 @@ struct ExampleTests {
         #expect((result.program?.model.hotFunctions.count ?? 0) >= 4)
     }
 
-    @Test("the advanced example runs under vais-hot run and prints what it should", .timeLimit(.minutes(5)))
+    @Test("the advanced example runs under vais-hot run and prints what it should", .timeLimit(.minutes(10)))
     func advancedRunsHot() throws {
         let path = Repository.root.appendingPathComponent("examples/hot_reload_advanced.vais").path
         let expected = try String(contentsOfFile: Repository.root.appendingPathComponent("Tests/Examples/hot_reload_advanced.out").path, encoding: .utf8)

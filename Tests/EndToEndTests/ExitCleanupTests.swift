@@ -44,7 +44,7 @@ struct ExitCleanupTests {
         return try LiveProgram(executable: "/usr/bin/env", arguments: prefix + [Repository.executable] + arguments, directory: scratch.url)
     }
 
-    @Test("SIGTERM while clang builds a reload stops clang too", .timeLimit(.minutes(2)))
+    @Test("SIGTERM while clang builds a reload stops clang too", .timeLimit(.minutes(10)))
     func signalDuringCompile() throws {
         let scratch = try ScratchDirectory("cleanup-clang")
         // The real clang until the file `hang` appears, then one that never returns.
@@ -70,7 +70,7 @@ struct ExitCleanupTests {
     }
 
     @Test("SIGINT, SIGTERM or SIGHUP to vais-hot run removes the build directory, and the signal still ends it",
-          .timeLimit(.minutes(2)), arguments: [SIGINT, SIGTERM, SIGHUP])
+          .timeLimit(.minutes(10)), arguments: [SIGINT, SIGTERM, SIGHUP])
     func signalToRun(_ signal: Int32) throws {
         let scratch = try ScratchDirectory("cleanup-signal")
         let program = try run(Self.program(), in: scratch)
@@ -82,7 +82,7 @@ struct ExitCleanupTests {
         #expect(entries(scratch.path("build")).isEmpty, "\(entries(scratch.path("build")))")
     }
 
-    @Test("exit() in a hot function removes the build directory", .timeLimit(.minutes(2)))
+    @Test("exit() in a hot function removes the build directory", .timeLimit(.minutes(10)))
     func exitInProgram() throws {
         let scratch = try ScratchDirectory("cleanup-exit")
         let program = try run(Self.program(exitAt: 3), in: scratch)
@@ -92,7 +92,7 @@ struct ExitCleanupTests {
         #expect(entries(scratch.path("build")).isEmpty, "\(entries(scratch.path("build")))")
     }
 
-    @Test("SIGTERM to a build --hot executable removes its build directory", .timeLimit(.minutes(2)))
+    @Test("SIGTERM to a build --hot executable removes its build directory", .timeLimit(.minutes(10)))
     func signalToStandalone() throws {
         let scratch = try ScratchDirectory("cleanup-standalone")
         try Self.program().write(toFile: scratch.path("game.vais"), atomically: false, encoding: .utf8)

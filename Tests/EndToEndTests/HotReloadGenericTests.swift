@@ -50,7 +50,7 @@ struct HotReloadGenericTests {
     }
 
     @Test("edits of a hot generic function and a hot generic method show up, state kept; a layout change is refused by name",
-          .timeLimit(.minutes(2)))
+          .timeLimit(.minutes(10)))
     func genericEdits() throws {
         let scratch = try ScratchDirectory("run-generic")
         let (live, source) = try HotReloadRunTests.start(Self.program(value: 1), in: scratch)

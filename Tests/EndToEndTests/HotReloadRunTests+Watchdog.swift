@@ -4,7 +4,7 @@ import TestSupport
 
 /// Hot code that never returns, and `abort()` in a hot function.
 extension HotReloadRunTests {
-    @Test("a hot_loop iteration that never returns is interrupted once a fix is ready, and the loop goes on with it", .timeLimit(.minutes(2)))
+    @Test("a hot_loop iteration that never returns is interrupted once a fix is ready, and the loop goes on with it", .timeLimit(.minutes(10)))
     func endlessIterationInterrupted() throws {
         let scratch = try ScratchDirectory("run-endless")
         let (program, source) = try Self.start(Self.loopProgram(value: 1), in: scratch, options: ["--watchdog-seconds", "0.5"])
@@ -18,7 +18,7 @@ extension HotReloadRunTests {
         #expect(program.lines.last == "finished 9 counter-positive 1")
     }
 
-    @Test("hot code that never returns outside hot_loop is reported once, naming both versions", .timeLimit(.minutes(2)))
+    @Test("hot code that never returns outside hot_loop is reported once, naming both versions", .timeLimit(.minutes(10)))
     func endlessCallReported() throws {
         let scratch = try ScratchDirectory("run-endless-check")
         func program(_ value: Int, extra: String = "") -> String {
@@ -56,7 +56,7 @@ extension HotReloadRunTests {
         live.stop()
     }
 
-    @Test("a program that never calls hot_check, stuck in an older version's call, is reported once", .timeLimit(.minutes(2)))
+    @Test("a program that never calls hot_check, stuck in an older version's call, is reported once", .timeLimit(.minutes(10)))
     func endlessUnmanagedCallReported() throws {
         let scratch = try ScratchDirectory("run-endless-unmanaged")
         func program(_ step: String) -> String {
@@ -93,7 +93,7 @@ extension HotReloadRunTests {
         live.stop()
     }
 
-    @Test("abort() in a hot function rolls back like a crash instead of ending the program", .timeLimit(.minutes(2)))
+    @Test("abort() in a hot function rolls back like a crash instead of ending the program", .timeLimit(.minutes(10)))
     func abortRollsBack() throws {
         let scratch = try ScratchDirectory("run-abort")
         let declaration = "N \"C\" { F abort() }\n"

@@ -6,7 +6,7 @@ import TestSupport
 /// `vais-hot profile` and `vais-hot report` as a user runs them.
 @Suite("vais-hot profile and report")
 struct ProfileCommandTests {
-    @Test("profile drives reloads of game.vais and writes every output; report rebuilds and compares", .timeLimit(.minutes(2)))
+    @Test("profile drives reloads of game.vais and writes every output; report rebuilds and compares", .timeLimit(.minutes(10)))
     func profileAndReport() throws {
         let scratch = try ScratchDirectory("profile")
         let out = scratch.path("out")

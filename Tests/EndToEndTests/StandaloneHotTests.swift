@@ -26,7 +26,7 @@ struct StandaloneHotTests {
         """
     }
 
-    @Test("./NAME built with build --hot reloads on its own", .timeLimit(.minutes(5)))
+    @Test("./NAME built with build --hot reloads on its own", .timeLimit(.minutes(10)))
     func executableReloadsItself() throws {
         let scratch = try ScratchDirectory("standalone")
         let source = EditableSource(path: scratch.path("game.vais"))
@@ -48,7 +48,7 @@ struct StandaloneHotTests {
         #expect(leftovers.isEmpty, "\(leftovers)")
     }
 
-    @Test("watch rebuilds on every change and restarts the --exec command", .timeLimit(.minutes(5)))
+    @Test("watch rebuilds on every change and restarts the --exec command", .timeLimit(.minutes(10)))
     func watchRestarts() throws {
         let scratch = try ScratchDirectory("watch")
         let source = EditableSource(path: scratch.path("tool.vais"))

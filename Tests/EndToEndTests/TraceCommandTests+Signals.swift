@@ -24,7 +24,7 @@ extension TraceCommandTests {
     """
 
     @Test("SIGTERM or SIGINT to trace writes the trace, then ends it by that signal (a shell sees 143 or 130)",
-          .timeLimit(.minutes(2)), arguments: [SIGTERM, SIGINT])
+          .timeLimit(.minutes(10)), arguments: [SIGTERM, SIGINT])
     func signalEndsTrace(_ signal: Int32) throws {
         let scratch = try ScratchDirectory("trace-signal")
         let source = scratch.path("endless.vais")

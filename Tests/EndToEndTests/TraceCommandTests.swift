@@ -27,7 +27,7 @@ struct TraceCommandTests {
     }
     """
 
-    @Test("trace counts every call exactly and writes the table, the folded stacks and the timeline", .timeLimit(.minutes(5)))
+    @Test("trace counts every call exactly and writes the table, the folded stacks and the timeline", .timeLimit(.minutes(10)))
     func traceWritesEverything() throws {
         let scratch = try ScratchDirectory("trace")
         let source = scratch.path("calls.vais")

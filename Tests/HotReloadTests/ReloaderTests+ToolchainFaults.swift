@@ -6,7 +6,7 @@ import TestSupport
 /// A toolchain failure during a run, in the reloader's suite (one test at
 /// a time: hosts loaded at the same time would bind each other's hot parts).
 extension ReloaderTests {
-    @Test("a reload whose clang hangs fails naming the time limit, and the program keeps its version", .timeLimit(.minutes(5)))
+    @Test("a reload whose clang hangs fails naming the time limit, and the program keeps its version", .timeLimit(.minutes(10)))
     func reloadWithHangingClang() throws {
         let scratch = try ScratchDirectory("fake-reload")
         let fixture = try Fixture(Self.program("x + 1"))

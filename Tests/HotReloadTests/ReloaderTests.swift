@@ -91,7 +91,7 @@ struct ReloaderTests {
         #expect(fixture.events.all.contains { if case .buildFailed(let text) = $0 { return text.contains("P011") } else { return false } })
     }
 
-    @Test("200 reloads leave no growth in descriptors, mapped versions or files", .timeLimit(.minutes(5)))
+    @Test("200 reloads leave no growth in descriptors, mapped versions or files", .timeLimit(.minutes(10)))
     func soak() throws {
         let fixture = try Fixture(Self.program("x + 0"), retained: 3)
         defer { fixture.finish() }

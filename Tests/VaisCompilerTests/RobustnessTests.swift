@@ -24,7 +24,7 @@ struct RobustnessTests {
         #expect(Self.corpusFiles.count >= 110, "\(Self.corpusFiles.count) corpus files under \(Self.corpus.path)")
     }
 
-    @Test("every corpus file, whole and cut at every token boundary", .timeLimit(.minutes(5)), arguments: corpusFiles)
+    @Test("every corpus file, whole and cut at every token boundary", .timeLimit(.minutes(10)), arguments: corpusFiles)
     func truncations(_ name: String) throws {
         let bytes = Array(try Data(contentsOf: Self.corpus.appendingPathComponent(name)))
         let tokens = Lexer.tokenize(SourceFile(id: FileID(0), path: name, bytes: bytes)).tokens
@@ -38,7 +38,7 @@ struct RobustnessTests {
         }
     }
 
-    @Test("random bytes and random token soup", .timeLimit(.minutes(5)))
+    @Test("random bytes and random token soup", .timeLimit(.minutes(10)))
     func randomInput() {
         var generator = SplitMix64(seed: 0x5EED)
         let fragments = ["F", "S", "E", "I", "L", "M", "R", "B", "C", "G", "X", "N", "U", "main", "x", "(", ")", "{", "}",
