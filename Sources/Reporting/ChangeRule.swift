@@ -38,6 +38,17 @@ public enum ChangeRule {
         }
     }
 
+    /// The verdict of a comparison of times as a reader says it: "slower",
+    /// "faster", "within noise"; "–" when there was nothing to compare.
+    public static func word(_ verdict: Verdict?) -> String {
+        switch verdict {
+        case .worse: "slower"
+        case .better: "faster"
+        case .withinNoise: "within noise"
+        case nil: "–"
+        }
+    }
+
     /// `new` against `old` by the rule; `worsePercent` is the median's change,
     /// signed so that positive is worse.
     public static func verdict(old: Spread, new: Spread, worsePercent: Double, thresholdPercent: Double,

@@ -64,15 +64,9 @@ public enum ProfileComparison {
     /// A plain-text table for the terminal, with the caveat and the rule.
     public static func table(_ changes: [PhaseChange], caveat: String? = nil) -> String {
         let rows = [["phase", "old median", "new median", "change", "verdict"]]
-            + changes.map { [$0.name, medianText($0.old), medianText($0.new), changeText($0), verdictText($0)] }
-        let widths = (0..<5).map { column in rows.map { $0[column].count }.max() ?? 0 }
-        let table = rows.map { row in
-            row.enumerated().map { column, text in
-                let padding = String(repeating: " ", count: widths[column] - text.count)
-                return column == 0 || column == 4 ? text + padding : padding + text  // words left, numbers right
-            }.joined(separator: "  ")
-        }.joined(separator: "\n")
-        return (caveat.map { "warning: \($0)\n" } ?? "") + table + "\n" + rule + "\n"
+            + changes.map { [$0.name, medianText($0.old), medianText($0.new), changeText($0), ChangeRule.word($0.verdict)] }
+        let table = BenchFormats.textTable(rows, leftAligned: [0, 4])
+        return (caveat.map { "warning: \($0)\n" } ?? "") + table + rule + "\n"
     }
 
     /// The comparison as a section of `report.html`.
@@ -85,7 +79,7 @@ public enum ProfileComparison {
             }
             return "<tr><td>\(change.name.htmlEscaped)</td><td class=\"num\">\(medianText(change.old).htmlEscaped)</td>"
                 + "<td class=\"num\">\(medianText(change.new).htmlEscaped)</td><td class=\"num \(tone)\">\(changeText(change).htmlEscaped)</td>"
-                + "<td class=\"\(tone)\">\(verdictText(change).htmlEscaped)</td></tr>"
+                + "<td class=\"\(tone)\">\(ChangeRule.word(change.verdict).htmlEscaped)</td></tr>"
         }
         let warning = caveat.map { "<p class=\"note problem\">Warning: \($0.htmlEscaped).</p>" } ?? ""
         return """
@@ -100,15 +94,6 @@ public enum ProfileComparison {
 
     private static func medianText(_ spread: ChangeRule.Spread?) -> String {
         spread.map { Units.duration(UInt64($0.median)) } ?? "–"
-    }
-
-    static func verdictText(_ change: PhaseChange) -> String {
-        switch change.verdict {
-        case .worse: "slower"
-        case .better: "faster"
-        case .withinNoise: "within noise"
-        case nil: "–"
-        }
     }
 
     private static func changeText(_ change: PhaseChange) -> String {

@@ -49,16 +49,10 @@ public enum TraceComparison {
     public static func table(_ changes: [FunctionChange], caveat: String? = nil) -> String {
         let rows = [["function", "old p50", "new p50", "change", "verdict"]] + changes.map { change in
             [change.function, p50Text(change.old), p50Text(change.new), change.changePercent.map(Units.percentChange) ?? "–",
-             VersionLatency.verdictText(change.verdict)]
+             ChangeRule.word(change.verdict)]
         }
-        let widths = (0..<5).map { column in rows.map { $0[column].count }.max() ?? 0 }
-        let table = rows.map { row in
-            row.enumerated().map { column, text in
-                let padding = String(repeating: " ", count: widths[column] - text.count)
-                return column == 0 || column == 4 ? text + padding : padding + text
-            }.joined(separator: "  ")
-        }.joined(separator: "\n")
-        return (caveat.map { "warning: \($0)\n" } ?? "") + table + "\n" + rule + "\n"
+        let table = BenchFormats.textTable(rows, leftAligned: [0, 4])
+        return (caveat.map { "warning: \($0)\n" } ?? "") + table + rule + "\n"
     }
 
     /// The comparison as a section of `trace.html`.
@@ -68,7 +62,7 @@ public enum TraceComparison {
             return "<tr><td><code>\(change.function.htmlEscaped)</code></td><td class=\"num\">\(p50Text(change.old).htmlEscaped)</td>"
                 + "<td class=\"num\">\(p50Text(change.new).htmlEscaped)</td>"
                 + "<td class=\"num \(tone)\">\(change.changePercent.map(Units.percentChange) ?? "–")</td>"
-                + "<td class=\"\(tone)\">\(VersionLatency.verdictText(change.verdict))</td></tr>"
+                + "<td class=\"\(tone)\">\(ChangeRule.word(change.verdict))</td></tr>"
         }
         let warning = caveat.map { "<p class=\"note problem\">Warning: \($0.htmlEscaped).</p>" } ?? ""
         return """

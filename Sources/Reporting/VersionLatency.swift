@@ -51,15 +51,6 @@ enum VersionLatency {
         return ChangeRule.Spread(p25: Double(p25), median: Double(statistics.p50), p75: Double(p75))
     }
 
-    static func verdictText(_ verdict: ChangeRule.Verdict?) -> String {
-        switch verdict {
-        case .worse: "slower"
-        case .better: "faster"
-        case .withinNoise: "within noise"
-        case nil: "–"
-        }
-    }
-
     /// The section, or "" when no call was traced; times at or below
     /// `resolution` read `< N ns`.
     static func section(_ calls: [CallStatistics], edited: [Int: [String]], resolution: Double? = nil) -> String {
@@ -73,7 +64,7 @@ enum VersionLatency {
                 return "<tr><td>v\(s.version)\(mark)</td><td class=\"num\">\(Units.count(s.calls))</td>"
                     + [s.p50, s.p90, s.p99].map { "<td class=\"num\">\(Units.tracedDuration($0, resolution: resolution).htmlEscaped)</td>" }.joined()
                     + "<td class=\"num \(tone)\">\(row.changePercent.map(Units.percentChange) ?? "–")</td>"
-                    + "<td class=\"\(tone)\">\(verdictText(row.verdict))</td></tr>"
+                    + "<td class=\"\(tone)\">\(ChangeRule.word(row.verdict))</td></tr>"
             }
             return """
             <div class="latency"><h3><code>\(function.htmlEscaped)</code></h3>\(sparkline(rows))

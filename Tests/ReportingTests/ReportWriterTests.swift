@@ -56,7 +56,7 @@ struct ReportWriterTests {
         let firstCall = try #require(changes.first { $0.name == "firstCall" })
         #expect(firstCall.new == nil && firstCall.changePercent == nil && firstCall.verdict == nil)
         let table = ProfileComparison.table(changes)
-        #expect(table.split(separator: "\n").count == changes.count + 2)
+        #expect(table.split(separator: "\n").count == changes.count + 3)  // headings, their rule, a row each, the verdict rule
         #expect(table.contains("gone") && table.contains("faster") && table.contains("within noise"))
         #expect(table.contains("+0.0%"))
         #expect(ProfileComparison.caveat(old, new) == nil)
