@@ -20,15 +20,21 @@ extension FileWatcherTests {
         #expect(sees(watcher) { try "F main() -> i64 = 1".write(toFile: target, atomically: false, encoding: .utf8) })
     }
 
-    @Test("a source folder removed and made again is watched again")
-    func recreatedFolder() throws {
-        let scratch = try ScratchDirectory("watch-rearm")
+    /// `src/game.vais` in `scratch`, written and watched.
+    private func watchedSource(in scratch: ScratchDirectory) throws -> (folder: String, file: String, watcher: FileWatcher) {
         let folder = scratch.path("src")
         let file = folder + "/game.vais"
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         try "F main() -> i64 = 0".write(toFile: file, atomically: false, encoding: .utf8)
         let watcher = try FileWatcher(debounceMilliseconds: 20)
         watcher.watch([file])
+        return (folder, file, watcher)
+    }
+
+    @Test("a source folder removed and made again is watched again")
+    func recreatedFolder() throws {
+        let scratch = try ScratchDirectory("watch-rearm")
+        let (folder, file, watcher) = try watchedSource(in: scratch)
         #expect(sees(watcher) { try FileManager.default.removeItem(atPath: folder) })
         #expect(sees(watcher) {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
@@ -41,12 +47,7 @@ extension FileWatcherTests {
     @Test("a source folder moved away and replaced is watched under its name")
     func replacedFolder() throws {
         let scratch = try ScratchDirectory("watch-move")
-        let folder = scratch.path("src")
-        let file = folder + "/game.vais"
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        try "F main() -> i64 = 0".write(toFile: file, atomically: false, encoding: .utf8)
-        let watcher = try FileWatcher(debounceMilliseconds: 20)
-        watcher.watch([file])
+        let (folder, file, watcher) = try watchedSource(in: scratch)
         let moved = scratch.path("src.old")
         #expect(sees(watcher) {
             try FileManager.default.moveItem(atPath: folder, toPath: moved)

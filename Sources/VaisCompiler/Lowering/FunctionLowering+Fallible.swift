@@ -11,13 +11,7 @@ extension FunctionLowering {
     mutating func lowerTry(_ inner: ExprID, type: TypeID) -> String? {
         guard let value = lowerExpression(inner), case .enumeration(let enumID) = types[self.type(of: inner)],
               case .enumeration(let resultID) = types[function.result] else { return nil }
-        let success = label("try.some.")
-        let failure = label("try.none.")
-        let tag = load(.i32, from: value)
-        let isSuccess = temp()
-        emit(isSuccess, " = icmp eq i32 ", tag, ", 0")
-        emitTerminator("br i1 ", isSuccess, ", label %", success, ", label %", failure)
-        startBlock(failure)
+        let success = branchOnTag(of: value, prefix: "try")
         let returned = alloca(function.result)
         store(.i32, "1", to: returned)
         let failurePayload = model.enums[enumID.index].variants[1].payload
@@ -35,17 +29,24 @@ extension FunctionLowering {
     mutating func lowerUnwrap(_ inner: ExprID, message: ExprID, type: TypeID) -> String? {
         guard let value = lowerExpression(inner), case .enumeration(let enumID) = types[self.type(of: inner)],
               case .string(let bytes) = tree[message].kind else { return nil }
-        let success = label("unwrap.some.")
-        let failure = label("unwrap.none.")
-        let tag = load(.i32, from: value)
-        let isSuccess = temp()
-        emit(isSuccess, " = icmp eq i32 ", tag, ", 0")
-        emitTerminator("br i1 ", isSuccess, ", label %", success, ", label %", failure)
-        startBlock(failure)
+        let success = branchOnTag(of: value, prefix: "unwrap")
         emit("call i32 (i32, ptr, ...) @dprintf(i32 2, ptr ", module.stringConstant(bytes), ")")
         emit("call void @exit(i32 ", Self.panicExitCode, ")")
         emitTerminator("unreachable")
         startBlock(success)
         return types.hasValue(type) ? payloadValue(value, enumID, variant: 0, field: 0) : nil
+    }
+
+    /// Branches on the tag of an Option or Result at `value` (0: Some or Ok)
+    /// and starts the failure block; returns the success block's label.
+    private mutating func branchOnTag(of value: String, prefix: String) -> String {
+        let success = label(prefix + ".some.")
+        let failure = label(prefix + ".none.")
+        let tag = load(.i32, from: value)
+        let isSuccess = temp()
+        emit(isSuccess, " = icmp eq i32 ", tag, ", 0")
+        emitTerminator("br i1 ", isSuccess, ", label %", success, ", label %", failure)
+        startBlock(failure)
+        return success
     }
 }
