@@ -1,5 +1,6 @@
 #define _GNU_SOURCE
 #include "crash_guard.h"
+#include "crash_cleanup.h"
 
 #include <errno.h>
 #include <pthread.h>
@@ -44,28 +45,28 @@ static uintptr_t faulting_pc(void *context) {
 }
 
 /* Hands a signal that no guard wants to whoever had it before us (the
-   Swift runtime's backtracer, or the default action). */
+   Swift runtime's backtracer, or the default action), once the process's
+   build directories and toolchain children are gone: it is about to die. */
 static void forward(int signal, siginfo_t *info, void *context) {
+    hot_crash_cleanup_run();
     for (int index = 0; index < guarded_signal_count; index++) {
         if (guarded_signals[index] != signal) continue;
         struct sigaction *previous = &previous_actions[index];
         if (previous->sa_flags & SA_SIGINFO) {
             previous->sa_sigaction(signal, info, context);
-            return;
-        }
-        if (previous->sa_handler != SIG_DFL && previous->sa_handler != SIG_IGN) {
+        } else if (previous->sa_handler != SIG_DFL && previous->sa_handler != SIG_IGN) {
             previous->sa_handler(signal);
-            return;
         }
     }
-    /* Default action: restore it and return, so the instruction faults
-       again; abort() raises SIGABRT once more itself, but a SIGABRT sent by
-       another process would be lost, so it is raised again here. */
+    /* Then the default action: a fault happens again when the handler
+       returns, but a signal that was sent (kill, tgkill, abort's raise)
+       does not come back by itself, and the process, its build directory
+       gone, must not go on. */
     struct sigaction fallback;
     memset(&fallback, 0, sizeof fallback);
     fallback.sa_handler = SIG_DFL;
     sigaction(signal, &fallback, NULL);
-    if (signal == SIGABRT && info->si_code <= 0 && info->si_pid != getpid()) raise(signal);
+    if (info->si_code <= 0) raise(signal);
 }
 
 static void handle_crash(int signal, siginfo_t *info, void *context) {
@@ -140,6 +141,19 @@ static void install_handlers(void) {
     sigemptyset(&interrupt.sa_mask);
     sigaction(hot_guard_interrupt_signal(), &interrupt, NULL);
 }
+
+/* A parent that spawns from a thread with signals blocked (libdispatch's
+   workers do) hands its mask down; a blocked crash signal that is sent
+   rather than raised by a fault would never be handled. Unblocked before
+   main, so that every thread inherits it. */
+__attribute__((constructor)) static void unblock_crash_signals(void) {
+    sigset_t crashes;
+    sigemptyset(&crashes);
+    for (int index = 0; index < guarded_signal_count; index++) sigaddset(&crashes, guarded_signals[index]);
+    pthread_sigmask(SIG_UNBLOCK, &crashes, NULL);
+}
+
+void hot_guard_install(void) { pthread_once(&install_once, install_handlers); }
 
 void hot_guard_prepare_thread(void) {
     pthread_once(&install_once, install_handlers);

@@ -4,25 +4,32 @@ import Foundation
 /// What must not outlive the process however it ends: the private build
 /// directories (removed) and the toolchain's process groups (killed). At
 /// `exit()` always; on SIGINT, SIGTERM and SIGHUP once `endOnSignals` is
-/// installed, after which the signal ends the process as it would have.
+/// installed, after which the signal ends the process as it would have; on
+/// a crash outside every guard (SIGSEGV, `abort()`, ...) from the crash
+/// handler, through a copy of the same lists kept in C (`crash_cleanup.c`).
+/// Only SIGKILL escapes: `PrivateDirectory` sweeps what a killed run left.
 public enum ExitCleanup {
     private static let registry = Registry()
 
     static func track(_ directory: PrivateDirectory) {
         registry.update { $0.directories[ObjectIdentifier(directory)] = directory }
+        hot_crash_cleanup_add_directory(directory.descriptor, directory.path)
         registry.installAtExitOnce()
     }
 
     static func forget(_ directory: PrivateDirectory) {
         registry.update { $0.directories[ObjectIdentifier(directory)] = nil }
+        hot_crash_cleanup_remove_directory(directory.descriptor)
     }
 
     static func track(processGroup: pid_t) {
         registry.update { $0.processGroups.insert(processGroup) }
+        hot_crash_cleanup_add_group(processGroup)
     }
 
     static func forget(processGroup: pid_t) {
         registry.update { $0.processGroups.remove(processGroup) }
+        hot_crash_cleanup_remove_group(processGroup)
     }
 
     /// Kills every tracked process group and removes every tracked
@@ -70,6 +77,7 @@ public enum ExitCleanup {
             guard !atExitInstalled else { return }
             atExitInstalled = true
             atexit { ExitCleanup.runNow() }
+            hot_guard_install()
         }
 
         func installSignalsOnce() {
@@ -80,14 +88,12 @@ public enum ExitCleanup {
             guard hot_pipe_cloexec(&ends) == 0, hot_exit_signals_forward(ends[1]) == 0 else { return }
             signalsInstalled = true
             let readEnd = ends[0]
-            let thread = Thread {
+            _ = startThread(named: "hot-signals") {
                 var number: UInt8 = 0
                 while read(readEnd, &number, 1) < 0, errno == EINTR {}
                 ExitCleanup.runNow()
                 hot_exit_signal_reraise(Int32(number))
             }
-            thread.name = "vais-hot exit signals"
-            thread.start()
         }
     }
 }

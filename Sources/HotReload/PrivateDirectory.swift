@@ -8,7 +8,9 @@ import Foundation
 /// descriptor and never through a link, and before a path inside it goes
 /// to clang or `dlopen` the path is checked to still name the directory
 /// that was made. Until `remove`, `ExitCleanup` removes it when the
-/// process ends. See docs/RELIABILITY.md.
+/// process ends, and the process holds it locked, so that a later run can
+/// tell it from one a killed process left behind and sweep that away. See
+/// docs/RELIABILITY.md.
 public final class PrivateDirectory: @unchecked Sendable {
     public let path: String
     /// Why the directory is not where it was asked for, when it is not.
@@ -44,6 +46,7 @@ public final class PrivateDirectory: @unchecked Sendable {
     /// directory goes in the user's runtime or cache folder instead.
     public convenience init(parent: String, name: String, environment: [String: String] = ProcessInfo.processInfo.environment) throws {
         let location = try Self.trustedParent(preferred: parent, environment: environment)
+        Self.sweepAbandoned(in: location.folder, name: name)
         try self.init(in: location.folder, name: name, fallbackReason: location.fallbackReason)
     }
 
@@ -57,7 +60,8 @@ public final class PrivateDirectory: @unchecked Sendable {
         let descriptor = open(made, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
         guard descriptor >= 0 else { throw Failure.cannotCreate(made, errno) }
         var status = stat()
-        guard fstat(descriptor, &status) == 0, status.st_uid == geteuid(), status.st_mode & 0o777 == 0o700 else {
+        guard fstat(descriptor, &status) == 0, status.st_uid == geteuid(), status.st_mode & 0o777 == 0o700,
+              flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
             close(descriptor)
             throw Failure.replaced(made)
         }
@@ -92,18 +96,7 @@ public final class PrivateDirectory: @unchecked Sendable {
     }
 
     /// Names of the files in the directory now.
-    public func contents() -> [String] {
-        let copy = dup(descriptor)
-        guard copy >= 0, let stream = fdopendir(copy) else { return [] }
-        defer { closedir(stream) }
-        rewinddir(stream)
-        var names: [String] = []
-        while let entry = readdir(stream) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
-            if name != ".", name != ".." { names.append(name) }
-        }
-        return names
-    }
+    public func contents() -> [String] { Self.names(in: descriptor) }
 
     /// Removes every file in the directory, then the directory, if its
     /// path still names it (a folder put in its place is not ours).

@@ -182,10 +182,7 @@ public final class Reloader: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         guard watcherThread == nil else { return }
-        let thread = Thread { [weak self] in self?.watchLoop() }
-        thread.name = "vais-hot watcher"
-        thread.start()
-        watcherThread = thread
+        watcherThread = startThread(named: "hot-watcher") { [weak self] in self?.watchLoop() }
         watchdog.start(interval: min(0.25, configuration.watchdogSeconds / 4)) { [weak self] in self?.watchdogTick() }
     }
 

@@ -12,12 +12,9 @@ final class Watchdog: @unchecked Sendable {
         condition.lock()
         defer { condition.unlock() }
         guard thread == nil, !isStopped else { return }
-        let thread = Thread { [self] in
+        thread = startThread(named: "hot-watchdog") { [self] in
             while waitUntilStopped(seconds: interval) == false { tick() }
         }
-        thread.name = "vais-hot watchdog"
-        thread.start()
-        self.thread = thread
     }
 
     func stop() {

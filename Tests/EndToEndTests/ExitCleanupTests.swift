@@ -107,4 +107,55 @@ struct ExitCleanupTests {
         #expect(game.process.terminationReason == .uncaughtSignal && game.process.terminationStatus == SIGTERM)
         #expect(entries(scratch.path(".vais-hot")).isEmpty, "\(entries(scratch.path(".vais-hot")))")
     }
+
+    @Test("a crash in vais-hot's own code (no guard to catch it) still removes the build directory before the process dies",
+          .timeLimit(.minutes(10)), arguments: [SIGSEGV, SIGABRT])
+    func crashOutsideGuard(_ signal: Int32) throws {
+        let scratch = try ScratchDirectory("cleanup-crash")
+        let program = try run(Self.program(), in: scratch)
+        #expect(program.waitForLine(containing: "tick 2"), "\(program.stderr)")
+        #expect(entries(scratch.path("build")).count == 1)
+        // The watcher thread runs no program code, so no guard is active
+        // there: the signal stands for a fault in vais-hot itself.
+        let pid = program.process.processIdentifier
+        let watcher = try #require(Self.thread(named: "hot-watcher", of: pid))
+        #expect(Self.tgkill(pid, watcher, signal) == 0)
+        // The Swift runtime's backtrace of every thread comes first, slow on a loaded machine.
+        try #require(program.wait(seconds: 120) { !$0.process.isRunning })
+        #expect(program.process.terminationReason == .uncaughtSignal && program.process.terminationStatus == signal,
+                "\(program.process.terminationStatus) \(program.stderr)")
+        #expect(entries(scratch.path("build")).isEmpty, "\(entries(scratch.path("build")))")
+    }
+
+    /// tgkill(2), a signal to one thread: Glibc has it, its Swift module does not declare it.
+    private static let tgkill = unsafeBitCast(dlsym(nil, "tgkill"), to: (@convention(c) (pid_t, pid_t, Int32) -> Int32).self)
+
+    private static func thread(named name: String, of pid: pid_t) -> pid_t? {
+        let tasks = "/proc/\(pid)/task"
+        for task in (try? FileManager.default.contentsOfDirectory(atPath: tasks)) ?? [] {
+            let comm = try? String(contentsOfFile: "\(tasks)/\(task)/comm", encoding: .utf8)
+            if comm?.trimmingCharacters(in: .newlines) == name { return pid_t(task) }
+        }
+        return nil
+    }
+
+    @Test("what a run killed by SIGKILL leaves, the next run in the same folder sweeps away", .timeLimit(.minutes(10)))
+    func killedRunSweptByNext() throws {
+        let scratch = try ScratchDirectory("cleanup-kill")
+        let killed = try run(Self.program(), in: scratch)
+        #expect(killed.waitForLine(containing: "tick 2"), "\(killed.stderr)")
+        kill(killed.process.processIdentifier, SIGKILL)
+        #expect(killed.wait { !$0.process.isRunning })
+        let leftover = entries(scratch.path("build"))
+        #expect(leftover.count == 1, "SIGKILL cannot be caught: \(leftover)")
+        // Past the grace a directory just made gets before it is taken for abandoned.
+        sleep(UInt32(PrivateDirectory.sweepGraceSeconds + 1))
+        let next = try run(Self.program(), in: scratch)
+        #expect(next.waitForLine(containing: "tick 2"), "\(next.stderr)")
+        let now = entries(scratch.path("build"))
+        #expect(now.count == 1 && now != leftover, "\(leftover) then \(now)")
+        kill(next.process.processIdentifier, SIGTERM)
+        #expect(next.wait { !$0.process.isRunning })
+        #expect(entries(scratch.path("build")).isEmpty)
+    }
 }

@@ -4,3 +4,5 @@
 #include "heap_retention.h"
 #include "close_on_exec.h"
 #include "exit_signals.h"
+#include "crash_cleanup.h"
+#include "thread_name.h"

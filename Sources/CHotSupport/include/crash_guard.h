@@ -14,6 +14,10 @@ typedef struct {
 
 typedef int64_t (*hot_i64_function)(void);
 
+/// Installs the handlers once per process; a crash outside every guard then
+/// runs `hot_crash_cleanup_run` before the process dies.
+void hot_guard_install(void);
+
 /// Installs the handlers (once per process) and an alternate signal stack
 /// for the calling thread, so even a stack overflow can be caught.
 void hot_guard_prepare_thread(void);
