@@ -13,7 +13,13 @@ struct LLVMSignature {
         let types = layout.model.types
         returnsThroughPointer = types.isAggregate(function.result)
         result = returnsThroughPointer ? "void" : layout.llvmType(function.result)
-        parameterTypes = (returnsThroughPointer ? ["ptr"] : []) + function.parameters.map { types.isAggregate($0) ? "ptr" : layout.llvmType($0) }
+        // A C function takes and gives plain function pointers.
+        let isC = function.kind != .vais
+        func spelling(_ type: TypeID) -> String {
+            if isC, case .function = types[type] { return "ptr" }
+            return types.isAggregate(type) ? "ptr" : layout.llvmType(type)
+        }
+        parameterTypes = (returnsThroughPointer ? ["ptr"] : []) + function.parameters.map(spelling)
         isVariadic = function.isVariadic
     }
 

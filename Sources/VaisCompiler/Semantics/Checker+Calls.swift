@@ -227,7 +227,8 @@ extension Checker {
         let parameters = model.functions[function.index].parameters
         checkArgumentList(arguments, parameters: skippingReceiver ? Array(parameters.dropFirst()) : parameters,
                           variadic: model.functions[function.index].isVariadic, calleeSpan: calleeSpan,
-                          callee: .function(model.functions[function.index].name))
+                          callee: .function(model.functions[function.index].name),
+                          takesCFunctions: model.functions[function.index].kind != .vais)
         return model.functions[function.index].result
     }
 
@@ -247,7 +248,10 @@ extension Checker {
         }
     }
 
-    private mutating func checkArgumentList(_ arguments: [ExprID], parameters: [TypeID], variadic: Bool, calleeSpan: SourceSpan, callee: Callee) {
+    /// `takesCFunctions`: the callee is a C function, whose parameters of
+    /// function type are plain C function pointers.
+    private mutating func checkArgumentList(_ arguments: [ExprID], parameters: [TypeID], variadic: Bool, calleeSpan: SourceSpan, callee: Callee,
+                                            takesCFunctions: Bool = false) {
         if arguments.count != parameters.count, !(variadic && arguments.count >= parameters.count) {
             let expected = variadic ? "at least \(parameters.count)" : "\(parameters.count)"
             error("E005", "\(callee.description) takes \(expected) argument\(parameters.count == 1 ? "" : "s") but \(arguments.count) \(arguments.count == 1 ? "was" : "were") given",
@@ -264,7 +268,10 @@ extension Checker {
             let expected = parameters[position]
             let actual = checkExpression(argument, expected: expected)
             if !handlesOwnMismatch(argument) || isAssignable(actual, to: expected) {
-                _ = requireAssignable(actual, to: expected, at: tree[argument].span)
+                if requireAssignable(actual, to: expected, at: tree[argument].span), takesCFunctions,
+                   case .function = model.types[expected] {
+                    requirePlainFunction(argument)
+                }
             }
             coerce(argument, from: actual, to: expected)
         }

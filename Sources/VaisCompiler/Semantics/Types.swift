@@ -93,7 +93,7 @@ public struct TypeTable: Sendable {
 
     public func isPointerLike(_ id: TypeID) -> Bool {
         switch self[id] {
-        case .pointer, .str, .function: return true
+        case .pointer, .str: return true
         default: return false
         }
     }

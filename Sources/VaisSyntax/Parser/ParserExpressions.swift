@@ -269,6 +269,8 @@ extension Parser {
             return tree.add(ExprNode(kind: .parenthesized(inner), span: span(from: start)))
         case .lBracket:
             return parseArrayLiteral()
+        case .pipe, .pipePipe:
+            return parseClosure()
         case .lBrace:
             let block = parseBlock()
             return tree.add(ExprNode(kind: .block(block), span: span(from: start)))
