@@ -26,6 +26,14 @@ enum ABIManifestBuilder {
             let variants = enumeration.variants.map { "\($0.name)(" + $0.payload.map(model.describe).joined(separator: ", ") + ")" }
             entries["enum \(enumeration.name)"] = (["size=\(size)"] + variants).joined(separator: "; ")
         }
+        // A closure made by one version and called after a reload runs the
+        // newest body against the environment the old one filled in.
+        for (function, captures) in model.closureCaptures where model.function(function).isHot {
+            let types = captures.map { model.locals[$0.inner.index].type }
+            let (offsets, size) = layout.environmentLayout(types)
+            let members = zip(captures, zip(types, offsets)).map { "\(model.locals[$0.inner.index].name): \(model.describe($1.0)) @\($1.1)" }
+            entries["closure \(model.function(function).name)"] = (["size=\(size)"] + members).joined(separator: "; ")
+        }
         for global in model.globals where !global.isConstant {
             entries["global \(global.name)"] = model.describe(global.type)
         }

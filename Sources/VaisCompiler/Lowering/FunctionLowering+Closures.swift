@@ -20,8 +20,7 @@ extension FunctionLowering {
         let captures = model.closureCaptures[closure] ?? []
         guard !captures.isEmpty else { return Self.plainValue(symbol) }
         let captureTypes = captures.map { model.locals[$0.inner.index].type }
-        let offsets = layout.fieldOffsets(captureTypes)
-        let size = zip(captureTypes, offsets).map { layout.size($0) + $1 }.max() ?? 0
+        let (offsets, size) = layout.environmentLayout(captureTypes)
         let environment = temp()
         emit(environment, " = call ptr @malloc(i64 ", String(max(size, 1)), ")")
         for (capture, offset) in zip(captures, offsets) {
@@ -53,7 +52,7 @@ extension FunctionLowering {
     /// environment its first parameter points at.
     mutating func bindCaptures() {
         guard let captures = model.closureCaptures[functionID], !captures.isEmpty else { return }
-        let offsets = layout.fieldOffsets(captures.map { model.locals[$0.inner.index].type })
+        let offsets = layout.environmentLayout(captures.map { model.locals[$0.inner.index].type }).offsets
         for (capture, offset) in zip(captures, offsets) {
             let type = model.locals[capture.inner.index].type
             let pointer = byteOffset("%p0", offset)

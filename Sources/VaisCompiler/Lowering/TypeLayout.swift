@@ -135,6 +135,12 @@ final class TypeLayout: @unchecked Sendable {
         return offsets
     }
 
+    /// Where a closure's captures sit in its environment, laid out as a
+    /// struct of their types, and the environment's size.
+    func environmentLayout(_ captures: [TypeID]) -> (offsets: [Int], size: Int) {
+        (fieldOffsets(captures), structSize(captures))
+    }
+
     private func structSize(_ fields: [TypeID]) -> Int {
         var offset = 0
         var maxAlign = 1

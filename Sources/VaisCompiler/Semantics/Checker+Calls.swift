@@ -95,7 +95,7 @@ extension Checker {
         let calleeNode = tree[callee]
         switch calleeNode.kind {
         case .selfFunction:
-            guard let current = currentFunction else { break }
+            guard closureContexts.isEmpty, let current = currentFunction else { break }
             model.resolutions[callee.index] = .function(current)
             model.callTargets[id.index] = .direct(current)
             return checkArguments(arguments, of: current, skippingReceiver: false, calleeSpan: calleeNode.span)

@@ -99,6 +99,8 @@ extension Checker {
                 if let expected = wanted[position], expected != .error, type != .error, expected != type {
                     error("E003", "type mismatch: the closure's parameter `\(parameter.name.text)` is `\(describe(type))` but `\(describe(expected))` is expected",
                           at: parameter.name.span)
+                    types.append(expected)
+                    continue
                 }
                 types.append(type)
             } else if let expected = wanted[position] {

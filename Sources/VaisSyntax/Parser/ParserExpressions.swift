@@ -62,8 +62,8 @@ extension Parser {
     private mutating func parseBinary(minimumPrecedence: Int, _ context: ExpressionContext) -> ExprID {
         var left = parseCast(context)
         while let (op, precedence) = binaryOperator(kind), precedence >= minimumPrecedence {
-            // `-`, `*` and `&` at the start of a line begin a new statement.
-            if current.newlineBefore, kind == .minus || kind == .star || kind == .amp { break }
+            // `-`, `*`, `&` and `|` (a closure) at the start of a line begin a new statement.
+            if current.newlineBefore, kind == .minus || kind == .star || kind == .amp || kind == .pipe || kind == .pipePipe { break }
             guard addChainLink() else { return abandonTooDeepExpression() }
             let operatorAt = current.start
             advance()
