@@ -62,8 +62,9 @@ extension Parser {
     private mutating func parseBinary(minimumPrecedence: Int, _ context: ExpressionContext) -> ExprID {
         var left = parseCast(context)
         while let (op, precedence) = binaryOperator(kind), precedence >= minimumPrecedence {
-            // `-`, `*`, `&` and `|` (a closure) at the start of a line begin a new statement.
-            if current.newlineBefore, kind == .minus || kind == .star || kind == .amp || kind == .pipe || kind == .pipePipe { break }
+            // `-`, `*`, `&` and `|` (a closure) at the start of a line begin
+            // a new statement; `||` there goes on with the line before.
+            if current.newlineBefore, kind == .minus || kind == .star || kind == .amp || kind == .pipe { break }
             guard addChainLink() else { return abandonTooDeepExpression() }
             let operatorAt = current.start
             advance()
