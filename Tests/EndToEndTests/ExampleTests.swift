@@ -5,7 +5,7 @@ import VaisCompiler
 
 @Suite("Examples")
 struct ExampleTests {
-    static let runnable = ["game", "hot_reload_simple"]
+    static let runnable = ["game", "hot_reload_simple", "particles"]
 
     @Test("examples build and print what they should", .timeLimit(.minutes(10)), arguments: runnable)
     func example(_ name: String) throws {
@@ -26,6 +26,20 @@ struct ExampleTests {
         let result = Compiler.compile(path: path, options: CompileOptions(standardLibrary: Repository.standardLibrary))
         #expect(!result.hasErrors)
         #expect((result.program?.model.hotFunctions.count ?? 0) >= 4)
+    }
+
+    @Test("particles.vais is tier-2 Vais: long enough, several hot functions, closures made in hot code")
+    func particlesShape() throws {
+        let path = Repository.root.appendingPathComponent("examples/particles.vais").path
+        let source = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(source.split(separator: "\n", omittingEmptySubsequences: false).count >= 300)
+        let result = Compiler.compile(path: path, options: CompileOptions(standardLibrary: Repository.standardLibrary))
+        let model = try #require(result.program?.model)
+        #expect(model.hotFunctions.filter { !model.function($0).name.contains(".closure") }.count >= 5)
+        // The wind closure is made in hot code and captures its strength.
+        let wind = try #require(model.hotFunctions.first { model.function($0).name == "wind_field.closure0" })
+        #expect(model.hasEnvironment(wind))
+        #expect(!model.deferredStatements.isEmpty)
     }
 
     @Test("the advanced example runs under vais-hot run and prints what it should", .timeLimit(.minutes(10)))
