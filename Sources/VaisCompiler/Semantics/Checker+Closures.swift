@@ -15,7 +15,8 @@ extension Checker {
     /// checked here, where its captures are in scope. Its value has a
     /// function type; the parameter types come from what is written, else
     /// from the type expected, else from a generic signature's hint.
-    mutating func checkClosure(_ id: ExprID, parameters: [ClosureParameter], body: ExprID, expected: TypeID?, span: SourceSpan) -> TypeID {
+    mutating func checkClosure(_ id: ExprID, parameters: [ClosureParameter], result written: TypeSyntax?, body: ExprID,
+                               expected: TypeID?, span: SourceSpan) -> TypeID {
         let hint = closureParameterHint
         closureParameterHint = nil
         guard let enclosing = currentFunction else {
@@ -36,6 +37,18 @@ extension Checker {
             wanted = hint
         }
         let parameterTypes = closureParameterTypes(parameters, wanted: wanted)
+        // A written result that the expected type contradicts is reported
+        // once: the body is checked against it, and the closure's value
+        // gets the error type.
+        var resultContradicted = false
+        if let written {
+            let type = resolveType(written)
+            if let expectedResult, type != .error, expectedResult != .error, type != expectedResult {
+                resultContradicted = true
+                error("E003", "type mismatch: the closure returns `\(describe(type))` but `\(describe(expectedResult))` is expected", at: written.span)
+            }
+            expectedResult = type
+        }
         let enclosingSymbol = model.functions[enclosing.index]
         let index = closureCounts[enclosing.raw, default: 0]
         closureCounts[enclosing.raw] = index + 1
@@ -84,7 +97,7 @@ extension Checker {
             model.functionLocals.append(contentsOf: repeatElement(0..<0, count: model.functions.count - model.functionLocals.count))
         }
         model.functionLocals[function.index] = firstLocal..<model.locals.count
-        return model.types.intern(.function(parameters: parameterTypes, result: result, variadic: false))
+        return resultContradicted ? .error : model.types.intern(.function(parameters: parameterTypes, result: result, variadic: false))
     }
 
     private mutating func closureParameterTypes(_ parameters: [ClosureParameter], wanted: [TypeID?]) -> [TypeID] {

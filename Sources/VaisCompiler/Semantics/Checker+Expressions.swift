@@ -101,8 +101,8 @@ extension Checker {
             return checkTry(inner, span: SourceSpan(file: node.span.file, start: node.span.end - 1, end: node.span.end))
         case .unwrap(let inner, _):
             return checkUnwrap(inner, span: SourceSpan(file: node.span.file, start: node.span.end - 1, end: node.span.end))
-        case .closure(let parameters, let body):
-            return checkClosure(id, parameters: parameters, body: body, expected: expected, span: node.span)
+        case .closure(let parameters, let result, let body):
+            return checkClosure(id, parameters: parameters, result: result, body: body, expected: expected, span: node.span)
         case .error:
             return .error
         }

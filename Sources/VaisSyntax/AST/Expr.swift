@@ -114,8 +114,9 @@ public enum ExprKind: Sendable {
     /// a string node (never checked) holding what the panic prints, with
     /// the file and line of the `!`.
     case unwrap(ExprID, message: ExprID)
-    /// `|x: i64, y| body`: a closure, capturing the locals it names by value.
-    case closure(parameters: [ClosureParameter], body: ExprID)
+    /// `|x: i64, y| body` or `|x: i64| -> i64 { ... }`: a closure,
+    /// capturing the locals it names by value.
+    case closure(parameters: [ClosureParameter], result: TypeSyntax?, body: ExprID)
     /// Stands in for an expression the parser could not read; it has
     /// already been reported, so checking it reports nothing more.
     case error

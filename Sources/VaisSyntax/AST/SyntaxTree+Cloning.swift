@@ -85,8 +85,8 @@ extension SyntaxTree {
             kind = .tryPropagate(clone(inner))
         case .unwrap(let inner, let message):
             kind = .unwrap(clone(inner), message: message)
-        case .closure(let parameters, let body):
-            kind = .closure(parameters: parameters, body: clone(body))
+        case .closure(let parameters, let result, let body):
+            kind = .closure(parameters: parameters, result: result, body: clone(body))
         }
         let copy = add(ExprNode(kind: kind, span: node.span))
         if let arguments = typeArguments[id] { typeArguments[copy] = arguments }

@@ -1,5 +1,6 @@
 extension Parser {
-    /// `|x, y: i64| body` or `|| body`, from its first `|`.
+    /// `|x, y: i64| body`, `|| body` or `|x: i64| -> i64 { ... }` (a
+    /// written result type needs a block body), from its first `|`.
     mutating func parseClosure() -> ExprID {
         let start = current.start
         var parameters: [ClosureParameter] = []
@@ -14,8 +15,16 @@ extension Parser {
             }
             _ = expect(.pipe, "'|' after the closure's parameters")
         }
+        var result: TypeSyntax?
+        if accept(.arrow) {
+            result = parseType()
+            guard kind == .lBrace else {
+                errorExpected("'{' before the body of a closure with a result type")
+                return tree.add(ExprNode(kind: .error, span: span(from: start)))
+            }
+        }
         let body = parseExpression()
-        return tree.add(ExprNode(kind: .closure(parameters: parameters, body: body), span: span(from: start)))
+        return tree.add(ExprNode(kind: .closure(parameters: parameters, result: result, body: body), span: span(from: start)))
     }
 
     /// `|i64, i64| -> i64` or `|| -> i64`, from its first `|`: the same

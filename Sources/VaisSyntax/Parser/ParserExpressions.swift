@@ -225,6 +225,10 @@ extension Parser {
             advance()
             _ = parseBlock()
             return tree.add(ExprNode(kind: .error, span: span(from: start)))
+        case .identifier where spells(token, "move") && (peekKind() == .pipe || peekKind() == .pipePipe):
+            // `move |x| ...`: every capture is a copy already.
+            advance()
+            return parseClosure()
         case .identifier where looksLikeTypeArguments(at: 1):
             advance()
             let name = Name(text(of: token), span(of: token))
