@@ -78,4 +78,11 @@ struct ABIManifestTests {
         let added = old.compare(with: try manifest(Self.closures.replacingOccurrences(of: "x * k + 1", with: "x * k + (|| 1)()")))
         #expect(added.refusals == ["hot function `make.closure0.closure0` is new: the running program has no slot for it; restart to add it"])
     }
+
+    @Test("a closure added to a function that is not hot is an edit of that function: a warning")
+    func coldClosure() throws {
+        let comparison = try manifest(Self.base).compare(with: manifest(Self.base.replacingOccurrences(of: "a * 2", with: "(|x: i64| x * 2)(a)")))
+        #expect(comparison.refusals.isEmpty)
+        #expect(comparison.warnings == ["`helper` changed but is not #[hot]: the change takes effect after a restart"])
+    }
 }

@@ -3,7 +3,10 @@ enum ABIManifestBuilder {
     static func manifest(of program: CheckedProgram, layout: TypeLayout) -> ABIManifest {
         let model = program.model
         var entries: [String: String] = [:]
-        for function in model.functions where function.kind == .vais {
+        for (index, function) in model.functions.enumerated() where function.kind == .vais {
+            // A closure of a function that is not hot is part of that
+            // function's body: adding one is an edit of it, not a new function.
+            if !function.isHot, model.closureCaptures[FunctionID(raw: Int32(index))] != nil { continue }
             let signature = "(" + function.parameters.map(model.describe).joined(separator: ", ") + ") -> " + model.describe(function.result)
             if function.isHot {
                 entries["hot \(function.name)"] = signature

@@ -130,7 +130,7 @@ extension FunctionLowering {
     /// pointer C takes (the checker made sure it has no environment).
     mutating func plainPointers(_ values: [(type: TypeID, value: String)]) -> [(type: TypeID, value: String)] {
         values.map { argument in
-            guard case .function = types[argument.type] else { return argument }
+            guard types.isFunction(argument.type) else { return argument }
             let code = temp()
             emit(code, " = extractvalue ", Self.pairType, " ", argument.value, ", 0")
             return (.str, code)

@@ -16,7 +16,7 @@ struct LLVMSignature {
         // A C function takes and gives plain function pointers.
         let isC = function.kind != .vais
         func spelling(_ type: TypeID) -> String {
-            if isC, case .function = types[type] { return "ptr" }
+            if isC, types.isFunction(type) { return "ptr" }
             return types.isAggregate(type) ? "ptr" : layout.llvmType(type)
         }
         parameterTypes = (returnsThroughPointer ? ["ptr"] : []) + function.parameters.map(spelling)

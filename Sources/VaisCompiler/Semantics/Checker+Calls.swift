@@ -260,7 +260,7 @@ extension Checker {
         for (position, argument) in arguments.enumerated() {
             guard position < parameters.count else {
                 let type = checkExpression(argument, expected: nil)
-                if model.types.isAggregate(type) || type == .unit {
+                if model.types.isAggregate(type) || type == .unit || model.types.isFunction(type) {
                     error("E003", "a C variadic function cannot take `\(describe(type))`", at: tree[argument].span)
                 }
                 continue
@@ -268,8 +268,7 @@ extension Checker {
             let expected = parameters[position]
             let actual = checkExpression(argument, expected: expected)
             if !handlesOwnMismatch(argument) || isAssignable(actual, to: expected) {
-                if requireAssignable(actual, to: expected, at: tree[argument].span), takesCFunctions,
-                   case .function = model.types[expected] {
+                if requireAssignable(actual, to: expected, at: tree[argument].span), takesCFunctions, model.types.isFunction(expected) {
                     requirePlainFunction(argument)
                 }
             }
