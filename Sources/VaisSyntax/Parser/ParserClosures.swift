@@ -3,17 +3,9 @@ extension Parser {
     /// written result type needs a block body), from its first `|`.
     mutating func parseClosure() -> ExprID {
         let start = current.start
-        var parameters: [ClosureParameter] = []
-        if advance().kind == .pipe {
-            while kind != .pipe, kind != .endOfFile {
-                let before = index
-                guard let name = expectIdentifier("a closure parameter name") else { break }
-                var type: TypeSyntax?
-                if accept(.colon) { type = parseType() }
-                parameters.append(ClosureParameter(name: name, type: type))
-                if !accept(.comma) || index == before { break }
-            }
-            _ = expect(.pipe, "'|' after the closure's parameters")
+        let parameters = parsePipeList("'|' after the closure's parameters") { parser -> ClosureParameter? in
+            guard let name = parser.expectIdentifier("a closure parameter name") else { return nil }
+            return ClosureParameter(name: name, type: parser.accept(.colon) ? parser.parseType() : nil)
         }
         var result: TypeSyntax?
         if accept(.arrow) {
@@ -31,18 +23,25 @@ extension Parser {
     /// type as `fn(i64, i64) -> i64`.
     mutating func parseClosureType() -> TypeSyntax {
         let start = current.start
-        var parameters: [TypeSyntax] = []
-        if advance().kind == .pipe {
-            while kind != .pipe, kind != .endOfFile {
-                let before = index
-                parameters.append(parseType())
-                if !accept(.comma) || index == before { break }
-            }
-            _ = expect(.pipe, "'|' after the parameter types")
-        }
+        let parameters = parsePipeList("'|' after the parameter types") { parser -> TypeSyntax? in parser.parseType() }
         var result: TypeSyntax?
         if accept(.arrow) { result = parseType() }
         return .function(parameters: parameters, result: result, span(from: start))
+    }
+
+    /// The comma-separated items between `|` and `|`, each read by `item`
+    /// (none after `||`), from the first `|`.
+    private mutating func parsePipeList<Item>(_ closing: String, _ item: (inout Parser) -> Item?) -> [Item] {
+        var items: [Item] = []
+        guard advance().kind == .pipe else { return items }
+        while kind != .pipe, kind != .endOfFile {
+            let before = index
+            guard let next = item(&self) else { break }
+            items.append(next)
+            if !accept(.comma) || index == before { break }
+        }
+        _ = expect(.pipe, closing)
+        return items
     }
 
     /// Whether `D` (or `defer`) here starts a deferred statement rather than
