@@ -6,7 +6,14 @@ extension FunctionLowering {
         case .direct(let function):
             let symbol = model.functions[function.index]
             guard var values = lowerArguments(arguments, parameters: symbol.parameters, variadic: symbol.isVariadic) else { return nil }
-            if symbol.kind != .vais { values = plainPointers(values) }
+            if symbol.kind != .vais {
+                values = plainPointers(values)
+                if types.isFunction(symbol.result) {
+                    // C gives a plain pointer: a function value with no environment.
+                    guard let code = emitCall(shape(symbol.parameters, .str), callee: "@" + symbol.symbol, arguments: values) else { return nil }
+                    return convertFunctionValue(code, from: .str, to: symbol.result)
+                }
+            }
             switch module.callee(symbol) {
             case .direct(let name):
                 return emitCall(symbol, callee: name, arguments: values)

@@ -96,7 +96,8 @@ extension FunctionLowering {
         return merged
     }
 
-    private func shape(_ parameters: [TypeID], _ result: TypeID) -> FunctionSymbol {
+    /// A function of this signature, for calls that name no symbol.
+    func shape(_ parameters: [TypeID], _ result: TypeID) -> FunctionSymbol {
         FunctionSymbol(name: "", symbol: "", kind: .vais, parameters: parameters, parameterNames: [], result: result,
                        isVariadic: false, isHot: false, owner: nil, receiver: nil, declaration: nil, file: nil, span: nil)
     }
