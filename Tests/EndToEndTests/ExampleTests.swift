@@ -5,7 +5,7 @@ import VaisCompiler
 
 @Suite("Examples")
 struct ExampleTests {
-    static let runnable = ["game", "hot_reload_simple"]
+    static let runnable = ["game", "hot_reload_simple", "particles"]
 
     @Test("examples build and print what they should", .timeLimit(.minutes(10)), arguments: runnable)
     func example(_ name: String) throws {
@@ -20,12 +20,29 @@ struct ExampleTests {
 
     @Test("game.vais is a real game: long enough, with several hot functions")
     func gameShape() throws {
-        let path = Repository.root.appendingPathComponent("examples/game.vais").path
+        let model = try Self.longExample("game")
+        #expect(model.hotFunctions.count >= 4)
+    }
+
+    /// The model of `examples/NAME.vais`, which must be 300 lines or more
+    /// and compile.
+    static func longExample(_ name: String) throws -> SemanticModel {
+        let path = Repository.root.appendingPathComponent("examples/\(name).vais").path
         let source = try String(contentsOfFile: path, encoding: .utf8)
         #expect(source.split(separator: "\n", omittingEmptySubsequences: false).count >= 300)
         let result = Compiler.compile(path: path, options: CompileOptions(standardLibrary: Repository.standardLibrary))
-        #expect(!result.hasErrors)
-        #expect((result.program?.model.hotFunctions.count ?? 0) >= 4)
+        #expect(!result.hasErrors, "\(result.renderedDiagnostics())")
+        return try #require(result.program?.model)
+    }
+
+    @Test("particles.vais is tier-2 Vais: long enough, several hot functions, closures made in hot code")
+    func particlesShape() throws {
+        let model = try Self.longExample("particles")
+        #expect(model.hotFunctions.filter { !model.function($0).name.contains(".closure") }.count >= 5)
+        // The wind closure is made in hot code and captures its strength.
+        let wind = try #require(model.hotFunctions.first { model.function($0).name == "wind_field.closure0" })
+        #expect(model.hasEnvironment(wind))
+        #expect(!model.deferredStatements.isEmpty)
     }
 
     @Test("the advanced example runs under vais-hot run and prints what it should", .timeLimit(.minutes(10)))

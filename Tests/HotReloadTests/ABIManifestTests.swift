@@ -55,4 +55,34 @@ struct ABIManifestTests {
         #expect(comparison.refusals.isEmpty)
         #expect(comparison.warnings == ["`helper` changed but is not #[hot]: the change takes effect after a restart"])
     }
+
+    static let closures = """
+    #[hot]
+    F make(k: i64) -> |i64| -> i64 {
+        bonus := 1.5
+        |x| x * k + 1
+    }
+    F main() -> i64 = make(2)(3)
+    """
+
+    @Test("a hot function's closure is a hot function with its captures in the manifest; changing them is refused by name")
+    func closureCaptures() throws {
+        let old = try manifest(Self.closures)
+        #expect(old.entries["hot make.closure0"] == "(*u8, i64) -> i64")
+        #expect(old.entries["closure make.closure0"] == "size=8; k: i64 @0")
+        #expect(old.hotFunctions.map(\.slotSymbol) == ["vais.slot.make", "vais.slot.make.closure0"])
+        let bodyEdit = old.compare(with: try manifest(Self.closures.replacingOccurrences(of: "x * k + 1", with: "x * k + 2")))
+        #expect(bodyEdit.refusals.isEmpty && bodyEdit.warnings.isEmpty)
+        let captureEdit = old.compare(with: try manifest(Self.closures.replacingOccurrences(of: "x * k + 1", with: "x * k + bonus as i64")))
+        #expect(captureEdit.refusals == ["closure `make.closure0` changed what it captures: `bonus` was added (bonus: f64 @8); closures made by the running version would read the old environment"])
+        let added = old.compare(with: try manifest(Self.closures.replacingOccurrences(of: "x * k + 1", with: "x * k + (|| 1)()")))
+        #expect(added.refusals == ["hot function `make.closure0.closure0` is new: the running program has no slot for it; restart to add it"])
+    }
+
+    @Test("a closure added to a function that is not hot is an edit of that function: a warning")
+    func coldClosure() throws {
+        let comparison = try manifest(Self.base).compare(with: manifest(Self.base.replacingOccurrences(of: "a * 2", with: "(|x: i64| x * 2)(a)")))
+        #expect(comparison.refusals.isEmpty)
+        #expect(comparison.warnings == ["`helper` changed but is not #[hot]: the change takes effect after a restart"])
+    }
 }

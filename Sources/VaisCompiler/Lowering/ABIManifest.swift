@@ -70,6 +70,11 @@ public struct ABIManifest: Sendable, Equatable {
                 result.refusals.append("\(kind) `\(name)` was removed")
             case ("struct", nil, _), ("enum", nil, _):
                 continue
+            case ("closure", let old?, let new?):
+                result.refusals.append("closure `\(name)` changed what it captures: \(Self.layoutChange(old, new)); closures made by the running version would read the old environment")
+            case ("closure", _, _):
+                // New or gone with its hot function, which says so.
+                continue
             case ("global", nil, _):
                 result.refusals.append("global `\(name)` is new: globals live in the running host; restart to add it")
             case ("global", _, nil):

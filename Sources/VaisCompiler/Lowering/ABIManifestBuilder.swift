@@ -3,7 +3,10 @@ enum ABIManifestBuilder {
     static func manifest(of program: CheckedProgram, layout: TypeLayout) -> ABIManifest {
         let model = program.model
         var entries: [String: String] = [:]
-        for function in model.functions where function.kind == .vais {
+        for (index, function) in model.functions.enumerated() where function.kind == .vais {
+            // A closure of a function that is not hot is part of that
+            // function's body: adding one is an edit of it, not a new function.
+            if !function.isHot, model.closureCaptures[FunctionID(raw: Int32(index))] != nil { continue }
             let signature = "(" + function.parameters.map(model.describe).joined(separator: ", ") + ") -> " + model.describe(function.result)
             if function.isHot {
                 entries["hot \(function.name)"] = signature
@@ -25,6 +28,14 @@ enum ABIManifestBuilder {
             let size = layout.size(model.types.existing(.enumeration(EnumID(raw: Int32(index)))))
             let variants = enumeration.variants.map { "\($0.name)(" + $0.payload.map(model.describe).joined(separator: ", ") + ")" }
             entries["enum \(enumeration.name)"] = (["size=\(size)"] + variants).joined(separator: "; ")
+        }
+        // A closure made by one version and called after a reload runs the
+        // newest body against the environment the old one filled in.
+        for (function, captures) in model.closureCaptures where model.function(function).isHot {
+            let types = captures.map { model.locals[$0.inner.index].type }
+            let (offsets, size) = layout.environmentLayout(types)
+            let members = zip(captures, zip(types, offsets)).map { "\(model.locals[$0.inner.index].name): \(model.describe($1.0)) @\($1.1)" }
+            entries["closure \(model.function(function).name)"] = (["size=\(size)"] + members).joined(separator: "; ")
         }
         for global in model.globals where !global.isConstant {
             entries["global \(global.name)"] = model.describe(global.type)

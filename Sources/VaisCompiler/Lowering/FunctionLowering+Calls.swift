@@ -5,7 +5,15 @@ extension FunctionLowering {
         switch model.callTargets[id.index] {
         case .direct(let function):
             let symbol = model.functions[function.index]
-            guard let values = lowerArguments(arguments, parameters: symbol.parameters, variadic: symbol.isVariadic) else { return nil }
+            guard var values = lowerArguments(arguments, parameters: symbol.parameters, variadic: symbol.isVariadic) else { return nil }
+            if symbol.kind != .vais {
+                values = plainPointers(values)
+                if types.isFunction(symbol.result) {
+                    // C gives a plain pointer: a function value with no environment.
+                    guard let code = emitCall(shape(symbol.parameters, .str), callee: "@" + symbol.symbol, arguments: values) else { return nil }
+                    return convertFunctionValue(code, from: .str, to: symbol.result)
+                }
+            }
             switch module.callee(symbol) {
             case .direct(let name):
                 return emitCall(symbol, callee: name, arguments: values)
@@ -23,13 +31,10 @@ extension FunctionLowering {
         case .construct(let enumID, let variant):
             return constructVariant(enumID, variant, arguments: arguments)
         case .indirect:
-            guard let pointer = lowerExpression(callee),
+            guard let pair = lowerExpression(callee),
                   case .function(let parameters, let result, let variadic) = types[type(of: callee)],
                   let values = lowerArguments(arguments, parameters: parameters, variadic: variadic) else { return nil }
-            let shape = FunctionSymbol(name: "", symbol: "", kind: .vais, parameters: parameters, parameterNames: [],
-                                       result: result, isVariadic: variadic, isHot: false, owner: nil, receiver: nil,
-                                       declaration: nil, file: nil, span: nil)
-            return emitCall(shape, callee: pointer, arguments: values, indirect: true)
+            return callFunctionValue(pair, parameters: parameters, result: result, arguments: values)
         case nil:
             return nil
         }

@@ -32,6 +32,8 @@ extension FunctionLowering {
             store(targetType, result, to: place)
         case .expression(let expr):
             _ = lowerExpression(expr)
+        case .deferred:
+            lowerDeferStatement(id)
         }
     }
 

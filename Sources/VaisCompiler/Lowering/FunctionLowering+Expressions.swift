@@ -31,7 +31,7 @@ extension FunctionLowering {
         case .name, .field, .index:
             return lowerReference(id)
         case .selfFunction:
-            return "@\(function.symbol)"
+            return Self.plainValue(function.symbol)
         case .unary(let op, let operand):
             return lowerUnary(op, operand, type: type)
         case .binary(let op, let left, let right, _):
@@ -92,6 +92,8 @@ extension FunctionLowering {
             return lowerTry(inner, type: type)
         case .unwrap(let inner, let message):
             return lowerUnwrap(inner, message: message, type: type)
+        case .closure:
+            return lowerClosure(id)
         case .error:
             return nil
         }
@@ -103,7 +105,7 @@ extension FunctionLowering {
         let type = model.exprTypes[id.index]
         switch model.resolutions[id.index] {
         case .function(let function):
-            return "@\(model.functions[function.index].symbol)"
+            return Self.plainValue(model.functions[function.index].symbol)
         case .variant(let enumID, let index):
             return constructVariant(enumID, index, arguments: [])
         case .local(let local) where isRegister(local):
@@ -318,10 +320,12 @@ extension FunctionLowering {
             instruction = signed ? "fptosi" : "fptoui"
         case (.float(let a), .float(let b)):
             instruction = a == b ? nil : (a < b ? "fpext" : "fptrunc")
-        case (.integer, .pointer), (.integer, .function), (.integer, .str):
+        case (.integer, .pointer), (.integer, .str):
             instruction = "inttoptr"
-        case (.pointer, .integer), (.str, .integer), (.function, .integer):
+        case (.pointer, .integer), (.str, .integer):
             instruction = "ptrtoint"
+        case (.function, _), (_, .function):
+            return convertFunctionValue(value, from: source, to: target)
         default:
             instruction = nil
         }

@@ -23,12 +23,17 @@ struct FunctionLowering {
     /// straight in (see `IRBuffer`), without building a String each.
     private let body: IRBuffer
     /// The entry block's stack slots, written ahead of `body`.
-    private let allocas: IRBuffer
+    let allocas: IRBuffer
     private var nextTemp = 0
     private var nextLabel = 0
     var isTerminated = false
     var loopTargets: [(breakLabel: String, continueLabel: String)] = []
     var returnSlot: String?
+    /// One flag per `D` statement, and where returns go while any is
+    /// pending (see FunctionLowering+Defer).
+    var deferFlags: [String] = []
+    var deferExit: String?
+    var deferredResult: String?
     private var debugScope: Int?
     private var debugSuffix = ""
 
@@ -215,6 +220,8 @@ struct FunctionLowering {
         if model.types.isAggregate(function.result) { returnSlot = "%ret" }
         if module.role == .hot, function.isHot { countCall() }
         bindParameters(decl)
+        bindCaptures()
+        prepareDefers()
         let value: String?
         switch decl.body {
         case .block(let block):
@@ -227,6 +234,7 @@ struct FunctionLowering {
         if !isTerminated {
             emitReturn(value)
         }
+        emitDeferExit()
         output.append("define ", signature.result, " @", symbol, "(", signature.definitionParameters, ")", debugAttachment, " {\nentry:\n")
         output.append(allocas)
         output.append(body)
@@ -237,7 +245,10 @@ struct FunctionLowering {
         var names: [Name] = []
         if let (_, span) = decl.selfParameter { names.append(Name("self", span)) }
         names += decl.parameters.map(\.name)
-        for (index, name) in names.enumerated() {
+        // A closure's environment comes first.
+        let first = model.hasEnvironment(functionID) ? 1 : 0
+        for (position, name) in names.enumerated() {
+            let index = position + first
             guard let local = model.local(boundAt: name.span, in: functionID) else { continue }
             let type = model.locals[local.index].type
             if model.types.isAggregate(type) {
@@ -268,6 +279,7 @@ struct FunctionLowering {
     }
 
     mutating func emitReturn(_ value: String?) {
+        if returnThroughDefers(value) { return }
         let result = function.result
         if let returnSlot {
             if let value { assign(result, value, to: returnSlot) }

@@ -86,13 +86,14 @@ final class IRModule: @unchecked Sendable {
     /// A constant of `type` in LLVM syntax.
     func constant(_ value: ConstantValue, _ type: TypeID) -> String {
         switch (value, model.types[type]) {
-        case (.zero, .pointer), (.zero, .str), (.zero, .function): return "null"
+        case (.zero, .pointer), (.zero, .str): return "null"
+        case (.function(let symbol), _): return FunctionLowering.plainValue(symbol)
         case (.zero, .float(let bits)): return IRText.float(0, bits: bits)
         case (.zero, .bool): return "false"
         case (.zero, .integer): return "0"
         case (.zero, _): return "zeroinitializer"
         case (.integer(let v), .float(let bits)): return IRText.float(Double(v), bits: bits)
-        case (.integer(let v), .pointer), (.integer(let v), .function), (.integer(let v), .str):
+        case (.integer(let v), .pointer), (.integer(let v), .str):
             return v == 0 ? "null" : "inttoptr (i64 \(v) to ptr)"
         case (.integer(let v), .bool): return v != 0 ? "true" : "false"
         case (.integer(let v), _): return String(v)

@@ -11,9 +11,15 @@ struct LLVMSignature {
 
     init(_ function: FunctionSymbol, layout: TypeLayout) {
         let types = layout.model.types
+        // A C function takes and gives plain function pointers.
+        let isC = function.kind != .vais
+        func spelling(_ type: TypeID) -> String {
+            if isC, types.isFunction(type) { return "ptr" }
+            return types.isAggregate(type) ? "ptr" : layout.llvmType(type)
+        }
         returnsThroughPointer = types.isAggregate(function.result)
-        result = returnsThroughPointer ? "void" : layout.llvmType(function.result)
-        parameterTypes = (returnsThroughPointer ? ["ptr"] : []) + function.parameters.map { types.isAggregate($0) ? "ptr" : layout.llvmType($0) }
+        result = returnsThroughPointer ? "void" : spelling(function.result)
+        parameterTypes = (returnsThroughPointer ? ["ptr"] : []) + function.parameters.map(spelling)
         isVariadic = function.isVariadic
     }
 

@@ -38,7 +38,8 @@ final class TypeLayout: @unchecked Sendable {
         case .float(let bits): return bits == 32 ? "float" : "double"
         case .bool: return "i1"
         case .unit, .never, .error: return "void"
-        case .str, .pointer, .function: return "ptr"
+        case .str, .pointer: return "ptr"
+        case .function: return "{ ptr, ptr }"
         case .array(let element, let count): return "[\(count) x \(llvmType(element))]"
         case .structure(let id): return "%S.\(SymbolMangling.mangle(model.structs[id.index].name))"
         case .enumeration(let id): return "%E.\(SymbolMangling.mangle(model.enums[id.index].name))"
@@ -74,7 +75,8 @@ final class TypeLayout: @unchecked Sendable {
         case .float(let bits): return bits / 8
         case .bool: return 1
         case .unit, .never, .error: return 0
-        case .str, .pointer, .function: return 8
+        case .str, .pointer: return 8
+        case .function: return 16
         case .array(let element, let count): return stride(element) * count
         case .structure(let id): return structSize(model.structs[id.index].fields.map(\.type))
         case .enumeration(let id):
@@ -131,6 +133,12 @@ final class TypeLayout: @unchecked Sendable {
             offset += size(field)
         }
         return offsets
+    }
+
+    /// Where a closure's captures sit in its environment, laid out as a
+    /// struct of their types, and the environment's size.
+    func environmentLayout(_ captures: [TypeID]) -> (offsets: [Int], size: Int) {
+        (fieldOffsets(captures), structSize(captures))
     }
 
     private func structSize(_ fields: [TypeID]) -> Int {

@@ -95,7 +95,7 @@ extension Checker {
         let calleeNode = tree[callee]
         switch calleeNode.kind {
         case .selfFunction:
-            guard let current = currentFunction else { break }
+            guard closureContexts.isEmpty, let current = currentFunction else { break }
             model.resolutions[callee.index] = .function(current)
             model.callTargets[id.index] = .direct(current)
             return checkArguments(arguments, of: current, skippingReceiver: false, calleeSpan: calleeNode.span)
@@ -227,7 +227,8 @@ extension Checker {
         let parameters = model.functions[function.index].parameters
         checkArgumentList(arguments, parameters: skippingReceiver ? Array(parameters.dropFirst()) : parameters,
                           variadic: model.functions[function.index].isVariadic, calleeSpan: calleeSpan,
-                          callee: .function(model.functions[function.index].name))
+                          callee: .function(model.functions[function.index].name),
+                          takesCFunctions: model.functions[function.index].kind != .vais)
         return model.functions[function.index].result
     }
 
@@ -247,7 +248,10 @@ extension Checker {
         }
     }
 
-    private mutating func checkArgumentList(_ arguments: [ExprID], parameters: [TypeID], variadic: Bool, calleeSpan: SourceSpan, callee: Callee) {
+    /// `takesCFunctions`: the callee is a C function, whose parameters of
+    /// function type are plain C function pointers.
+    private mutating func checkArgumentList(_ arguments: [ExprID], parameters: [TypeID], variadic: Bool, calleeSpan: SourceSpan, callee: Callee,
+                                            takesCFunctions: Bool = false) {
         if arguments.count != parameters.count, !(variadic && arguments.count >= parameters.count) {
             let expected = variadic ? "at least \(parameters.count)" : "\(parameters.count)"
             error("E005", "\(callee.description) takes \(expected) argument\(parameters.count == 1 ? "" : "s") but \(arguments.count) \(arguments.count == 1 ? "was" : "were") given",
@@ -256,7 +260,7 @@ extension Checker {
         for (position, argument) in arguments.enumerated() {
             guard position < parameters.count else {
                 let type = checkExpression(argument, expected: nil)
-                if model.types.isAggregate(type) || type == .unit {
+                if model.types.isAggregate(type) || type == .unit || model.types.isFunction(type) {
                     error("E003", "a C variadic function cannot take `\(describe(type))`", at: tree[argument].span)
                 }
                 continue
@@ -264,7 +268,9 @@ extension Checker {
             let expected = parameters[position]
             let actual = checkExpression(argument, expected: expected)
             if !handlesOwnMismatch(argument) || isAssignable(actual, to: expected) {
-                _ = requireAssignable(actual, to: expected, at: tree[argument].span)
+                if requireAssignable(actual, to: expected, at: tree[argument].span), takesCFunctions, model.types.isFunction(expected) {
+                    requirePlainFunction(argument)
+                }
             }
             coerce(argument, from: actual, to: expected)
         }

@@ -23,6 +23,8 @@ extension Checker {
                 return model.constantValues[id.index]
             case .variant(let enumID, let variant) where model.enums[enumID.index].variants[variant].payload.isEmpty:
                 return .aggregate([.integer(Int64(variant))])
+            case .function(let function):
+                return .function(model.functions[function.index].symbol)
             default:
                 return nil
             }

@@ -23,6 +23,10 @@ extension Checker {
         case .name(let name):
             return resolveName(id, name, expected: expected, span: node.span)
         case .selfFunction:
+            guard closureContexts.isEmpty else {
+                error("E001", "`@` cannot be used inside a closure: name the function to call it", at: node.span)
+                return .error
+            }
             guard let current = currentFunction else {
                 error("E001", "`@` refers to the enclosing function, and there is none here", at: node.span)
                 return .error
@@ -97,6 +101,8 @@ extension Checker {
             return checkTry(inner, span: SourceSpan(file: node.span.file, start: node.span.end - 1, end: node.span.end))
         case .unwrap(let inner, _):
             return checkUnwrap(inner, span: SourceSpan(file: node.span.file, start: node.span.end - 1, end: node.span.end))
+        case .closure(let parameters, let result, let body):
+            return checkClosure(id, parameters: parameters, result: result, body: body, expected: expected, span: node.span)
         case .error:
             return .error
         }
@@ -134,7 +140,7 @@ extension Checker {
     }
 
     private mutating func resolveName(_ id: ExprID, _ name: String, expected: TypeID?, span: SourceSpan) -> TypeID {
-        if let local = lookupLocal(name) {
+        if let local = resolveLocal(name) {
             model.resolutions[id.index] = .local(local)
             return model.locals[local.index].type
         }

@@ -12,7 +12,9 @@ extension Checker {
                 model.functionLocals.append(contentsOf: repeatElement(0..<0, count: model.functions.count - model.functionLocals.count))
             }
             let function = model.functions[index]
-            guard function.kind == .vais, let decl = function.declaration else { continue }
+            // A closure was checked where it is written.
+            guard function.kind == .vais, let decl = function.declaration,
+                  model.closureCaptures[FunctionID(raw: Int32(index))] == nil else { continue }
             let firstLocal = model.locals.count
             let context = functionContexts[index]
             typeEnvironment = context?.environment ?? []
@@ -126,6 +128,9 @@ extension Checker {
             return .unit
         case .expression(let expr):
             return checkExpression(expr, expected: nil, used: false)
+        case .deferred(let expr):
+            checkDefer(id, expr)
+            return .unit
         }
     }
 
@@ -136,6 +141,9 @@ extension Checker {
         switch placeRoot(of: target) {
         case .none:
             error("E015", "cannot assign to this expression", at: tree[target].span)
+            return
+        case .immutableLocal(let name) where isCapturedTarget(target):
+            error("E006", "cannot assign to `\(name)` here: the closure holds a copy of it, made when the closure was created", at: tree[target].span)
             return
         case .immutableLocal(let name):
             error("E006", "cannot assign to `\(name)`: it is not mutable (declare it with `:= mut`)", at: tree[target].span)
@@ -151,6 +159,17 @@ extension Checker {
             return
         }
         if requireAssignable(valueType, to: targetType, at: tree[value].span) { coerce(value, from: valueType, to: targetType) }
+    }
+
+    private func isCapturedTarget(_ target: ExprID) -> Bool {
+        switch tree[target].kind {
+        case .parenthesized(let inner): return isCapturedTarget(inner)
+        case .field(let base, _), .index(let base, _): return isCapturedTarget(base)
+        case .name:
+            if case .local(let local) = model.resolutions[target.index] { return isCapturedCopy(local) }
+            return false
+        default: return false
+        }
     }
 
     enum PlaceRoot {

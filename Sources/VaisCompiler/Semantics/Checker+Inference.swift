@@ -81,7 +81,11 @@ extension Checker {
                                      outer: [(name: String, type: TypeID)] = []) -> (bindings: [TypeID?], types: [TypeID]) {
         var bindings: [TypeID?] = explicit.map { $0.map { Optional($0) } } ?? Array(repeating: nil, count: parameters.count)
         var types = Array(repeating: TypeID.error, count: arguments.count)
-        let literalsLast = arguments.indices.filter { !isUntypedLiteral(arguments[$0]) } + arguments.indices.filter { isUntypedLiteral(arguments[$0]) }
+        // Closures whose parameter types are left open come last, when the
+        // other values have bound what their parameters say.
+        let open = arguments.indices.filter { isOpenClosure(arguments[$0]) }
+        let rest = arguments.indices.filter { !isOpenClosure(arguments[$0]) }
+        let literalsLast = rest.filter { !isUntypedLiteral(arguments[$0]) } + rest.filter { isUntypedLiteral(arguments[$0]) } + open
         var expectedUsed = false
         for position in literalsLast {
             if !expectedUsed, isUntypedLiteral(arguments[position]) {
@@ -93,12 +97,26 @@ extension Checker {
                 continue
             }
             let hint = resolvePartially(patterns[position], parameters: parameters, bindings: bindings, outer: outer)
+            if hint == nil, case .function(let parameterPatterns, _, _) = patterns[position], isOpenClosure(arguments[position]) {
+                closureParameterHint = parameterPatterns.map {
+                    resolvePartially($0, parameters: parameters, bindings: bindings, outer: outer)
+                }
+            }
             let actual = checkExpression(arguments[position], expected: hint)
             types[position] = actual
             unify(patterns[position], with: actual, parameters: parameters, bindings: &bindings)
         }
         if !expectedUsed, let result, let expected { unify(result, with: expected, parameters: parameters, bindings: &bindings) }
         return (bindings, types)
+    }
+
+    /// A closure literal with a parameter whose type is not written.
+    func isOpenClosure(_ expr: ExprID) -> Bool {
+        switch tree[expr].kind {
+        case .closure(let parameters, _, _): return parameters.contains { $0.type == nil }
+        case .parenthesized(let inner): return isOpenClosure(inner)
+        default: return false
+        }
     }
 
     /// Type arguments written at a use (`f<i64>`), resolved.

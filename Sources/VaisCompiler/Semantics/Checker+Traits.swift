@@ -20,7 +20,10 @@ extension Checker {
                 error("E031", "`\(impl.typeName.text)` does not implement `\(method.name.text)`, which trait `\(trait.name.text)` requires",
                       at: impl.typeName.span)
             } else {
-                methods.append(method)
+                // A copy per impl: the checker records a type and a
+                // resolution per expression, and each impl's `self` differs.
+                methods.append(tree.cloneFunction(method))
+                growExpressionTables()
             }
         }
         for associated in trait.associatedTypes where !impl.associatedTypes.contains(where: { $0.name.text == associated.text }) {

@@ -66,6 +66,16 @@ struct Checker {
     var loops: [LoopContext] = []
     var currentFunction: FunctionID?
     var returnType: TypeID = .unit
+    /// The closures being checked, innermost last (see Checker+Closures).
+    var closureContexts: [ClosureContext] = []
+    /// How many closures each function has made so far, for their names.
+    var closureCounts: [Int32: Int] = [:]
+    /// Parameter types for the next closure checked without an expected
+    /// type: what a generic signature already says of them.
+    var closureParameterHint: [TypeID?]?
+    /// Whether a `D` statement's expression is being checked: the locals
+    /// it names must live in memory.
+    var checkingDefer = false
     /// `isUntypedLiteral` of each binary expression asked about: every level
     /// of an operator chain asks about the chain below it, so without the
     /// answers kept a chain costs time quadratic in its length.

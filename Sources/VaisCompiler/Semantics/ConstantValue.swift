@@ -6,6 +6,8 @@ public indirect enum ConstantValue: Sendable, Equatable {
     case bool(Bool)
     case string([UInt8])
     case aggregate([ConstantValue])
+    /// A named function as a value, by its symbol.
+    case function(String)
     case zero
 
     var integerValue: Int64? {
@@ -19,7 +21,7 @@ public indirect enum ConstantValue: Sendable, Equatable {
         case .integer(let value): return value == 0
         case .float(let value): return value == 0 && value.sign == .plus
         case .bool(let value): return !value
-        case .string: return false
+        case .string, .function: return false
         case .aggregate(let elements): return elements.allSatisfy(\.isZero)
         }
     }

@@ -32,10 +32,19 @@ struct LocalScopes {
     }
 
     func lookup(_ name: String) -> LocalID? {
+        lookupWithPosition(name)?.local
+    }
+
+    /// How many names are in scope: a closure's body sees the names below
+    /// this mark as captures.
+    var count: Int { names.count }
+
+    /// The local a name refers to, and its position in the stack.
+    func lookupWithPosition(_ name: String) -> (local: LocalID, position: Int)? {
         var index = names.count
         while index > 0 {
             index -= 1
-            if names[index] == name { return locals[index] }
+            if names[index] == name { return (locals[index], index) }
         }
         return nil
     }

@@ -25,6 +25,13 @@ public enum CallTarget: Sendable {
     case construct(EnumID, Int)
 }
 
+/// A local a closure copies when it is made: `outer` where the closure
+/// is written, `inner` the closure's own copy.
+public struct Capture: Sendable {
+    public let outer: LocalID
+    public let inner: LocalID
+}
+
 /// Where a local is introduced: the span of its name, in one function.
 public struct BindingSite: Hashable, Sendable {
     let span: SourceSpan
@@ -68,6 +75,14 @@ public struct SemanticModel: Sendable {
     /// Array lengths written in types and `[v; N]`, by the `ExprID` of the length.
     public internal(set) var arrayLengths: [ExprID: Int] = [:]
     public internal(set) var mainFunction: FunctionID?
+    /// The function each closure literal became, by the literal's `ExprID`.
+    public internal(set) var closureFunctions: [ExprID: FunctionID] = [:]
+    /// What each closure function copies from where it was made, in the
+    /// order of its environment; a closure with captures takes a pointer
+    /// to that environment as its first parameter.
+    public internal(set) var closureCaptures: [FunctionID: [Capture]] = [:]
+    /// The `D` statements of each function, in source order.
+    public internal(set) var deferredStatements: [FunctionID: [StmtID]] = [:]
 
     init(expressionCount: Int) {
         types = TypeTable()
@@ -92,6 +107,9 @@ public struct SemanticModel: Sendable {
     }
 
     public func function(_ id: FunctionID) -> FunctionSymbol { functions[id.index] }
+
+    /// Whether a closure function takes its captures' environment first.
+    public func hasEnvironment(_ id: FunctionID) -> Bool { !(closureCaptures[id]?.isEmpty ?? true) }
 
     /// The functions marked `#[hot]`.
     public var hotFunctions: [FunctionID] {

@@ -91,9 +91,15 @@ public struct TypeTable: Sendable {
 
     public func isNumeric(_ id: TypeID) -> Bool { isInteger(id) || isFloat(id) }
 
+    /// A function value: a `{ code, environment }` pair.
+    public func isFunction(_ id: TypeID) -> Bool {
+        if case .function = self[id] { return true }
+        return false
+    }
+
     public func isPointerLike(_ id: TypeID) -> Bool {
         switch self[id] {
-        case .pointer, .str, .function: return true
+        case .pointer, .str: return true
         default: return false
         }
     }

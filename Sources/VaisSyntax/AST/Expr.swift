@@ -50,6 +50,17 @@ public struct FieldInitializer: Sendable {
     }
 }
 
+/// A parameter of a closure literal: `x` or `x: i64`.
+public struct ClosureParameter: Sendable {
+    public let name: Name
+    /// Nil when the type is left to the expected function type.
+    public let type: TypeSyntax?
+    public init(name: Name, type: TypeSyntax?) {
+        self.name = name
+        self.type = type
+    }
+}
+
 public struct MatchArm: Sendable {
     public let pattern: Pattern
     public let body: ExprID
@@ -103,6 +114,9 @@ public enum ExprKind: Sendable {
     /// a string node (never checked) holding what the panic prints, with
     /// the file and line of the `!`.
     case unwrap(ExprID, message: ExprID)
+    /// `|x: i64, y| body` or `|x: i64| -> i64 { ... }`: a closure,
+    /// capturing the locals it names by value.
+    case closure(parameters: [ClosureParameter], result: TypeSyntax?, body: ExprID)
     /// Stands in for an expression the parser could not read; it has
     /// already been reported, so checking it reports nothing more.
     case error

@@ -17,6 +17,8 @@ public enum StmtKind: Sendable {
     case binding(name: Name, mutable: Bool, type: TypeSyntax?, value: ExprID)
     case assignment(AssignmentOperator, target: ExprID, value: ExprID, operatorSpan: SourceSpan)
     case expression(ExprID)
+    /// `D expr` or `D { ... }`: run when the enclosing function returns.
+    case deferred(ExprID)
 }
 
 public struct StmtNode: Sendable {

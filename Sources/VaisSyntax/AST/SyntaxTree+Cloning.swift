@@ -35,6 +35,8 @@ extension SyntaxTree {
             kind = .assignment(op, target: clone(target), value: clone(value), operatorSpan: operatorSpan)
         case .expression(let expr):
             kind = .expression(clone(expr))
+        case .deferred(let expr):
+            kind = .deferred(clone(expr))
         }
         return add(StmtNode(kind: kind, span: node.span))
     }
@@ -83,6 +85,8 @@ extension SyntaxTree {
             kind = .tryPropagate(clone(inner))
         case .unwrap(let inner, let message):
             kind = .unwrap(clone(inner), message: message)
+        case .closure(let parameters, let result, let body):
+            kind = .closure(parameters: parameters, result: result, body: clone(body))
         }
         let copy = add(ExprNode(kind: kind, span: node.span))
         if let arguments = typeArguments[id] { typeArguments[copy] = arguments }

@@ -62,8 +62,9 @@ extension Parser {
     private mutating func parseBinary(minimumPrecedence: Int, _ context: ExpressionContext) -> ExprID {
         var left = parseCast(context)
         while let (op, precedence) = binaryOperator(kind), precedence >= minimumPrecedence {
-            // `-`, `*` and `&` at the start of a line begin a new statement.
-            if current.newlineBefore, kind == .minus || kind == .star || kind == .amp { break }
+            // `-`, `*`, `&` and `|` (a closure) at the start of a line begin
+            // a new statement; `||` there goes on with the line before.
+            if current.newlineBefore, kind == .minus || kind == .star || kind == .amp || kind == .pipe { break }
             guard addChainLink() else { return abandonTooDeepExpression() }
             let operatorAt = current.start
             advance()
@@ -224,6 +225,10 @@ extension Parser {
             advance()
             _ = parseBlock()
             return tree.add(ExprNode(kind: .error, span: span(from: start)))
+        case .identifier where spells(token, "move") && (peekKind() == .pipe || peekKind() == .pipePipe):
+            // `move |x| ...`: every capture is a copy already.
+            advance()
+            return parseClosure()
         case .identifier where looksLikeTypeArguments(at: 1):
             advance()
             let name = Name(text(of: token), span(of: token))
@@ -269,6 +274,8 @@ extension Parser {
             return tree.add(ExprNode(kind: .parenthesized(inner), span: span(from: start)))
         case .lBracket:
             return parseArrayLiteral()
+        case .pipe, .pipePipe:
+            return parseClosure()
         case .lBrace:
             let block = parseBlock()
             return tree.add(ExprNode(kind: .block(block), span: span(from: start)))

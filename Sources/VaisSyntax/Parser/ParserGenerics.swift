@@ -89,7 +89,7 @@ extension Parser {
             case .greater: depth -= 1
             case .shr: depth -= 2
             case .identifier, .comma, .star, .amp, .kwMut, .lBracket, .rBracket, .semicolon,
-                 .integer, .lParen, .rParen, .kwFn, .arrow:
+                 .integer, .lParen, .rParen, .kwFn, .arrow, .pipe, .pipePipe:
                 break
             default:
                 if !isLetterKeyword(index + position) { return false }

@@ -58,6 +58,11 @@ extension Parser {
         if let names = destructuredNames() {
             return parseDestructuring(names)
         }
+        if startsDefer {
+            let statement = parseDefer()
+            guard finishStatement() else { return .failed }
+            return .statement(statement)
+        }
         let errorsBefore = diagnostics.all.count
         let expression = parseExpression()
         if let assignment = assignmentOperator(kind) {

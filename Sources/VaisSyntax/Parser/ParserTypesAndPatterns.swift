@@ -61,6 +61,8 @@ extension Parser {
             }
             _ = expect(.rParen, "')' to close the tuple type")
             return isTuple ? .tuple(elements, span(from: start)) : elements[0]
+        case .pipe, .pipePipe:
+            return parseClosureType()
         case .kwFn:
             advance()
             guard expect(.lParen) else { return .error(span(from: start)) }
