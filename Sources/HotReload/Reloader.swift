@@ -8,10 +8,8 @@ import VaisCompiler
 /// owns the versions, the slots and the watcher; the runtime API
 /// (`hot_check`, `hot_loop`, ...) calls into it.
 public final class Reloader: @unchecked Sendable {
+    /// How the reloader keeps versions; what to build is the `BuildRecipe`.
     public struct Configuration: Sendable {
-        public var sourcePath: String
-        public var compileOptions: CompileOptions
-        public var optimization: Int
         /// The folder the private build directory is made in.
         public var buildRoot: String
         /// Versions kept loaded (the current one included) for rollback.
@@ -25,11 +23,8 @@ public final class Reloader: @unchecked Sendable {
         /// keeps all it reports.
         public var historyLimit: Int?
 
-        public init(sourcePath: String, compileOptions: CompileOptions, optimization: Int = 0, buildRoot: String,
-                    retainedVersions: Int = 3, debounceMilliseconds: Int = 100, watchdogSeconds: Double = 2, historyLimit: Int? = nil) {
-            self.sourcePath = sourcePath
-            self.compileOptions = compileOptions
-            self.optimization = optimization
+        public init(buildRoot: String, retainedVersions: Int = 3, debounceMilliseconds: Int = 100, watchdogSeconds: Double = 2,
+                    historyLimit: Int? = nil) {
             self.buildRoot = buildRoot
             self.retainedVersions = max(1, retainedVersions)
             self.debounceMilliseconds = debounceMilliseconds
@@ -123,7 +118,7 @@ public final class Reloader: @unchecked Sendable {
 
     /// Takes over a loaded host: finds its slots, loads the first hot part
     /// as version 1 and points the slots at it.
-    init(configuration: Configuration, directory: PrivateDirectory, host: HostProgram, first: VersionLoader.Candidate,
+    init(configuration: Configuration, programName: String, directory: PrivateDirectory, host: HostProgram, first: VersionLoader.Candidate,
          builder: HotPartBuilder?, observer: @escaping @Sendable (ReloadEvent) -> Void) throws {
         self.configuration = configuration
         self.directory = directory
@@ -131,8 +126,7 @@ public final class Reloader: @unchecked Sendable {
         self.builder = builder
         self.observer = observer
         history = VersionHistory(limit: configuration.historyLimit)
-        let stem = ((configuration.sourcePath as NSString).lastPathComponent as NSString).deletingPathExtension
-        loader = VersionLoader(directory: directory, libraryName: stem, hostManifest: host.manifest)
+        loader = VersionLoader(directory: directory, libraryName: programName, hostManifest: host.manifest)
         slots = try SlotTable(host: host.handle, hotFunctions: host.hotFunctions)
         watcher = try FileWatcher(debounceMilliseconds: configuration.debounceMilliseconds)
         lastBodyHashes = first.bodyHashes
@@ -149,13 +143,12 @@ public final class Reloader: @unchecked Sendable {
     /// `vais-hot run`: builds the program's first version, loads its host
     /// part into this process (so its globals and slots live here) and
     /// points the slots at the hot part.
-    public static func launch(configuration: Configuration, observer: @escaping @Sendable (ReloadEvent) -> Void) throws -> Reloader {
-        let stem = ((configuration.sourcePath as NSString).lastPathComponent as NSString).deletingPathExtension
+    public static func launch(recipe: BuildRecipe, configuration: Configuration,
+                              observer: @escaping @Sendable (ReloadEvent) -> Void) throws -> Reloader {
+        let stem = recipe.programName
         let directory = try PrivateDirectory(parent: configuration.buildRoot, name: stem)
         do {
-            let builder = HotPartBuilder(settings: .init(sourcePath: configuration.sourcePath, compileOptions: configuration.compileOptions,
-                                                         optimization: configuration.optimization),
-                                         toolchain: try Toolchain.locate())
+            let builder = HotPartBuilder(recipe: recipe, toolchain: try Toolchain.locate())
             let first: HotPartBuilder.Build
             switch builder.build(hotPartTo: directory.file(Self.stagingName), scratch: directory) {
             case .success(let build): first = build
@@ -164,7 +157,7 @@ public final class Reloader: @unchecked Sendable {
             let hostName = "lib\(stem).host.so"
             try builder.compileHost(of: first, to: directory.file(hostName), scratch: directory, kind: .sharedObject)
             let host = try HostProgram.load(try directory.verifiedFile(hostName), manifest: first.manifest, hotFunctions: first.hotFunctions)
-            let reloader = try Reloader(configuration: configuration, directory: directory, host: host, first: first.candidate,
+            let reloader = try Reloader(configuration: configuration, programName: stem, directory: directory, host: host, first: first.candidate,
                                         builder: builder, observer: observer)
             if let reason = directory.fallbackReason { observer(.warning(reason)) }
             reloader.lastDigest = first.sourceDigest

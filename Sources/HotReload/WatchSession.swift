@@ -7,19 +7,14 @@ import VaisCompiler
 /// the original `vaisc watch --exec` did.
 public final class WatchSession: @unchecked Sendable {
     public struct Settings: Sendable {
-        public var sourcePath: String
+        public var recipe: BuildRecipe
         public var output: String
-        public var compileOptions: CompileOptions
-        public var optimization: Int
         public var command: [String]
         public var debounceMilliseconds: Int
 
-        public init(sourcePath: String, output: String, compileOptions: CompileOptions, optimization: Int, command: [String],
-                    debounceMilliseconds: Int) {
-            self.sourcePath = sourcePath
+        public init(recipe: BuildRecipe, output: String, command: [String], debounceMilliseconds: Int) {
+            self.recipe = recipe
             self.output = output
-            self.compileOptions = compileOptions
-            self.optimization = optimization
             self.command = command
             self.debounceMilliseconds = debounceMilliseconds
         }
@@ -59,15 +54,15 @@ public final class WatchSession: @unchecked Sendable {
 
     private func buildAndRestart(report: (Event) -> Void) {
         let start = MonotonicClock.now()
-        let result = Compiler.compile(path: settings.sourcePath, options: settings.compileOptions)
-        watcher.watch(result.sources.files.map(\.path) + [settings.sourcePath])
+        let result = Compiler.compile(path: settings.recipe.sourcePath, options: settings.recipe.compileOptions)
+        watcher.watch(result.sources.files.map(\.path) + [settings.recipe.sourcePath])
         guard let ir = result.ir else {
             report(.failed(result.renderedDiagnostics(color: isatty(2) == 1)))
             return
         }
         do {
             try toolchain.compile(irText: ir, scratch: scratch, to: settings.output, kind: .executable,
-                                  optimization: settings.optimization, debugInfo: settings.compileOptions.debugInfo)
+                                  optimization: settings.recipe.optimization, debugInfo: settings.recipe.compileOptions.debugInfo)
         } catch {
             report(.failed(FileFailure.oneLine(error)))
             return

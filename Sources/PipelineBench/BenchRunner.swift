@@ -18,19 +18,18 @@ public struct BenchRunner: Sendable {
 
     public struct Settings: Sendable {
         public var suite: Suite
-        /// examples/game.vais (or another program with hot functions).
-        public var gameSource: String
-        public var standardLibrary: String?
+        /// examples/game.vais (or another program with hot functions), and
+        /// the std folder every measured program imports from.
+        public var game: BuildRecipe
         /// Where temporary builds go.
         public var workFolder: String
         /// Whether a machine without valgrind fails the bench (a baseline
         /// gates instruction counts) or only goes without them.
         public var requireInstructionCounts: Bool
 
-        public init(suite: Suite, gameSource: String, standardLibrary: String?, workFolder: String, requireInstructionCounts: Bool = true) {
+        public init(suite: Suite, game: BuildRecipe, workFolder: String, requireInstructionCounts: Bool = true) {
             self.suite = suite
-            self.gameSource = gameSource
-            self.standardLibrary = standardLibrary
+            self.game = game
             self.workFolder = workFolder
             self.requireInstructionCounts = requireInstructionCounts
         }

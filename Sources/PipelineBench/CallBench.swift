@@ -21,8 +21,8 @@ struct CallBench {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let source = folder + "/calls.vais"
         try Self.program.write(toFile: source, atomically: false, encoding: .utf8)
-        let reloader = try Reloader.launch(configuration: .init(sourcePath: source, compileOptions: CompileOptions(), buildRoot: folder + "/build"),
-                                           observer: { _ in })
+        let reloader = try Reloader.launch(recipe: BuildRecipe(source: source, compileOptions: CompileOptions()),
+                                           configuration: .init(buildRoot: folder + "/build"), observer: { _ in })
         defer { reloader.shutdown() }
         guard let stub = dlsym(reloader.host.handle, "vais.bench_step"),
               let direct = reloader.allLoadedVersions.last?.entryPoints["bench_step"] else { throw BenchFailure.noReloads("no bench_step") }

@@ -21,9 +21,9 @@ struct CompileBench {
         }
         // Tier 2 of the language: generic containers, traits, Option and Result on every few lines.
         programs.append(("5000 lines, generics", SyntheticGenericProgram.source(lines: 5_000), settings.workFolder + "/synthetic_generic_5000.vais"))
-        let game = try String(contentsOfFile: settings.gameSource, encoding: .utf8)
-        programs.append(("game.vais", game, settings.gameSource))
-        let options = CompileOptions(standardLibrary: settings.standardLibrary)
+        let game = try String(contentsOfFile: settings.game.sourcePath, encoding: .utf8)
+        programs.append(("game.vais", game, settings.game.sourcePath))
+        let options = CompileOptions(standardLibrary: settings.game.compileOptions.standardLibrary)
         var metrics: [BenchMetric] = []
         for program in programs {
             let lines = program.source.utf8.reduce(0) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 }

@@ -53,7 +53,7 @@ public struct CountedOperations {
         try FileManager.default.createDirectory(atPath: settings.workFolder, withIntermediateDirectories: true)
         let callProgram = try launch(CallBench.program, named: "calls.vais", in: "counted-calls", debugInfo: false)
         defer { callProgram.shutdown() }
-        let game = try launch(try String(contentsOfFile: settings.gameSource, encoding: .utf8), named: "game.vais", in: "counted-reload",
+        let game = try launch(try String(contentsOfFile: settings.game.sourcePath, encoding: .utf8), named: "game.vais", in: "counted-reload",
                               debugInfo: true)
         defer { game.shutdown() }
         let operations = try frontEndOperations() + callOperations(callProgram) + [reloadOperation(game)]
@@ -74,13 +74,13 @@ public struct CountedOperations {
     /// The front end of the generated programs and of the game, whole and,
     /// for 5,000 lines, phase by phase.
     private func frontEndOperations() throws -> [Operation] {
-        var options = CompileOptions(standardLibrary: settings.standardLibrary)
+        var options = CompileOptions(standardLibrary: settings.game.compileOptions.standardLibrary)
         options.loweringThreads = 1
-        let game = try String(contentsOfFile: settings.gameSource, encoding: .utf8)
+        let game = try String(contentsOfFile: settings.game.sourcePath, encoding: .utf8)
         let programs = [("1000 lines", SyntheticProgram.source(lines: 1_000), settings.workFolder + "/synthetic_1000.vais"),
                         ("5000 lines", SyntheticProgram.source(lines: 5_000), settings.workFolder + "/synthetic_5000.vais"),
                         ("5000 lines, generics", SyntheticGenericProgram.source(lines: 5_000), settings.workFolder + "/synthetic_generic_5000.vais"),
-                        ("game.vais", game, settings.gameSource)]
+                        ("game.vais", game, settings.game.sourcePath)]
         var operations = programs.map { label, source, path in
             Operation(name: "instructions/front end/\(label)", repetitions: 1) {
                 let result = Compiler.compile(source: source, path: path, options: options)
@@ -106,9 +106,9 @@ public struct CountedOperations {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let source = folder + "/" + name
         try program.write(toFile: source, atomically: false, encoding: .utf8)
-        let options = CompileOptions(debugInfo: debugInfo, standardLibrary: settings.standardLibrary)
-        return try Reloader.launch(configuration: .init(sourcePath: source, compileOptions: options, buildRoot: folder + "/build", retainedVersions: 3),
-                                   observer: { _ in })
+        let recipe = BuildRecipe(source: source, compileOptions: CompileOptions(debugInfo: debugInfo,
+                                                                                standardLibrary: settings.game.compileOptions.standardLibrary))
+        return try Reloader.launch(recipe: recipe, configuration: .init(buildRoot: folder + "/build", retainedVersions: 3), observer: { _ in })
     }
 
     /// A call through the slot, then through the tracing trampoline in

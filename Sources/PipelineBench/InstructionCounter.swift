@@ -51,8 +51,8 @@ struct InstructionCounter {
         // function is not to be trusted).
         var arguments = ["--tool=callgrind", "--dump-before=vais_counted_region", "--dump-after=vais_counted_region",
                          "--callgrind-out-file=" + outputBase,
-                         executable, "bench-count", "--game", settings.gameSource, "--work", folder + "/work", "--manifest", manifestPath]
-        if let standardLibrary = settings.standardLibrary { arguments += ["--std", standardLibrary] }
+                         executable, "bench-count", "--game", settings.game.sourcePath, "--work", folder + "/work", "--manifest", manifestPath]
+        if let standardLibrary = settings.game.compileOptions.standardLibrary { arguments += ["--std", standardLibrary] }
         let outcome = try ProcessRunner.run(valgrind, arguments)
         guard outcome.succeeded else { throw Failure.valgrindFailed(String(outcome.output.suffix(4_000))) }
         let manifest: CountedOperations.Manifest

@@ -1,7 +1,6 @@
 import Foundation
 import HotReload
 import Profiling
-import VaisCompiler
 
 /// Reloads of the game as a developer makes them (a one-line edit of a
 /// constant, saved), with the program running: the phases without the
@@ -13,10 +12,11 @@ struct ReloadBench {
     func run() throws -> [BenchMetric] {
         let reloads = settings.suite == .quick ? 50 : 100
         let folder = settings.workFolder + "/reload"
-        let configuration = Reloader.Configuration(sourcePath: settings.gameSource,
-                                                   compileOptions: CompileOptions(debugInfo: true, standardLibrary: settings.standardLibrary),
-                                                   buildRoot: folder + "/build", retainedVersions: 3, debounceMilliseconds: 20)
-        let session = ProfileSession(settings: .init(sourcePath: settings.gameSource, reloads: reloads, frames: 5, editScript: nil,
+        // Reloads as `vais-hot run` makes them: with debug info.
+        var recipe = settings.game
+        recipe.compileOptions.debugInfo = true
+        let configuration = Reloader.Configuration(buildRoot: folder + "/build", retainedVersions: 3, debounceMilliseconds: 20)
+        let session = ProfileSession(settings: .init(recipe: recipe, reloads: reloads, frames: 5, editScript: nil,
                                                      interactive: false, duration: nil, outputFolder: folder + "/out",
                                                      reloader: configuration)) { [progress] update in
             progress("reload \(update.completed) of \(reloads)")

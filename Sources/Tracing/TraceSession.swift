@@ -7,14 +7,14 @@ import Profiling
 /// tracing trampolines, and collects what they recorded.
 public final class TraceSession: @unchecked Sendable {
     public struct Settings: Sendable {
-        public var sourcePath: String
+        public var recipe: BuildRecipe
         /// The hot functions to trace; nil traces them all.
         public var functions: [String]?
         public var tracer: Tracer.Settings
         public var reloader: Reloader.Configuration
 
-        public init(sourcePath: String, functions: [String]?, tracer: Tracer.Settings, reloader: Reloader.Configuration) {
-            self.sourcePath = sourcePath
+        public init(recipe: BuildRecipe, functions: [String]?, tracer: Tracer.Settings, reloader: Reloader.Configuration) {
+            self.recipe = recipe
             self.functions = functions
             self.tracer = tracer
             self.reloader = reloader
@@ -41,7 +41,7 @@ public final class TraceSession: @unchecked Sendable {
     public init(settings: Settings, observer: @escaping @Sendable (ReloadEvent) -> Void) throws {
         self.settings = settings
         let swapsBox = SwapLog()
-        reloader = try Reloader.launch(configuration: settings.reloader) { event in
+        reloader = try Reloader.launch(recipe: settings.recipe, configuration: settings.reloader) { event in
             if case .swapped(let record) = event { swapsBox.append(record) }
             observer(event)
         }
@@ -76,12 +76,12 @@ public final class TraceSession: @unchecked Sendable {
         }
         let described: [String: SettingValue] = [
             "functions": .text((settings.functions ?? reloader.host.hotFunctions.map(\.name)).joined(separator: ", ")),
-            "optimization": "-O\(settings.reloader.optimization)",
+            "optimization": "-O\(settings.recipe.optimization)",
             "eventCapacity": .integer(settings.tracer.eventCapacity),
             "stackDepth": .integer(settings.tracer.stackDepth),
             "callCostNanoseconds": .number((tracer.callCostNanoseconds * 10).rounded() / 10),
         ]
-        return TraceDocument(program: settings.sourcePath, startedAt: startedAt, machine: .current(),
+        return TraceDocument(program: settings.recipe.sourcePath, startedAt: startedAt, machine: .current(),
                              toolchain: .probe(reloader.builder?.toolchain ?? Toolchain(clang: "clang")), settings: described,
                              mode: settings.tracer.mode.rawValue, sampleEvery: settings.tracer.sampleEvery,
                              overheadNanoseconds: tracer.overheadNanoseconds, functions: tracer.statistics(), calls: calls,

@@ -107,8 +107,7 @@ extension BenchCommand {
     /// Runs the suite, with a live progress line.
     private func measure(requireInstructionCounts: Bool) throws -> BenchDocument {
         let settings = BenchRunner.Settings(suite: BenchRunner.Suite(rawValue: suite) ?? .quick,
-                                            gameSource: URL(fileURLWithPath: game).standardizedFileURL.path,
-                                            standardLibrary: source.compileOptions(for: game).standardLibrary,
+                                            game: source.recipe(for: game),
                                             workFolder: FileManager.default.temporaryDirectory.appendingPathComponent("vais-hot-bench-\(getpid())").path,
                                             requireInstructionCounts: requireInstructionCounts)
         let progress = StatusLine()

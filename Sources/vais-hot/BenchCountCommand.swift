@@ -17,8 +17,7 @@ struct BenchCountCommand: ParsableCommand {
     @OptionGroup var source: SourceOptions
 
     func run() throws {
-        let settings = BenchRunner.Settings(suite: .quick, gameSource: game, standardLibrary: source.compileOptions(for: game).standardLibrary,
-                                            workFolder: work)
+        let settings = BenchRunner.Settings(suite: .quick, game: source.recipe(for: game), workFolder: work)
         try CountedOperations(settings: settings).run(manifestPath: manifest)
     }
 }

@@ -28,7 +28,8 @@ struct BuildCommand: ParsableCommand {
 
     @OptionGroup var source: SourceOptions
 
-    var stem: String { ((file as NSString).lastPathComponent as NSString).deletingPathExtension }
+    var recipe: BuildRecipe { source.recipe(for: file, debugInfo: debugInfo, optimization: optimization.level) }
+    var stem: String { recipe.programName }
 
     func validate() throws {
         if hot, emitLLVM { throw ValidationError("--hot and --emit-llvm do not go together") }
@@ -38,9 +39,7 @@ struct BuildCommand: ParsableCommand {
     private func buildHot() throws {
         let executable = output ?? stem
         let folder = (URL(fileURLWithPath: executable).standardizedFileURL.deletingLastPathComponent().path)
-        let builder = HotPartBuilder(settings: .init(sourcePath: file, compileOptions: source.compileOptions(for: file, debugInfo: debugInfo),
-                                                     optimization: optimization.level),
-                                     toolchain: try Toolchain.locate())
+        let builder = HotPartBuilder(recipe: recipe, toolchain: try Toolchain.locate())
         let name = (executable as NSString).lastPathComponent
         let library = (folder as NSString).appendingPathComponent("lib\(name).so")
         let scratch = try PrivateDirectory(parent: NSTemporaryDirectory(), name: "vais-hot-\(stem)")
@@ -64,7 +63,7 @@ struct BuildCommand: ParsableCommand {
         // Ctrl-C, SIGTERM or SIGHUP: remove the scratch directory, stop clang, then end as the signal would.
         ExitCleanup.endOnSignals()
         if hot { return try buildHot() }
-        let result = Compiler.compile(path: file, options: source.compileOptions(for: file, debugInfo: debugInfo))
+        let result = Compiler.compile(path: recipe.sourcePath, options: recipe.compileOptions)
         if !result.diagnostics.isEmpty {
             Terminal.error(result.renderedDiagnostics(color: Terminal.stderrIsTerminal))
         }
@@ -80,7 +79,7 @@ struct BuildCommand: ParsableCommand {
         defer { scratch.remove() }
         do {
             try toolchain.compile(irText: ir, scratch: scratch, to: output ?? stem, kind: .executable,
-                                  optimization: optimization.level, debugInfo: debugInfo)
+                                  optimization: recipe.optimization, debugInfo: recipe.compileOptions.debugInfo)
         } catch {
             Terminal.error("error: \(FileFailure.oneLine(error))")
             throw ExitCode(1)

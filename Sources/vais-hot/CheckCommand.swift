@@ -31,14 +31,15 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         var failed = false
         for file in files {
-            var options = source.compileOptions(for: file)
-            options.loweringThreads = loweringThreads
+            var recipe = source.recipe(for: file)
+            recipe.compileOptions.loweringThreads = loweringThreads
+            let options = recipe.compileOptions
             var phases: [[UInt64]] = [[], [], [], []]
             var outcome: (parsed: ParsedProgram, result: CompileResult)?
             for round in 0..<(timings ? repetitions + 1 : 1) {
                 // Freeing the previous round's tree, model and IR is part of what a compile costs.
                 let (_, freeTime) = MonotonicClock.measure { outcome = nil }
-                let (parsed, parseTime) = MonotonicClock.measure { Compiler.parse(path: file, options: options) }
+                let (parsed, parseTime) = MonotonicClock.measure { Compiler.parse(path: recipe.sourcePath, options: options) }
                 let (checked, checkTime) = MonotonicClock.measure { Compiler.check(parsed, options: options) }
                 let (result, emitTime) = MonotonicClock.measure { Compiler.emit(checked, options: options) }
                 if round > 0 { phases[3].append(freeTime) }

@@ -56,9 +56,9 @@ struct ProfileCommand: ParsableCommand {
         let script = try editScript.map { try String(contentsOfFile: $0, encoding: .utf8) }
         let tracing = TracerHolder()
         let traceAll = trace
-        let settings = ProfileSession.Settings(sourcePath: URL(fileURLWithPath: file).standardizedFileURL.path, reloads: reloads, frames: frames,
+        let settings = ProfileSession.Settings(recipe: hot.recipe(for: file, source: source), reloads: reloads, frames: frames,
                                                editScript: script, interactive: interactive, duration: duration, outputFolder: folder,
-                                               reloader: hot.configuration(for: file, source: source)) { reloader in
+                                               reloader: hot.configuration) { reloader in
             HotRuntime.reloader = reloader
             if traceAll { tracing.attach(to: reloader) }
         }

@@ -32,11 +32,11 @@ struct RunCommand: ParsableCommand {
         // Ctrl-C, SIGTERM or SIGHUP: remove the build directory, stop clang, then end as the signal would.
         ExitCleanup.endOnSignals()
         let reloader: Reloader
-        var configuration = hot.configuration(for: file, source: source)
+        var configuration = hot.configuration
         // Nothing reports the history of a run: keep the recent past, for a debugger, not every reload since start.
         configuration.historyLimit = Self.keptHistory
         do {
-            reloader = try Reloader.launch(configuration: configuration, observer: ReloadEvent.log)
+            reloader = try Reloader.launch(recipe: hot.recipe(for: file, source: source), configuration: configuration, observer: ReloadEvent.log)
         } catch {
             Terminal.error(FileFailure.oneLine(error))
             throw ExitCode(1)

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import HotReload
 import VaisCompiler
 
 /// Options every command that reads Vais source shares.
@@ -7,9 +8,11 @@ struct SourceOptions: ParsableArguments {
     @Option(name: .customLong("std"), help: "The folder `U std/...` imports come from (default: VAIS_STD, or the nearest std/ above the source).")
     var standardLibrary: String?
 
-    func compileOptions(for source: String, debugInfo: Bool = false) -> CompileOptions {
-        CompileOptions(debugInfo: debugInfo, requireMain: true,
-                       standardLibrary: standardLibrary ?? StandardLibrary.locate(forSource: source))
+    /// The one recipe a command builds `source` by.
+    func recipe(for source: String, debugInfo: Bool = false, optimization: Int = 0) -> BuildRecipe {
+        var recipe = BuildRecipe(source: source, compileOptions: CompileOptions(debugInfo: debugInfo), optimization: optimization)
+        recipe.compileOptions.standardLibrary = standardLibrary ?? StandardLibrary.locate(forSource: recipe.sourcePath)
+        return recipe
     }
 }
 

@@ -51,11 +51,11 @@ struct TraceCommand: ParsableCommand {
         let stem = ((file as NSString).lastPathComponent as NSString).deletingPathExtension
         let folder = out ?? "reports/trace-\(stem)-\(ProfileCommand.timestamp())"
         let settings = TraceSession.Settings(
-            sourcePath: URL(fileURLWithPath: file).standardizedFileURL.path,
+            recipe: hot.recipe(for: file, source: source),
             functions: functions.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } },
             tracer: Tracer.Settings(mode: Tracer.Mode(rawValue: mode) ?? .stats, sampleEvery: sample, eventCapacity: eventCapacity,
                                     stackDepth: stacks ? 16 : 0),
-            reloader: hot.configuration(for: file, source: source))
+            reloader: hot.configuration)
         let session: TraceSession
         do {
             session = try TraceSession(settings: settings, observer: ReloadEvent.log)

@@ -33,8 +33,8 @@ struct WatchCommand: ParsableCommand {
 
     func run() throws {
         let stem = ((file as NSString).lastPathComponent as NSString).deletingPathExtension
-        let settings = WatchSession.Settings(sourcePath: file, output: output ?? stem, compileOptions: source.compileOptions(for: file),
-                                             optimization: optimization.level, command: command.map { [$0] + arguments } ?? [],
+        let settings = WatchSession.Settings(recipe: source.recipe(for: file, optimization: optimization.level), output: output ?? stem,
+                                             command: command.map { [$0] + arguments } ?? [],
                                              debounceMilliseconds: debounceMilliseconds)
         let session = try WatchSession(settings: settings)
         // Ctrl-C or SIGTERM ends the watch and stops the child it started.

@@ -35,9 +35,8 @@ struct ProfileSessionTests {
         let source = folder + "/game.vais"
         let text = ["speed", "drift", "frames"].reduce(program) { $0.replacingOccurrences(of: $1, with: $1 + suffix) }
         try text.write(toFile: source, atomically: false, encoding: .utf8)
-        let configuration = Reloader.Configuration(sourcePath: source, compileOptions: CompileOptions(debugInfo: true),
-                                                   buildRoot: folder + "/build", retainedVersions: retained, debounceMilliseconds: 10)
-        let settings = ProfileSession.Settings(sourcePath: source, reloads: reloads, frames: 10, editScript: nil, interactive: false,
+        let configuration = Reloader.Configuration(buildRoot: folder + "/build", retainedVersions: retained, debounceMilliseconds: 10)
+        let settings = ProfileSession.Settings(recipe: BuildRecipe(source: source, compileOptions: CompileOptions(debugInfo: true)), reloads: reloads, frames: 10, editScript: nil, interactive: false,
                                                duration: nil, outputFolder: folder + "/out", reloader: configuration)
         let session = ProfileSession(settings: settings) { _ in }
         let document = try session.run()

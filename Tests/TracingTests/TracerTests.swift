@@ -47,8 +47,8 @@ struct TracerTests {
             scratch = try ScratchDirectory("tracer")
             source = scratch.path("prog.vais")
             try text.write(toFile: source, atomically: false, encoding: .utf8)
-            reloader = try Reloader.launch(configuration: .init(sourcePath: source, compileOptions: CompileOptions(debugInfo: true),
-                                                                buildRoot: scratch.path("build"), retainedVersions: retained), observer: { _ in })
+            reloader = try Reloader.launch(recipe: BuildRecipe(source: source, compileOptions: CompileOptions(debugInfo: true)),
+                                           configuration: .init(buildRoot: scratch.path("build"), retainedVersions: retained), observer: { _ in })
             tracer = Tracer(settings: settings)
             tracer.attach(to: reloader, tracing: [])
         }

@@ -89,8 +89,8 @@ private final class TraceFixture {
         do {
             let source = directory.file("trace_benchmark.vais")
             try programSource.write(toFile: source, atomically: false, encoding: .utf8)
-            reloader = try Reloader.launch(configuration: .init(sourcePath: source, compileOptions: CompileOptions(debugInfo: false),
-                                                                buildRoot: directory.file("build")), observer: { _ in })
+            reloader = try Reloader.launch(recipe: BuildRecipe(source: source, compileOptions: CompileOptions(debugInfo: false)),
+                                           configuration: .init(buildRoot: directory.file("build")), observer: { _ in })
         } catch {
             directory.remove()
             throw error

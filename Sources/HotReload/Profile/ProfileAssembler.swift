@@ -31,13 +31,13 @@ struct ProfileAssembler {
             "reloads": .integer(settings.reloads),
             "frames": .integer(settings.frames),
             "edits": .text(settings.interactive ? "interactive" : (settings.editScript == nil ? "tune a constant in each hot function" : "edit script")),
-            "optimization": "-O\(settings.reloader.optimization)",
+            "optimization": "-O\(settings.recipe.optimization)",
             "retainedVersions": .integer(settings.reloader.retainedVersions),
             "debounceMilliseconds": .integer(settings.reloader.debounceMilliseconds),
-            "sourceLines": .integer(sourceLines(settings.sourcePath)),
+            "sourceLines": .integer(sourceLines(settings.recipe.sourcePath)),
         ]
         if let plan { described["editSteps"] = .integer(plan.steps.count) }
-        return ProfileDocument(program: settings.sourcePath, startedAt: session.startedAt, machine: .current(),
+        return ProfileDocument(program: settings.recipe.sourcePath, startedAt: session.startedAt, machine: .current(),
                                toolchain: .probe(reloader.builder?.toolchain ?? Toolchain(clang: "clang")), settings: described,
                                reloads: reloads,
                                failures: history.allFailures.map { FailedReload(at: recorder.relative($0.at), kind: $0.kind, message: $0.message) },

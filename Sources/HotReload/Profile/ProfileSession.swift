@@ -7,7 +7,7 @@ import VaisCompiler
 /// the memory of every version into a `ProfileDocument`.
 public final class ProfileSession: @unchecked Sendable {
     public struct Settings: Sendable {
-        public var sourcePath: String
+        public var recipe: BuildRecipe
         public var reloads: Int
         /// Calls the new version must serve before the next edit.
         public var frames: Int
@@ -21,9 +21,9 @@ public final class ProfileSession: @unchecked Sendable {
         /// the runtime API is bound and a tracer attached.
         public var prepare: (@Sendable (Reloader) -> Void)?
 
-        public init(sourcePath: String, reloads: Int, frames: Int, editScript: String?, interactive: Bool, duration: Double?,
+        public init(recipe: BuildRecipe, reloads: Int, frames: Int, editScript: String?, interactive: Bool, duration: Double?,
                     outputFolder: String, reloader: Reloader.Configuration, prepare: (@Sendable (Reloader) -> Void)? = nil) {
-            self.sourcePath = sourcePath
+            self.recipe = recipe
             self.reloads = reloads
             self.frames = frames
             self.editScript = editScript
@@ -85,18 +85,12 @@ public final class ProfileSession: @unchecked Sendable {
     /// if it has not ended; the caller decides when the process exits.
     public func run() throws -> ProfileDocument {
         try FileManager.default.createDirectory(atPath: settings.outputFolder, withIntermediateDirectories: true)
-        var configuration = settings.reloader
-        let workSource: String
-        if settings.interactive {
-            workSource = settings.sourcePath
-        } else {
-            workSource = try WorkingCopy.make(of: settings.sourcePath, options: configuration.compileOptions,
-                                              in: (settings.outputFolder as NSString).appendingPathComponent("work"))
-        }
-        configuration.sourcePath = workSource
+        let recipe = settings.interactive ? settings.recipe
+            : settings.recipe.building(try WorkingCopy.make(of: settings.recipe, in: (settings.outputFolder as NSString).appendingPathComponent("work")))
+        let workSource = recipe.sourcePath
         let plan = settings.interactive ? nil : try (settings.editScript.map { try EditPlan.script($0) }
             ?? EditPlan.tuneConstants(in: String(contentsOfFile: workSource, encoding: .utf8), path: workSource))
-        let reloader = try Reloader.launch(configuration: configuration) { [weak self] event in self?.observe(event) }
+        let reloader = try Reloader.launch(recipe: recipe, configuration: settings.reloader) { [weak self] event in self?.observe(event) }
         reloader.recorder = recorder
         self.reloader = reloader
         settings.prepare?(reloader)

@@ -5,10 +5,11 @@ import VaisCompiler
 /// user's own files are never touched. Files keep their places relative to
 /// each other, so imports still resolve; the standard library is not copied.
 enum WorkingCopy {
-    /// Copies the program rooted at `source` into `folder` and returns the
+    /// Copies the program `recipe` builds into `folder` and returns the
     /// copy of the root file.
-    static func make(of source: String, options: CompileOptions, in folder: String) throws -> String {
-        let root = URL(fileURLWithPath: source).standardizedFileURL
+    static func make(of recipe: BuildRecipe, in folder: String) throws -> String {
+        let options = recipe.compileOptions
+        let root = URL(fileURLWithPath: recipe.sourcePath)
         let parsed = Compiler.parse(path: root.path, options: options)
         let standardLibrary = options.standardLibrary.map { URL(fileURLWithPath: $0).standardizedFileURL.path + "/" }
         let files = parsed.sources.files.map { URL(fileURLWithPath: $0.path).standardizedFileURL.path }
