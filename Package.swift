@@ -38,12 +38,15 @@ let package = Package(
         .target(name: "CTraceRuntime", linkerSettings: [.linkedLibrary("unwind")]),
         .target(name: "Tracing", dependencies: ["Profiling", "HotReload", "CDw", "CTraceRuntime"]),
         .target(name: "Reporting", dependencies: ["Profiling"], resources: [.process("Resources")]),
-        .target(name: "PipelineBench", dependencies: ["VaisCompiler", "HotReload", "Profiling", "Tracing", "VaisWorkloads", "CBenchSupport"]),
         .target(name: "VaisWorkloads"),
+        // The use cases (run, watch, build, check, profile, trace, report, bench), each taking one BuildRecipe.
+        .target(name: "VaisHotApp", dependencies: [
+            "VaisSyntax", "VaisCompiler", "HotReload", "HotRuntime", "Profiling", "Tracing", "Reporting", "VaisWorkloads", "CHotSupport", "CBenchSupport",
+        ]),
         .executableTarget(
             name: "vais-hot",
             dependencies: [
-                "VaisCompiler", "HotReload", "HotRuntime", "Profiling", "Tracing", "Reporting", "PipelineBench", "CHotSupport",
+                "VaisHotApp", "HotReload", "Tracing", "Reporting", "CHotSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             linkerSettings: [.unsafeFlags(runtimeSymbols.flatMap { ["-Xlinker", "--export-dynamic-symbol=\($0)"] })]
@@ -51,7 +54,8 @@ let package = Package(
         .testTarget(name: "VaisSyntaxTests", dependencies: ["VaisSyntax"]),
         .testTarget(name: "VaisCompilerTests", dependencies: ["VaisSyntax", "VaisCompiler", "VaisWorkloads"]),
         .target(name: "TestSupport", path: "Tests/TestSupport"),
-        .testTarget(name: "HotReloadTests", dependencies: ["HotReload", "VaisSyntax", "VaisCompiler", "Profiling", "TestSupport"]),
+        .testTarget(name: "HotReloadTests", dependencies: ["HotReload", "VaisCompiler", "Profiling", "TestSupport"]),
+        .testTarget(name: "VaisHotAppTests", dependencies: ["VaisHotApp", "HotReload", "VaisSyntax", "VaisCompiler", "Profiling", "TestSupport"]),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting", "Profiling", "TestSupport"]),
         .testTarget(name: "TracingTests", dependencies: ["Tracing", "HotReload", "VaisCompiler", "Profiling", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["VaisSyntax", "VaisCompiler", "HotReload", "Profiling", "TestSupport"]),

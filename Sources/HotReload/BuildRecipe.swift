@@ -19,6 +19,13 @@ public struct BuildRecipe: Sendable {
         self.optimization = optimization
     }
 
+    /// A recipe as the command line makes it: the std folder given, or else
+    /// `VAIS_STD`, or else the nearest std/ above the source.
+    public init(source: String, standardLibrary: String?, debugInfo: Bool = false, optimization: Int = 0) {
+        self.init(source: source, compileOptions: CompileOptions(debugInfo: debugInfo), optimization: optimization)
+        compileOptions.standardLibrary = standardLibrary ?? StandardLibrary.locate(forSource: sourcePath)
+    }
+
     /// The file's name without `.vais`: what build folders and libraries are named after.
     public var programName: String {
         ((sourcePath as NSString).lastPathComponent as NSString).deletingPathExtension

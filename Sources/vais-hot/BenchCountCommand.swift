@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import PipelineBench
+import VaisHotApp
 
 /// What `vais-hot bench` runs under callgrind to count instructions; not
 /// for people (hidden from help).

@@ -1,7 +1,5 @@
 import ArgumentParser
-import Foundation
 import HotReload
-import VaisCompiler
 
 /// Options every command that reads Vais source shares.
 struct SourceOptions: ParsableArguments {
@@ -10,16 +8,6 @@ struct SourceOptions: ParsableArguments {
 
     /// The one recipe a command builds `source` by.
     func recipe(for source: String, debugInfo: Bool = false, optimization: Int = 0) -> BuildRecipe {
-        var recipe = BuildRecipe(source: source, compileOptions: CompileOptions(debugInfo: debugInfo), optimization: optimization)
-        recipe.compileOptions.standardLibrary = standardLibrary ?? StandardLibrary.locate(forSource: recipe.sourcePath)
-        return recipe
-    }
-}
-
-enum Terminal {
-    static var stderrIsTerminal: Bool { isatty(2) == 1 }
-
-    static func error(_ message: String) {
-        FileHandle.standardError.write(Data((message.hasSuffix("\n") ? message : message + "\n").utf8))
+        BuildRecipe(source: source, standardLibrary: standardLibrary, debugInfo: debugInfo, optimization: optimization)
     }
 }

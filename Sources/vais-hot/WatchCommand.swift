@@ -1,6 +1,5 @@
 import ArgumentParser
-import Foundation
-import HotReload
+import VaisHotApp
 
 struct WatchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -32,8 +31,8 @@ struct WatchCommand: ParsableCommand {
     }
 
     func run() throws {
-        let stem = ((file as NSString).lastPathComponent as NSString).deletingPathExtension
-        let settings = WatchSession.Settings(recipe: source.recipe(for: file, optimization: optimization.level), output: output ?? stem,
+        let recipe = source.recipe(for: file, optimization: optimization.level)
+        let settings = WatchSession.Settings(recipe: recipe, output: output ?? recipe.programName,
                                              command: command.map { [$0] + arguments } ?? [],
                                              debounceMilliseconds: debounceMilliseconds)
         let session = try WatchSession(settings: settings)

@@ -3,7 +3,8 @@ import Profiling
 import Testing
 import TestSupport
 import VaisCompiler
-@testable import HotReload
+import HotReload
+@testable import VaisHotApp
 
 /// A whole profiling session inside the test process.
 @Suite("Profile session", .serialized)

@@ -1,10 +1,9 @@
-import ArgumentParser
 import Foundation
 import HotReload
 import Profiling
 import Reporting
 
-extension BenchCommand {
+extension BenchGate {
     /// The suite measured again by a child `vais-hot bench`: one process
     /// loads each benchmark program once, since the host part of a second
     /// copy would bind to the first copy's symbols (host parts are loaded
@@ -13,20 +12,18 @@ extension BenchCommand {
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("vais-hot-bench-confirm-\(getpid()).json").path
         defer { unlink(scratch) }
         let executable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().path
-        var arguments = ["bench", "--suite", suite, "--game", game, "--no-confirm", "--out", scratch]
-        if let standardLibrary = source.standardLibrary { arguments += ["--std", standardLibrary] }
+        var arguments = ["bench", "--suite", suite.rawValue, "--game", game.sourcePath, "--no-confirm", "--out", scratch]
+        if let standardLibrary = game.compileOptions.standardLibrary { arguments += ["--std", standardLibrary] }
         do {
             let outcome = try ProcessRunner.run(executable, arguments, standardError: .discard)
             guard outcome.succeeded else {
-                Terminal.error("error: the confirming bench failed:\n\(outcome.output.suffix(2_000))")
-                throw ExitCode(BenchExitCode.benchFailed)
+                throw CommandExit("error: the confirming bench failed:\n\(outcome.output.suffix(2_000))", code: BenchExitCode.benchFailed)
             }
             return try BenchFile.read(URL(fileURLWithPath: scratch))
-        } catch let exit as ExitCode {
+        } catch let exit as CommandExit {
             throw exit
         } catch {
-            Terminal.error("error: the confirming bench failed: \(error)")
-            throw ExitCode(BenchExitCode.benchFailed)
+            throw CommandExit("error: the confirming bench failed: \(error)", code: BenchExitCode.benchFailed)
         }
     }
 }

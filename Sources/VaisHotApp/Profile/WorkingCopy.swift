@@ -1,4 +1,5 @@
 import Foundation
+import HotReload
 import VaisCompiler
 
 /// A copy of a program's source files for a profile to edit, so the

@@ -1,5 +1,6 @@
 import Foundation
 import HotReload
+import Tracing
 import Profiling
 
 /// `vais-hot trace`: runs a program like `vais-hot run` (edits still

@@ -1,4 +1,5 @@
 import Foundation
+import HotReload
 import Profiling
 import VaisCompiler
 

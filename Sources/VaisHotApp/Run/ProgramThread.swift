@@ -2,10 +2,10 @@ import Foundation
 
 /// Runs the hosted program on a thread of its own with a large stack, as
 /// a native program's main thread would have, and waits for it.
-enum ProgramThread {
-    static let stackSize = 64 << 20
+public enum ProgramThread {
+    public static let stackSize = 64 << 20
 
-    static func run(_ body: @escaping @Sendable () -> Int32) -> Int32 {
+    public static func run(_ body: @escaping @Sendable () -> Int32) -> Int32 {
         let done = DispatchSemaphore(value: 0)
         let result = ResultBox()
         let thread = Thread {

@@ -1,5 +1,5 @@
 import Foundation
-@testable import HotReload
+@testable import VaisHotApp
 import Testing
 import VaisSyntax
 

@@ -1,4 +1,5 @@
 import Foundation
+import HotReload
 import Profiling
 
 /// Turns what a session collected into the `ProfileDocument` the reports
