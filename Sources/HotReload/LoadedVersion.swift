@@ -42,4 +42,7 @@ public final class LoadedVersion: @unchecked Sendable {
     }
 
     public func contains(_ address: UInt) -> Bool { addressRange.contains(address) }
+
+    /// The address of a symbol the hot part defines (`dlsym` in it).
+    public func symbol(_ name: String) -> UnsafeMutableRawPointer? { dlsym(handle, name) }
 }

@@ -15,17 +15,17 @@ public struct ReloadRecord: Sendable {
     public internal(set) var swappedAt: UInt64 = 0
     /// The slot stores alone.
     public internal(set) var swapNanoseconds: UInt64 = 0
-    /// Process RSS before the version was loaded, and right after the swap.
-    public let rssBefore: UInt64
-    public internal(set) var rssAfter: UInt64 = 0
 
     /// From the change being seen to the new code being callable.
     public var total: UInt64 { swappedAt - detectedAt }
 }
 
 /// What the reloader tells whoever watches it (the command line prints one
-/// line per event; the profiler records them).
+/// line per event; the profiler measures and records around them), in the
+/// order it happens, on the thread it happens on.
 public enum ReloadEvent: Sendable {
+    /// Compiled; `version` is about to be loaded.
+    case built(version: Int)
     /// Built and loaded; it waits for the program's next `hot_check`.
     case ready(version: Int)
     case swapped(ReloadRecord)
@@ -44,7 +44,10 @@ public enum ReloadEvent: Sendable {
     /// Hot code of `version` has run `seconds` past `newer` being ready
     /// and the watchdog cannot interrupt it (told once per newer version).
     case overran(version: Int, newer: Int, seconds: Double, reason: OverrunReason)
-    case unloaded(version: Int, unmapped: Bool)
+    /// No call can still be running in `version`: it is about to be unloaded.
+    case unloading(version: Int)
+    /// `dlclose` ran from `start` to `end` (monotonic); `unmapped` says whether its pages went.
+    case unloaded(version: Int, unmapped: Bool, start: UInt64, end: UInt64)
 }
 
 /// Why the watchdog could not interrupt hot code that overran.

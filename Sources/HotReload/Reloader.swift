@@ -6,7 +6,9 @@ import VaisCompiler
 /// The hot-reload state machine of one running program: idle, building
 /// (off the program's thread), ready, swapped; rollback after a crash. It
 /// owns the versions, the slots and the watcher; the runtime API
-/// (`hot_check`, `hot_loop`, ...) calls into it.
+/// (`hot_check`, `hot_loop`, ...) calls into it. It measures nothing
+/// beyond the time of its own stages: it tells its observer what it does
+/// (`ReloadEvent`), and whoever measures does so there.
 public final class Reloader: @unchecked Sendable {
     /// How the reloader keeps versions; what to build is the `BuildRecipe`.
     public struct Configuration: Sendable {
@@ -110,8 +112,6 @@ public final class Reloader: @unchecked Sendable {
     /// its statistics blocks there).
     public var onVersionLoaded: (@Sendable (LoadedVersion) -> Void)?
     public var onVersionUnloading: (@Sendable (LoadedVersion) -> Void)?
-    /// Where the stages' spans go, when someone records them.
-    public var recorder: Recorder?
     /// Turns a code address into `file.vais:line` for crash reports; set by
     /// whoever has a symbolizer (the command line wires in libdw's).
     public var sourceLineResolver: (@Sendable (UInt) -> String?)?
@@ -235,6 +235,13 @@ public final class Reloader: @unchecked Sendable {
     /// Hands the first version to `onVersionLoaded` (set after it loaded).
     public func announceLoadedVersions() {
         for version in allLoadedVersions { onVersionLoaded?(version) }
+    }
+
+    /// The version built and loaded that waits for `hot_check`, if any.
+    public var pendingVersion: LoadedVersion? {
+        lock.lock()
+        defer { lock.unlock() }
+        return pending?.version
     }
 
     public var loadedVersions: (retained: [Int], retired: [Int]) {

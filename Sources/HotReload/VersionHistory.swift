@@ -12,7 +12,6 @@ public final class VersionHistory: @unchecked Sendable {
         public let path: String
         public let loadedAt: UInt64
         public var unloadedAt: UInt64?
-        public var firstCallAt: UInt64?
         public var crashed = false
         /// Unloaded, but the dynamic linker kept it mapped.
         public var stillMapped = false
@@ -63,12 +62,6 @@ public final class VersionHistory: @unchecked Sendable {
     }
 
     /// Records the first call of `number`; later calls change nothing.
-    func firstCall(_ number: Int, at time: UInt64) {
-        lock.lock()
-        if entries[number]?.firstCallAt == nil { entries[number]?.firstCallAt = time }
-        lock.unlock()
-    }
-
     func failed(_ kind: FailedReload.Kind, _ message: String) {
         let kept = message.utf8.count <= Self.messageLimit ? message : Self.truncated(message)
         lock.lock()

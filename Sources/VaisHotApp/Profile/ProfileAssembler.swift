@@ -7,22 +7,27 @@ import Profiling
 struct ProfileAssembler {
     let session: ProfileSession
 
-    func document(recorder: Recorder, reloader: Reloader, records: [ReloadRecord], samples: [MemorySample], plan: EditPlan?) -> ProfileDocument {
+    func document(reloader: Reloader, records: [ReloadRecord], samples: [MemorySample], plan: EditPlan?) -> ProfileDocument {
         let history = reloader.history
-        for record in records { _ = reloader.firstCallTime(of: record.version) }
+        let measurer = session.measurer
+        let recorder = measurer.recorder
+        let firstCalls = Dictionary(uniqueKeysWithValues: records.compactMap { record in
+            measurer.firstCallTime(of: record.version, in: reloader).map { (record.version, $0) }
+        })
         let reloads = records.map { record -> ReloadMeasurement in
             var phases: [Phase: UInt64] = [:]
             for (phase, _, duration) in record.phases { phases[phase] = duration }
-            if let first = history.entry(record.version)?.firstCallAt, first >= record.swappedAt {
+            let rss = measurer.rss(of: record.version)
+            if let first = firstCalls[record.version], first >= record.swappedAt {
                 phases[.firstCall] = first - record.swappedAt
             }
             return ReloadMeasurement(version: record.version, changed: record.changedFunctions, detectedAt: recorder.relative(record.detectedAt),
                                      phases: phases, lookups: record.load.dlsym.map { SymbolLookup(name: $0.name, nanoseconds: $0.nanoseconds) },
-                                     total: record.total, rssBefore: record.rssBefore, rssAfter: record.rssAfter)
+                                     total: record.total, rssBefore: rss.before, rssAfter: rss.after)
         }
         var snapshot = recorder.snapshot()
         for record in records {
-            if let first = history.entry(record.version)?.firstCallAt, first >= record.swappedAt {
+            if let first = firstCalls[record.version], first >= record.swappedAt {
                 snapshot.spans.append(Span(name: "first call v\(record.version)", track: "program", start: recorder.relative(record.swappedAt),
                                            duration: first - record.swappedAt, version: record.version))
             }

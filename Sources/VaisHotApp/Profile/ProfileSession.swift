@@ -55,7 +55,7 @@ public final class ProfileSession: @unchecked Sendable {
 
     let settings: Settings
     private let progress: @Sendable (Progress) -> Void
-    private let recorder = Recorder()
+    let measurer = ReloadMeasurer(recorder: Recorder())
     private let lock = NSLock()
     private let changed = NSCondition()
     private var records: [ReloadRecord] = []
@@ -92,7 +92,6 @@ public final class ProfileSession: @unchecked Sendable {
         let plan = settings.interactive ? nil : try (settings.editScript.map { try EditPlan.script($0) }
             ?? EditPlan.tuneConstants(in: String(contentsOfFile: workSource, encoding: .utf8), path: workSource))
         let reloader = try Reloader.launch(recipe: recipe, configuration: settings.reloader) { [weak self] event in self?.observe(event) }
-        reloader.recorder = recorder
         self.reloader = reloader
         settings.prepare?(reloader)
         reloader.startWatching()
@@ -106,8 +105,8 @@ public final class ProfileSession: @unchecked Sendable {
         } else {
             waitForStop()
         }
-        appendSamples(reloader.sampleMemory())
-        return ProfileAssembler(session: self).document(recorder: recorder, reloader: reloader, records: snapshotRecords(),
+        appendSamples(measurer.sampleMemory(reloader))
+        return ProfileAssembler(session: self).document(reloader: reloader, records: snapshotRecords(),
                                                         samples: snapshotSamples(), plan: plan)
     }
 
@@ -141,11 +140,15 @@ public final class ProfileSession: @unchecked Sendable {
     }
 
     private func waitForFirstCall(of version: Int, seconds: Double) {
-        _ = waitUntil(seconds: seconds) { self.reloader?.firstCallTime(of: version) != nil || self.programFinishedFlag() }
+        _ = waitUntil(seconds: seconds) {
+            self.reloader.flatMap { self.measurer.firstCallTime(of: version, in: $0) } != nil || self.programFinishedFlag()
+        }
     }
 
     private func waitForCalls(_ count: Int, of version: Int, seconds: Double) {
-        _ = waitUntil(seconds: seconds) { (self.reloader?.callCounts()[version] ?? 0) >= UInt64(count) || self.programFinishedFlag() }
+        _ = waitUntil(seconds: seconds) {
+            (self.reloader.map { self.measurer.calls(of: version, in: $0) } ?? 0) >= UInt64(count) || self.programFinishedFlag()
+        }
     }
 
     private func waitForStop() {
@@ -233,7 +236,10 @@ public final class ProfileSession: @unchecked Sendable {
     private func startSampling(_ reloader: Reloader) -> DispatchSourceTimer {
         let timer = DispatchSource.makeTimerSource(queue: DispatchQueue(label: "vais-hot memory sampler"))
         timer.schedule(deadline: .now(), repeating: .milliseconds(50))
-        timer.setEventHandler { [weak self] in self?.appendSamples(reloader.sampleMemory()) }
+        timer.setEventHandler { [weak self] in
+            guard let self else { return }
+            self.appendSamples(self.measurer.sampleMemory(reloader))
+        }
         timer.resume()
         return timer
     }
@@ -257,6 +263,7 @@ public final class ProfileSession: @unchecked Sendable {
     }
 
     private func observe(_ event: ReloadEvent) {
+        measurer.observe(event)
         lock.lock()
         switch event {
         case .swapped(let record):
@@ -275,7 +282,7 @@ public final class ProfileSession: @unchecked Sendable {
         let update = Progress(completed: records.count, planned: settings.interactive ? nil : settings.reloads, last: records.last,
                               failures: failureCount)
         lock.unlock()
-        if case .swapped = event { appendSamples(reloader?.sampleMemory() ?? []) }
+        if case .swapped = event, let reloader { appendSamples(measurer.sampleMemory(reloader)) }
         changed.lock()
         changed.broadcast()
         changed.unlock()

@@ -19,14 +19,17 @@ public enum RunProgram {
         var configuration = configuration
         // Nothing reports the history of a run: keep the recent past, for a debugger, not every reload since start.
         configuration.historyLimit = keptHistory
+        // The recorder is cheap enough to keep on: every reload's spans are there for a crash report or a debugger.
+        let measurer = ReloadMeasurer(recorder: Recorder(limit: keptRecords))
         let reloader: Reloader
         do {
-            reloader = try Reloader.launch(recipe: recipe, configuration: configuration, observer: ReloadEvent.log)
+            reloader = try Reloader.launch(recipe: recipe, configuration: configuration) { event in
+                measurer.observe(event)
+                ReloadEvent.log(event)
+            }
         } catch {
             throw CommandExit(FileFailure.oneLine(error))
         }
-        // The recorder is cheap enough to keep on: every reload's spans are there for a crash report or a debugger.
-        reloader.recorder = Recorder(limit: keptRecords)
         let symbolizer = Symbolizer()
         reloader.sourceLineResolver = { address in
             symbolizer.locate(address).flatMap { location in

@@ -72,7 +72,7 @@ public final class TraceSession: @unchecked Sendable {
         let (calls, dropped) = settings.tracer.mode == .events ? tracer.events() : ([], 0)
         let swaps = swapLog.records.map { record in
             VersionSwap(version: record.version, at: tracer.relative(record.swappedAt),
-                        firstCallAt: reloader.firstCallTime(of: record.version).map { tracer.relative($0) },
+                        firstCallAt: firstCallTime(of: record.version).map { tracer.relative($0) },
                         changedFunctions: record.changedFunctions)
         }
         let described: [String: SettingValue] = [
@@ -88,6 +88,13 @@ public final class TraceSession: @unchecked Sendable {
                              overheadNanoseconds: tracer.overheadNanoseconds, functions: tracer.statistics(), calls: calls,
                              droppedCalls: dropped, stacks: tracer.stacks(), swaps: swaps,
                              resolutionNanoseconds: tracer.resolutionNanoseconds)
+    }
+}
+
+extension TraceSession {
+    /// When a version still loaded served its first call.
+    private func firstCallTime(of number: Int) -> UInt64? {
+        reloader.allLoadedVersions.first { $0.number == number }.flatMap(HotPartCounters.firstCallTime)
     }
 }
 

@@ -1,8 +1,9 @@
+import HotReload
 import Profiling
 
 extension ReloadRecord {
     /// The reload's phases in order, each with when it began and how long it took.
-    public var phases: [(phase: Phase, start: UInt64, duration: UInt64)] {
+    var phases: [(phase: Phase, start: UInt64, duration: UInt64)] {
         var result: [(Phase, UInt64, UInt64)] = [(.detect, detectedAt, build.start > detectedAt ? build.start - detectedAt : 0)]
         var cursor = build.start
         for (phase, duration) in [(Phase.parse, build.parse), (.check, build.check), (.emit, build.emit), (.clang, build.clang)] {
