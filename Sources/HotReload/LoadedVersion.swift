@@ -1,5 +1,5 @@
+import Documents
 import Foundation
-import Profiling
 
 /// One hot part in memory: its number, its file, its `dlopen` handle and
 /// the address of each hot function in it.

@@ -1,5 +1,5 @@
 import Foundation
-import Profiling
+import SystemProbes
 
 extension Reloader {
     /// Points the slots at `version`; the caller holds `lock`. Versions

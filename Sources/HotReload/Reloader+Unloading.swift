@@ -1,5 +1,5 @@
 import Foundation
-import Profiling
+import SystemProbes
 
 extension Reloader {
     /// Unloads retired versions in which no call can still be running: no

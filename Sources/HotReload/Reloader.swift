@@ -1,6 +1,6 @@
 import CUnwind
 import Foundation
-import Profiling
+import SystemProbes
 import VaisCompiler
 
 /// The hot-reload state machine of one running program: idle, building

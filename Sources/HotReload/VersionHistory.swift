@@ -1,5 +1,6 @@
+import Documents
 import Foundation
-import Profiling
+import SystemProbes
 
 /// What happened to every version and failed edit of one session, for
 /// reports: when each version was loaded, unloaded or crashed, its section

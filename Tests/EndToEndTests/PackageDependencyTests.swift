@@ -66,14 +66,29 @@ struct PackageDependencyTests {
         }
     }
 
-    @Test("reporting depends on the documents only: never on the compiler, the reloader or the tracer")
-    func reportingDependsOnDocuments() throws {
-        let targets = Dictionary(uniqueKeysWithValues: try Self.targets().map { ($0.name, $0) })
+    /// Every target `name` depends on, directly or through others.
+    static func reachable(from name: String, in targets: [String: Target]) -> Set<String> {
         var reached = Set<String>()
-        var pending = ["Reporting"]
+        var pending = [name]
         while let next = pending.popLast() {
             for dependency in targets[next]?.dependencies ?? [] where reached.insert(dependency).inserted { pending.append(dependency) }
         }
+        return reached
+    }
+
+    @Test("reporting depends on the documents only: never on the compiler, the reloader, the tracer or the probes")
+    func reportingDependsOnDocuments() throws {
+        let targets = Dictionary(uniqueKeysWithValues: try Self.targets().map { ($0.name, $0) })
+        let reached = Self.reachable(from: "Reporting", in: targets)
+        #expect(reached == ["Documents"], "\(reached.sorted())")
         #expect(reached.isDisjoint(with: ["VaisSyntax", "VaisCompiler", "HotReload", "HotRuntime", "Tracing", "VaisHotApp"]), "\(reached.sorted())")
+    }
+
+    @Test("the compiler knows nothing of reloading, and the reloader nothing of reports or use cases")
+    func arrowsPointDown() throws {
+        let targets = Dictionary(uniqueKeysWithValues: try Self.targets().map { ($0.name, $0) })
+        #expect(Self.reachable(from: "VaisCompiler", in: targets) == ["VaisSyntax"])
+        let reloader = Self.reachable(from: "HotReload", in: targets)
+        #expect(reloader.isDisjoint(with: ["Reporting", "Tracing", "VaisHotApp", "HotRuntime"]), "\(reloader.sorted())")
     }
 }

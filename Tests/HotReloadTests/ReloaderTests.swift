@@ -1,9 +1,10 @@
+import Documents
 import Foundation
-import Profiling
+@testable import HotReload
+import SystemProbes
 import Testing
 import TestSupport
 import VaisCompiler
-@testable import HotReload
 
 /// The reloader inside the test process: versions, slots, refusals and
 /// unloading, checked through the program's own functions.

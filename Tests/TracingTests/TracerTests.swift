@@ -1,10 +1,10 @@
+import Documents
 import Foundation
-import Profiling
+@testable import HotReload
 import Testing
 import TestSupport
-import VaisCompiler
-@testable import HotReload
 @testable import Tracing
+import VaisCompiler
 
 /// Trampolines and the tracer inside the test process.
 @Suite("Tracer", .serialized)

@@ -1,9 +1,9 @@
+import Documents
 import Foundation
-import Profiling
+import HotReload
 import Testing
 import TestSupport
 import VaisCompiler
-import HotReload
 @testable import VaisHotApp
 
 /// A whole profiling session inside the test process.

@@ -1,6 +1,6 @@
+import Documents
 import Foundation
 import HotReload
-import Profiling
 import Reporting
 
 extension BenchGate {

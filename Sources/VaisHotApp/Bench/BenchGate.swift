@@ -1,6 +1,6 @@
+import Documents
 import Foundation
 import HotReload
-import Profiling
 import Reporting
 
 /// `vais-hot bench`: measures the suite (or reads a stored run), compares

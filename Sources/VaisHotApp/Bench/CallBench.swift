@@ -1,6 +1,7 @@
+import Documents
 import Foundation
 import HotReload
-import Profiling
+import SystemProbes
 import Tracing
 import VaisCompiler
 

@@ -1,7 +1,6 @@
 import CBenchSupport
 import Foundation
 import HotReload
-import Profiling
 import Tracing
 import VaisCompiler
 import VaisWorkloads

@@ -1,6 +1,6 @@
+import Documents
 import Foundation
 import HotReload
-import Profiling
 
 /// Counts the instructions of `CountedOperations` under Valgrind's
 /// callgrind: it runs a copy of this very executable, stripped of its debug

@@ -1,6 +1,7 @@
+import Documents
 import Foundation
 import HotReload
-import Profiling
+import SystemProbes
 import VaisWorkloads
 
 /// What this machine does in the time vais-hot's wall-time metrics are

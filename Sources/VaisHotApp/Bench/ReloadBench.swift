@@ -1,6 +1,6 @@
+import Documents
 import Foundation
 import HotReload
-import Profiling
 
 /// Reloads of the game as a developer makes them (a one-line edit of a
 /// constant, saved), with the program running: the phases without the

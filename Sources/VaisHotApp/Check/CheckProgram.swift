@@ -1,6 +1,6 @@
 import Foundation
 import HotReload
-import Profiling
+import SystemProbes
 import VaisCompiler
 
 /// `vais-hot check`: every diagnostic of a program without building it;

@@ -1,6 +1,7 @@
+import Documents
 import Foundation
 import HotReload
-import Profiling
+import SystemProbes
 
 /// The observer that measures what the reloader does: process RSS around
 /// each reload and each unload, the spans of every reload's stages into a

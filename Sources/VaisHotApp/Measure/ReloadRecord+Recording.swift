@@ -1,5 +1,6 @@
+import Documents
 import HotReload
-import Profiling
+import SystemProbes
 
 extension ReloadRecord {
     /// The reload's phases in order, each with when it began and how long it took.

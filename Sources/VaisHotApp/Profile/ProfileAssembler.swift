@@ -1,6 +1,7 @@
+import Documents
 import Foundation
 import HotReload
-import Profiling
+import SystemProbes
 
 /// Turns what a session collected into the `ProfileDocument` the reports
 /// are written from.

@@ -1,7 +1,7 @@
+import Documents
 import Foundation
 import HotReload
 import HotRuntime
-import Profiling
 import Reporting
 
 /// `vais-hot profile`: runs a profile session with a live progress line,

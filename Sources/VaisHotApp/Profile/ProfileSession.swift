@@ -1,6 +1,7 @@
+import Documents
 import Foundation
 import HotReload
-import Profiling
+import SystemProbes
 import VaisCompiler
 
 /// `vais-hot profile`: hosts a program like `run`, edits a copy of its

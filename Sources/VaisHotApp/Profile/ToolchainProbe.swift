@@ -1,6 +1,6 @@
+import Documents
 import Foundation
 import HotReload
-import Profiling
 
 extension ToolchainInfo {
     /// vais-hot's version (and git commit when run from a checkout), and the

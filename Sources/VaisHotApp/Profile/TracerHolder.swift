@@ -1,6 +1,6 @@
+import Documents
 import Foundation
 import HotReload
-import Profiling
 import Tracing
 
 /// A tracer attached to a running program's reloader, for commands that

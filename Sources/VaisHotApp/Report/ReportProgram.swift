@@ -1,6 +1,5 @@
 import Foundation
 import HotReload
-import Profiling
 import Reporting
 
 /// `vais-hot report`: the HTML and CSV of a stored profile, trace or bench

@@ -1,7 +1,7 @@
 import Foundation
 import HotReload
 import HotRuntime
-import Profiling
+import SystemProbes
 import Tracing
 
 /// `vais-hot run`: hosts the program in this process and swaps in each

@@ -2,7 +2,6 @@ import CHotSupport
 import Foundation
 import HotReload
 import HotRuntime
-import Profiling
 import Reporting
 
 /// `vais-hot trace`: runs the program with its hot functions traced and,

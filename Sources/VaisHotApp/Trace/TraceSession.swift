@@ -1,7 +1,8 @@
+import Documents
 import Foundation
 import HotReload
+import SystemProbes
 import Tracing
-import Profiling
 
 /// `vais-hot trace`: runs a program like `vais-hot run` (edits still
 /// reload) with the slots of the chosen hot functions pointed at their

@@ -1,6 +1,6 @@
 import Foundation
 import HotReload
-import Profiling
+import SystemProbes
 import VaisCompiler
 
 /// `vais-hot watch`: rebuilds an executable on every change of its source
