@@ -77,11 +77,12 @@ public struct HotPartBuilder: Sendable {
             let hot: (ir: String, manifest: ABIManifest, hotFunctions: [HotFunctionInfo])
             var host: String?
             if withHost {
-                let split = IREmitter.emitSplit(program, debugInfo: debugInfo, bootstrapsRuntime: bootstrapsRuntime)
+                let split = IREmitter.emitSplit(program, debugInfo: debugInfo, bootstrapsRuntime: bootstrapsRuntime,
+                                                 countsCalls: recipe.compileOptions.profilingCounters)
                 hot = (split.hot, split.manifest, split.hotFunctions)
                 host = split.host
             } else {
-                let part = IREmitter.emitHotPart(program, debugInfo: debugInfo)
+                let part = IREmitter.emitHotPart(program, debugInfo: debugInfo, countsCalls: recipe.compileOptions.profilingCounters)
                 hot = (part.ir, part.manifest, part.hotFunctions)
             }
             return (hot: hot, host: host, hashes: Self.hotBodyHashes(program), digest: Self.digest(program.sources))

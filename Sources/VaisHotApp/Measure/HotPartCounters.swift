@@ -8,11 +8,8 @@ import VaisCompiler
 enum HotPartCounters {
     /// When `version` served its first call (monotonic nanoseconds); nil before that.
     static func firstCallTime(of version: LoadedVersion) -> UInt64? {
-        guard let stamp = version.symbol(HotSplit.firstCallTimeSymbol) else { return nil }
-        let seconds = stamp.load(as: Int64.self)
-        let nanoseconds = stamp.load(fromByteOffset: 8, as: Int64.self)
-        guard seconds > 0 || nanoseconds > 0 else { return nil }
-        return UInt64(seconds) * 1_000_000_000 + UInt64(nanoseconds)
+        guard let stamp = version.symbol(HotSplit.firstCallTimeSymbol)?.load(as: UInt64.self), stamp > 0 else { return nil }
+        return stamp
     }
 
     /// Calls served so far by `version`.

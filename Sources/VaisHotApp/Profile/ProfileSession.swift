@@ -87,8 +87,10 @@ public final class ProfileSession: @unchecked Sendable {
     /// if it has not ended; the caller decides when the process exits.
     public func run() throws -> ProfileDocument {
         try FileManager.default.createDirectory(atPath: settings.outputFolder, withIntermediateDirectories: true)
-        let recipe = settings.interactive ? settings.recipe
+        var recipe = settings.interactive ? settings.recipe
             : settings.recipe.building(try WorkingCopy.make(of: settings.recipe, in: (settings.outputFolder as NSString).appendingPathComponent("work")))
+        // The session waits for each version's first call and counts its calls.
+        recipe.compileOptions.profilingCounters = true
         let workSource = recipe.sourcePath
         let plan = settings.interactive ? nil : try (settings.editScript.map { try EditPlan.script($0) }
             ?? EditPlan.tuneConstants(in: String(contentsOfFile: workSource, encoding: .utf8), path: workSource))

@@ -43,7 +43,10 @@ public final class TraceSession: @unchecked Sendable {
     public init(settings: Settings, observer: @escaping @Sendable (ReloadEvent) -> Void) throws {
         self.settings = settings
         let swapsBox = SwapLog()
-        reloader = try Reloader.launch(recipe: settings.recipe, configuration: settings.reloader) { event in
+        // The trace says when each version served its first call.
+        var recipe = settings.recipe
+        recipe.compileOptions.profilingCounters = true
+        reloader = try Reloader.launch(recipe: recipe, configuration: settings.reloader) { event in
             if case .swapped(let record) = event { swapsBox.append(record) }
             observer(event)
         }
