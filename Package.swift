@@ -51,13 +51,13 @@ let package = Package(
         .executableTarget(
             name: "vais-hot",
             dependencies: [
-                "VaisHotApp", "HotReload", "Tracing", "Reporting", "CHotSupport",
+                "VaisHotApp", "HotReload", "Tracing", "Reporting",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             linkerSettings: [.unsafeFlags(runtimeSymbols.flatMap { ["-Xlinker", "--export-dynamic-symbol=\($0)"] })]
         ),
         .testTarget(name: "VaisSyntaxTests", dependencies: ["VaisSyntax"]),
-        .testTarget(name: "VaisCompilerTests", dependencies: ["VaisSyntax", "VaisCompiler", "VaisWorkloads"]),
+        .testTarget(name: "VaisCompilerTests", dependencies: ["VaisSyntax", "VaisCompiler", "VaisWorkloads", "TestSupport"]),
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "HotReloadTests", dependencies: ["HotReload", "VaisCompiler", "Documents", "SystemProbes", "TestSupport"]),
         .testTarget(name: "VaisHotAppTests", dependencies: ["VaisHotApp", "HotReload", "VaisSyntax", "VaisCompiler", "Documents", "TestSupport"]),

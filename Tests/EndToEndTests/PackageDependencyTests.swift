@@ -1,6 +1,7 @@
 import Foundation
 import HotReload
 import Testing
+import TestSupport
 
 /// Package.swift says what the code does: every target declares exactly
 /// the modules its sources import, and the arrows of DESIGN.md hold.
@@ -20,9 +21,8 @@ struct PackageDependencyTests {
     /// scratch folder of its own, so it does not wait for the running tests'
     /// build folder).
     static func targets() throws -> [Target] {
-        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("vais-hot-dump-\(UUID().uuidString)").path
-        defer { try? FileManager.default.removeItem(atPath: scratch) }
-        let dump = try ProcessRunner.run("/usr/bin/env", ["swift", "package", "--package-path", Repository.root.path, "--scratch-path", scratch,
+        let scratch = try ScratchDirectory("dump-package")
+        let dump = try ProcessRunner.run("/usr/bin/env", ["swift", "package", "--package-path", Repository.root.path, "--scratch-path", scratch.url.path,
                                                           "dump-package"], standardError: .discard)
         try #require(dump.succeeded, "swift package dump-package failed: \(dump.output)")
         let package = try #require(try JSONSerialization.jsonObject(with: Data(dump.output.utf8)) as? [String: Any])
