@@ -1,4 +1,3 @@
-import CUnwind
 import Foundation
 import SystemProbes
 import VaisCompiler
@@ -88,8 +87,8 @@ public final class Reloader: @unchecked Sendable {
     /// `programThreadLock`, held across every look at its stack so that
     /// the thread cannot end meanwhile (a signal to a thread that ended
     /// is undefined behaviour).
-    private var programThread: pthread_t?
-    private let programThreadLock = NSLock()
+    var programThread: pthread_t?
+    let programThreadLock = NSLock()
     private var watcherThread: Thread?
     let watchdog = Watchdog()
     /// Set while the program is inside `hot_loop`; the iteration running
@@ -182,33 +181,6 @@ public final class Reloader: @unchecked Sendable {
         watchdog.start(interval: min(0.25, configuration.watchdogSeconds / 4)) { [weak self] in self?.watchdogTick() }
     }
 
-    /// Records which thread runs the program, to check its stack before
-    /// unloading a version.
-    public func adoptProgramThread() {
-        hot_capture_allow_sampling()
-        programThreadLock.lock()
-        programThread = pthread_self()
-        programThreadLock.unlock()
-    }
-
-    /// Forgets the program's thread, before it returns from the program.
-    func releaseProgramThread() {
-        programThreadLock.lock()
-        programThread = nil
-        programThreadLock.unlock()
-    }
-
-    /// The return addresses on the program's stack now: empty when no
-    /// thread runs the program, nil when it did not answer in time.
-    func programStack() -> [UInt]? {
-        programThreadLock.lock()
-        defer { programThreadLock.unlock() }
-        guard let thread = programThread else { return [] }
-        var pcs = [UInt](repeating: 0, count: 256)
-        let count = pcs.withUnsafeMutableBufferPointer { hot_capture_thread_stack(thread, $0.baseAddress, Int32($0.count), 100) }
-        return count < 0 ? nil : Array(pcs.prefix(Int(count)))
-    }
-
     public var currentVersion: Int {
         lock.lock()
         defer { lock.unlock() }
@@ -251,49 +223,6 @@ public final class Reloader: @unchecked Sendable {
     }
 
     func emit(_ event: ReloadEvent) { observer(event) }
-
-    /// `hot_cleanup`: stops watching and unloads every version but the
-    /// current one, which the program may still call.
-    public func cleanup() {
-        watcher.stop()
-        watchdog.stop()
-        lock.lock()
-        if let pending { retired.append(pending.version) }
-        pending = nil
-        retired.append(contentsOf: versions.dropLast())
-        versions = Array(versions.suffix(1))
-        lock.unlock()
-        reclaimRetired()
-    }
-
-    /// Unloads everything and removes the private directory. The program
-    /// must not call a hot function afterwards.
-    public func shutdown() {
-        watcher.stop()
-        watchdog.stop()
-        buildLock.lock()
-        lock.lock()
-        let all = retired + versions + (pending.map { [$0.version] } ?? [])
-        retired = []
-        versions = []
-        pending = nil
-        lock.unlock()
-        for version in all {
-            onVersionUnloading?(version)
-            loader.unload(version)
-        }
-        buildLock.unlock()
-        host.close()
-        directory.remove()
-    }
-
-    /// Removes the private build directory (files of loaded versions can go
-    /// while they stay mapped), for a process that is about to exit.
-    public func removeBuildDirectory() {
-        watcher.stop()
-        watchdog.stop()
-        directory.remove()
-    }
 
     private func watchLoop() {
         while let detected = watcher.nextChange(clock: MonotonicClock.now) {
