@@ -9,14 +9,20 @@ import SystemProbes
 /// served its first call.
 final class ReloadMeasurer: @unchecked Sendable {
     let recorder: Recorder
+    /// Whether the RSS around each reload is kept for a report (a profile);
+    /// `run` keeps none, so it holds nothing more however long it runs.
+    private let keepsReloads: Bool
     private let lock = NSLock()
-    /// Process RSS before each version was loaded, and right after its swap.
-    private var rssBefore: [Int: UInt64] = [:]
-    private var rssAfter: [Int: UInt64] = [:]
+    /// Process RSS before a version was loaded, until it is swapped in (a
+    /// build that fails to load is replaced by the next under its number).
+    private var rssBeforeLoading: [Int: UInt64] = [:]
+    /// Process RSS before each version was loaded and right after its swap.
+    private var rssAroundReloads: [Int: (before: UInt64, after: UInt64)] = [:]
     private var firstCalls: [Int: UInt64] = [:]
 
-    init(recorder: Recorder) {
+    init(recorder: Recorder, keepsReloads: Bool) {
         self.recorder = recorder
+        self.keepsReloads = keepsReloads
     }
 
     /// Called with each event, on the reloader's thread, before anyone else sees it.
@@ -24,10 +30,13 @@ final class ReloadMeasurer: @unchecked Sendable {
         switch event {
         case .built(let version):
             let rss = MemorySampler.residentBytes()
-            lock.withLock { rssBefore[version] = rss }
+            lock.withLock { rssBeforeLoading[version] = rss }
         case .swapped(let record):
             let rss = MemorySampler.residentBytes()
-            lock.withLock { rssAfter[record.version] = rss }
+            lock.withLock {
+                let before = rssBeforeLoading.removeValue(forKey: record.version) ?? 0
+                if keepsReloads { rssAroundReloads[record.version] = (before, rss) }
+            }
             record.record(into: recorder)
         case .unloading:
             recorder.counter("rss", at: MonotonicClock.now(), value: Double(MemorySampler.residentBytes()))
@@ -39,9 +48,10 @@ final class ReloadMeasurer: @unchecked Sendable {
         }
     }
 
-    /// Process RSS before `version` was loaded and after it was swapped in (0 when not seen).
+    /// Process RSS before `version` was loaded and after it was swapped in
+    /// (0 when not seen, or not kept).
     func rss(of version: Int) -> (before: UInt64, after: UInt64) {
-        lock.withLock { (rssBefore[version] ?? 0, rssAfter[version] ?? 0) }
+        lock.withLock { rssAroundReloads[version] ?? (0, 0) }
     }
 
     /// When `version` served its first call, read from the stamp its hot

@@ -56,7 +56,7 @@ public final class ProfileSession: @unchecked Sendable {
 
     let settings: Settings
     private let progress: @Sendable (Progress) -> Void
-    let measurer = ReloadMeasurer(recorder: Recorder())
+    let measurer = ReloadMeasurer(recorder: Recorder(), keepsReloads: true)
     private let lock = NSLock()
     private let changed = NSCondition()
     private var records: [ReloadRecord] = []

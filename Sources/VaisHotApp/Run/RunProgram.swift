@@ -20,7 +20,7 @@ public enum RunProgram {
         // Nothing reports the history of a run: keep the recent past, for a debugger, not every reload since start.
         configuration.historyLimit = keptHistory
         // The recorder is cheap enough to keep on: every reload's spans are there for a crash report or a debugger.
-        let measurer = ReloadMeasurer(recorder: Recorder(limit: keptRecords))
+        let measurer = ReloadMeasurer(recorder: Recorder(limit: keptRecords), keepsReloads: false)
         let reloader: Reloader
         do {
             reloader = try Reloader.launch(recipe: recipe, configuration: configuration) { event in
