@@ -16,7 +16,8 @@ let package = Package(
         .library(name: "VaisCompiler", targets: ["VaisCompiler"]),
         .library(name: "HotReload", targets: ["HotReload"]),
         .library(name: "VaisWorkloads", targets: ["VaisWorkloads"]),
-        .library(name: "Profiling", targets: ["Profiling"]),
+        .library(name: "Documents", targets: ["Documents"]),
+        .library(name: "SystemProbes", targets: ["SystemProbes"]),
         .library(name: "Reporting", targets: ["Reporting"]),
         .library(name: "Tracing", targets: ["Tracing"]),
         .library(name: "VaisHotRuntime", type: .dynamic, targets: ["HotRuntime"]),
@@ -32,29 +33,37 @@ let package = Package(
         .target(name: "CHotSupport"),
         .target(name: "CBenchSupport"),
         .target(name: "CUnwind", linkerSettings: [.linkedLibrary("unwind")]),
-        .target(name: "Profiling", dependencies: ["CElf"]),
-        .target(name: "HotReload", dependencies: ["VaisSyntax", "VaisCompiler", "Profiling", "CHotSupport", "CUnwind"]),
+        // The JSON documents every report is written from: profile, trace, bench run.
+        .target(name: "Documents"),
+        // The clock, /proc, ELF inspection and the recorder: what measuring reads.
+        .target(name: "SystemProbes", dependencies: ["Documents", "CElf"]),
+        .target(name: "HotReload", dependencies: ["VaisSyntax", "VaisCompiler", "Documents", "SystemProbes", "CHotSupport", "CUnwind"]),
         .target(name: "HotRuntime", dependencies: ["HotReload"]),
         .target(name: "CTraceRuntime", linkerSettings: [.linkedLibrary("unwind")]),
-        .target(name: "Tracing", dependencies: ["Profiling", "HotReload", "CDw", "CTraceRuntime"]),
-        .target(name: "Reporting", dependencies: ["Profiling"], resources: [.process("Resources")]),
-        .target(name: "PipelineBench", dependencies: ["VaisCompiler", "HotReload", "Profiling", "Tracing", "VaisWorkloads", "CBenchSupport"]),
+        .target(name: "Tracing", dependencies: ["Documents", "SystemProbes", "HotReload", "CDw", "CTraceRuntime"]),
+        .target(name: "Reporting", dependencies: ["Documents"], resources: [.process("Resources")]),
         .target(name: "VaisWorkloads"),
+        // The use cases (run, watch, build, check, profile, trace, report, bench), each taking one BuildRecipe.
+        .target(name: "VaisHotApp", dependencies: [
+            "VaisSyntax", "VaisCompiler", "HotReload", "HotRuntime", "Documents", "SystemProbes", "Tracing", "Reporting", "VaisWorkloads", "CHotSupport",
+            "CBenchSupport",
+        ]),
         .executableTarget(
             name: "vais-hot",
             dependencies: [
-                "VaisCompiler", "HotReload", "HotRuntime", "Profiling", "Tracing", "Reporting", "PipelineBench", "CHotSupport",
+                "VaisHotApp", "HotReload", "Tracing", "Reporting",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             linkerSettings: [.unsafeFlags(runtimeSymbols.flatMap { ["-Xlinker", "--export-dynamic-symbol=\($0)"] })]
         ),
         .testTarget(name: "VaisSyntaxTests", dependencies: ["VaisSyntax"]),
-        .testTarget(name: "VaisCompilerTests", dependencies: ["VaisSyntax", "VaisCompiler", "VaisWorkloads"]),
+        .testTarget(name: "VaisCompilerTests", dependencies: ["VaisSyntax", "VaisCompiler", "VaisWorkloads", "TestSupport"]),
         .target(name: "TestSupport", path: "Tests/TestSupport"),
-        .testTarget(name: "HotReloadTests", dependencies: ["HotReload", "VaisSyntax", "VaisCompiler", "Profiling", "TestSupport"]),
-        .testTarget(name: "ReportingTests", dependencies: ["Reporting", "Profiling", "TestSupport"]),
-        .testTarget(name: "TracingTests", dependencies: ["Tracing", "HotReload", "VaisCompiler", "Profiling", "TestSupport"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["VaisSyntax", "VaisCompiler", "HotReload", "Profiling", "TestSupport"]),
+        .testTarget(name: "HotReloadTests", dependencies: ["HotReload", "VaisCompiler", "Documents", "SystemProbes", "TestSupport"]),
+        .testTarget(name: "VaisHotAppTests", dependencies: ["VaisHotApp", "HotReload", "VaisSyntax", "VaisCompiler", "Documents", "TestSupport"]),
+        .testTarget(name: "ReportingTests", dependencies: ["Reporting", "Documents", "TestSupport"]),
+        .testTarget(name: "TracingTests", dependencies: ["Tracing", "HotReload", "VaisCompiler", "Documents", "TestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["VaisSyntax", "VaisCompiler", "HotReload", "SystemProbes", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -20,9 +20,16 @@ let package = Package(
         .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
     ],
     targets: [
+        // What the benchmark targets share: tolerances, the call loop, the setup error.
+        .target(
+            name: "BenchmarkSupport",
+            dependencies: [.product(name: "Benchmark", package: "benchmark")],
+            path: "Support/BenchmarkSupport"
+        ),
         .executableTarget(
             name: "CompilerBenchmarks",
             dependencies: [
+                "BenchmarkSupport",
                 .product(name: "Benchmark", package: "benchmark"),
                 .product(name: "VaisCompiler", package: "vais-hot"),
                 .product(name: "VaisWorkloads", package: "vais-hot"),
@@ -36,6 +43,7 @@ let package = Package(
         .executableTarget(
             name: "ReloadBenchmarks",
             dependencies: [
+                "BenchmarkSupport",
                 .product(name: "Benchmark", package: "benchmark"),
                 .product(name: "VaisCompiler", package: "vais-hot"),
                 .product(name: "HotReload", package: "vais-hot"),
@@ -48,6 +56,7 @@ let package = Package(
         .executableTarget(
             name: "TraceBenchmarks",
             dependencies: [
+                "BenchmarkSupport",
                 .product(name: "Benchmark", package: "benchmark"),
                 .product(name: "VaisCompiler", package: "vais-hot"),
                 .product(name: "HotReload", package: "vais-hot"),

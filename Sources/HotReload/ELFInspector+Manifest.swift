@@ -1,4 +1,4 @@
-import Profiling
+import SystemProbes
 import VaisCompiler
 
 extension ELFInspector {

@@ -1,5 +1,5 @@
 import Foundation
-import Profiling
+import SystemProbes
 import VaisCompiler
 
 /// The loaded host part of a program: a shared object `vais-hot run` opened,

@@ -1,22 +1,11 @@
 import Foundation
-import Profiling
+import SystemProbes
 import VaisCompiler
 import VaisSyntax
 
 /// Compiles a program's source into the two parts of a hot-reloadable
 /// program, timing each phase. Runs off the program's thread.
 public struct HotPartBuilder: Sendable {
-    public struct Settings: Sendable {
-        public var sourcePath: String
-        public var compileOptions: CompileOptions
-        public var optimization: Int
-        public init(sourcePath: String, compileOptions: CompileOptions, optimization: Int = 0) {
-            self.sourcePath = sourcePath
-            self.compileOptions = compileOptions
-            self.optimization = optimization
-        }
-    }
-
     /// Nanoseconds spent in each phase of one build.
     public struct Timings: Sendable, Equatable {
         /// When the build began (monotonic); the phases follow one another from here.
@@ -60,11 +49,11 @@ public struct HotPartBuilder: Sendable {
         }
     }
 
-    public let settings: Settings
+    public let recipe: BuildRecipe
     public let toolchain: Toolchain
 
-    public init(settings: Settings, toolchain: Toolchain) {
-        self.settings = settings
+    public init(recipe: BuildRecipe, toolchain: Toolchain) {
+        self.recipe = recipe
         self.toolchain = toolchain
     }
 
@@ -76,23 +65,24 @@ public struct HotPartBuilder: Sendable {
                       bootstrapsRuntime: Bool = false) -> Result<Build, Failure> {
         var timings = Timings()
         timings.start = MonotonicClock.now()
-        let (parsed, parseTime) = MonotonicClock.measure { Compiler.parse(path: settings.sourcePath, options: settings.compileOptions) }
+        let (parsed, parseTime) = MonotonicClock.measure { Compiler.parse(path: recipe.sourcePath, options: recipe.compileOptions) }
         timings.parse = parseTime
-        let (checked, checkTime) = MonotonicClock.measure { Compiler.check(parsed, options: settings.compileOptions) }
+        let (checked, checkTime) = MonotonicClock.measure { Compiler.check(parsed, options: recipe.compileOptions) }
         timings.check = checkTime
         guard let program = checked.program else {
             return .failure(.diagnostics(checked.renderedDiagnostics(color: isatty(2) == 1)))
         }
-        let debugInfo = settings.compileOptions.debugInfo
+        let debugInfo = recipe.compileOptions.debugInfo
         let (emitted, emitTime) = MonotonicClock.measure {
             let hot: (ir: String, manifest: ABIManifest, hotFunctions: [HotFunctionInfo])
             var host: String?
             if withHost {
-                let split = IREmitter.emitSplit(program, debugInfo: debugInfo, bootstrapsRuntime: bootstrapsRuntime)
+                let split = IREmitter.emitSplit(program, debugInfo: debugInfo, bootstrapsRuntime: bootstrapsRuntime,
+                                                 countsCalls: recipe.compileOptions.profilingCounters)
                 hot = (split.hot, split.manifest, split.hotFunctions)
                 host = split.host
             } else {
-                let part = IREmitter.emitHotPart(program, debugInfo: debugInfo)
+                let part = IREmitter.emitHotPart(program, debugInfo: debugInfo, countsCalls: recipe.compileOptions.profilingCounters)
                 hot = (part.ir, part.manifest, part.hotFunctions)
             }
             return (hot: hot, host: host, hashes: Self.hotBodyHashes(program), digest: Self.digest(program.sources))
@@ -101,8 +91,8 @@ public struct HotPartBuilder: Sendable {
         let hot = emitted.hot
         do {
             let start = MonotonicClock.now()
-            try toolchain.compile(irText: hot.ir, scratch: scratch, to: output, kind: .sharedObject, optimization: settings.optimization,
-                                  debugInfo: settings.compileOptions.debugInfo)
+            try toolchain.compile(irText: hot.ir, scratch: scratch, to: output, kind: .sharedObject, optimization: recipe.optimization,
+                                  debugInfo: recipe.compileOptions.debugInfo)
             timings.clang = MonotonicClock.now() - start
         } catch {
             return .failure(.toolchain("\(error)"))
@@ -117,8 +107,8 @@ public struct HotPartBuilder: Sendable {
     public func compileHost(of build: Build, to output: String, scratch: PrivateDirectory, kind: Toolchain.OutputKind,
                             linkArguments: [String] = []) throws {
         guard let ir = build.hostIR else { throw Failure.toolchain("internal error: the build lowered the hot part alone, without its host") }
-        try toolchain.compile(irText: ir, scratch: scratch, to: output, kind: kind, optimization: settings.optimization,
-                              debugInfo: settings.compileOptions.debugInfo, extraArguments: linkArguments)
+        try toolchain.compile(irText: ir, scratch: scratch, to: output, kind: kind, optimization: recipe.optimization,
+                              debugInfo: recipe.compileOptions.debugInfo, extraArguments: linkArguments)
     }
 
     private static func hotBodyHashes(_ program: CheckedProgram) -> [String: String] {

@@ -1,5 +1,5 @@
+import Documents
 import Foundation
-import Profiling
 
 /// One hot part in memory: its number, its file, its `dlopen` handle and
 /// the address of each hot function in it.
@@ -42,4 +42,7 @@ public final class LoadedVersion: @unchecked Sendable {
     }
 
     public func contains(_ address: UInt) -> Bool { addressRange.contains(address) }
+
+    /// The address of a symbol the hot part defines (`dlsym` in it).
+    public func symbol(_ name: String) -> UnsafeMutableRawPointer? { dlsym(handle, name) }
 }

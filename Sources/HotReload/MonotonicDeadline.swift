@@ -1,4 +1,5 @@
-import Profiling
+import SystemProbes
+
 
 /// A point in time on the monotonic clock, to wait for in slices.
 struct MonotonicDeadline {

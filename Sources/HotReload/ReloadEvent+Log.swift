@@ -29,7 +29,7 @@ extension ReloadEvent {
         case .overran(let version, let newer, let seconds, .inCCode):
             return "hot code of v\(version) has run \(Self.seconds(seconds)) past v\(newer) being ready without returning; it is inside C code "
                 + "(a library call), where it cannot be interrupted safely; the watchdog keeps trying"
-        case .ready, .unchanged, .unloaded:
+        case .built, .ready, .unchanged, .unloading, .unloaded:
             return nil
         }
     }

@@ -1,5 +1,5 @@
 import Foundation
-import Profiling
+import SystemProbes
 import VaisCompiler
 
 extension Reloader {
@@ -32,7 +32,7 @@ extension Reloader {
         lastRejectedDigest = nil
         lastSourceFiles = build.sourceFiles
         watcher.watch(build.sourceFiles)
-        let rssBefore = MemorySampler.residentBytes()
+        emit(.built(version: number))
         switch loader.load(build.candidate, as: number) {
         case .success(let (version, warnings)):
             // Ready from here: what follows until the swap (bookkeeping, a
@@ -43,7 +43,7 @@ extension Reloader {
             let changed = build.bodyHashes.keys.filter { build.bodyHashes[$0] != lastBodyHashes[$0] }.sorted()
             lastBodyHashes = build.bodyHashes
             let record = ReloadRecord(version: number, changedFunctions: changed, detectedAt: detectedAt,
-                                      build: build.timings, load: version.timings, readyAt: readyAt, rssBefore: rssBefore)
+                                      build: build.timings, load: version.timings, readyAt: readyAt)
             history.loaded(version)
             onVersionLoaded?(version)
             offer(version, record)

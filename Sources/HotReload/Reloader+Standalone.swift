@@ -12,11 +12,10 @@ extension Reloader {
         let host = try HostProgram.executable()
         let first = VersionLoader.Candidate(sharedObject: (folder as NSString).appendingPathComponent("lib\(stem).so"),
                                             hotFunctions: host.hotFunctions, bodyHashes: [:], isStaged: false)
-        let configuration = Configuration(sourcePath: (folder as NSString).appendingPathComponent(stem + ".vais"),
-                                          compileOptions: CompileOptions(), buildRoot: (folder as NSString).appendingPathComponent(".vais-hot"))
+        let configuration = Configuration(buildRoot: (folder as NSString).appendingPathComponent(".vais-hot"))
         let directory = try PrivateDirectory(parent: configuration.buildRoot, name: stem)
         do {
-            return try Reloader(configuration: configuration, directory: directory, host: host, first: first, builder: nil, observer: observer)
+            return try Reloader(configuration: configuration, programName: stem, directory: directory, host: host, first: first, builder: nil, observer: observer)
         } catch {
             directory.remove()
             throw error
@@ -25,17 +24,17 @@ extension Reloader {
 
     /// `hot_init`: rebuilds from `sourcePath` (and what it imports) on
     /// every change from now on.
+    /// The executable was built without debug info and at -O0, and so are its versions.
     public func watchSource(_ sourcePath: String) throws {
-        let path = URL(fileURLWithPath: sourcePath).standardizedFileURL.path
-        let options = CompileOptions(debugInfo: configuration.compileOptions.debugInfo,
-                                     standardLibrary: StandardLibrary.locate(forSource: path, alsoAbove: RuntimeLibrary.loadedFolder().map { [$0] } ?? []))
-        let parsed = Compiler.parse(path: path, options: options)
+        var recipe = BuildRecipe(source: sourcePath, compileOptions: CompileOptions())
+        let path = recipe.sourcePath
+        recipe.compileOptions.standardLibrary = StandardLibrary.locate(forSource: path, alsoAbove: RuntimeLibrary.loadedFolder().map { [$0] } ?? [])
+        let parsed = Compiler.parse(path: path, options: recipe.compileOptions)
         guard FileManager.default.fileExists(atPath: path) else { throw PrivateDirectory.Failure.fileOperation("read", path: path, ENOENT) }
         buildLock.lock()
         if builder == nil {
             do {
-                builder = HotPartBuilder(settings: .init(sourcePath: path, compileOptions: options, optimization: configuration.optimization),
-                                         toolchain: try Toolchain.locate())
+                builder = HotPartBuilder(recipe: recipe, toolchain: try Toolchain.locate())
             } catch {
                 buildLock.unlock()
                 throw error

@@ -1,6 +1,6 @@
 import CHotSupport
 import Foundation
-import Profiling
+import SystemProbes
 
 extension Reloader {
     /// One look by the watchdog: has hot code run `watchdogSeconds` past

@@ -1,17 +1,16 @@
-import CUnwind
 import Foundation
-import Profiling
+import SystemProbes
 import VaisCompiler
 
 /// The hot-reload state machine of one running program: idle, building
 /// (off the program's thread), ready, swapped; rollback after a crash. It
 /// owns the versions, the slots and the watcher; the runtime API
-/// (`hot_check`, `hot_loop`, ...) calls into it.
+/// (`hot_check`, `hot_loop`, ...) calls into it. It measures nothing
+/// beyond the time of its own stages: it tells its observer what it does
+/// (`ReloadEvent`), and whoever measures does so there.
 public final class Reloader: @unchecked Sendable {
+    /// How the reloader keeps versions; what to build is the `BuildRecipe`.
     public struct Configuration: Sendable {
-        public var sourcePath: String
-        public var compileOptions: CompileOptions
-        public var optimization: Int
         /// The folder the private build directory is made in.
         public var buildRoot: String
         /// Versions kept loaded (the current one included) for rollback.
@@ -25,11 +24,8 @@ public final class Reloader: @unchecked Sendable {
         /// keeps all it reports.
         public var historyLimit: Int?
 
-        public init(sourcePath: String, compileOptions: CompileOptions, optimization: Int = 0, buildRoot: String,
-                    retainedVersions: Int = 3, debounceMilliseconds: Int = 100, watchdogSeconds: Double = 2, historyLimit: Int? = nil) {
-            self.sourcePath = sourcePath
-            self.compileOptions = compileOptions
-            self.optimization = optimization
+        public init(buildRoot: String, retainedVersions: Int = 3, debounceMilliseconds: Int = 100, watchdogSeconds: Double = 2,
+                    historyLimit: Int? = nil) {
             self.buildRoot = buildRoot
             self.retainedVersions = max(1, retainedVersions)
             self.debounceMilliseconds = debounceMilliseconds
@@ -91,8 +87,8 @@ public final class Reloader: @unchecked Sendable {
     /// `programThreadLock`, held across every look at its stack so that
     /// the thread cannot end meanwhile (a signal to a thread that ended
     /// is undefined behaviour).
-    private var programThread: pthread_t?
-    private let programThreadLock = NSLock()
+    var programThread: pthread_t?
+    let programThreadLock = NSLock()
     private var watcherThread: Thread?
     let watchdog = Watchdog()
     /// Set while the program is inside `hot_loop`; the iteration running
@@ -115,15 +111,13 @@ public final class Reloader: @unchecked Sendable {
     /// its statistics blocks there).
     public var onVersionLoaded: (@Sendable (LoadedVersion) -> Void)?
     public var onVersionUnloading: (@Sendable (LoadedVersion) -> Void)?
-    /// Where the stages' spans go, when someone records them.
-    public var recorder: Recorder?
     /// Turns a code address into `file.vais:line` for crash reports; set by
     /// whoever has a symbolizer (the command line wires in libdw's).
     public var sourceLineResolver: (@Sendable (UInt) -> String?)?
 
     /// Takes over a loaded host: finds its slots, loads the first hot part
     /// as version 1 and points the slots at it.
-    init(configuration: Configuration, directory: PrivateDirectory, host: HostProgram, first: VersionLoader.Candidate,
+    init(configuration: Configuration, programName: String, directory: PrivateDirectory, host: HostProgram, first: VersionLoader.Candidate,
          builder: HotPartBuilder?, observer: @escaping @Sendable (ReloadEvent) -> Void) throws {
         self.configuration = configuration
         self.directory = directory
@@ -131,8 +125,7 @@ public final class Reloader: @unchecked Sendable {
         self.builder = builder
         self.observer = observer
         history = VersionHistory(limit: configuration.historyLimit)
-        let stem = ((configuration.sourcePath as NSString).lastPathComponent as NSString).deletingPathExtension
-        loader = VersionLoader(directory: directory, libraryName: stem, hostManifest: host.manifest)
+        loader = VersionLoader(directory: directory, libraryName: programName, hostManifest: host.manifest)
         slots = try SlotTable(host: host.handle, hotFunctions: host.hotFunctions)
         watcher = try FileWatcher(debounceMilliseconds: configuration.debounceMilliseconds)
         lastBodyHashes = first.bodyHashes
@@ -149,13 +142,12 @@ public final class Reloader: @unchecked Sendable {
     /// `vais-hot run`: builds the program's first version, loads its host
     /// part into this process (so its globals and slots live here) and
     /// points the slots at the hot part.
-    public static func launch(configuration: Configuration, observer: @escaping @Sendable (ReloadEvent) -> Void) throws -> Reloader {
-        let stem = ((configuration.sourcePath as NSString).lastPathComponent as NSString).deletingPathExtension
+    public static func launch(recipe: BuildRecipe, configuration: Configuration,
+                              observer: @escaping @Sendable (ReloadEvent) -> Void) throws -> Reloader {
+        let stem = recipe.programName
         let directory = try PrivateDirectory(parent: configuration.buildRoot, name: stem)
         do {
-            let builder = HotPartBuilder(settings: .init(sourcePath: configuration.sourcePath, compileOptions: configuration.compileOptions,
-                                                         optimization: configuration.optimization),
-                                         toolchain: try Toolchain.locate())
+            let builder = HotPartBuilder(recipe: recipe, toolchain: try Toolchain.locate())
             let first: HotPartBuilder.Build
             switch builder.build(hotPartTo: directory.file(Self.stagingName), scratch: directory) {
             case .success(let build): first = build
@@ -164,7 +156,7 @@ public final class Reloader: @unchecked Sendable {
             let hostName = "lib\(stem).host.so"
             try builder.compileHost(of: first, to: directory.file(hostName), scratch: directory, kind: .sharedObject)
             let host = try HostProgram.load(try directory.verifiedFile(hostName), manifest: first.manifest, hotFunctions: first.hotFunctions)
-            let reloader = try Reloader(configuration: configuration, directory: directory, host: host, first: first.candidate,
+            let reloader = try Reloader(configuration: configuration, programName: stem, directory: directory, host: host, first: first.candidate,
                                         builder: builder, observer: observer)
             if let reason = directory.fallbackReason { observer(.warning(reason)) }
             reloader.lastDigest = first.sourceDigest
@@ -184,33 +176,6 @@ public final class Reloader: @unchecked Sendable {
         guard watcherThread == nil else { return }
         watcherThread = startThread(named: "hot-watcher") { [weak self] in self?.watchLoop() }
         watchdog.start(interval: min(0.25, configuration.watchdogSeconds / 4)) { [weak self] in self?.watchdogTick() }
-    }
-
-    /// Records which thread runs the program, to check its stack before
-    /// unloading a version.
-    public func adoptProgramThread() {
-        hot_capture_allow_sampling()
-        programThreadLock.lock()
-        programThread = pthread_self()
-        programThreadLock.unlock()
-    }
-
-    /// Forgets the program's thread, before it returns from the program.
-    func releaseProgramThread() {
-        programThreadLock.lock()
-        programThread = nil
-        programThreadLock.unlock()
-    }
-
-    /// The return addresses on the program's stack now: empty when no
-    /// thread runs the program, nil when it did not answer in time.
-    func programStack() -> [UInt]? {
-        programThreadLock.lock()
-        defer { programThreadLock.unlock() }
-        guard let thread = programThread else { return [] }
-        var pcs = [UInt](repeating: 0, count: 256)
-        let count = pcs.withUnsafeMutableBufferPointer { hot_capture_thread_stack(thread, $0.baseAddress, Int32($0.count), 100) }
-        return count < 0 ? nil : Array(pcs.prefix(Int(count)))
     }
 
     public var currentVersion: Int {
@@ -241,6 +206,13 @@ public final class Reloader: @unchecked Sendable {
         for version in allLoadedVersions { onVersionLoaded?(version) }
     }
 
+    /// The version built and loaded that waits for `hot_check`, if any.
+    public var pendingVersion: LoadedVersion? {
+        lock.lock()
+        defer { lock.unlock() }
+        return pending?.version
+    }
+
     public var loadedVersions: (retained: [Int], retired: [Int]) {
         lock.lock()
         defer { lock.unlock() }
@@ -248,49 +220,6 @@ public final class Reloader: @unchecked Sendable {
     }
 
     func emit(_ event: ReloadEvent) { observer(event) }
-
-    /// `hot_cleanup`: stops watching and unloads every version but the
-    /// current one, which the program may still call.
-    public func cleanup() {
-        watcher.stop()
-        watchdog.stop()
-        lock.lock()
-        if let pending { retired.append(pending.version) }
-        pending = nil
-        retired.append(contentsOf: versions.dropLast())
-        versions = Array(versions.suffix(1))
-        lock.unlock()
-        reclaimRetired()
-    }
-
-    /// Unloads everything and removes the private directory. The program
-    /// must not call a hot function afterwards.
-    public func shutdown() {
-        watcher.stop()
-        watchdog.stop()
-        buildLock.lock()
-        lock.lock()
-        let all = retired + versions + (pending.map { [$0.version] } ?? [])
-        retired = []
-        versions = []
-        pending = nil
-        lock.unlock()
-        for version in all {
-            onVersionUnloading?(version)
-            loader.unload(version)
-        }
-        buildLock.unlock()
-        host.close()
-        directory.remove()
-    }
-
-    /// Removes the private build directory (files of loaded versions can go
-    /// while they stay mapped), for a process that is about to exit.
-    public func removeBuildDirectory() {
-        watcher.stop()
-        watchdog.stop()
-        directory.remove()
-    }
 
     private func watchLoop() {
         while let detected = watcher.nextChange(clock: MonotonicClock.now) {

@@ -1,5 +1,5 @@
 import Foundation
-import Profiling
+import SystemProbes
 
 /// libVaisHotRuntime.so, the hot-reload runtime a `build --hot` executable
 /// links against: built by this package beside the vais-hot executable.

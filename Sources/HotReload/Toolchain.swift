@@ -1,5 +1,5 @@
 import Foundation
-import Profiling
+import SystemProbes
 
 /// The clang that turns our LLVM IR into native code: `VAIS_CLANG` if set,
 /// otherwise the clang beside the Swift toolchain this program runs on

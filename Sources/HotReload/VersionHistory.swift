@@ -1,5 +1,6 @@
+import Documents
 import Foundation
-import Profiling
+import SystemProbes
 
 /// What happened to every version and failed edit of one session, for
 /// reports: when each version was loaded, unloaded or crashed, its section
@@ -12,7 +13,6 @@ public final class VersionHistory: @unchecked Sendable {
         public let path: String
         public let loadedAt: UInt64
         public var unloadedAt: UInt64?
-        public var firstCallAt: UInt64?
         public var crashed = false
         /// Unloaded, but the dynamic linker kept it mapped.
         public var stillMapped = false
@@ -63,12 +63,6 @@ public final class VersionHistory: @unchecked Sendable {
     }
 
     /// Records the first call of `number`; later calls change nothing.
-    func firstCall(_ number: Int, at time: UInt64) {
-        lock.lock()
-        if entries[number]?.firstCallAt == nil { entries[number]?.firstCallAt = time }
-        lock.unlock()
-    }
-
     func failed(_ kind: FailedReload.Kind, _ message: String) {
         let kept = message.utf8.count <= Self.messageLimit ? message : Self.truncated(message)
         lock.lock()

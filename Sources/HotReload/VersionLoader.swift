@@ -1,5 +1,6 @@
+import Documents
 import Foundation
-import Profiling
+import SystemProbes
 import VaisCompiler
 
 /// Loads hot parts: moves each build to a numbered file in the private

@@ -1,6 +1,7 @@
 import CTraceRuntime
+import Documents
 import Foundation
-import Profiling
+import SystemProbes
 
 /// The Swift side of the tracing runtime: it configures the trampolines'
 /// hooks, registers each version's statistics blocks, keeps their numbers

@@ -1,9 +1,6 @@
 import ArgumentParser
-import Foundation
-import HotReload
-import PipelineBench
-import Profiling
 import Reporting
+import VaisHotApp
 
 extension BenchFormat: ExpressibleByArgument {}
 
@@ -51,76 +48,8 @@ struct BenchCommand: ParsableCommand {
     }
 
     func run() throws {
-        // Ctrl-C, SIGTERM or SIGHUP: remove build directories, stop clang, then end as the signal would.
-        ExitCleanup.endOnSignals()
-        // Read the baseline first: a bad path should fail before minutes of measuring.
-        let old: BenchDocument?
-        do {
-            old = try baseline.map { try BenchFile.read(URL(fileURLWithPath: $0)) }
-        } catch {
-            Terminal.error("error: \(FileFailure.oneLine(error))")
-            throw ExitCode(BenchExitCode.benchFailed)
-        }
-        var document: BenchDocument
-        if let storedRun {
-            do {
-                document = try BenchFile.read(URL(fileURLWithPath: storedRun))
-            } catch {
-                Terminal.error("error: \(FileFailure.oneLine(error))")
-                throw ExitCode(BenchExitCode.benchFailed)
-            }
-        } else {
-            document = try measure(requireInstructionCounts: old?.metrics.contains { $0.gate == .instructions } ?? false)
-        }
-        // A run written with --out may become the next baseline: it keeps the thresholds.
-        document.thresholds = old?.thresholds ?? document.thresholds
-        var comparison = old.map { BenchComparison(run: document, baseline: $0) }
-        if let first = comparison, let old, first.regressionNeedsConfirming, confirm, storedRun == nil {
-            Terminal.error("regressed: \(first.regressed.map(\.name).joined(separator: ", ")); measuring again, in a fresh process, to confirm")
-            document = try measureInFreshProcess()
-            document.thresholds = old.thresholds ?? document.thresholds
-            comparison = BenchComparison(run: document, baseline: old).confirmed(by: first)
-        }
-        do {
-            // With a baseline, the run keeps the comparison, so its HTML shows these very verdicts; a run
-            // recorded as the baseline itself (`make baseline`) stays lean.
-            if let out {
-                let recordsBaseline = URL(fileURLWithPath: out).standardizedFileURL == baseline.map { URL(fileURLWithPath: $0).standardizedFileURL }
-                try BenchFile.write(recordsBaseline ? document : comparison?.runWithVerdicts ?? document, to: URL(fileURLWithPath: out))
-            }
-            if let githubBenchmark {
-                try BenchFormats.githubActionBenchmark(document).write(to: URL(fileURLWithPath: githubBenchmark))
-            }
-            print(try BenchFormats.render(document, comparison: comparison, as: format), terminator: "")
-        } catch {
-            Terminal.error("error: \(FileFailure.oneLine(error))")
-            throw ExitCode(BenchExitCode.benchFailed)
-        }
-        if let comparison, comparison.hasRegression {
-            Terminal.error(comparison.summary)
-            throw ExitCode(comparison.exitCode)
-        }
-    }
-}
-
-extension BenchCommand {
-    /// Runs the suite, with a live progress line.
-    private func measure(requireInstructionCounts: Bool) throws -> BenchDocument {
-        let settings = BenchRunner.Settings(suite: BenchRunner.Suite(rawValue: suite) ?? .quick,
-                                            gameSource: URL(fileURLWithPath: game).standardizedFileURL.path,
-                                            standardLibrary: source.compileOptions(for: game).standardLibrary,
-                                            workFolder: FileManager.default.temporaryDirectory.appendingPathComponent("vais-hot-bench-\(getpid())").path,
-                                            requireInstructionCounts: requireInstructionCounts)
-        let progress = StatusLine()
-        defer { progress.finish() }
-        let start = Date()
-        do {
-            return try BenchRunner(settings: settings) { step in
-                progress.show(String(format: "[bench %5.1f s] %@", Date().timeIntervalSince(start), step))
-            }.run()
-        } catch {
-            Terminal.error("error: the bench failed: \(FileFailure.oneLine(error))")
-            throw ExitCode(BenchExitCode.benchFailed)
-        }
+        let gate = BenchGate(suite: BenchRunner.Suite(rawValue: suite) ?? .quick, game: source.recipe(for: game), out: out, baseline: baseline,
+                             format: format, githubBenchmark: githubBenchmark, storedRun: storedRun, confirm: confirm)
+        try perform { try gate.run() }
     }
 }

@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import PipelineBench
+import VaisHotApp
 
 /// What `vais-hot bench` runs under callgrind to count instructions; not
 /// for people (hidden from help).
@@ -17,8 +17,7 @@ struct BenchCountCommand: ParsableCommand {
     @OptionGroup var source: SourceOptions
 
     func run() throws {
-        let settings = BenchRunner.Settings(suite: .quick, gameSource: game, standardLibrary: source.compileOptions(for: game).standardLibrary,
-                                            workFolder: work)
+        let settings = BenchRunner.Settings(suite: .quick, game: source.recipe(for: game), workFolder: work)
         try CountedOperations(settings: settings).run(manifestPath: manifest)
     }
 }

@@ -1,6 +1,5 @@
 import ArgumentParser
 import HotReload
-import VaisCompiler
 
 /// Options of the commands that run a program hot.
 struct HotOptions: ParsableArguments {
@@ -29,10 +28,12 @@ struct HotOptions: ParsableArguments {
         guard watchdogSeconds > 0 else { throw ValidationError("--watchdog-seconds must be positive") }
     }
 
-    func configuration(for file: String, source: SourceOptions) -> Reloader.Configuration {
-        Reloader.Configuration(sourcePath: file, compileOptions: source.compileOptions(for: file, debugInfo: debugInfo),
-                               optimization: optimization.level, buildRoot: buildDirectory,
-                               retainedVersions: retainedVersions, debounceMilliseconds: debounceMilliseconds,
+    func recipe(for file: String, source: SourceOptions) -> BuildRecipe {
+        source.recipe(for: file, debugInfo: debugInfo, optimization: optimization.level)
+    }
+
+    var configuration: Reloader.Configuration {
+        Reloader.Configuration(buildRoot: buildDirectory, retainedVersions: retainedVersions, debounceMilliseconds: debounceMilliseconds,
                                watchdogSeconds: watchdogSeconds)
     }
 }

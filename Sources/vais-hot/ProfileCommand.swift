@@ -1,10 +1,6 @@
 import ArgumentParser
 import Foundation
-import HotReload
-import HotRuntime
-import Profiling
-import Reporting
-import Tracing
+import VaisHotApp
 
 struct ProfileCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -51,46 +47,11 @@ struct ProfileCommand: ParsableCommand {
     }
 
     func run() throws {
-        let stem = ((file as NSString).lastPathComponent as NSString).deletingPathExtension
-        let folder = out ?? "reports/profile-\(stem)-\(Self.timestamp())"
+        let recipe = hot.recipe(for: file, source: source)
         let script = try editScript.map { try String(contentsOfFile: $0, encoding: .utf8) }
-        let tracing = TracerHolder()
-        let traceAll = trace
-        let settings = ProfileSession.Settings(sourcePath: URL(fileURLWithPath: file).standardizedFileURL.path, reloads: reloads, frames: frames,
-                                               editScript: script, interactive: interactive, duration: duration, outputFolder: folder,
-                                               reloader: hot.configuration(for: file, source: source)) { reloader in
-            HotRuntime.reloader = reloader
-            if traceAll { tracing.attach(to: reloader) }
-        }
-        let progress = StatusLine()
-        let session = ProfileSession(settings: settings) { progress.show($0.statusText) }
-        try ProgramOutput.redirect(to: (folder as NSString).appendingPathComponent("program.out"))
-        let interrupt = Interrupt.onSignal { _ in session.stop() }
-        var document: ProfileDocument
-        do {
-            document = try session.run()
-            document.calls = tracing.statistics()
-            document.callResolutionNanoseconds = tracing.resolutionNanoseconds
-        } catch {
-            Terminal.error("\nerror: \(FileFailure.oneLine(error))")
-            throw ExitCode(1)
-        }
-        session.finish()
-        interrupt.cancel()
-        progress.finish()
-        try ReportWriter.write(document, to: URL(fileURLWithPath: folder))
-        session.reloader?.removeBuildDirectory()
-        let report = URL(fileURLWithPath: folder).appendingPathComponent(ReportWriter.htmlFile).standardizedFileURL.path
-        // stdout still belongs to the program (it may be running), so the path goes to stderr.
-        Terminal.error("profiled \(document.reloads.count) reloads of \(file)\nreport: \(report)")
-        fflush(nil)
-        // The program may still be running on its thread; the profile is over.
-        Foundation.exit(0)
-    }
-
-    static func timestamp() -> String {
-        let formatter = DateFormatter()
-        formatter.dateFormat = "yyyyMMdd-HHmmss"
-        return formatter.string(from: Date())
+        let settings = ProfileSession.Settings(recipe: recipe, reloads: reloads, frames: frames, editScript: script, interactive: interactive,
+                                               duration: duration, outputFolder: out ?? ProfileProgram.defaultFolder(for: recipe),
+                                               reloader: hot.configuration)
+        try perform { try ProfileProgram.run(settings, tracing: trace) }
     }
 }

@@ -1,9 +1,5 @@
 import ArgumentParser
-import Foundation
-import HotReload
-import HotRuntime
-import Profiling
-import Tracing
+import VaisHotApp
 
 struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -23,37 +19,8 @@ struct RunCommand: ParsableCommand {
     @OptionGroup var source: SourceOptions
     @OptionGroup var hot: HotOptions
 
-    /// Versions and failed edits, and spans, instants and counter samples
-    /// (each), that a run keeps: bounded however long it runs.
-    static let keptHistory = 100
-    static let keptRecords = 1_000
-
     func run() throws {
-        // Ctrl-C, SIGTERM or SIGHUP: remove the build directory, stop clang, then end as the signal would.
-        ExitCleanup.endOnSignals()
-        let reloader: Reloader
-        var configuration = hot.configuration(for: file, source: source)
-        // Nothing reports the history of a run: keep the recent past, for a debugger, not every reload since start.
-        configuration.historyLimit = Self.keptHistory
-        do {
-            reloader = try Reloader.launch(configuration: configuration, observer: ReloadEvent.log)
-        } catch {
-            Terminal.error(FileFailure.oneLine(error))
-            throw ExitCode(1)
-        }
-        // The recorder is cheap enough to keep on: every reload's spans are there for a crash report or a debugger.
-        reloader.recorder = Recorder(limit: Self.keptRecords)
-        let symbolizer = Symbolizer()
-        reloader.sourceLineResolver = { address in
-            symbolizer.locate(address).flatMap { location in
-                location.file.map { "\(($0 as NSString).lastPathComponent):\(location.line ?? 0)" }
-            }
-        }
-        HotRuntime.reloader = reloader
-        reloader.startWatching()
-        let code = ProgramThread.run { reloader.runMain() }
-        reloader.shutdown()
-        fflush(nil)
+        let code = try perform { try RunProgram.run(hot.recipe(for: file, source: source), configuration: hot.configuration) }
         throw ExitCode(code)
     }
 }

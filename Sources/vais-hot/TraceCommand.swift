@@ -1,11 +1,7 @@
 import ArgumentParser
-import CHotSupport
 import Foundation
-import HotReload
-import HotRuntime
-import Profiling
-import Reporting
 import Tracing
+import VaisHotApp
 
 struct TraceCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -48,76 +44,13 @@ struct TraceCommand: ParsableCommand {
     }
 
     func run() throws {
-        let stem = ((file as NSString).lastPathComponent as NSString).deletingPathExtension
-        let folder = out ?? "reports/trace-\(stem)-\(ProfileCommand.timestamp())"
+        let recipe = hot.recipe(for: file, source: source)
         let settings = TraceSession.Settings(
-            sourcePath: URL(fileURLWithPath: file).standardizedFileURL.path,
+            recipe: recipe,
             functions: functions.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } },
             tracer: Tracer.Settings(mode: Tracer.Mode(rawValue: mode) ?? .stats, sampleEvery: sample, eventCapacity: eventCapacity,
                                     stackDepth: stacks ? 16 : 0),
-            reloader: hot.configuration(for: file, source: source))
-        let session: TraceSession
-        do {
-            session = try TraceSession(settings: settings, observer: ReloadEvent.log)
-        } catch {
-            Terminal.error(FileFailure.oneLine(error))
-            throw ExitCode(1)
-        }
-        HotRuntime.reloader = session.reloader
-        // The trace is written however the program ends; then vais-hot ends as it did: with its
-        // exit code, or by the signal that stopped it (a shell sees 143 after SIGTERM, 130 after Ctrl-C).
-        let finish: @Sendable (ProgramEnding) -> Never = { ending in
-            let document = session.document()
-            Terminal.error(TraceSummary.table(document))
-            var written = true
-            do {
-                try FileFailure.attempt("write the trace to", folder) { try TraceReportWriter.write(document, to: URL(fileURLWithPath: folder)) }
-                let report = URL(fileURLWithPath: folder).appendingPathComponent("trace.html").standardizedFileURL.path
-                Terminal.error("trace: \(report)")
-            } catch {
-                Terminal.error("error: \(error)")
-                written = false
-            }
-            session.reloader.removeBuildDirectory()
-            fflush(nil)
-            switch ending {
-            case .signalled(let signal):
-                hot_exit_signal_reraise(signal)
-                Foundation.exit(128 + signal)
-            case .exited(let code):
-                Foundation.exit(written || code != 0 ? code : 1)
-            }
-        }
-        let interrupt = Interrupt.onSignal { finish(.signalled($0)) }
-        let code = ProgramThread.run { session.runProgram() }
-        interrupt.cancel()
-        finish(.exited(code))
-    }
-}
-
-/// How the traced program ended.
-enum ProgramEnding {
-    case exited(Int32)
-    case signalled(Int32)
-}
-
-/// The per-function, per-version table printed at the end of a trace.
-enum TraceSummary {
-    static func table(_ document: TraceDocument) -> String {
-        var lines = [String(format: "trampoline overhead: %.1f ns per call inside the measured time (subtracted); %@ ns per call in all",
-                            document.overheadNanoseconds, document.settings["callCostNanoseconds"]?.description ?? "?")]
-        lines.append(pad("function", 24) + pad("v", 4) + pad("calls", 12) + pad("total", 12) + pad("self", 12) + pad("p50", 10)
-                     + pad("p90", 10) + pad("p99", 10) + "max")
-        for row in document.functions {
-            lines.append(pad(row.function, 24) + pad(String(row.version), 4) + pad(String(row.calls), 12) + pad(Units.duration(row.totalNanoseconds), 12)
-                         + pad(Units.duration(row.selfNanoseconds), 12) + pad(Units.duration(row.p50), 10) + pad(Units.duration(row.p90), 10)
-                         + pad(Units.duration(row.p99), 10) + Units.duration(row.maximum))
-        }
-        if document.droppedCalls > 0 { lines.append("\(document.droppedCalls) calls were not recorded: the event buffer was full") }
-        return lines.joined(separator: "\n")
-    }
-
-    private static func pad(_ text: String, _ width: Int) -> String {
-        text.count >= width ? text + " " : text + String(repeating: " ", count: width - text.count)
+            reloader: hot.configuration)
+        try perform { try TraceProgram.run(settings, folder: out ?? TraceProgram.defaultFolder(for: recipe)) }
     }
 }

@@ -1,6 +1,5 @@
 import ArgumentParser
-import CHotSupport
-import HotReload
+import VaisHotApp
 
 @main
 struct VaisHot: ParsableCommand {
@@ -10,20 +9,13 @@ struct VaisHot: ParsableCommand {
         subcommands: [CheckCommand.self, BuildCommand.self, RunCommand.self, WatchCommand.self, ProfileCommand.self, ReportCommand.self, TraceCommand.self, BenchCommand.self, BenchCountCommand.self]
     )
 
-    /// vais-hot compiles again on every save (`run`, `watch`, `profile`,
-    /// `bench`). By default glibc gives big blocks fresh mappings and
-    /// returns freed memory to the kernel, so every compile after the first
-    /// faults its pages in again: about 15% of the front end on a
-    /// 5,000-line program. The first compile of a process still pays it.
-    /// A Foundation file error that escapes a command is said in one line
-    /// (path and reason), not dumped as an NSError.
     static func main() {
-        hot_keep_freed_memory()
+        CommandProcess.keepFreedMemory()
         do {
             var command = try parseAsRoot(nil)
             try command.run()
         } catch {
-            exit(withError: FileFailure.readable(error) ?? error)
+            exit(withError: CommandProcess.readable(error))
         }
     }
 }

@@ -1,6 +1,5 @@
 import ArgumentParser
-import Foundation
-import HotReload
+import VaisHotApp
 
 struct WatchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -32,9 +31,9 @@ struct WatchCommand: ParsableCommand {
     }
 
     func run() throws {
-        let stem = ((file as NSString).lastPathComponent as NSString).deletingPathExtension
-        let settings = WatchSession.Settings(sourcePath: file, output: output ?? stem, compileOptions: source.compileOptions(for: file),
-                                             optimization: optimization.level, command: command.map { [$0] + arguments } ?? [],
+        let recipe = source.recipe(for: file, optimization: optimization.level)
+        let settings = WatchSession.Settings(recipe: recipe, output: output ?? recipe.programName,
+                                             command: command.map { [$0] + arguments } ?? [],
                                              debounceMilliseconds: debounceMilliseconds)
         let session = try WatchSession(settings: settings)
         // Ctrl-C or SIGTERM ends the watch and stops the child it started.

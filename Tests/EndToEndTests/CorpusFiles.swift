@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// Paths of the repository's test material, found from this source file.
 enum Repository {
@@ -6,10 +7,9 @@ enum Repository {
     static let corpus = root.appendingPathComponent("Tests/Corpus")
     static let standardLibrary = root.appendingPathComponent("std").path
 
+    /// A moved or emptied corpus folder fails the tests that run over it (`TestMaterial`).
     static func vaisFiles(in folder: String) -> [String] {
-        let directory = corpus.appendingPathComponent(folder)
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
-        return names.filter { $0.hasSuffix(".vais") }.sorted()
+        TestMaterial.vaisFiles(in: corpus.appendingPathComponent(folder))
     }
 
     /// Numbers written as `# name: value` in a program's leading comments.

@@ -1,6 +1,7 @@
 import Foundation
 import HotReload
 import Testing
+import TestSupport
 
 /// Package.swift says what the code does: every target declares exactly
 /// the modules its sources import, and the arrows of DESIGN.md hold.
@@ -20,9 +21,8 @@ struct PackageDependencyTests {
     /// scratch folder of its own, so it does not wait for the running tests'
     /// build folder).
     static func targets() throws -> [Target] {
-        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("vais-hot-dump-\(UUID().uuidString)").path
-        defer { try? FileManager.default.removeItem(atPath: scratch) }
-        let dump = try ProcessRunner.run("/usr/bin/env", ["swift", "package", "--package-path", Repository.root.path, "--scratch-path", scratch,
+        let scratch = try ScratchDirectory("dump-package")
+        let dump = try ProcessRunner.run("/usr/bin/env", ["swift", "package", "--package-path", Repository.root.path, "--scratch-path", scratch.url.path,
                                                           "dump-package"], standardError: .discard)
         try #require(dump.succeeded, "swift package dump-package failed: \(dump.output)")
         let package = try #require(try JSONSerialization.jsonObject(with: Data(dump.output.utf8)) as? [String: Any])
@@ -66,14 +66,29 @@ struct PackageDependencyTests {
         }
     }
 
-    @Test("reporting depends on the documents only: never on the compiler, the reloader or the tracer")
-    func reportingDependsOnDocuments() throws {
-        let targets = Dictionary(uniqueKeysWithValues: try Self.targets().map { ($0.name, $0) })
+    /// Every target `name` depends on, directly or through others.
+    static func reachable(from name: String, in targets: [String: Target]) -> Set<String> {
         var reached = Set<String>()
-        var pending = ["Reporting"]
+        var pending = [name]
         while let next = pending.popLast() {
             for dependency in targets[next]?.dependencies ?? [] where reached.insert(dependency).inserted { pending.append(dependency) }
         }
-        #expect(reached.isDisjoint(with: ["VaisSyntax", "VaisCompiler", "HotReload", "HotRuntime", "Tracing", "PipelineBench"]), "\(reached.sorted())")
+        return reached
+    }
+
+    @Test("reporting depends on the documents only: never on the compiler, the reloader, the tracer or the probes")
+    func reportingDependsOnDocuments() throws {
+        let targets = Dictionary(uniqueKeysWithValues: try Self.targets().map { ($0.name, $0) })
+        let reached = Self.reachable(from: "Reporting", in: targets)
+        #expect(reached == ["Documents"], "\(reached.sorted())")
+        #expect(reached.isDisjoint(with: ["VaisSyntax", "VaisCompiler", "HotReload", "HotRuntime", "Tracing", "VaisHotApp"]), "\(reached.sorted())")
+    }
+
+    @Test("the compiler knows nothing of reloading, and the reloader nothing of reports or use cases")
+    func arrowsPointDown() throws {
+        let targets = Dictionary(uniqueKeysWithValues: try Self.targets().map { ($0.name, $0) })
+        #expect(Self.reachable(from: "VaisCompiler", in: targets) == ["VaisSyntax"])
+        let reloader = Self.reachable(from: "HotReload", in: targets)
+        #expect(reloader.isDisjoint(with: ["Reporting", "Tracing", "VaisHotApp", "HotRuntime"]), "\(reloader.sorted())")
     }
 }

@@ -1,5 +1,5 @@
 import Foundation
-import Profiling
+import SystemProbes
 import Testing
 import TestSupport
 

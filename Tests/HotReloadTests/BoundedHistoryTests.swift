@@ -1,7 +1,7 @@
 import Foundation
-import Profiling
-import Testing
 @testable import HotReload
+import SystemProbes
+import Testing
 
 /// Under `run`, what a session remembers stays bounded however long it runs.
 @Suite("Bounded history")

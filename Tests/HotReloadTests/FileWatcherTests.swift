@@ -1,8 +1,8 @@
 import Foundation
-import Profiling
+@testable import HotReload
+import SystemProbes
 import Testing
 import TestSupport
-@testable import HotReload
 
 @Suite("File watcher")
 struct FileWatcherTests {

@@ -12,7 +12,7 @@ struct HotPartBuilderTests {
         let folder = scratch.url.path
         let source = folder + "/prog.vais"
         try "#[hot]\nF step(x: i64) -> i64 = x + 1\nF main() -> i64 = step(1)\n".write(toFile: source, atomically: false, encoding: .utf8)
-        let builder = HotPartBuilder(settings: .init(sourcePath: source, compileOptions: CompileOptions(debugInfo: true)),
+        let builder = HotPartBuilder(recipe: BuildRecipe(source: source, compileOptions: CompileOptions(debugInfo: true)),
                                      toolchain: try Toolchain.locate())
 
         let directory = try PrivateDirectory(parent: folder + "/build", name: "prog")

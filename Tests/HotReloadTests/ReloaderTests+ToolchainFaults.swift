@@ -12,7 +12,7 @@ extension ReloaderTests {
         let fixture = try Fixture(Self.program("x + 1"))
         defer { fixture.finish() }
         let builder = try #require(fixture.reloader.builder)
-        fixture.reloader.builder = HotPartBuilder(settings: builder.settings,
+        fixture.reloader.builder = HotPartBuilder(recipe: builder.recipe,
                                                   toolchain: Toolchain(clang: try ToolchainFaultTests.fakeClang("exec sleep 1000", in: scratch), compileTimeout: 1))
         try fixture.edit(Self.program("x + 2"))
         #expect(fixture.reloader.reloadNow() == -1)

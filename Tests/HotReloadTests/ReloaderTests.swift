@@ -1,9 +1,10 @@
+import Documents
 import Foundation
-import Profiling
+@testable import HotReload
+import SystemProbes
 import Testing
 import TestSupport
 import VaisCompiler
-@testable import HotReload
 
 /// The reloader inside the test process: versions, slots, refusals and
 /// unloading, checked through the program's own functions.
@@ -29,8 +30,8 @@ struct ReloaderTests {
             try text.write(toFile: source, atomically: false, encoding: .utf8)
             let events = Events()
             self.events = events
-            reloader = try Reloader.launch(configuration: .init(sourcePath: source, compileOptions: CompileOptions(), buildRoot: scratch.path("build"),
-                                                                retainedVersions: retained),
+            reloader = try Reloader.launch(recipe: BuildRecipe(source: source, compileOptions: CompileOptions()),
+                                           configuration: .init(buildRoot: scratch.path("build"), retainedVersions: retained),
                                            observer: { events.append($0) })
         }
 

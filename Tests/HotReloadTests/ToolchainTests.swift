@@ -1,9 +1,9 @@
 import Foundation
-import Profiling
+@testable import HotReload
+import SystemProbes
 import Testing
 import TestSupport
 import VaisCompiler
-@testable import HotReload
 
 @Suite("Toolchain")
 struct ToolchainTests {

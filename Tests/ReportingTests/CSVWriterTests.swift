@@ -1,4 +1,4 @@
-import Profiling
+import Documents
 @testable import Reporting
 import Testing
 

@@ -1,5 +1,4 @@
 import Foundation
-import Profiling
 @testable import Reporting
 import Testing
 import TestSupport

@@ -1,5 +1,5 @@
+import Documents
 import Foundation
-import Profiling
 @testable import Reporting
 import Testing
 import TestSupport
@@ -23,7 +23,6 @@ struct ReportWriterTests {
     func readErrors() throws {
         let scratch = try ScratchDirectory("report-writer")
         let folder = scratch.url
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let notAProfile = folder.appendingPathComponent("trace.json")
         try Data("{\"traceEvents\": []}".utf8).write(to: notAProfile)
         #expect { try ReportWriter.read(notAProfile) } throws: { error in

@@ -1,4 +1,5 @@
-import Profiling
+import Documents
+
 
 /// A bench run shaped like `vais-hot bench --suite quick`: the machine's
 /// references; timings with a realistic spread, some gated as ratios to a

@@ -1,4 +1,5 @@
-import Profiling
+import Documents
+
 
 /// A profile shaped like a real 20-reload session: three hot functions
 /// (one named to test escaping), versions retained three at a time, memory

@@ -1,4 +1,4 @@
-import Profiling
+import Documents
 @testable import Reporting
 
 /// A trace shaped like five seconds of a small game in events mode: four

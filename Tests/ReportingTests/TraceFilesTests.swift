@@ -1,5 +1,5 @@
+import Documents
 import Foundation
-import Profiling
 @testable import Reporting
 import Testing
 import TestSupport

@@ -1,10 +1,10 @@
+import Documents
 import Foundation
-import Profiling
+@testable import HotReload
 import Testing
 import TestSupport
-import VaisCompiler
-@testable import HotReload
 @testable import Tracing
+import VaisCompiler
 
 /// Trampolines and the tracer inside the test process.
 @Suite("Tracer", .serialized)
@@ -47,8 +47,8 @@ struct TracerTests {
             scratch = try ScratchDirectory("tracer")
             source = scratch.path("prog.vais")
             try text.write(toFile: source, atomically: false, encoding: .utf8)
-            reloader = try Reloader.launch(configuration: .init(sourcePath: source, compileOptions: CompileOptions(debugInfo: true),
-                                                                buildRoot: scratch.path("build"), retainedVersions: retained), observer: { _ in })
+            reloader = try Reloader.launch(recipe: BuildRecipe(source: source, compileOptions: CompileOptions(debugInfo: true)),
+                                           configuration: .init(buildRoot: scratch.path("build"), retainedVersions: retained), observer: { _ in })
             tracer = Tracer(settings: settings)
             tracer.attach(to: reloader, tracing: [])
         }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 import VaisCompiler
 import VaisSyntax
 import VaisWorkloads
@@ -11,11 +12,9 @@ struct RobustnessTests {
     static let corpus = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Corpus")
 
     static var corpusFiles: [String] {
-        // fuzz/: inputs that once crashed the front end, found by `make fuzz`.
+        // fuzz/: inputs that once crashed the front end, found by `make fuzz` (none, while it finds none).
         ["run", "fail", "fuzz"].flatMap { folder -> [String] in
-            let directory = corpus.appendingPathComponent(folder)
-            let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
-            return names.filter { $0.hasSuffix(".vais") }.map { "\(folder)/\($0)" }.sorted()
+            TestMaterial.vaisFiles(in: corpus.appendingPathComponent(folder), mayBeEmpty: folder == "fuzz").map { "\(folder)/\($0)" }
         }
     }
 

@@ -14,6 +14,7 @@
 // suite to about two minutes on a 2-core machine.
 
 import Benchmark
+import BenchmarkSupport
 import Foundation
 import HotReload
 import VaisCompiler
@@ -27,20 +28,7 @@ private let workDirectory = FileManager.default.temporaryDirectory
     .appendingPathComponent("vais-hot-benchmarks-\(ProcessInfo.processInfo.processIdentifier)")
 
 let benchmarks: @Sendable () -> Void = {
-    // Tolerances of `swift package benchmark baseline check` (`make
-    // bench-micro`) against the stored baseline: a benchmark fails when its
-    // p25 or its median wall-clock time is more than twice (+100 %) the
-    // baseline's. Loose on purpose: on a shared 2-core machine whole runs
-    // shift by up to 1.7x with no change to the code, while a 3x slowdown
-    // (+200 %) still fails. A relative threshold of 100 % also can never
-    // report an "improvement" (that would need a time below zero), which
-    // the check would otherwise treat as a failure too.
-    Benchmark.defaultConfiguration = .init(
-        metrics: [.wallClock],
-        timeUnits: .milliseconds,
-        warmupIterations: 1,
-        thresholds: [.wallClock: BenchmarkThresholds(relative: [.p25: 100, .p50: 100])]
-    )
+    Tolerances.useDefaults(timeUnits: .milliseconds, warmupIterations: 1)
 
     let frontEnd = Benchmark.Configuration(timeUnits: .microseconds, maxDuration: .seconds(8), maxIterations: 60)
     let build = Benchmark.Configuration(maxDuration: .seconds(12), maxIterations: 25)

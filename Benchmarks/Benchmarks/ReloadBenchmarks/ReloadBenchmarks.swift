@@ -45,6 +45,7 @@
 // one build of this executable to the next), not on the slot.
 
 import Benchmark
+import BenchmarkSupport
 import Foundation
 import HotReload
 import VaisCompiler
@@ -88,12 +89,6 @@ F run_steps(n: i64) -> i64 {
 }
 
 """
-
-private typealias StepFunction = @convention(c) (Int64) -> Int64
-
-private struct SetupFailure: Error, CustomStringConvertible {
-    let description: String
-}
 
 /// The built and loaded program one benchmark works on.
 private final class ReloadFixture {
@@ -274,15 +269,6 @@ private func lookUp(_ symbol: String, in handle: UnsafeMutableRawPointer?) throw
     return unsafeBitCast(address, to: StepFunction.self)
 }
 
-/// `x = step(x)`, `count` times: one loop shared by both call benchmarks,
-/// so that they run the same machine code and differ only in the callee.
-@inline(never)
-private func callChain(_ step: StepFunction, _ count: Int) -> Int64 {
-    var x: Int64 = 0
-    for _ in 0..<count { x = step(x) }
-    return x
-}
-
 /// Calls `function` once to make sure it is the function we think it is.
 private func checked(_ function: StepFunction, _ argument: Int64, gives expected: Int64) throws -> StepFunction {
     let result = function(argument)
@@ -291,15 +277,7 @@ private func checked(_ function: StepFunction, _ argument: Int64, gives expected
 }
 
 let benchmarks: @Sendable () -> Void = {
-    // Tolerances of `make bench-micro` (`baseline check` against the stored
-    // baseline): fail when p25 or the median is more than twice the
-    // baseline's; see CompilerBenchmarks.swift for why.
-    Benchmark.defaultConfiguration = .init(
-        metrics: [.wallClock],
-        timeUnits: .nanoseconds,
-        warmupIterations: 3,
-        thresholds: [.wallClock: BenchmarkThresholds(relative: [.p25: 100, .p50: 100])]
-    )
+    Tolerances.useDefaults(timeUnits: .nanoseconds, warmupIterations: 3)
 
     // MARK: Loading a version
 

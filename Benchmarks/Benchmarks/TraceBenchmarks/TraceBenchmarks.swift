@@ -45,6 +45,7 @@
 // which resolves them to a tenth of a nanosecond or better.
 
 import Benchmark
+import BenchmarkSupport
 import Foundation
 import HotReload
 import Tracing
@@ -64,14 +65,8 @@ F main() -> i64 = step(41) - 42
 
 """
 
-private typealias StepFunction = @convention(c) (Int64) -> Int64
-
 /// Calls of `step` per iteration (the scaling factor).
 private let callsPerIteration = 1_000_000
-
-private struct SetupFailure: Error, CustomStringConvertible {
-    let description: String
-}
 
 /// The program loaded by a reloader, its host stub, and the tracer its
 /// versions are registered with (none for the untraced benchmark).
@@ -89,8 +84,8 @@ private final class TraceFixture {
         do {
             let source = directory.file("trace_benchmark.vais")
             try programSource.write(toFile: source, atomically: false, encoding: .utf8)
-            reloader = try Reloader.launch(configuration: .init(sourcePath: source, compileOptions: CompileOptions(debugInfo: false),
-                                                                buildRoot: directory.file("build")), observer: { _ in })
+            reloader = try Reloader.launch(recipe: BuildRecipe(source: source, compileOptions: CompileOptions(debugInfo: false)),
+                                           configuration: .init(buildRoot: directory.file("build")), observer: { _ in })
         } catch {
             directory.remove()
             throw error
@@ -216,25 +211,8 @@ private func traceBenchmark(_ name: String, _ configuration: Benchmark.Configura
     )
 }
 
-/// `x = step(x)`, `count` times: one loop shared by all the benchmarks, so
-/// that they run the same machine code and differ only in the slot's target.
-@inline(never)
-private func callChain(_ step: StepFunction, _ count: Int) -> Int64 {
-    var x: Int64 = 0
-    for _ in 0..<count { x = step(x) }
-    return x
-}
-
 let benchmarks: @Sendable () -> Void = {
-    // Tolerances of `make bench-micro` (`baseline check` against the stored
-    // baseline): fail when p25 or the median is more than twice the
-    // baseline's; see CompilerBenchmarks.swift for why.
-    Benchmark.defaultConfiguration = .init(
-        metrics: [.wallClock],
-        timeUnits: .nanoseconds,
-        warmupIterations: 3,
-        thresholds: [.wallClock: BenchmarkThresholds(relative: [.p25: 100, .p50: 100])]
-    )
+    Tolerances.useDefaults(timeUnits: .nanoseconds, warmupIterations: 3)
 
     let calls = Benchmark.Configuration(scalingFactor: .mega, maxDuration: .seconds(4), maxIterations: 200)
 

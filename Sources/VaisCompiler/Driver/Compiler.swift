@@ -11,12 +11,18 @@ public struct CompileOptions: Sendable {
     /// How many threads may lower functions to IR: nil for as many as pay
     /// off on this machine, 1 for one.
     public var loweringThreads: Int?
+    /// Make every hot function of a hot part count its calls and stamp the
+    /// first one (`HotSplit.callCounterSymbol`), for a profile or a trace;
+    /// off for every other build, which then carries no such code.
+    public var profilingCounters: Bool
 
-    public init(debugInfo: Bool = false, requireMain: Bool = true, standardLibrary: String? = nil, loweringThreads: Int? = nil) {
+    public init(debugInfo: Bool = false, requireMain: Bool = true, standardLibrary: String? = nil, loweringThreads: Int? = nil,
+                profilingCounters: Bool = false) {
         self.debugInfo = debugInfo
         self.requireMain = requireMain
         self.standardLibrary = standardLibrary
         self.loweringThreads = loweringThreads
+        self.profilingCounters = profilingCounters
     }
 }
 

@@ -218,7 +218,7 @@ struct FunctionLowering {
         }
         setLocation(span)
         if model.types.isAggregate(function.result) { returnSlot = "%ret" }
-        if module.role == .hot, function.isHot { countCall() }
+        if module.countsCalls, function.isHot { countCall() }
         bindParameters(decl)
         bindCaptures()
         prepareDefers()
@@ -262,19 +262,32 @@ struct FunctionLowering {
     /// Counts calls into this hot part and stamps the first one with the
     /// monotonic clock (clock_gettime, from libc), so a profile can say when
     /// a new version served its first call without any runtime linked in.
+    /// Threads may call at once: the count is one atomic add, and the stamp
+    /// is one nanosecond count stored by a compare-and-swap from zero, so a
+    /// reader never sees half of it and only the first call's time lands.
     private mutating func countCall() {
-        let counter = "@" + HotSplit.callCounterSymbol
-        let calls = load(.i64, from: counter)
-        let next = temp()
-        emit(next, " = add i64 ", calls, ", 1")
-        store(.i64, next, to: counter)
+        let calls = temp()
+        emit(calls, " = atomicrmw add ptr @", HotSplit.callCounterSymbol, ", i64 1 monotonic, align 8")
         let isFirst = temp()
         emit(isFirst, " = icmp eq i64 ", calls, ", 0")
         let stamp = label("first.call.")
         let body = label("body.")
         emitTerminator("br i1 ", isFirst, ", label %", stamp, ", label %", body)
         startBlock(stamp)
-        emit("call i32 @clock_gettime(i32 1, ptr @", HotSplit.firstCallTimeSymbol, ")")
+        let now = temp()
+        allocas.append("  ", now, " = alloca { i64, i64 }, align 8\n")
+        emit("call i32 @clock_gettime(i32 1, ptr ", now, ")")
+        let seconds = temp()
+        emit(seconds, " = load i64, ptr ", now, ", align 8")
+        let field = temp()
+        emit(field, " = getelementptr inbounds { i64, i64 }, ptr ", now, ", i32 0, i32 1")
+        let nanoseconds = temp()
+        emit(nanoseconds, " = load i64, ptr ", field, ", align 8")
+        let scaled = temp()
+        emit(scaled, " = mul i64 ", seconds, ", 1000000000")
+        let time = temp()
+        emit(time, " = add i64 ", scaled, ", ", nanoseconds)
+        emit(temp(), " = cmpxchg ptr @", HotSplit.firstCallTimeSymbol, ", i64 0, i64 ", time, " monotonic monotonic, align 8")
         startBlock(body)
     }
 

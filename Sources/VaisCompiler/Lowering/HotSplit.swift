@@ -31,11 +31,12 @@ public enum HotSplit {
     /// The ELF section every part carries its ABI manifest in.
     public static let manifestSection = ".vais_abi"
 
-    /// A hot part's count of calls into its hot functions (an i64).
+    /// A hot part's count of calls into its hot functions (an i64), in a
+    /// hot part built with `CompileOptions.profilingCounters` only.
     public static let callCounterSymbol = "vais.hot.calls"
 
-    /// A hot part's `struct timespec` of its first call (CLOCK_MONOTONIC);
-    /// zero until then.
+    /// When a hot part served its first call: CLOCK_MONOTONIC nanoseconds
+    /// (an i64), zero until then; beside the call counter.
     public static let firstCallTimeSymbol = "vais.hot.first_call"
 }
 

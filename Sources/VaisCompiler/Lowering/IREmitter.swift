@@ -12,9 +12,10 @@ public enum IREmitter {
     /// The two parts of a hot-reloadable program. With `bootstrapsRuntime`
     /// the host's C `main` first asks the hot runtime library to load the
     /// first hot part (for `vais-hot build --hot` executables).
-    public static func emitSplit(_ program: CheckedProgram, debugInfo: Bool, bootstrapsRuntime: Bool = false) -> SplitProgram {
+    /// With `countsCalls` the hot part counts its calls (`CompileOptions.profilingCounters`).
+    public static func emitSplit(_ program: CheckedProgram, debugInfo: Bool, bootstrapsRuntime: Bool = false, countsCalls: Bool = false) -> SplitProgram {
         let layout = TypeLayout(model: program.model)
-        let hot = emitHotPart(program, layout: layout, debugInfo: debugInfo)
+        let hot = emitHotPart(program, layout: layout, debugInfo: debugInfo, countsCalls: countsCalls)
         return SplitProgram(
             host: emitModule(program, layout: layout, debugInfo: debugInfo, role: .host, manifest: hot.manifest, bootstrapsRuntime: bootstrapsRuntime),
             hot: hot.ir,
@@ -25,26 +26,26 @@ public enum IREmitter {
 
     /// The hot part alone, as a reload needs it: the host part, usually most
     /// of the program, is built once at launch and not lowered again.
-    public static func emitHotPart(_ program: CheckedProgram, debugInfo: Bool) -> HotPart {
-        emitHotPart(program, layout: TypeLayout(model: program.model), debugInfo: debugInfo)
+    public static func emitHotPart(_ program: CheckedProgram, debugInfo: Bool, countsCalls: Bool = false) -> HotPart {
+        emitHotPart(program, layout: TypeLayout(model: program.model), debugInfo: debugInfo, countsCalls: countsCalls)
     }
 
-    private static func emitHotPart(_ program: CheckedProgram, layout: TypeLayout, debugInfo: Bool) -> HotPart {
+    private static func emitHotPart(_ program: CheckedProgram, layout: TypeLayout, debugInfo: Bool, countsCalls: Bool) -> HotPart {
         let manifest = ABIManifestBuilder.manifest(of: program, layout: layout)
         let hotFunctions = program.model.hotFunctions.map { id -> HotFunctionInfo in
             let function = program.model.function(id)
             return HotFunctionInfo(name: function.name, hotSymbol: HotSplit.hotSymbol(function), slotSymbol: HotSplit.slotSymbol(function))
         }
-        return HotPart(ir: emitModule(program, layout: layout, debugInfo: debugInfo, role: .hot, manifest: manifest),
+        return HotPart(ir: emitModule(program, layout: layout, debugInfo: debugInfo, role: .hot, manifest: manifest, countsCalls: countsCalls),
                        manifest: manifest, hotFunctions: hotFunctions)
     }
 
     /// `layout` is shared by the modules of one program: it is fixed once made.
     private static func emitModule(_ program: CheckedProgram, layout: TypeLayout, debugInfo: Bool, role: HotSplit.Role?, manifest: ABIManifest?,
-                                   bootstrapsRuntime: Bool = false, threads: Int? = nil) -> String {
+                                   bootstrapsRuntime: Bool = false, threads: Int? = nil, countsCalls: Bool = false) -> String {
         let model = program.model
         let debug = debugInfo ? DebugInfoBuilder(sources: program.sources, rootFile: program.rootFile) : nil
-        let module = IRModule(model: model, tree: program.tree, layout: layout, debugInfo: debug, role: role)
+        let module = IRModule(model: model, tree: program.tree, layout: layout, debugInfo: debug, role: role, countsCalls: countsCalls)
         let rootPath = program.sources[program.rootFile].path
         // One buffer for the whole module, sized from the source so that it
         // never grows: the IR of a program is about eight times its source.
@@ -60,8 +61,10 @@ public enum IREmitter {
         if role == .hot {
             output.append(hostDeclarations(model, layout: layout))
             output.append(tracingTrampolines(model, layout: layout))
+        }
+        if module.countsCalls {
             output.append("@\(HotSplit.callCounterSymbol) = global i64 0, align 8\n")
-            output.append("@\(HotSplit.firstCallTimeSymbol) = global { i64, i64 } zeroinitializer, align 8\n")
+            output.append("@\(HotSplit.firstCallTimeSymbol) = global i64 0, align 8\n")
             output.append("declare i32 @clock_gettime(i32, ptr)\n\n")
         }
         let functions = model.functions.indices.filter { index in

@@ -12,16 +12,20 @@ final class IRModule: @unchecked Sendable {
     /// Which part of a hot-reload split this module is, or nil for a
     /// whole program where hot functions are ordinary functions.
     let role: HotSplit.Role?
+    /// Whether the hot functions of a hot part count their calls (`CompileOptions.profilingCounters`).
+    let countsCalls: Bool
     /// Every string literal the module's functions use, named in source
     /// order before lowering, so the names do not depend on which thread
     /// lowers what.
     private var strings: [[UInt8]: String] = [:]
     private var stringDefinitions: [String] = []
 
-    init(model: SemanticModel, tree: SyntaxTree, layout: TypeLayout, debugInfo: DebugInfoBuilder?, role: HotSplit.Role? = nil) {
+    init(model: SemanticModel, tree: SyntaxTree, layout: TypeLayout, debugInfo: DebugInfoBuilder?, role: HotSplit.Role? = nil,
+         countsCalls: Bool = false) {
         self.model = model
         self.tree = tree
         self.role = role
+        self.countsCalls = countsCalls && role == .hot
         self.layout = layout
         self.debugInfo = debugInfo
         // A split module defines only the strings of the functions it holds:

@@ -1,0 +1,48 @@
+import Documents
+import Foundation
+import HotReload
+import HotRuntime
+import Reporting
+
+/// `vais-hot profile`: runs a profile session with a live progress line,
+/// the program's stdout in the output folder, and writes the report.
+public enum ProfileProgram {
+    /// The folder a profile goes to when none is named: reports/profile-NAME-TIME.
+    public static func defaultFolder(for recipe: BuildRecipe) -> String {
+        "reports/profile-\(recipe.programName)-\(ReportFolder.timestamp())"
+    }
+
+    /// Never returns: the program may still be running on its thread when
+    /// the profile is over, so vais-hot exits.
+    public static func run(_ settings: ProfileSession.Settings, tracing: Bool) throws -> Never {
+        let folder = settings.outputFolder
+        let tracer = TracerHolder()
+        var settings = settings
+        settings.prepare = { reloader in
+            HotRuntime.reloader = reloader
+            if tracing { tracer.attach(to: reloader) }
+        }
+        let progress = StatusLine()
+        let session = ProfileSession(settings: settings) { progress.show($0.statusText) }
+        try ProgramOutput.redirect(to: (folder as NSString).appendingPathComponent("program.out"))
+        let interrupt = Interrupt.onSignal { _ in session.stop() }
+        var document: ProfileDocument
+        do {
+            document = try session.run()
+            document.calls = tracer.statistics()
+            document.callResolutionNanoseconds = tracer.resolutionNanoseconds
+        } catch {
+            throw CommandExit("\nerror: \(FileFailure.oneLine(error))")
+        }
+        session.finish()
+        interrupt.cancel()
+        progress.finish()
+        try ReportWriter.write(document, to: URL(fileURLWithPath: folder))
+        session.reloader?.removeBuildDirectory()
+        let report = URL(fileURLWithPath: folder).appendingPathComponent(ReportWriter.htmlFile).standardizedFileURL.path
+        // stdout still belongs to the program (it may be running), so the path goes to stderr.
+        Terminal.error("profiled \(document.reloads.count) reloads of \(settings.recipe.sourcePath)\nreport: \(report)")
+        fflush(nil)
+        Foundation.exit(0)
+    }
+}

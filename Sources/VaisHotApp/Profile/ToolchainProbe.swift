@@ -1,0 +1,19 @@
+import Documents
+import Foundation
+import HotReload
+
+extension ToolchainInfo {
+    /// vais-hot's version (and git commit when run from a checkout), and the
+    /// first line of `swift --version` and `clang --version`.
+    public static func probe(_ toolchain: Toolchain) -> ToolchainInfo {
+        let bin = (toolchain.clang as NSString).deletingLastPathComponent
+        func firstLine(_ executable: String, _ arguments: [String]) -> String {
+            guard let outcome = try? ProcessRunner.run(executable, arguments, standardError: .discard, timeout: 10), outcome.succeeded else { return "unknown" }
+            return outcome.output.split(separator: "\n").first.map(String.init) ?? "unknown"
+        }
+        let commit = ProjectVersion.gitCommit().map { " (\($0))" } ?? ""
+        return ToolchainInfo(vaisHot: ProjectVersion.current + commit,
+                             swift: firstLine((bin as NSString).appendingPathComponent("swift"), ["--version"]),
+                             clang: firstLine(toolchain.clang, ["--version"]))
+    }
+}
