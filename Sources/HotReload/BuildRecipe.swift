@@ -1,5 +1,6 @@
 import Foundation
 import VaisCompiler
+import VaisSyntax
 
 /// How to build one program: its root file, the compile options and the
 /// optimisation level. The command line makes it once and hands it to the
@@ -24,6 +25,12 @@ public struct BuildRecipe: Sendable {
     public init(source: String, standardLibrary: String?, debugInfo: Bool = false, optimization: Int = 0) {
         self.init(source: source, compileOptions: CompileOptions(debugInfo: debugInfo), optimization: optimization)
         compileOptions.standardLibrary = standardLibrary ?? StandardLibrary.locate(forSource: sourcePath)
+    }
+
+    /// The root file as messages show it: relative to the working folder
+    /// when beneath it.
+    public var shownSourcePath: String {
+        shownPath(sourcePath, from: FileManager.default.currentDirectoryPath)
     }
 
     /// The file's name without `.vais`: what build folders and libraries are named after.

@@ -3,17 +3,20 @@
 public struct DiagnosticRenderer: Sendable {
     public let sources: SourceManager
     public var useColor: Bool
+    /// Paths beneath this folder are shown relative to it.
+    public var workingFolder: String?
 
-    public init(sources: SourceManager, useColor: Bool = false) {
+    public init(sources: SourceManager, useColor: Bool = false, workingFolder: String? = nil) {
         self.sources = sources
         self.useColor = useColor
+        self.workingFolder = workingFolder
     }
 
     public func render(_ diagnostic: Diagnostic) -> String {
         let file = sources[diagnostic.span.file]
         let (line, column) = file.lineAndColumn(of: diagnostic.span.start)
         let (endLine, endColumn) = file.lineAndColumn(of: diagnostic.span.end)
-        let header = "\(file.path):\(line):\(column): \(colored(diagnostic.severity.rawValue, diagnostic.severity))[\(diagnostic.code)]: \(diagnostic.message)"
+        let header = "\(shownPath(file.path, from: workingFolder)):\(line):\(column): \(colored(diagnostic.severity.rawValue, diagnostic.severity))[\(diagnostic.code)]: \(diagnostic.message)"
         // A file with no text (one that could not be read) has no line to show.
         guard !file.bytes.isEmpty else { return header }
         let text = file.lineText(line).replacingTabs()

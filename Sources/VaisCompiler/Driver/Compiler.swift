@@ -36,9 +36,11 @@ public struct CompileResult: Sendable {
 
     public var hasErrors: Bool { diagnostics.contains { $0.isError } }
 
-    /// Every diagnostic, rendered with its source line and caret.
+    /// Every diagnostic, rendered with its source line and caret, paths
+    /// beneath the working folder shown relative to it.
     public func renderedDiagnostics(color: Bool = false) -> String {
-        DiagnosticRenderer(sources: sources, useColor: color).render(diagnostics)
+        DiagnosticRenderer(sources: sources, useColor: color, workingFolder: FileManager.default.currentDirectoryPath)
+            .render(diagnostics)
     }
 }
 

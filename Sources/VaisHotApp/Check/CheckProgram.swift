@@ -19,7 +19,7 @@ public enum CheckProgram {
             let errors = result.diagnostics.filter(\.isError).count
             if errors > 0 {
                 failed = true
-                Terminal.error("\(recipe.sourcePath): \(errors) error\(errors == 1 ? "" : "s")")
+                Terminal.error("\(recipe.shownSourcePath): \(errors) error\(errors == 1 ? "" : "s")")
             }
         }
         if failed { throw CommandExit(nil) }

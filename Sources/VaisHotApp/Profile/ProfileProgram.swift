@@ -41,7 +41,7 @@ public enum ProfileProgram {
         session.reloader?.removeBuildDirectory()
         let report = URL(fileURLWithPath: folder).appendingPathComponent(ReportWriter.htmlFile).standardizedFileURL.path
         // stdout still belongs to the program (it may be running), so the path goes to stderr.
-        Terminal.error("profiled \(document.reloads.count) reloads of \(settings.recipe.sourcePath)\nreport: \(report)")
+        Terminal.error("profiled \(document.reloads.count) reloads of \(settings.recipe.shownSourcePath)\nreport: \(report)")
         fflush(nil)
         Foundation.exit(0)
     }
