@@ -6,7 +6,19 @@ extension Checker {
     /// for expressions whose value is thrown away (statements).
     @discardableResult
     mutating func checkExpression(_ id: ExprID, expected: TypeID?, used: Bool = true) -> TypeID {
-        record(id, computeType(id, expected: expected, used: used))
+        if let expected, let pointee = model.types.pointee(expected), case .arrayLiteral(let elements) = tree[id].kind, !elements.isEmpty {
+            return checkArrayDecay(id, elements, pointer: expected, element: pointee)
+        }
+        return record(id, computeType(id, expected: expected, used: used))
+    }
+
+    /// `p: *i64 = [1, 2, 3]`, as the original's programs write: the array
+    /// lives in the function's frame and the value is its address.
+    private mutating func checkArrayDecay(_ id: ExprID, _ elements: [ExprID], pointer: TypeID, element: TypeID) -> TypeID {
+        let array = model.types.intern(.array(element, count: elements.count))
+        guard record(id, checkArrayLiteral(elements, expected: array, span: tree[id].span)) != .error else { return .error }
+        model.coercions[id.index] = pointer
+        return pointer
     }
 
     private mutating func computeType(_ id: ExprID, expected: TypeID?, used: Bool) -> TypeID {

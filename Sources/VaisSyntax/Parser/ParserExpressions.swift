@@ -285,7 +285,14 @@ extension Parser {
             return tree.add(ExprNode(kind: .returnValue(value), span: span(from: start)))
         case .kwBreak:
             advance()
-            return tree.add(ExprNode(kind: .breakLoop, span: span(of: token)))
+            let breakLoop = tree.add(ExprNode(kind: .breakLoop, span: span(of: token)))
+            guard !atStatementEnd, kind != .comma, kind != .rParen else { return breakLoop }
+            // `B 0`: loops give no value here, so the value is evaluated
+            // for its effects and the loop left, as `{ 0; B }`.
+            let value = parseExpression()
+            let statement = tree.add(StmtNode(kind: .expression(value), span: tree[value].span))
+            let block = tree.add(Block(statements: [statement], tail: breakLoop, span: span(from: start)))
+            return tree.add(ExprNode(kind: .block(block), span: span(from: start)))
         case .kwContinueOrConst, .kwContinue:
             advance()
             return tree.add(ExprNode(kind: .continueLoop, span: span(of: token)))

@@ -50,6 +50,12 @@ extension Parser {
         case .kwGlobal: parseGlobal(isConstant: false)
         case .kwContinueOrConst, .kwConst: parseGlobal(isConstant: true)
         case .kwUse: parseImport()
+        case .kwExtern where peekKind() == .kwFn:
+            // `N F malloc(size: i64) -> i64`: one C function, no block.
+            advance()
+            if let function = parseFunction(isHot: false, isExtern: true) {
+                tree.add(item: .function(function), file: file.id)
+            }
         case .kwExtern: parseExternBlock()
         case .kwImpl: parseImpl()
         case .kwTrait: parseTrait()
@@ -136,7 +142,8 @@ extension Parser {
             return nil
         }
         var returnType: TypeSyntax?
-        if accept(.arrow) { returnType = parseType() }
+        // `F f(): i64` is an older spelling of `F f() -> i64`.
+        if accept(.arrow) || accept(.colon) { returnType = parseType() }
         let body: FunctionBody
         if kind == .lBrace {
             body = .block(parseBlock())
@@ -185,8 +192,14 @@ extension Parser {
             return
         }
         var fields: [FieldDecl] = []
+        var methods: [FunctionDecl] = []
         while kind != .rBrace, kind != .endOfFile {
             let before = index
+            // Methods may follow the fields, as in an `X` block of their own.
+            if kind == .kwFn {
+                if let method = parseFunction(isHot: false, isExtern: false) { methods.append(method) }
+                continue
+            }
             if let fieldName = expectIdentifier("a field name"), expect(.colon) {
                 fields.append(FieldDecl(name: fieldName, type: parseType()))
             }
@@ -198,6 +211,9 @@ extension Parser {
         }
         _ = expect(.rBrace)
         tree.add(item: .structure(StructDecl(name: name, fields: fields, genericParameters: genericParameters)), file: file.id)
+        if !methods.isEmpty {
+            tree.add(item: .implementation(ImplDecl(typeName: name, methods: methods, genericParameters: genericParameters)), file: file.id)
+        }
     }
 
     private mutating func parseEnum() {
