@@ -323,6 +323,11 @@ extension Checker {
     /// here only their parameters are checked against the type's.
     private mutating func declareGenericImpl(_ impl: ImplDecl, file: FileID) {
         guard let template = genericTypes[impl.typeName.text] else { return }
+        // `X Pair { ... }` on `S Pair<T>`: the struct's own parameters.
+        let impl = impl.genericParameters.isEmpty
+            ? ImplDecl(typeName: impl.typeName, methods: impl.methods, genericParameters: template.parameters,
+                       traitName: impl.traitName, associatedTypes: impl.associatedTypes)
+            : impl
         if impl.genericParameters.count != template.parameters.count {
             error("E027", "`\(impl.typeName.text)` takes \(template.parameters.count) type argument(s); write `X \(impl.typeName.text)<\(template.parameters.map(\.text).joined(separator: ", "))>`",
                   at: impl.typeName.span)

@@ -86,6 +86,10 @@ extension Parser {
             case (true, "extern"):
                 if kind == .string { advance() }
                 attributes.isExtern = true
+            case (false, "requires"), (false, "ensures"):
+                reportUnsupported("contracts (`#[\(name.text)(...)]`)", at: name.span)
+                skipPast(.rBracket)
+                continue
             case (false, let other) where Self.isTargetAttribute(other):
                 reportUnsupported("the attribute `\(other)`", at: name.span)
                 skipPast(.rBracket)

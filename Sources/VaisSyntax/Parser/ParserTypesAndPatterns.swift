@@ -13,6 +13,9 @@ extension Parser {
             _ = parseType()
             return .error(span(from: start))
         }
+        if kind == .lBrace, peekKind() == .identifier, peekKind(2) == .colon {
+            return skipRefinementType()
+        }
         if kind == .identifier || (isLetterKeyword(index) && !(kind == .kwFn && peekKind() == .lParen)) {
             let token = advance()
             var name = Name(text(of: token), span(of: token))

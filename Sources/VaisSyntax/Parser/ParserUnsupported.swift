@@ -38,6 +38,22 @@ extension Parser {
         return true
     }
 
+    /// `{x: i64 | x > 0}`, a refinement type: reported, and read to its `}`.
+    mutating func skipRefinementType() -> TypeSyntax {
+        let start = current.start
+        reportUnsupported("refinement types (`{x: T | predicate}`)", at: currentSpan)
+        var depth = 0
+        while kind != .endOfFile {
+            let token = advance()
+            if token.kind == .lBrace { depth += 1 }
+            if token.kind == .rBrace {
+                depth -= 1
+                if depth == 0 { break }
+            }
+        }
+        return .error(span(from: start))
+    }
+
     /// Skips to the end of an item: past its `{ ... }` or to the next line
     /// that starts an item.
     private mutating func skipItemBody() {
