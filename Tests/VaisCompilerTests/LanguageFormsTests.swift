@@ -89,10 +89,15 @@ struct LanguageFormsTests {
              status: .notSupportedYet(line: 1, column: 3, naming: "wasm_export")),
         Form(name: "GPU attributes", source: "#[gpu]\nF k() -> i64 = 0\nF main() -> i64 = 0",
              status: .notSupportedYet(line: 1, column: 3, naming: "gpu")),
-        Form(name: "contracts", source: "#[requires(x > 0)]\nF f(x: i64) -> i64 = x\nF main() -> i64 = f(1)",
-             status: .notSupportedYet(line: 1, column: 3, naming: "contracts")),
-        Form(name: "refinement types", source: "F f(n: {x: i64 | x > 0}) -> i64 = n\nF main() -> i64 = 0",
-             status: .notSupportedYet(line: 1, column: 8, naming: "refinement types")),
+        Form(name: "contracts and refinement types on parameters and results", source: """
+            #[requires(x > 0)]
+            #[ensures(return > x)]
+            F f(x: i64) -> i64 = x + 1
+            F g(n: {v: i64 | v != 0}) -> {r: i64 | r > 0} = n * n
+            F main() -> i64 = f(1) + g(2)
+            """, status: .supported),
+        Form(name: "refinement types elsewhere", source: "F main() -> i64 {\n    x: {v: i64 | v > 0} = 1\n    x\n}",
+             status: .notSupportedYet(line: 2, column: 8, naming: "refinement types")),
     ]
 
     @Test("each form is compiled, or refused as not supported yet", arguments: forms)

@@ -32,6 +32,11 @@ extension FunctionLowering {
             return callC("(ptr, ...) @printf(ptr @\(IREmitter.integerFormat), i64 \(values[0].value))")
         case "puts_ptr":
             return callC(" @puts(ptr \(pointer(at: values[0].value)))")
+        case Parser.contractViolationName:
+            emit("call i32 (i32, ptr, ...) @dprintf(i32 2, ptr ", values[0].value, ")")
+            emit("call void @exit(i32 ", Self.panicExitCode, ")")
+            emitTerminator("unreachable")
+            return nil
         default:
             preconditionFailure("no lowering for the built-in `\(symbol.name)`")
         }

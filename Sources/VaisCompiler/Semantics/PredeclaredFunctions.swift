@@ -1,3 +1,5 @@
+import VaisSyntax
+
 /// The functions every program can call without declaring them: C
 /// functions, and the original's raw-memory built-ins on `i64` addresses,
 /// which the compiler lowers itself. A program's own declaration of a C
@@ -37,6 +39,8 @@ enum PredeclaredFunctions {
         Entry(name: "puts_ptr", parameters: [address], result: "i64", kind: .intrinsic),
         // `sizeof(T)` takes a type; its one parameter is checked apart.
         Entry(name: "sizeof", parameters: ["i64"], result: "i64", kind: .intrinsic),
+        // What a broken contract calls (the parser writes these calls).
+        Entry(name: Parser.contractViolationName, parameters: ["str"], result: "never", kind: .intrinsic),
     ]
 
     private static let addressParameters: [String: [Int]] = Dictionary(

@@ -278,6 +278,9 @@ extension Parser {
             return parseMatch()
         case .kwLoop, .kwWhile, .kwFor:
             return parseLoop()
+        case .kwReturn where readingEnsures:
+            advance()
+            return tree.add(ExprNode(kind: .name(Self.contractResultName), span: span(of: token)))
         case .kwReturn:
             advance()
             var value: ExprID?

@@ -2,6 +2,7 @@ extension Parser {
     private struct Attributes {
         var isHot = false
         var isExtern = false
+        var contracts: [Contract] = []
         var firstSpan: SourceSpan?
     }
 
@@ -29,8 +30,9 @@ extension Parser {
         if skipUnsupportedItem() { return }
         switch kind {
         case .kwFn:
-            if let function = parseFunction(isHot: attributes.isHot, isExtern: attributes.isExtern) {
-                tree.add(item: .function(function), file: file.id)
+            var contracts = attributes.contracts
+            if let function = parseFunction(isHot: attributes.isHot, isExtern: attributes.isExtern, contracts: &contracts) {
+                for checked in applyContracts(contracts, to: function) { tree.add(item: .function(checked), file: file.id) }
             }
             return
         case .endOfFile:
@@ -41,7 +43,7 @@ extension Parser {
         default:
             break
         }
-        if attributes.isHot || attributes.isExtern, let span = attributes.firstSpan {
+        if attributes.isHot || attributes.isExtern || !attributes.contracts.isEmpty, let span = attributes.firstSpan {
             diagnostics.error("P015", "this attribute applies only to functions", at: span)
         }
         switch kind {
@@ -87,9 +89,9 @@ extension Parser {
                 if kind == .string { advance() }
                 attributes.isExtern = true
             case (false, "requires"), (false, "ensures"):
-                reportUnsupported("contracts (`#[\(name.text)(...)]`)", at: name.span)
-                skipPast(.rBracket)
-                continue
+                if let contract = parseContract(isEnsures: name.text == "ensures", keyword: name) {
+                    attributes.contracts.append(contract)
+                }
             case (false, let other) where Self.isTargetAttribute(other):
                 reportUnsupported("the attribute `\(other)`", at: name.span)
                 skipPast(.rBracket)
@@ -112,6 +114,13 @@ extension Parser {
     }
 
     mutating func parseFunction(isHot: Bool, isExtern: Bool, insideExternBlock: Bool = false) -> FunctionDecl? {
+        var contracts: [Contract] = []
+        return parseFunction(isHot: isHot, isExtern: isExtern, insideExternBlock: insideExternBlock, contracts: &contracts)
+    }
+
+    /// A function; refinement types of its parameters and result are
+    /// added to `contracts`.
+    mutating func parseFunction(isHot: Bool, isExtern: Bool, insideExternBlock: Bool = false, contracts: inout [Contract]) -> FunctionDecl? {
         let start = current.start
         advance()
         guard let name = expectIdentifier("a function name") else {
@@ -135,7 +144,11 @@ extension Parser {
                 selfParameter = receiver
             } else if let name = expectIdentifier("a parameter name") {
                 if expect(.colon) {
-                    parameters.append(Parameter(name: name, type: parseType()))
+                    parameters.append(Parameter(name: name, type: parseRefinableType()))
+                    for refinement in pendingRefinements {
+                        contracts.append(refinementContract(refinement, subject: name.text, isEnsures: false))
+                    }
+                    pendingRefinements = []
                 }
             }
             if !accept(.comma) { break }
@@ -147,7 +160,13 @@ extension Parser {
         }
         var returnType: TypeSyntax?
         // `F f(): i64` is an older spelling of `F f() -> i64`.
-        if accept(.arrow) || accept(.colon) { returnType = parseType() }
+        if accept(.arrow) || accept(.colon) {
+            returnType = parseRefinableType()
+            for refinement in pendingRefinements {
+                contracts.append(refinementContract(refinement, subject: Self.contractResultName, isEnsures: true))
+            }
+            pendingRefinements = []
+        }
         let body: FunctionBody
         if kind == .lBrace {
             body = .block(parseBlock())
@@ -165,6 +184,12 @@ extension Parser {
         return FunctionDecl(name: name, selfParameter: selfParameter, parameters: parameters, isVariadic: isVariadic,
                             returnType: returnType, body: body, isHot: isHot, span: span(from: start),
                             genericParameters: genericParameters, genericBounds: genericBounds)
+    }
+
+    private mutating func parseRefinableType() -> TypeSyntax {
+        allowsRefinements = true
+        defer { allowsRefinements = false }
+        return parseType()
     }
 
     private mutating func parseSelfParameter() -> (SelfParameter, SourceSpan)? {

@@ -13,8 +13,11 @@ extension Parser {
             _ = parseType()
             return .error(span(from: start))
         }
+        // Only the outermost type of a parameter or result may be refined.
+        let refinable = allowsRefinements
+        allowsRefinements = false
         if kind == .lBrace, peekKind() == .identifier, peekKind(2) == .colon {
-            return skipRefinementType()
+            return refinable ? parseRefinementType() : skipRefinementType()
         }
         if kind == .identifier || (isLetterKeyword(index) && !(kind == .kwFn && peekKind() == .lParen)) {
             let token = advance()

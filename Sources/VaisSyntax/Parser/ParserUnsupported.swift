@@ -38,10 +38,10 @@ extension Parser {
         return true
     }
 
-    /// `{x: i64 | x > 0}`, a refinement type: reported, and read to its `}`.
+    /// `{x: i64 | x > 0}` where it cannot be checked: reported, and read to its `}`.
     mutating func skipRefinementType() -> TypeSyntax {
         let start = current.start
-        reportUnsupported("refinement types (`{x: T | predicate}`)", at: currentSpan)
+        reportUnsupported("refinement types (`{x: T | predicate}`) other than a function's parameters and result", at: currentSpan)
         var depth = 0
         while kind != .endOfFile {
             let token = advance()

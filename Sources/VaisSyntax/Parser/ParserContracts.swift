@@ -1,0 +1,129 @@
+/// Contracts: `#[requires(c)]` and `#[ensures(c)]` before a function (in
+/// `ensures`, `return` names the result), and refinement types
+/// `{x: T | p}` on its parameters and result, which mean the same.
+/// They are spelled out here as checks around the body, which stop the
+/// program with a message naming the contract when one is broken.
+struct Contract {
+    let isEnsures: Bool
+    let condition: ExprID
+    let text: String
+    let span: SourceSpan
+}
+
+extension Parser {
+    /// The name `return` stands for in an `ensures`, and the built-in a
+    /// broken contract calls: neither is a name a program can write.
+    public static let contractResultName = "(result)"
+    public static let contractViolationName = "(contract violated)"
+
+    /// `(condition)` after `requires` or `ensures`.
+    mutating func parseContract(isEnsures: Bool, keyword: Name) -> Contract? {
+        guard expect(.lParen) else { return nil }
+        let start = current.start
+        readingEnsures = isEnsures
+        let condition = parseExpression()
+        readingEnsures = false
+        let text = sourceText(from: start)
+        guard expect(.rParen) else { return nil }
+        return Contract(isEnsures: isEnsures, condition: condition, text: "\(keyword.text)(\(text))", span: keyword.span)
+    }
+
+    /// What was written from `start` to the last token read (nothing when
+    /// no token was: a cut-off file).
+    private func sourceText(from start: UInt32) -> String {
+        guard previousEnd > start else { return "" }
+        return String(decoding: file.bytes[Int(start)..<Int(previousEnd)], as: UTF8.self)
+    }
+
+    /// The rest of `{x: T | p}` after its `{`: the type `T`, with `p` kept
+    /// as a contract on the parameter or result being read.
+    mutating func parseRefinementType() -> TypeSyntax {
+        let open = current.start
+        advance()
+        guard let binder = expectIdentifier("a name"), expect(.colon) else { return .error(span(from: open)) }
+        let type = parseType()
+        guard expect(.pipe, "'|' before the refinement's condition") else { return .error(span(from: open)) }
+        let start = current.start
+        let predicate = parseExpression()
+        let text = sourceText(from: start)
+        _ = expect(.rBrace, "'}' to close the refinement type")
+        pendingRefinements.append((binder, predicate, text))
+        return type
+    }
+
+    /// A refinement of the value `subject` names, as a contract: `{ x := subject; p }`.
+    mutating func refinementContract(_ refinement: (binder: Name, predicate: ExprID, text: String), subject: String,
+                                     isEnsures: Bool) -> Contract {
+        let span = refinement.binder.span
+        let value = tree.add(ExprNode(kind: .name(subject), span: span))
+        let binding = tree.add(StmtNode(kind: .binding(name: refinement.binder, mutable: false, type: nil, value: value), span: span))
+        let block = tree.add(Block(statements: [binding], tail: refinement.predicate, span: span))
+        let condition = tree.add(ExprNode(kind: .block(block), span: span))
+        let keyword = isEnsures ? "ensures" : "requires"
+        return Contract(isEnsures: isEnsures, condition: condition,
+                        text: "\(keyword)(\(refinement.binder.text): \(refinement.text))", span: span)
+    }
+
+    /// `decl` with its contracts checked: the `requires` before the body;
+    /// with any `ensures`, the body moves to a function of its own that a
+    /// checking function of the original name calls.
+    mutating func applyContracts(_ contracts: [Contract], to decl: FunctionDecl) -> [FunctionDecl] {
+        guard !contracts.isEmpty else { return [decl] }
+        let requires = contracts.filter { !$0.isEnsures }.map { check($0, in: decl.name.text) }
+        let ensures = contracts.filter(\.isEnsures).map { check($0, in: decl.name.text) }
+        guard !ensures.isEmpty else {
+            return [replacingBody(of: decl, name: decl.name, isHot: decl.isHot, with: requires + statements(of: decl.body), tail: tail(of: decl.body))]
+        }
+        let inner = Name(decl.name.text + ".body", decl.name.span)
+        let span = decl.name.span
+        let callee = tree.add(ExprNode(kind: .name(inner.text), span: span))
+        let arguments = decl.parameters.map { tree.add(ExprNode(kind: .name($0.name.text), span: span)) }
+        let call = tree.add(ExprNode(kind: .call(callee: callee, arguments: arguments), span: span))
+        let result = Name(Self.contractResultName, span)
+        let binding = tree.add(StmtNode(kind: .binding(name: result, mutable: false, type: nil, value: call), span: span))
+        let value = tree.add(ExprNode(kind: .name(result.text), span: span))
+        let checking = replacingBody(of: decl, name: decl.name, isHot: false, with: requires + [binding] + ensures, tail: value)
+        let body = FunctionDecl(name: inner, selfParameter: nil, parameters: decl.parameters, isVariadic: false,
+                                returnType: decl.returnType, body: decl.body, isHot: decl.isHot, span: decl.span,
+                                genericParameters: decl.genericParameters, genericBounds: decl.genericBounds)
+        return [checking, body]
+    }
+
+    /// `I !(condition) { (contract violated)("...") }`
+    private mutating func check(_ contract: Contract, in function: String) -> StmtID {
+        let span = contract.span
+        let fileName = file.path.split(separator: "/").last.map(String.init) ?? file.path
+        let line = file.lineAndColumn(of: span.start).line
+        // The message is printed as a format: a `%` in the condition is doubled.
+        let message = "contract violated: \(contract.text) of `\(function)` at \(fileName):\(line)\n"
+            .flatMap { $0 == "%" ? ["%", "%"] : [$0] }
+        let text = tree.add(ExprNode(kind: .string(Array(String(message).utf8)), span: span))
+        let callee = tree.add(ExprNode(kind: .name(Self.contractViolationName), span: span))
+        let call = tree.add(ExprNode(kind: .call(callee: callee, arguments: [text]), span: span))
+        let stop = tree.add(StmtNode(kind: .expression(call), span: span))
+        let broken = tree.add(ExprNode(kind: .unary(.not, contract.condition), span: span))
+        let then = tree.add(Block(statements: [stop], tail: nil, span: span))
+        let test = tree.add(ExprNode(kind: .ifElse(condition: broken, then: then, otherwise: nil), span: span))
+        return tree.add(StmtNode(kind: .expression(test), span: span))
+    }
+
+    private func statements(of body: FunctionBody) -> [StmtID] {
+        if case .block(let block) = body { return tree[block].statements }
+        return []
+    }
+
+    private func tail(of body: FunctionBody) -> ExprID? {
+        switch body {
+        case .block(let block): return tree[block].tail
+        case .expression(let expr): return expr
+        case .external: return nil
+        }
+    }
+
+    private mutating func replacingBody(of decl: FunctionDecl, name: Name, isHot: Bool, with statements: [StmtID], tail: ExprID?) -> FunctionDecl {
+        let block = tree.add(Block(statements: statements, tail: tail, span: decl.span))
+        return FunctionDecl(name: name, selfParameter: decl.selfParameter, parameters: decl.parameters, isVariadic: decl.isVariadic,
+                            returnType: decl.returnType, body: .block(block), isHot: isHot, span: decl.span,
+                            genericParameters: decl.genericParameters, genericBounds: decl.genericBounds)
+    }
+}
