@@ -156,6 +156,11 @@ extension Checker {
             model.resolutions[id.index] = .global(global)
             return model.globals[global.index].type
         case .function(let function):
+            guard model.functions[function.index].kind != .intrinsic else {
+                // A built-in is lowered where it is called: it has no address.
+                error("E008", "the built-in `\(name)` can only be called, not used as a value", at: span)
+                return .error
+            }
             model.resolutions[id.index] = .function(function)
             let function = model.functions[function.index]
             return model.types.intern(.function(parameters: function.parameters, result: function.result, variadic: function.isVariadic))
