@@ -96,6 +96,16 @@ struct LanguageFormsTests {
             F g(n: {v: i64 | v != 0}) -> {r: i64 | r > 0} = n * n
             F main() -> i64 = f(1) + g(2)
             """, status: .supported),
+        Form(name: "requires on methods", source: """
+            S Acc { total: i64 }
+            X Acc {
+                #[requires(n > 0)]
+                F add(&mut self, n: {v: i64 | v < 100}) { self.total += n }
+            }
+            F main() -> i64 = 0
+            """, status: .supported),
+        Form(name: "ensures on methods", source: "S A { x: i64 }\nX A {\n    #[ensures(return > 0)]\n    F get(&self) -> i64 = self.x\n}\nF main() -> i64 = 0",
+             status: .notSupportedYet(line: 3, column: 7, naming: "ensures")),
         Form(name: "refinement types elsewhere", source: "F main() -> i64 {\n    x: {v: i64 | v > 0} = 1\n    x\n}",
              status: .notSupportedYet(line: 2, column: 8, naming: "refinement types")),
     ]

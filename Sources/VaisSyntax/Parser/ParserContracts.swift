@@ -89,6 +89,16 @@ extension Parser {
         return [checking, body]
     }
 
+    /// A method with its `requires` checked; an `ensures` (or a refined
+    /// result) would need a wrapper method, which is not written yet.
+    mutating func checkedMethod(_ method: FunctionDecl, _ contracts: [Contract]) -> FunctionDecl {
+        if let ensures = contracts.first(where: \.isEnsures) {
+            reportUnsupported("`ensures` and refined results on methods", at: ensures.span)
+            return method
+        }
+        return applyContracts(contracts, to: method)[0]
+    }
+
     /// `I !(condition) { (contract violated)("...") }`
     private mutating func check(_ contract: Contract, in function: String) -> StmtID {
         let span = contract.span

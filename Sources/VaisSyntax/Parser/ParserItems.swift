@@ -113,9 +113,15 @@ extension Parser {
         }
     }
 
+    /// A function that cannot take contracts (an extern, a trait's or a
+    /// struct body's method): a refinement type on it is P018.
     mutating func parseFunction(isHot: Bool, isExtern: Bool, insideExternBlock: Bool = false) -> FunctionDecl? {
         var contracts: [Contract] = []
-        return parseFunction(isHot: isHot, isExtern: isExtern, insideExternBlock: insideExternBlock, contracts: &contracts)
+        let function = parseFunction(isHot: isHot, isExtern: isExtern, insideExternBlock: insideExternBlock, contracts: &contracts)
+        if let first = contracts.first {
+            reportUnsupported("refinement types on this function (only on functions and `X` methods)", at: first.span)
+        }
+        return function
     }
 
     /// A function; refinement types of its parameters and result are
@@ -409,7 +415,10 @@ extension Parser {
             let before = index
             let attributes = parseAttributes()
             if kind == .kwFn {
-                if let method = parseFunction(isHot: attributes.isHot, isExtern: false) { methods.append(method) }
+                var contracts = attributes.contracts
+                if let method = parseFunction(isHot: attributes.isHot, isExtern: false, contracts: &contracts) {
+                    methods.append(checkedMethod(method, contracts))
+                }
             } else if kind == .identifier, spells(current, "type") {
                 advance()
                 if let name = expectIdentifier("an associated type name"), expect(.equal) {
