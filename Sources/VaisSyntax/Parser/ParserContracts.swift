@@ -69,8 +69,8 @@ extension Parser {
     /// checking function of the original name calls.
     mutating func applyContracts(_ contracts: [Contract], to decl: FunctionDecl) -> [FunctionDecl] {
         guard !contracts.isEmpty else { return [decl] }
-        let requires = contracts.filter { !$0.isEnsures }.map { check($0, in: decl.name.text) }
-        let ensures = contracts.filter(\.isEnsures).map { check($0, in: decl.name.text) }
+        let requires = contracts.filter { !$0.isEnsures }.map { check($0, in: decl.name) }
+        let ensures = contracts.filter(\.isEnsures).map { check($0, in: decl.name) }
         guard !ensures.isEmpty else {
             return [replacingBody(of: decl, name: decl.name, isHot: decl.isHot, with: requires + statements(of: decl.body), tail: tail(of: decl.body))]
         }
@@ -82,7 +82,8 @@ extension Parser {
         let result = Name(Self.contractResultName, span)
         let binding = tree.add(StmtNode(kind: .binding(name: result, mutable: false, type: nil, value: call), span: span))
         let value = tree.add(ExprNode(kind: .name(result.text), span: span))
-        let checking = replacingBody(of: decl, name: decl.name, isHot: false, with: requires + [binding] + ensures, tail: value)
+        // Hot with its body: both then live in the hot part, with the strings they use.
+        let checking = replacingBody(of: decl, name: decl.name, isHot: decl.isHot, with: requires + [binding] + ensures, tail: value)
         let body = FunctionDecl(name: inner, selfParameter: nil, parameters: decl.parameters, isVariadic: false,
                                 returnType: decl.returnType, body: decl.body, isHot: decl.isHot, span: decl.span,
                                 genericParameters: decl.genericParameters, genericBounds: decl.genericBounds)
@@ -100,14 +101,16 @@ extension Parser {
     }
 
     /// `I !(condition) { (contract violated)("...") }`
-    private mutating func check(_ contract: Contract, in function: String) -> StmtID {
+    private mutating func check(_ contract: Contract, in function: Name) -> StmtID {
         let span = contract.span
         let fileName = file.path.split(separator: "/").last.map(String.init) ?? file.path
         let line = file.lineAndColumn(of: span.start).line
         // The message is printed as a format: a `%` in the condition is doubled.
-        let message = "contract violated: \(contract.text) of `\(function)` at \(fileName):\(line)\n"
+        let message = "contract violated: \(contract.text) of `\(function.text)` at \(fileName):\(line)\n"
             .flatMap { $0 == "%" ? ["%", "%"] : [$0] }
-        let text = tree.add(ExprNode(kind: .string(Array(String(message).utf8)), span: span))
+        // Within the function's span, so that a hot part, which holds the
+        // strings its functions' spans hold, defines it.
+        let text = tree.add(ExprNode(kind: .string(Array(String(message).utf8)), span: function.span))
         let callee = tree.add(ExprNode(kind: .name(Self.contractViolationName), span: span))
         let call = tree.add(ExprNode(kind: .call(callee: callee, arguments: [text]), span: span))
         let stop = tree.add(StmtNode(kind: .expression(call), span: span))

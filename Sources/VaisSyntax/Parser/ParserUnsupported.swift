@@ -42,16 +42,21 @@ extension Parser {
     mutating func skipRefinementType() -> TypeSyntax {
         let start = current.start
         reportUnsupported("refinement types (`{x: T | predicate}`) other than a function's parameters and result", at: currentSpan)
+        skipBraces()
+        return .error(span(from: start))
+    }
+
+    /// Reads from a `{` past the `}` that closes it.
+    private mutating func skipBraces() {
         var depth = 0
         while kind != .endOfFile {
             let token = advance()
             if token.kind == .lBrace { depth += 1 }
             if token.kind == .rBrace {
                 depth -= 1
-                if depth == 0 { break }
+                if depth == 0 { return }
             }
         }
-        return .error(span(from: start))
     }
 
     /// Skips to the end of an item: past its `{ ... }` or to the next line
@@ -63,14 +68,6 @@ extension Parser {
             if current.newlineBefore, Self.startsItem(kind) { return }
             advance()
         }
-        var depth = 0
-        while kind != .endOfFile {
-            let token = advance()
-            if token.kind == .lBrace { depth += 1 }
-            if token.kind == .rBrace {
-                depth -= 1
-                if depth == 0 { return }
-            }
-        }
+        skipBraces()
     }
 }
