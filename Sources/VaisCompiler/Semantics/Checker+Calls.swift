@@ -223,13 +223,12 @@ extension Checker {
     }
 
     private mutating func checkArguments(_ arguments: [ExprID], of function: FunctionID, skippingReceiver: Bool, calleeSpan: SourceSpan) -> TypeID {
-        let kind = model.functions[function.index].kind
-        if kind == .intrinsic, model.functions[function.index].name == "sizeof" {
+        if model.functions[function.index].kind == .intrinsic, model.functions[function.index].name == "sizeof" {
             return checkSizeOf(arguments, calleeSpan: calleeSpan)
         }
         // Field by field: a copy of the whole symbol would retain its declaration's arrays.
         let parameters = model.functions[function.index].parameters
-        let addresses = kind == .vais ? [] : PredeclaredFunctions.addressPositions(of: model.functions[function.index])
+        let addresses = PredeclaredFunctions.addressPositions(of: model.functions[function.index])
         checkArgumentList(arguments, parameters: skippingReceiver ? Array(parameters.dropFirst()) : parameters,
                           variadic: model.functions[function.index].isVariadic, calleeSpan: calleeSpan,
                           callee: .function(model.functions[function.index].name), addresses: addresses)

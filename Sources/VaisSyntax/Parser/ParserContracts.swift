@@ -68,7 +68,11 @@ extension Parser {
     /// with any `ensures`, the body moves to a function of its own that a
     /// checking function of the original name calls.
     mutating func applyContracts(_ contracts: [Contract], to decl: FunctionDecl) -> [FunctionDecl] {
-        guard !contracts.isEmpty else { return [decl] }
+        guard let first = contracts.first else { return [decl] }
+        if decl.body.isExternal {
+            reportUnsupported("contracts on C functions", at: first.span)
+            return [decl]
+        }
         let requires = contracts.filter { !$0.isEnsures }.map { check($0, in: decl.name) }
         let ensures = contracts.filter(\.isEnsures).map { check($0, in: decl.name) }
         guard !ensures.isEmpty else {
