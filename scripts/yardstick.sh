@@ -4,12 +4,14 @@
 #   scripts/yardstick.sh DIR [VAIS_HOT]
 #
 # For each DIR/*.vais (sorted): `vais-hot check`; if it checks, `vais-hot
-# build` and a run under `timeout` (YARDSTICK_TIMEOUT seconds, 20 unless
-# set). Prints one row per file (check ok or the first diagnostic's code and
-# message, build ok, the run's exit code: 124 is a timeout, above 128 a
-# signal), the totals, and the failures grouped by their first diagnostic's
-# code, most common first. A program's own exit code is its result, not a
-# failure: a run counts when it ends by itself, without a signal.
+# build` and a run limited to YARDSTICK_TIMEOUT seconds (20 unless set).
+# Prints one row per file (check ok or the first diagnostic's code and
+# message, build ok, how the run ended: its exit code, `signal N` or
+# `timeout`), the totals, and the failures grouped by their first
+# diagnostic's code, most common first. A program's own exit code is its
+# result, not a failure: a run counts when it ends by itself, without a
+# signal. Perl (always there on Debian) runs the program, as only a parent
+# process can tell an exit code of 139 from a segmentation fault.
 set -u
 
 dir=${1:?usage: scripts/yardstick.sh DIR [VAIS_HOT]}
@@ -18,9 +20,25 @@ limit=${YARDSTICK_TIMEOUT:-20}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
+# How a program ends: `exit N`, `signal N` or `timeout`.
+run_limited() {
+    perl -e '
+        my $limit = shift;
+        my $pid = fork();
+        if ($pid == 0) {
+            open(STDIN, "<", "/dev/null"); open(STDOUT, ">", "/dev/null"); open(STDERR, ">", "/dev/null");
+            exec(@ARGV) or exit 127;
+        }
+        local $SIG{ALRM} = sub { kill "KILL", $pid; waitpid($pid, 0); print "timeout\n"; exit 0 };
+        alarm $limit;
+        waitpid($pid, 0);
+        print(($? & 127) ? "signal " . ($? & 127) . "\n" : "exit " . ($? >> 8) . "\n");
+    ' "$1" "$2"
+}
+
 total=0 checked=0 built=0 ran=0
 : > "$work/causes"
-printf '%-40s %-8s %-6s %-5s %s\n' file check build run "first diagnostic"
+printf '%-40s %-8s %-6s %-9s %s\n' file check build run "first diagnostic"
 for file in "$dir"/*.vais; do
     [ -e "$file" ] || continue
     total=$((total + 1))
@@ -38,14 +56,15 @@ for file in "$dir"/*.vais; do
         if "$vais_hot" build "$file" -o "$work/$name" > /dev/null 2> "$work/build.err"; then
             build="ok"
             built=$((built + 1))
-            timeout "$limit" "$work/$name" > /dev/null 2>&1 < /dev/null
-            run=$?
-            [ "$run" -lt 124 ] && ran=$((ran + 1))
+            run=$(run_limited "$limit" "$work/$name")
+            case $run in
+                exit*) ran=$((ran + 1)); run=${run#exit } ;;
+            esac
         else
             first="build: $(grep -m1 -v '^\s*$' "$work/build.err" | cut -c1-80)"
         fi
     fi
-    printf '%-40s %-8s %-6s %-5s %s\n' "$name" "$check" "$build" "$run" "$first"
+    printf '%-40s %-8s %-6s %-9s %s\n' "$name" "$check" "$build" "$run" "$first"
 done
 
 echo
