@@ -30,6 +30,10 @@ extension FunctionLowering {
             return "0"
         case "print_i64":
             return callC("(ptr, ...) @printf(ptr @\(IREmitter.integerFormat), i64 \(values[0].value))")
+        case "str_to_ptr":
+            return convert(values[0].value, from: .str, to: .i64)
+        case "ptr_to_str":
+            return pointer(at: values[0].value)
         case "puts_ptr":
             return callC(" @puts(ptr \(pointer(at: values[0].value)))")
         case Parser.contractViolationName:

@@ -37,6 +37,8 @@ enum PredeclaredFunctions {
         Entry(name: "store_byte", parameters: [address, "i64"], result: "i64", kind: .intrinsic),
         Entry(name: "print_i64", parameters: ["i64"], result: "i64", kind: .intrinsic),
         Entry(name: "puts_ptr", parameters: [address], result: "i64", kind: .intrinsic),
+        Entry(name: "str_to_ptr", parameters: ["str"], result: "i64", kind: .intrinsic),
+        Entry(name: "ptr_to_str", parameters: [address], result: "str", kind: .intrinsic),
         // `sizeof(T)` takes a type; its one parameter is checked apart.
         Entry(name: "sizeof", parameters: ["i64"], result: "i64", kind: .intrinsic),
         // What a broken contract calls (the parser writes these calls).
