@@ -64,6 +64,24 @@ extension Parser {
                         text: "\(keyword)(\(refinement.binder.text): \(refinement.text))", span: span)
     }
 
+    /// `#[contract(safe_div)]` (or `#[contract]`): `p != 0` for each
+    /// parameter `p` that divides in the body read as `expressions`.
+    mutating func divisorContracts(_ expressions: Range<Int>, parameters: [Parameter], at span: SourceSpan) -> [Contract] {
+        var divisors: [String] = []
+        for index in expressions {
+            guard case .binary(let op, _, let right, _) = tree.exprs[index].kind, op == .divide || op == .remainder,
+                  case .name(let name) = tree[right].kind, parameters.contains(where: { $0.name.text == name }),
+                  !divisors.contains(name) else { continue }
+            divisors.append(name)
+        }
+        return divisors.map { name in
+            let value = tree.add(ExprNode(kind: .name(name), span: span))
+            let zero = tree.add(ExprNode(kind: .integer(0), span: span))
+            let condition = tree.add(ExprNode(kind: .binary(.notEqual, value, zero, operatorAt: span.start), span: span))
+            return Contract(isEnsures: false, condition: condition, text: "contract(safe_div): \(name) != 0", span: span)
+        }
+    }
+
     /// `decl` with its contracts checked: the `requires` before the body;
     /// with any `ensures`, the body moves to a function of its own that a
     /// checking function of the original name calls.
@@ -104,24 +122,34 @@ extension Parser {
         return applyContracts(contracts, to: method)[0]
     }
 
-    /// `I !(condition) { (contract violated)("...") }`
     private mutating func check(_ contract: Contract, in function: Name) -> StmtID {
-        let span = contract.span
+        // The message is spanned within the function, so that a hot part,
+        // which holds the strings its functions' spans hold, defines it.
+        let test = stopUnless(contract.condition, "contract violated: \(contract.text) of `\(function.text)`",
+                              at: contract.span, messageSpan: function.span)
+        return tree.add(StmtNode(kind: .expression(test), span: contract.span))
+    }
+
+    /// `assert(c)`, the original's run-time assertion, as a check of its own.
+    mutating func assertion(_ condition: ExprID, at span: SourceSpan) -> ExprID {
+        let written = tree[condition].span
+        let text = String(decoding: file.bytes[Int(written.start)..<Int(written.end)], as: UTF8.self)
+        return stopUnless(condition, "assertion failed: assert(\(text))", at: span, messageSpan: span)
+    }
+
+    /// `I !(condition) { (contract violated)("<what> at file.vais:LINE") }`
+    private mutating func stopUnless(_ condition: ExprID, _ what: String, at span: SourceSpan, messageSpan: SourceSpan) -> ExprID {
         let fileName = file.path.split(separator: "/").last.map(String.init) ?? file.path
         let line = file.lineAndColumn(of: span.start).line
-        // The message is printed as a format: a `%` in the condition is doubled.
-        let message = "contract violated: \(contract.text) of `\(function.text)` at \(fileName):\(line)\n"
-            .flatMap { $0 == "%" ? ["%", "%"] : [$0] }
-        // Within the function's span, so that a hot part, which holds the
-        // strings its functions' spans hold, defines it.
-        let text = tree.add(ExprNode(kind: .string(Array(String(message).utf8)), span: function.span))
+        // The message is printed as a format: a `%` in it is doubled.
+        let message = "\(what) at \(fileName):\(line)\n".flatMap { $0 == "%" ? ["%", "%"] : [$0] }
+        let text = tree.add(ExprNode(kind: .string(Array(String(message).utf8)), span: messageSpan))
         let callee = tree.add(ExprNode(kind: .name(Self.contractViolationName), span: span))
         let call = tree.add(ExprNode(kind: .call(callee: callee, arguments: [text]), span: span))
         let stop = tree.add(StmtNode(kind: .expression(call), span: span))
-        let broken = tree.add(ExprNode(kind: .unary(.not, contract.condition), span: span))
+        let broken = tree.add(ExprNode(kind: .unary(.not, condition), span: span))
         let then = tree.add(Block(statements: [stop], tail: nil, span: span))
-        let test = tree.add(ExprNode(kind: .ifElse(condition: broken, then: then, otherwise: nil), span: span))
-        return tree.add(StmtNode(kind: .expression(test), span: span))
+        return tree.add(ExprNode(kind: .ifElse(condition: broken, then: then, otherwise: nil), span: span))
     }
 
     private func statements(of body: FunctionBody) -> [StmtID] {

@@ -136,7 +136,12 @@ extension Parser {
                     if !accept(.comma) || index == before { break }
                 }
                 _ = expect(.rParen, "')' after the arguments")
-                value = tree.add(ExprNode(kind: .call(callee: value, arguments: arguments), span: tree[value].span.through(span(from: previousEnd))))
+                let callSpan = tree[value].span.through(span(from: previousEnd))
+                if case .name("assert") = tree[value].kind, arguments.count == 1 {
+                    value = assertion(arguments[0], at: callSpan)
+                } else {
+                    value = tree.add(ExprNode(kind: .call(callee: value, arguments: arguments), span: callSpan))
+                }
             case .lBracket where !current.newlineBefore:
                 guard addChainLink() else { return abandonTooDeepExpression() }
                 advance()

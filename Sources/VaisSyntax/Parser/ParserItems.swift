@@ -3,6 +3,8 @@ extension Parser {
         var isHot = false
         var isExtern = false
         var contracts: [Contract] = []
+        /// `#[contract]` or `#[contract(safe_div)]`: where it was written.
+        var divisorChecks: SourceSpan?
         var firstSpan: SourceSpan?
     }
 
@@ -23,6 +25,10 @@ extension Parser {
         if kind == .identifier, spells(current, "pub") || spells(current, "P"), Self.startsItem(peekKind()) || isAliasStart(1) {
             advance()
         }
+        // `partial F`: a function that may stop the program (an assertion); all may.
+        if kind == .identifier, spells(current, "partial"), peekKind() == .kwFn {
+            advance()
+        }
         if isAliasStart(0) {
             parseTypeAlias()
             return
@@ -31,7 +37,11 @@ extension Parser {
         switch kind {
         case .kwFn:
             var contracts = attributes.contracts
+            let firstExpression = tree.exprs.count
             if let function = parseFunction(isHot: attributes.isHot, isExtern: attributes.isExtern, contracts: &contracts) {
+                if let span = attributes.divisorChecks {
+                    contracts += divisorContracts(firstExpression..<tree.exprs.count, parameters: function.parameters, at: span)
+                }
                 for checked in applyContracts(contracts, to: function) { tree.add(item: .function(checked), file: file.id) }
             }
             return
@@ -43,7 +53,8 @@ extension Parser {
         default:
             break
         }
-        if attributes.isHot || attributes.isExtern || !attributes.contracts.isEmpty, let span = attributes.firstSpan {
+        if attributes.isHot || attributes.isExtern || !attributes.contracts.isEmpty || attributes.divisorChecks != nil,
+           let span = attributes.firstSpan {
             diagnostics.error("P015", "this attribute applies only to functions", at: span)
         }
         switch kind {
@@ -88,6 +99,14 @@ extension Parser {
             case (true, "extern"):
                 if kind == .string { advance() }
                 attributes.isExtern = true
+            case (false, "contract"):
+                let kind = accept(.lParen) ? expectIdentifier("a contract kind") : nil
+                if kind != nil { _ = expect(.rParen) }
+                if let kind, kind.text != "safe_div" {
+                    reportUnsupported("the contract kind `\(kind.text)` (only `safe_div`)", at: kind.span)
+                } else {
+                    attributes.divisorChecks = name.span
+                }
             case (false, "requires"), (false, "ensures"):
                 if let contract = parseContract(isEnsures: name.text == "ensures", keyword: name) {
                     attributes.contracts.append(contract)
@@ -416,7 +435,11 @@ extension Parser {
             let attributes = parseAttributes()
             if kind == .kwFn {
                 var contracts = attributes.contracts
+                let firstExpression = tree.exprs.count
                 if let method = parseFunction(isHot: attributes.isHot, isExtern: false, contracts: &contracts) {
+                    if let span = attributes.divisorChecks {
+                        contracts += divisorContracts(firstExpression..<tree.exprs.count, parameters: method.parameters, at: span)
+                    }
                     methods.append(checkedMethod(method, contracts))
                 }
             } else if kind == .identifier, spells(current, "type") {
