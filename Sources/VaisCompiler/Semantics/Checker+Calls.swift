@@ -178,6 +178,9 @@ extension Checker {
                 return .error
             }
             let (target, derefs) = peelPointers(baseType)
+            if case .array(_, let count) = model.types[target], arguments.isEmpty, name.text == "len" || name.text == "sum" {
+                return rewriteArrayMethod(id, base: base, name: name, count: count, expected: expected)
+            }
             if let generic = genericMethod(named: name.text, of: target) {
                 return checkGenericMethodCall(id, base: base, name: name, target: target, derefs: derefs, method: generic,
                                               arguments: arguments, expected: expected)
