@@ -4,7 +4,7 @@ APT_PACKAGES := libelf-dev libdw-dev libunwind-dev pkg-config
 # valgrind counts the instructions the bench gates CPU-bound metrics on.
 BENCH_APT_PACKAGES := valgrind
 
-.PHONY: deps deps-bench install-packages build release profile test bench baseline examples screenshots bench-micro soak fuzz clean
+.PHONY: deps deps-bench install-packages build release profile test bench baseline examples yardstick screenshots bench-micro soak fuzz clean
 
 # Installs the Debian packages the project links against (and, for the
 # bench targets, valgrind), if any is missing.
@@ -81,6 +81,13 @@ examples: build
 	for name in game hot_reload_simple; do \
 		.build/debug/vais-hot build examples/$$name.vais -o build/examples/$$name && ./build/examples/$$name > /dev/null || exit 1; \
 	done
+
+# The yardstick (docs/LANGUAGE.md): checks, builds and runs every .vais
+# file of EXAMPLES (the original Vais repository's examples, fetched
+# outside this repository) and prints how many pass each stage.
+EXAMPLES ?= ../vais-examples
+yardstick: build
+	scripts/yardstick.sh $(EXAMPLES) .build/debug/vais-hot
 
 # The package-benchmark suite (a package of its own under Benchmarks/),
 # checked against the baseline stored in Benchmarks/.benchmarkBaselines/

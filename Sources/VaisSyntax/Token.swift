@@ -126,7 +126,7 @@ enum Keywords {
         ("F", .kwFn), ("fn", .kwFn),
         ("S", .kwStruct), ("struct", .kwStruct),
         ("EN", .kwEnum), ("enum", .kwEnum),
-        ("E", .kwElseOrEnum), ("else", .kwElse),
+        ("E", .kwElseOrEnum), ("else", .kwElse), ("EL", .kwElse),
         ("I", .kwIf), ("if", .kwIf),
         ("L", .kwLoop), ("loop", .kwLoop),
         ("LW", .kwWhile), ("while", .kwWhile),
@@ -141,6 +141,8 @@ enum Keywords {
         ("X", .kwImpl), ("impl", .kwImpl), ("trait", .kwTrait),
         ("mut", .kwMut), ("self", .kwSelf),
         ("true", .kwTrue), ("false", .kwFalse), ("as", .kwAs),
+        // The newer spelling of the logical operators.
+        ("and", .ampAmp), ("or", .pipePipe), ("not", .bang),
     ]
 
     /// The spellings packed into integers (up to eight bytes, first byte

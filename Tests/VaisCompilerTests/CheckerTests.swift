@@ -20,7 +20,7 @@ struct CheckerTests {
     func noImplicitConversions() {
         #expect(codes("F main() -> i64 {\n x: i64 := 1\n y: i32 := x\n z: f64 := y\n 0\n}") == [])
         #expect(codes("F main() -> i64 {\n x: f64 := 1.5\n y: i64 := x\n 0\n}") == ["E003"])
-        #expect(codes("F main() -> i64 {\n p := malloc(8)\n y: i64 := p\n 0\n}") == ["E003"])
+        #expect(codes("F main() -> i64 {\n p := malloc(8) as *i8\n y: i64 := p\n 0\n}") == ["E003"])
         #expect(codes("F main() -> i64 {\n s: str := 5\n 0\n}") == ["E003"])
         #expect(codes("F main() -> i64 {\n b := true\n R b\n}") == ["E003"])
         #expect(codes("F main() -> i64 {\n x := 1\n I x { 0 } E { 1 }\n}") == ["E020"])
@@ -28,7 +28,7 @@ struct CheckerTests {
 
     @Test("str and *i8 share a representation and pass for each other")
     func stringsAsPointers() {
-        #expect(codes("F main() -> i64 {\n s := \"hi\"\n n := strlen(s)\n p := malloc(8)\n puts(p)\n n\n}") == [])
+        #expect(codes("F main() -> i64 {\n s := \"hi\"\n n := strlen(s)\n p := malloc(8) as *i8\n puts(p)\n n\n}") == [])
     }
 
     @Test("one mistake is reported once: the error type silences follow-on errors")

@@ -74,4 +74,27 @@ struct IREmitterTests {
         #expect(split.host.contains("c\"host only text\\00\"") && !split.host.contains("hot text"))
         #expect(split.host.contains("define void @vais.report("))
     }
+
+    @Test("a hot function's contracts and built-ins live in its hot part, with the message and format they use")
+    func hotContracts() throws {
+        let source = """
+        #[hot]
+        #[requires(x >= 0)]
+        #[ensures(return > x)]
+        F step(x: i64) -> i64 {
+            print_i64(load_i64(malloc(8)))
+            x + 1
+        }
+        F main() -> i64 = step(1)
+        """
+        let checked = Compiler.check(Compiler.parse(source: Array(source.utf8), path: "/tmp/contracts.vais"))
+        let program = try #require(checked.program, "\(checked.renderedDiagnostics())")
+        let part = IREmitter.emitHotPart(program, debugInfo: false)
+        #expect(part.hotFunctions.map(\.name).sorted() == ["step", "step.body"])
+        #expect(part.ir.contains("contract violated: requires(x >= 0) of `step` at contracts.vais:2"))
+        #expect(part.ir.contains("contract violated: ensures(return > x) of `step` at contracts.vais:3"))
+        #expect(part.ir.contains("@printf(ptr @vais.format.i64") && part.ir.contains("@vais.format.i64 = private"))
+        let split = IREmitter.emitSplit(program, debugInfo: false)
+        #expect(!split.host.contains("contract violated"))
+    }
 }

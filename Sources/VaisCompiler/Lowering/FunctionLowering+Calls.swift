@@ -5,6 +5,7 @@ extension FunctionLowering {
         switch model.callTargets[id.index] {
         case .direct(let function):
             let symbol = model.functions[function.index]
+            if symbol.kind == .intrinsic { return lowerIntrinsic(symbol, arguments: arguments) }
             guard var values = lowerArguments(arguments, parameters: symbol.parameters, variadic: symbol.isVariadic) else { return nil }
             if symbol.kind != .vais {
                 values = plainPointers(values)
@@ -65,7 +66,7 @@ extension FunctionLowering {
 
     /// Evaluates arguments left to right. Aggregates are passed as a copy;
     /// variadic extras get C's promotions (f32 to f64, small ints to i32).
-    private mutating func lowerArguments(_ arguments: [ExprID], parameters: [TypeID], variadic: Bool) -> [(type: TypeID, value: String)]? {
+    mutating func lowerArguments(_ arguments: [ExprID], parameters: [TypeID], variadic: Bool) -> [(type: TypeID, value: String)]? {
         var values: [(type: TypeID, value: String)] = []
         for (position, argument) in arguments.enumerated() {
             guard let value = lowerExpression(argument) else { return nil }

@@ -165,6 +165,9 @@ public enum IREmitter {
         """
     }
 
+    /// The `printf` format `print_i64` prints with.
+    static let integerFormat = "vais.format.i64"
+
     private static func externalDeclarations(_ model: SemanticModel, layout: TypeLayout) -> String {
         var text = """
         declare void @llvm.memcpy.p0.p0.i64(ptr, ptr, i64, i1)
@@ -172,13 +175,16 @@ public enum IREmitter {
         declare void @llvm.memset.p0.i64(ptr, i8, i64, i1)
 
         """
-        for function in model.functions where function.kind != .vais {
+        for function in model.functions where function.kind != .vais && function.kind != .intrinsic {
             text += declaration(function, symbol: function.symbol, layout: layout)
         }
-        // What a failed `!` prints its message with, unless the program declared it.
-        if !model.functions.contains(where: { $0.symbol == "dprintf" }) {
-            text += "declare i32 @dprintf(i32, ptr, ...)\n"
+        // What a failed `!` prints its message with, and what `print_i64`
+        // and `puts_ptr` call, unless the program declared them.
+        for (symbol, signature) in [("dprintf", "i32 @dprintf(i32, ptr, ...)"), ("printf", "i32 @printf(ptr, ...)"), ("puts", "i32 @puts(ptr)")]
+        where !model.functions.contains(where: { $0.symbol == symbol && $0.kind != .intrinsic }) {
+            text += "declare \(signature)\n"
         }
+        text += "@\(integerFormat) = private unnamed_addr constant [4 x i8] c\"%ld\\00\", align 1\n"
         return text + "\n"
     }
 

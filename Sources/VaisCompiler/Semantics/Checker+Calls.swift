@@ -178,6 +178,9 @@ extension Checker {
                 return .error
             }
             let (target, derefs) = peelPointers(baseType)
+            if case .array(_, let count) = model.types[target], arguments.isEmpty, name.text == "len" || name.text == "sum" {
+                return rewriteArrayMethod(id, base: base, name: name, count: count, expected: expected)
+            }
             if let generic = genericMethod(named: name.text, of: target) {
                 return checkGenericMethodCall(id, base: base, name: name, target: target, derefs: derefs, method: generic,
                                               arguments: arguments, expected: expected)
@@ -223,13 +226,46 @@ extension Checker {
     }
 
     private mutating func checkArguments(_ arguments: [ExprID], of function: FunctionID, skippingReceiver: Bool, calleeSpan: SourceSpan) -> TypeID {
+        if model.functions[function.index].kind == .intrinsic, model.functions[function.index].name == "sizeof" {
+            return checkSizeOf(arguments, calleeSpan: calleeSpan)
+        }
         // Field by field: a copy of the whole symbol would retain its declaration's arrays.
         let parameters = model.functions[function.index].parameters
+        let addresses = PredeclaredFunctions.addressPositions(of: model.functions[function.index])
         checkArgumentList(arguments, parameters: skippingReceiver ? Array(parameters.dropFirst()) : parameters,
                           variadic: model.functions[function.index].isVariadic, calleeSpan: calleeSpan,
                           callee: .function(model.functions[function.index].name),
-                          takesCFunctions: model.functions[function.index].kind != .vais)
+                          takesCFunctions: model.functions[function.index].kind != .vais, addresses: addresses)
         return model.functions[function.index].result
+    }
+
+    /// `sizeof(T)`: the bytes a `T` takes, padding included. Its argument
+    /// is a type, written as a name or `*name`.
+    private mutating func checkSizeOf(_ arguments: [ExprID], calleeSpan: SourceSpan) -> TypeID {
+        guard arguments.count == 1 else {
+            error("E005", "`sizeof` takes 1 argument (a type) but \(arguments.count) were given", at: calleeSpan)
+            return .i64
+        }
+        guard let type = typeWritten(as: arguments[0]) else {
+            error("E002", "`sizeof` takes a type, such as `sizeof(i64)` or `sizeof(*Point)`", at: tree[arguments[0]].span)
+            return .i64
+        }
+        model.resolutions[arguments[0].index] = .typeName(type)
+        return .i64
+    }
+
+    /// The type an expression spells when it is read as one: `Point`, `T`, `*i8`.
+    private mutating func typeWritten(as expr: ExprID) -> TypeID? {
+        switch tree[expr].kind {
+        case .name(let name):
+            return environmentType(name) ?? typeNames[name] ?? TypeTable.builtinNames[name]
+        case .unary(.dereference, let inner):
+            return typeWritten(as: inner).map { model.types.pointer(to: $0) }
+        case .parenthesized(let inner):
+            return typeWritten(as: inner)
+        default:
+            return nil
+        }
     }
 
     /// What is called, named only when an error needs it.
@@ -249,9 +285,10 @@ extension Checker {
     }
 
     /// `takesCFunctions`: the callee is a C function, whose parameters of
-    /// function type are plain C function pointers.
+    /// function type are plain C function pointers. `addresses`: the
+    /// positions of parameters that take an address as an integer or a pointer.
     private mutating func checkArgumentList(_ arguments: [ExprID], parameters: [TypeID], variadic: Bool, calleeSpan: SourceSpan, callee: Callee,
-                                            takesCFunctions: Bool = false) {
+                                            takesCFunctions: Bool = false, addresses: [Int] = []) {
         if arguments.count != parameters.count, !(variadic && arguments.count >= parameters.count) {
             let expected = variadic ? "at least \(parameters.count)" : "\(parameters.count)"
             error("E005", "\(callee.description) takes \(expected) argument\(parameters.count == 1 ? "" : "s") but \(arguments.count) \(arguments.count == 1 ? "was" : "were") given",
@@ -267,6 +304,11 @@ extension Checker {
             }
             let expected = parameters[position]
             let actual = checkExpression(argument, expected: expected)
+            if addresses.contains(position), model.types.pointee(actual) != nil || actual == .str {
+                // An address parameter takes a pointer as its address.
+                model.coercions[argument.index] = expected
+                continue
+            }
             if !handlesOwnMismatch(argument) || isAssignable(actual, to: expected) {
                 if requireAssignable(actual, to: expected, at: tree[argument].span), takesCFunctions, model.types.isFunction(expected) {
                     requirePlainFunction(argument)

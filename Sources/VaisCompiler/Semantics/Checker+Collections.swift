@@ -26,6 +26,34 @@ extension Checker {
         return model.types.pointee(dataType) ?? .error
     }
 
+    /// `a.len()` on an array `[T; N]` becomes `N`; `a.sum()` becomes
+    /// `{ (sum) := mut a[0]; L (index): 1..N { (sum) += a[(index)] }; (sum) }`
+    /// (0 for an empty array), so `a` is read once per element.
+    mutating func rewriteArrayMethod(_ id: ExprID, base: ExprID, name: Name, count: Int, expected: TypeID?) -> TypeID {
+        let span = tree[id].span
+        guard name.text == "sum", count > 0 else {
+            tree.replaceKind(of: id, with: .integer(name.text == "len" ? UInt64(count) : 0))
+            return checkExpression(id, expected: expected)
+        }
+        // Locals are told apart by where they are bound: one at each end of the call.
+        let total = Name("(sum)", SourceSpan(file: span.file, start: span.start, end: span.start))
+        let counter = Name("(index)", SourceSpan(file: span.file, start: span.end, end: span.end))
+        let first = tree.append(ExprNode(kind: .index(base: base, index: tree.append(ExprNode(kind: .integer(0), span: span))), span: span))
+        let start = tree.append(StmtNode(kind: .binding(name: total, mutable: true, type: nil, value: first), span: span))
+        let element = tree.append(ExprNode(kind: .index(base: base, index: tree.append(ExprNode(kind: .name(counter.text), span: span))), span: span))
+        let add = tree.append(StmtNode(kind: .assignment(.add, target: tree.append(ExprNode(kind: .name(total.text), span: span)), value: element,
+                                                         operatorSpan: span), span: span))
+        let body = tree.append(Block(statements: [add], tail: nil, span: span))
+        let range = LoopHeader.range(variable: counter, lower: tree.append(ExprNode(kind: .integer(1), span: span)),
+                                   upper: tree.append(ExprNode(kind: .integer(UInt64(count)), span: span)), inclusive: false)
+        let loop = tree.append(ExprNode(kind: .loop(range, body: body), span: span))
+        let walk = tree.append(StmtNode(kind: .expression(loop), span: span))
+        let block = tree.append(Block(statements: [start, walk], tail: tree.append(ExprNode(kind: .name(total.text), span: span)), span: span))
+        tree.replaceKind(of: id, with: .block(block))
+        growExpressionTables()
+        return checkExpression(id, expected: expected)
+    }
+
     /// `L x: v { body }` on a `Vec` becomes `L i: 0..v.len { x := v.data[i]; body }`
     /// (with a name no program can write for `i`). `v` must be a place, as
     /// it is read again on every turn.

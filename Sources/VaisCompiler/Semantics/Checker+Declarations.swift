@@ -236,6 +236,10 @@ extension Checker {
                 }
                 genericFunctions.append(GenericFunctionTemplate(decl: decl, file: file, parameters: decl.genericParameters.map(\.text)))
                 valueNames[decl.name.text] = .genericFunction(genericFunctions.count - 1)
+            case .function(let decl) where decl.body.isExternal && PredeclaredFunctions.isIntrinsic(decl.name.text):
+                // `N F load_i64(p: i64) -> i64`, as the original's programs
+                // declare them: the compiler's own built-in is meant.
+                continue
             case .function(let decl):
                 guard claimValueName(decl.name) else { continue }
                 let id = declareFunction(decl, file: file, owner: nil)
@@ -254,7 +258,7 @@ extension Checker {
         for builtin in PredeclaredFunctions.all where valueNames[builtin.name] == nil {
             let id = FunctionID(raw: Int32(model.functions.count))
             let parameters = builtin.parameters.map { resolvePredeclared($0) }
-            model.functions.append(FunctionSymbol(name: builtin.name, symbol: builtin.name, kind: .predeclared,
+            model.functions.append(FunctionSymbol(name: builtin.name, symbol: builtin.name, kind: builtin.kind,
                                                   parameters: parameters, parameterNames: parameters.indices.map { "p\($0)" },
                                                   result: resolvePredeclared(builtin.result), isVariadic: builtin.isVariadic,
                                                   isHot: false, owner: nil, receiver: nil, declaration: nil, file: nil, span: nil))
@@ -264,6 +268,7 @@ extension Checker {
 
     private mutating func resolvePredeclared(_ spelling: String) -> TypeID {
         if spelling == "()" { return .unit }
+        if spelling == PredeclaredFunctions.address { return .i64 }
         if spelling == "never" { return .never }
         if spelling.hasPrefix("*") { return model.types.pointer(to: resolvePredeclared(String(spelling.dropFirst()))) }
         return TypeTable.builtinNames[spelling] ?? .error
@@ -318,6 +323,11 @@ extension Checker {
     /// here only their parameters are checked against the type's.
     private mutating func declareGenericImpl(_ impl: ImplDecl, file: FileID) {
         guard let template = genericTypes[impl.typeName.text] else { return }
+        // `X Pair { ... }` on `S Pair<T>`: the struct's own parameters.
+        let impl = impl.genericParameters.isEmpty
+            ? ImplDecl(typeName: impl.typeName, methods: impl.methods, genericParameters: template.parameters,
+                       traitName: impl.traitName, associatedTypes: impl.associatedTypes)
+            : impl
         if impl.genericParameters.count != template.parameters.count {
             error("E027", "`\(impl.typeName.text)` takes \(template.parameters.count) type argument(s); write `X \(impl.typeName.text)<\(template.parameters.map(\.text).joined(separator: ", "))>`",
                   at: impl.typeName.span)
@@ -375,27 +385,4 @@ extension Checker {
         }
         model.mainFunction = id
     }
-}
-
-/// The C functions every program can call without declaring them.
-enum PredeclaredFunctions {
-    struct Entry {
-        let name: String
-        let parameters: [String]
-        let result: String
-        let isVariadic: Bool
-    }
-
-    static let all: [Entry] = [
-        Entry(name: "puts", parameters: ["str"], result: "i32", isVariadic: false),
-        Entry(name: "putchar", parameters: ["i32"], result: "i32", isVariadic: false),
-        Entry(name: "printf", parameters: ["str"], result: "i32", isVariadic: true),
-        Entry(name: "malloc", parameters: ["i64"], result: "*i8", isVariadic: false),
-        Entry(name: "free", parameters: ["*i8"], result: "()", isVariadic: false),
-        Entry(name: "memcpy", parameters: ["*i8", "*i8", "i64"], result: "*i8", isVariadic: false),
-        Entry(name: "memset", parameters: ["*i8", "i32", "i64"], result: "*i8", isVariadic: false),
-        Entry(name: "strlen", parameters: ["str"], result: "i64", isVariadic: false),
-        Entry(name: "usleep", parameters: ["u32"], result: "i32", isVariadic: false),
-        Entry(name: "exit", parameters: ["i32"], result: "never", isVariadic: false),
-    ]
 }

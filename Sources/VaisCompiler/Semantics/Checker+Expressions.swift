@@ -6,7 +6,19 @@ extension Checker {
     /// for expressions whose value is thrown away (statements).
     @discardableResult
     mutating func checkExpression(_ id: ExprID, expected: TypeID?, used: Bool = true) -> TypeID {
-        record(id, computeType(id, expected: expected, used: used))
+        if let expected, let pointee = model.types.pointee(expected), case .arrayLiteral(let elements) = tree[id].kind, !elements.isEmpty {
+            return checkArrayDecay(id, elements, pointer: expected, element: pointee)
+        }
+        return record(id, computeType(id, expected: expected, used: used))
+    }
+
+    /// `p: *i64 = [1, 2, 3]`, as the original's programs write: the array
+    /// lives in the function's frame and the value is its address.
+    private mutating func checkArrayDecay(_ id: ExprID, _ elements: [ExprID], pointer: TypeID, element: TypeID) -> TypeID {
+        let array = model.types.intern(.array(element, count: elements.count))
+        guard record(id, checkArrayLiteral(elements, expected: array, span: tree[id].span)) != .error else { return .error }
+        model.coercions[id.index] = pointer
+        return pointer
     }
 
     private mutating func computeType(_ id: ExprID, expected: TypeID?, used: Bool) -> TypeID {
@@ -150,6 +162,11 @@ extension Checker {
             model.resolutions[id.index] = .global(global)
             return model.globals[global.index].type
         case .function(let function):
+            guard model.functions[function.index].kind != .intrinsic else {
+                // A built-in is lowered where it is called: it has no address.
+                error("E008", "the built-in `\(name)` can only be called, not used as a value", at: span)
+                return .error
+            }
             model.resolutions[id.index] = .function(function)
             let function = model.functions[function.index]
             return model.types.intern(.function(parameters: function.parameters, result: function.result, variadic: function.isVariadic))

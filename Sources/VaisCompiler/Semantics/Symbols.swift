@@ -62,6 +62,9 @@ public enum FunctionKind: Sendable, Equatable {
     case external
     /// Known to the compiler without a declaration (`puts`, `printf`, ...).
     case predeclared
+    /// Known to the compiler and lowered by it inline (`load_i64`,
+    /// `sizeof`, ...): no C function behind it.
+    case intrinsic
 }
 
 public struct FunctionSymbol: Sendable {

@@ -72,6 +72,8 @@ public struct TypeTable: Sendable {
         "i8": .i8, "i16": .i16, "i32": .i32, "i64": .i64,
         "u8": .u8, "u16": .u16, "u32": .u32, "u64": .u64,
         "f32": .f32, "f64": .f64, "bool": .bool, "str": .str,
+        // The newer spelling's names of the same types.
+        "Int": .i64, "Float": .f64, "Bool": .bool, "Str": .str,
     ]
 
     public func isInteger(_ id: TypeID) -> Bool {

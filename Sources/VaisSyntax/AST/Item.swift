@@ -18,6 +18,11 @@ public enum FunctionBody: Sendable {
     case expression(ExprID)
     /// A declaration of a C function.
     case external
+
+    public var isExternal: Bool {
+        if case .external = self { return true }
+        return false
+    }
 }
 
 public struct FunctionDecl: Sendable {

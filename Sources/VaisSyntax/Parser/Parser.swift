@@ -27,6 +27,12 @@ public struct Parser {
     var recovering = false
     /// Byte ranges of items skipped as not supported yet.
     var skippedRanges: [Range<UInt32>] = []
+    /// Inside `#[ensures(...)]`, where `return` names the result.
+    var readingEnsures = false
+    /// Whether a refinement type may be read here (a function's parameter
+    /// or result), and those read since the function's last one.
+    var allowsRefinements = false
+    var pendingRefinements: [(binder: Name, predicate: ExprID, text: String)] = []
 
     init(file: SourceFile, tokens: [Token], tree: SyntaxTree) {
         self.file = file

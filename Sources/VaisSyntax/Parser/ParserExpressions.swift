@@ -137,7 +137,12 @@ extension Parser {
                     if !accept(.comma) || index == before { break }
                 }
                 _ = expect(.rParen, "')' after the arguments")
-                value = tree.add(ExprNode(kind: .call(callee: value, arguments: arguments), span: tree[value].span.through(span(from: previousEnd))))
+                let callSpan = tree[value].span.through(span(from: previousEnd))
+                if case .name("assert") = tree[value].kind, arguments.count == 1 {
+                    value = assertion(arguments[0], at: callSpan)
+                } else {
+                    value = tree.add(ExprNode(kind: .call(callee: value, arguments: arguments), span: callSpan))
+                }
             case .lBracket where !current.newlineBefore:
                 guard addChainLink() else { return abandonTooDeepExpression() }
                 advance()
@@ -285,6 +290,9 @@ extension Parser {
             return parseMatch()
         case .kwLoop, .kwWhile, .kwFor:
             return parseLoop()
+        case .kwReturn where readingEnsures:
+            advance()
+            return tree.add(ExprNode(kind: .name(Self.contractResultName), span: span(of: token)))
         case .kwReturn:
             advance()
             var value: ExprID?
@@ -292,7 +300,14 @@ extension Parser {
             return tree.add(ExprNode(kind: .returnValue(value), span: span(from: start)))
         case .kwBreak:
             advance()
-            return tree.add(ExprNode(kind: .breakLoop, span: span(of: token)))
+            let breakLoop = tree.add(ExprNode(kind: .breakLoop, span: span(of: token)))
+            guard !atStatementEnd, kind != .comma, kind != .rParen else { return breakLoop }
+            // `B 0`: loops give no value here, so the value is evaluated
+            // for its effects and the loop left, as `{ 0; B }`.
+            let value = parseExpression()
+            let statement = tree.add(StmtNode(kind: .expression(value), span: tree[value].span))
+            let block = tree.add(Block(statements: [statement], tail: breakLoop, span: span(from: start)))
+            return tree.add(ExprNode(kind: .block(block), span: span(from: start)))
         case .kwContinueOrConst, .kwContinue:
             advance()
             return tree.add(ExprNode(kind: .continueLoop, span: span(of: token)))

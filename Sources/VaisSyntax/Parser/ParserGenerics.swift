@@ -12,6 +12,12 @@ extension Parser {
         var bounds: [[Name]] = []
         while kind != .greater, kind != .endOfFile {
             let before = index
+            if kind == .kwConst {
+                // `const N: u64`: the rest of the list is read past, unchecked.
+                reportUnsupported("const generic parameters (`const N: u64`)", at: currentSpan)
+                while kind != .greater, kind != .endOfFile, kind != .lParen, kind != .lBrace { advance() }
+                break
+            }
             guard let name = expectTypeParameterName() else { break }
             var traits: [Name] = []
             if accept(.colon) {

@@ -2,6 +2,9 @@ extension Parser {
     private struct Attributes {
         var isHot = false
         var isExtern = false
+        var contracts: [Contract] = []
+        /// `#[contract]` or `#[contract(safe_div)]`: where it was written.
+        var divisorChecks: SourceSpan?
         var firstSpan: SourceSpan?
     }
 
@@ -22,6 +25,10 @@ extension Parser {
         if kind == .identifier, spells(current, "pub") || spells(current, "P"), Self.startsItem(peekKind()) || isAliasStart(1) {
             advance()
         }
+        // `partial F`: a function that may stop the program (an assertion); all may.
+        if kind == .identifier, spells(current, "partial"), peekKind() == .kwFn {
+            advance()
+        }
         if isAliasStart(0) {
             parseTypeAlias()
             return
@@ -29,8 +36,13 @@ extension Parser {
         if skipUnsupportedItem() { return }
         switch kind {
         case .kwFn:
-            if let function = parseFunction(isHot: attributes.isHot, isExtern: attributes.isExtern) {
-                tree.add(item: .function(function), file: file.id)
+            var contracts = attributes.contracts
+            let firstExpression = tree.exprs.count
+            if let function = parseFunction(isHot: attributes.isHot, isExtern: attributes.isExtern, contracts: &contracts) {
+                if let span = attributes.divisorChecks {
+                    contracts += divisorContracts(firstExpression..<tree.exprs.count, parameters: function.parameters, at: span)
+                }
+                for checked in applyContracts(contracts, to: function) { tree.add(item: .function(checked), file: file.id) }
             }
             return
         case .endOfFile:
@@ -41,7 +53,8 @@ extension Parser {
         default:
             break
         }
-        if attributes.isHot || attributes.isExtern, let span = attributes.firstSpan {
+        if attributes.isHot || attributes.isExtern || !attributes.contracts.isEmpty || attributes.divisorChecks != nil,
+           let span = attributes.firstSpan {
             diagnostics.error("P015", "this attribute applies only to functions", at: span)
         }
         switch kind {
@@ -50,6 +63,12 @@ extension Parser {
         case .kwGlobal: parseGlobal(isConstant: false)
         case .kwContinueOrConst, .kwConst: parseGlobal(isConstant: true)
         case .kwUse: parseImport()
+        case .kwExtern where peekKind() == .kwFn:
+            // `N F malloc(size: i64) -> i64`: one C function, no block.
+            advance()
+            if let function = parseFunction(isHot: false, isExtern: true) {
+                tree.add(item: .function(function), file: file.id)
+            }
         case .kwExtern: parseExternBlock()
         case .kwImpl: parseImpl()
         case .kwTrait: parseTrait()
@@ -80,6 +99,18 @@ extension Parser {
             case (true, "extern"):
                 if kind == .string { advance() }
                 attributes.isExtern = true
+            case (false, "contract"):
+                let kind = accept(.lParen) ? expectIdentifier("a contract kind") : nil
+                if kind != nil { _ = expect(.rParen) }
+                if let kind, kind.text != "safe_div" {
+                    reportUnsupported("the contract kind `\(kind.text)` (only `safe_div`)", at: kind.span)
+                } else {
+                    attributes.divisorChecks = name.span
+                }
+            case (false, "requires"), (false, "ensures"):
+                if let contract = parseContract(isEnsures: name.text == "ensures", keyword: name) {
+                    attributes.contracts.append(contract)
+                }
             case (false, let other) where Self.isTargetAttribute(other):
                 reportUnsupported("the attribute `\(other)`", at: name.span)
                 skipPast(.rBracket)
@@ -101,7 +132,20 @@ extension Parser {
         }
     }
 
+    /// A function that cannot take contracts (an extern, a trait's or a
+    /// struct body's method): a refinement type on it is P018.
     mutating func parseFunction(isHot: Bool, isExtern: Bool, insideExternBlock: Bool = false) -> FunctionDecl? {
+        var contracts: [Contract] = []
+        let function = parseFunction(isHot: isHot, isExtern: isExtern, insideExternBlock: insideExternBlock, contracts: &contracts)
+        if let first = contracts.first {
+            reportUnsupported("refinement types on this function (only on functions and `X` methods)", at: first.span)
+        }
+        return function
+    }
+
+    /// A function; refinement types of its parameters and result are
+    /// added to `contracts`.
+    mutating func parseFunction(isHot: Bool, isExtern: Bool, insideExternBlock: Bool = false, contracts: inout [Contract]) -> FunctionDecl? {
         let start = current.start
         advance()
         guard let name = expectIdentifier("a function name") else {
@@ -125,7 +169,11 @@ extension Parser {
                 selfParameter = receiver
             } else if let name = expectIdentifier("a parameter name") {
                 if expect(.colon) {
-                    parameters.append(Parameter(name: name, type: parseType()))
+                    parameters.append(Parameter(name: name, type: parseRefinableType()))
+                    for refinement in pendingRefinements {
+                        contracts.append(refinementContract(refinement, subject: name.text, isEnsures: false))
+                    }
+                    pendingRefinements = []
                 }
             }
             if !accept(.comma) { break }
@@ -136,7 +184,14 @@ extension Parser {
             return nil
         }
         var returnType: TypeSyntax?
-        if accept(.arrow) { returnType = parseType() }
+        // `F f(): i64` is an older spelling of `F f() -> i64`.
+        if accept(.arrow) || accept(.colon) {
+            returnType = parseRefinableType()
+            for refinement in pendingRefinements {
+                contracts.append(refinementContract(refinement, subject: Self.contractResultName, isEnsures: true))
+            }
+            pendingRefinements = []
+        }
         let body: FunctionBody
         if kind == .lBrace {
             body = .block(parseBlock())
@@ -154,6 +209,12 @@ extension Parser {
         return FunctionDecl(name: name, selfParameter: selfParameter, parameters: parameters, isVariadic: isVariadic,
                             returnType: returnType, body: body, isHot: isHot, span: span(from: start),
                             genericParameters: genericParameters, genericBounds: genericBounds)
+    }
+
+    private mutating func parseRefinableType() -> TypeSyntax {
+        allowsRefinements = true
+        defer { allowsRefinements = false }
+        return parseType()
     }
 
     private mutating func parseSelfParameter() -> (SelfParameter, SourceSpan)? {
@@ -185,8 +246,14 @@ extension Parser {
             return
         }
         var fields: [FieldDecl] = []
+        var methods: [FunctionDecl] = []
         while kind != .rBrace, kind != .endOfFile {
             let before = index
+            // Methods may follow the fields, as in an `X` block of their own.
+            if kind == .kwFn {
+                if let method = parseFunction(isHot: false, isExtern: false) { methods.append(method) }
+                continue
+            }
             if let fieldName = expectIdentifier("a field name"), expect(.colon) {
                 fields.append(FieldDecl(name: fieldName, type: parseType()))
             }
@@ -198,6 +265,9 @@ extension Parser {
         }
         _ = expect(.rBrace)
         tree.add(item: .structure(StructDecl(name: name, fields: fields, genericParameters: genericParameters)), file: file.id)
+        if !methods.isEmpty {
+            tree.add(item: .implementation(ImplDecl(typeName: name, methods: methods, genericParameters: genericParameters)), file: file.id)
+        }
     }
 
     private mutating func parseEnum() {
@@ -364,7 +434,14 @@ extension Parser {
             let before = index
             let attributes = parseAttributes()
             if kind == .kwFn {
-                if let method = parseFunction(isHot: attributes.isHot, isExtern: false) { methods.append(method) }
+                var contracts = attributes.contracts
+                let firstExpression = tree.exprs.count
+                if let method = parseFunction(isHot: attributes.isHot, isExtern: false, contracts: &contracts) {
+                    if let span = attributes.divisorChecks {
+                        contracts += divisorContracts(firstExpression..<tree.exprs.count, parameters: method.parameters, at: span)
+                    }
+                    methods.append(checkedMethod(method, contracts))
+                }
             } else if kind == .identifier, spells(current, "type") {
                 advance()
                 if let name = expectIdentifier("an associated type name"), expect(.equal) {

@@ -55,6 +55,9 @@ extension Parser {
         if kind == .identifier, peekKind() == .colonEqual || peekKind() == .colon {
             return parseBinding()
         }
+        if kind == .identifier, peekKind() == .identifier || peekKind() == .kwMut, spells(current, "let") {
+            return parseLetBinding()
+        }
         if let names = destructuredNames() {
             return parseDestructuring(names)
         }
@@ -94,6 +97,20 @@ extension Parser {
             advance()
         }
         let mutable = accept(.kwMut)
+        let value = parseExpression()
+        guard finishStatement() else { return .failed }
+        let node = StmtNode(kind: .binding(name: name, mutable: mutable, type: type, value: value), span: span(from: start))
+        return .statement(tree.add(node))
+    }
+
+    /// `let x = v`, `let mut x: T = v`: the long spelling of `x := v`.
+    private mutating func parseLetBinding() -> ParsedStatement {
+        let start = current.start
+        advance()
+        let mutable = accept(.kwMut)
+        guard let name = expectIdentifier("a name") else { return .failed }
+        let type = accept(.colon) ? parseType() : nil
+        guard expect(.equal, "'='") else { return .failed }
         let value = parseExpression()
         guard finishStatement() else { return .failed }
         let node = StmtNode(kind: .binding(name: name, mutable: mutable, type: type, value: value), span: span(from: start))

@@ -13,6 +13,12 @@ extension Parser {
             _ = parseType()
             return .error(span(from: start))
         }
+        // Only the outermost type of a parameter or result may be refined.
+        let refinable = allowsRefinements
+        allowsRefinements = false
+        if kind == .lBrace, peekKind() == .identifier, peekKind(2) == .colon {
+            return refinable ? parseRefinementType() : skipRefinementType()
+        }
         if kind == .identifier || (isLetterKeyword(index) && !(kind == .kwFn && peekKind() == .lParen)) {
             let token = advance()
             var name = Name(text(of: token), span(of: token))

@@ -38,15 +38,16 @@ extension Parser {
         return true
     }
 
-    /// Skips to the end of an item: past its `{ ... }` or to the next line
-    /// that starts an item.
-    private mutating func skipItemBody() {
-        recovering = false
-        advance()
-        while kind != .endOfFile, kind != .lBrace {
-            if current.newlineBefore, Self.startsItem(kind) { return }
-            advance()
-        }
+    /// `{x: i64 | x > 0}` where it cannot be checked: reported, and read to its `}`.
+    mutating func skipRefinementType() -> TypeSyntax {
+        let start = current.start
+        reportUnsupported("refinement types (`{x: T | predicate}`) other than a function's parameters and result", at: currentSpan)
+        skipBraces()
+        return .error(span(from: start))
+    }
+
+    /// Reads from a `{` past the `}` that closes it.
+    private mutating func skipBraces() {
         var depth = 0
         while kind != .endOfFile {
             let token = advance()
@@ -56,5 +57,17 @@ extension Parser {
                 if depth == 0 { return }
             }
         }
+    }
+
+    /// Skips to the end of an item: past its `{ ... }` or to the next line
+    /// that starts an item.
+    private mutating func skipItemBody() {
+        recovering = false
+        advance()
+        while kind != .endOfFile, kind != .lBrace {
+            if current.newlineBefore, Self.startsItem(kind) { return }
+            advance()
+        }
+        skipBraces()
     }
 }
