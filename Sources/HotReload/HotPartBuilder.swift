@@ -24,7 +24,9 @@ public struct HotPartBuilder: Sendable {
         public var parse: UInt64 = 0
         public var check: UInt64 = 0
         public var emit: UInt64 = 0
-        public var clang: UInt64 = 0
+        /// The back end's two steps (see `HotPartBackend`).
+        public var codegen: UInt64 = 0
+        public var link: UInt64 = 0
         public init() {}
     }
 
@@ -61,11 +63,16 @@ public struct HotPartBuilder: Sendable {
     }
 
     public let settings: Settings
+    /// Builds host parts and executables.
     public let toolchain: Toolchain
+    /// Builds hot parts: by default LLVM and lld in process when their
+    /// library loads, else the toolchain's processes.
+    public let backend: any HotPartBackend
 
-    public init(settings: Settings, toolchain: Toolchain) {
+    public init(settings: Settings, toolchain: Toolchain, backend: (any HotPartBackend)? = nil) {
         self.settings = settings
         self.toolchain = toolchain
+        self.backend = backend ?? HotPartBackends.forHotParts(toolchain: toolchain)
     }
 
     /// Parses, checks and lowers the source, then compiles the hot part to
@@ -100,10 +107,10 @@ public struct HotPartBuilder: Sendable {
         timings.emit = emitTime
         let hot = emitted.hot
         do {
-            let start = MonotonicClock.now()
-            try toolchain.compile(irText: hot.ir, scratch: scratch, to: output, kind: .sharedObject, optimization: settings.optimization,
-                                  debugInfo: settings.compileOptions.debugInfo)
-            timings.clang = MonotonicClock.now() - start
+            let steps = try backend.buildSharedObject(irText: hot.ir, scratch: scratch, to: output, optimization: settings.optimization,
+                                                      debugInfo: settings.compileOptions.debugInfo)
+            timings.codegen = steps.codegen
+            timings.link = steps.link
         } catch {
             return .failure(.toolchain("\(error)"))
         }

@@ -86,8 +86,10 @@ public enum Phase: String, Codable, Sendable, CaseIterable {
     case check
     /// IR emission of both parts.
     case emit
-    /// clang compiling the hot part to a shared object.
-    case clang
+    /// The hot part's IR to an object file (LLVM in process, or `clang -c`).
+    case codegen
+    /// The object to a shared object (lld in process, or `ld.lld`).
+    case link
     /// Moving the build to its numbered file.
     case copy
     /// Reading the ABI manifest with libelf and comparing it.
@@ -106,7 +108,18 @@ public enum Phase: String, Codable, Sendable, CaseIterable {
     /// waiting on the program).
     public static let overhead: [Phase] = [.copy, .elfCheck, .dlopen, .dlsym, .swap]
     /// The compile.
-    public static let compile: [Phase] = [.parse, .check, .emit, .clang]
+    public static let compile: [Phase] = [.parse, .check, .emit, .codegen, .link]
+
+    /// Profiles recorded before the back end's two steps were told apart
+    /// have one `clang` phase (both steps in clang processes): read as codegen.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let name = try container.decode(String.self)
+        guard let phase = Phase(rawValue: name == "clang" ? Phase.codegen.rawValue : name) else {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: "unknown reload phase `\(name)`")
+        }
+        self = phase
+    }
 }
 
 public struct SymbolLookup: Codable, Sendable, Equatable {

@@ -38,9 +38,11 @@ struct BuildCommand: ParsableCommand {
     private func buildHot() throws {
         let executable = output ?? stem
         let folder = (URL(fileURLWithPath: executable).standardizedFileURL.deletingLastPathComponent().path)
+        let toolchain = try Toolchain.locate()
+        // `build` writes files to ship: clang builds them, in-process LLVM only reloads.
         let builder = HotPartBuilder(settings: .init(sourcePath: file, compileOptions: source.compileOptions(for: file, debugInfo: debugInfo),
                                                      optimization: optimization.level),
-                                     toolchain: try Toolchain.locate())
+                                     toolchain: toolchain, backend: ClangProcessBackend(toolchain: toolchain))
         let name = (executable as NSString).lastPathComponent
         let library = (folder as NSString).appendingPathComponent("lib\(name).so")
         let scratch = try PrivateDirectory(parent: NSTemporaryDirectory(), name: "vais-hot-\(stem)")

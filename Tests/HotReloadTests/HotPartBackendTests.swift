@@ -1,0 +1,123 @@
+import Foundation
+import Synchronization
+import Profiling
+import Testing
+import TestSupport
+import VaisCompiler
+@testable import HotReload
+
+@Suite("Hot part back ends")
+struct HotPartBackendTests {
+    static let program = "#[hot]\nF step(x: i64) -> i64 = x * 3 + 1\nF main() -> i64 = step(1)\n"
+
+    /// Builds the program's hot part with `backend`; the shared object's path.
+    private func buildHotPart(with backend: any HotPartBackend, in scratch: ScratchDirectory) throws -> (path: String, build: HotPartBuilder.Build) {
+        let folder = scratch.url.path
+        try Self.program.write(toFile: folder + "/prog.vais", atomically: false, encoding: .utf8)
+        let builder = HotPartBuilder(settings: .init(sourcePath: folder + "/prog.vais", compileOptions: CompileOptions(debugInfo: true)),
+                                     toolchain: try Toolchain.locate(), backend: backend)
+        let directory = try PrivateDirectory(parent: folder + "/build", name: "prog")
+        defer { directory.remove() }
+        let output = folder + "/hot.so"
+        return (output, try builder.build(hotPartTo: output, scratch: directory).get())
+    }
+
+    /// The hot part loads, its function computes, and it carries its
+    /// manifest and the DWARF symbolization reads (lines and aranges).
+    private func expectUsable(_ path: String, _ build: HotPartBuilder.Build) throws {
+        let inspector = try ELFInspector(path: path, reading: [HotSplit.manifestSection])
+        #expect(inspector.manifest == build.manifest)
+        let sections = Set(inspector.sections.map(\.name))
+        #expect(sections.isSuperset(of: [".debug_info", ".debug_line", ".debug_aranges", ".eh_frame_hdr"]), "\(sections.sorted())")
+        let handle = try #require(dlopen(path, RTLD_NOW | RTLD_LOCAL))
+        defer { dlclose(handle) }
+        let symbol = try #require(build.hotFunctions.first { $0.name == "step" }?.hotSymbol)
+        let address = try #require(dlsym(handle, symbol))
+        let step = unsafeBitCast(address, to: (@convention(c) (Int64) -> Int64).self)
+        #expect(step(4) == 13)
+    }
+
+    @Test("LLVM and lld in process build a hot part that loads, computes, and carries its manifest and debug info",
+          .enabled(if: HotPartBackends.inProcessUnavailable == nil, "libVaisBackend.so (LLVM 16 and lld) did not load"))
+    func inProcess() throws {
+        let scratch = try ScratchDirectory("backend-llvm")
+        let backend = HotPartBackends.forHotParts(toolchain: try Toolchain.locate(), environment: [:])
+        #expect(backend is InProcessBackend)
+        let (path, build) = try buildHotPart(with: backend, in: scratch)
+        #expect(build.timings.codegen > 0 && build.timings.link > 0)
+        try expectUsable(path, build)
+    }
+
+    @Test("clang and ld.lld processes build the same hot part, timing both steps")
+    func processes() throws {
+        let scratch = try ScratchDirectory("backend-clang")
+        let backend = HotPartBackends.forHotParts(toolchain: try Toolchain.locate(), environment: ["VAIS_BACKEND": "clang"])
+        #expect(backend is ClangProcessBackend)
+        let (path, build) = try buildHotPart(with: backend, in: scratch)
+        #expect(build.timings.codegen > 0 && build.timings.link > 0)
+        try expectUsable(path, build)
+    }
+
+    @Test("without the library, hot parts go to the processes with a one-line notice naming why")
+    func fallback() throws {
+        let notices = NoticeLog()
+        let missing = Result { () throws(BackendLibrary.Unavailable) in try BackendLibrary(path: "/nonexistent/libVaisBackend.so") }
+        let backend = HotPartBackends.choose(toolchain: try Toolchain.locate(), environment: [:], library: missing, notice: { notices.add($0) })
+        #expect(backend is ClangProcessBackend)
+        let lines = notices.lines
+        #expect(lines.count == 1 && lines[0].contains("clang and ld.lld processes") && lines[0].contains("/nonexistent/libVaisBackend.so"),
+                "\(lines)")
+        #expect(!lines[0].contains("\n"))
+    }
+
+    @Test("an unknown VAIS_BACKEND is a notice, not an error")
+    func unknownChoice() throws {
+        let notices = NoticeLog()
+        _ = HotPartBackends.choose(toolchain: try Toolchain.locate(), environment: ["VAIS_BACKEND": "gcc"], library: BackendLibrary.shared,
+                                   notice: { notices.add($0) })
+        #expect(notices.lines.first == "VAIS_BACKEND=gcc is neither llvm nor clang; using llvm")
+    }
+
+    @Test("IR that LLVM 16 rejects goes to clang for that build, with a notice; clang's verdict is the error",
+          .enabled(if: HotPartBackends.inProcessUnavailable == nil, "libVaisBackend.so (LLVM 16 and lld) did not load"))
+    func rejectedIR() throws {
+        let scratch = try ScratchDirectory("backend-rejected")
+        let notices = NoticeLog()
+        let toolchain = try Toolchain.locate()
+        let backend = HotPartBackends.choose(toolchain: toolchain, environment: [:], library: BackendLibrary.shared, notice: { notices.add($0) })
+        let directory = try PrivateDirectory(parent: scratch.url.path + "/build", name: "bad")
+        defer { directory.remove() }
+        #expect {
+            try backend.buildSharedObject(irText: "define i64 @f( {\n", scratch: directory, to: scratch.url.path + "/bad.so",
+                                          optimization: 0, debugInfo: false)
+        } throws: { error in
+            if case Toolchain.Failure.clangFailed = error { return true }
+            return false
+        }
+        #expect(notices.lines.count == 1 && notices.lines[0].hasPrefix("LLVM 16") && notices.lines[0].contains("clang"), "\(notices.lines)")
+    }
+
+    @Test("a hot part lld cannot write is a one-line failure naming the path",
+          .enabled(if: HotPartBackends.inProcessUnavailable == nil, "libVaisBackend.so (LLVM 16 and lld) did not load"))
+    func unwritableOutput() throws {
+        let scratch = try ScratchDirectory("backend-unwritable")
+        let backend = HotPartBackends.forHotParts(toolchain: try Toolchain.locate(), environment: [:])
+        let directory = try PrivateDirectory(parent: scratch.url.path + "/build", name: "prog")
+        defer { directory.remove() }
+        let output = scratch.url.path + "/missing-folder/hot.so"
+        #expect {
+            try backend.buildSharedObject(irText: "define i64 @f() {\n  ret i64 1\n}\n", scratch: directory, to: output,
+                                          optimization: 0, debugInfo: false)
+        } throws: { error in
+            if case Toolchain.Failure.cannotWriteOutput(let path, _) = error { return path == output }
+            return false
+        }
+    }
+}
+
+/// Notices a back end choice gave, in order.
+final class NoticeLog: Sendable {
+    private let storage = Mutex<[String]>([])
+    var lines: [String] { storage.withLock { $0 } }
+    func add(_ line: String) { storage.withLock { $0.append(line) } }
+}
