@@ -13,7 +13,9 @@ public enum HotPartBackends {
         choose(toolchain: toolchain, environment: environment, library: BackendLibrary.shared, notice: notice)
     }
 
-    static func choose(toolchain: Toolchain, environment: [String: String], library: Result<BackendLibrary, BackendLibrary.Unavailable>,
+    /// `library` is only loaded when it is to be used: LLVM costs tens of megabytes of RSS.
+    static func choose(toolchain: Toolchain, environment: [String: String],
+                       library: @autoclosure () -> Result<BackendLibrary, BackendLibrary.Unavailable>,
                        notice: @escaping @Sendable (String) -> Void) -> any HotPartBackend {
         let processes = ClangProcessBackend(toolchain: toolchain)
         switch environment[environmentVariable] ?? "" {
@@ -24,7 +26,7 @@ public enum HotPartBackends {
         case let other:
             notice("\(environmentVariable)=\(other) is neither llvm nor clang; using llvm")
         }
-        switch library {
+        switch library() {
         case .success(let library):
             return InProcessBackend(library: library, fallback: processes, notice: notice)
         case .failure(let unavailable):

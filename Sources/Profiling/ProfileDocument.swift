@@ -70,11 +70,20 @@ public struct ToolchainInfo: Codable, Sendable, Equatable {
     public var vaisHot: String
     public var swift: String
     public var clang: String
+    /// What built the hot parts, such as "LLVM 16.0.6 and lld in process";
+    /// absent from documents written before there was a choice.
+    public var hotPartBackend: String?
 
-    public init(vaisHot: String, swift: String, clang: String) {
+    public init(vaisHot: String, swift: String, clang: String, hotPartBackend: String? = nil) {
         self.vaisHot = vaisHot
         self.swift = swift
         self.clang = clang
+        self.hotPartBackend = hotPartBackend
+    }
+
+    /// The toolchain in one line, for a report's header.
+    public var summary: String {
+        "vais-hot \(vaisHot) · \(swift) · \(clang)" + (hotPartBackend.map { " · hot parts: \($0)" } ?? "")
     }
 }
 

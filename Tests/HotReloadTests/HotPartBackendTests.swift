@@ -70,6 +70,19 @@ struct HotPartBackendTests {
         #expect(!lines[0].contains("\n"))
     }
 
+    @Test("VAIS_BACKEND=clang does not even load LLVM (tens of megabytes of RSS)")
+    func clangLeavesLLVMUnloaded() throws {
+        let loads = NoticeLog()
+        func load() -> Result<BackendLibrary, BackendLibrary.Unavailable> {
+            loads.add("loaded")
+            return .failure(BackendLibrary.Unavailable(description: "not loaded in this test"))
+        }
+        let backend = HotPartBackends.choose(toolchain: try Toolchain.locate(), environment: ["VAIS_BACKEND": "clang"], library: load(),
+                                             notice: { _ in })
+        #expect(backend is ClangProcessBackend)
+        #expect(loads.lines.isEmpty)
+    }
+
     @Test("an unknown VAIS_BACKEND is a notice, not an error")
     func unknownChoice() throws {
         let notices = NoticeLog()
