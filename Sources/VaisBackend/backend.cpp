@@ -16,6 +16,7 @@
 
 #include <cstdlib>
 #include <cstring>
+#include <memory>
 #include <mutex>
 #include <string>
 #include <vector>
@@ -28,12 +29,24 @@ char *copyString(const std::string &text) {
     return copy;
 }
 
-// Takes an LLVM-owned message, returns one the caller frees with vais_backend_free.
-char *takeMessage(char *message, const char *prefix) {
+// An LLVM-owned message as a string, the message released.
+std::string takeMessage(char *message, const char *prefix) {
     std::string text = std::string(prefix) + (message ? message : "no message");
     if (message) LLVMDisposeMessage(message);
-    return copyString(text);
+    return text;
 }
+
+// Owners of the C API's handles, so that every way out releases them.
+struct DisposeContext { void operator()(LLVMContextRef context) const { LLVMContextDispose(context); } };
+struct DisposeModule { void operator()(LLVMModuleRef module) const { LLVMDisposeModule(module); } };
+struct DisposeMachine { void operator()(LLVMTargetMachineRef machine) const { LLVMDisposeTargetMachine(machine); } };
+struct DisposeMessage { void operator()(char *message) const { LLVMDisposeMessage(message); } };
+struct DisposeBuffer { void operator()(LLVMMemoryBufferRef buffer) const { LLVMDisposeMemoryBuffer(buffer); } };
+using Context = std::unique_ptr<LLVMOpaqueContext, DisposeContext>;
+using Module = std::unique_ptr<LLVMOpaqueModule, DisposeModule>;
+using Machine = std::unique_ptr<LLVMOpaqueTargetMachine, DisposeMachine>;
+using Message = std::unique_ptr<char, DisposeMessage>;
+using Buffer = std::unique_ptr<LLVMOpaqueMemoryBuffer, DisposeBuffer>;
 
 // LLVM's command-line options are process globals, and lld resets them all
 // on every link: emits and links take turns, and each emit sets ours again.
@@ -72,6 +85,38 @@ std::string pipeline(int optimization) {
     return "default<O" + std::to_string(optimization < 0 ? 0 : optimization > 3 ? 3 : optimization) + ">";
 }
 
+// A parsed module to an object for the module's triple (the host's when it
+// names none), position-independent: the object, or what failed.
+Buffer compileModule(LLVMModuleRef module, int optimization, std::string &failure) {
+    const char *named = LLVMGetTarget(module);
+    Message triple(named && *named ? LLVMNormalizeTargetTriple(named) : LLVMGetDefaultTargetTriple());
+    LLVMTargetRef target = nullptr;
+    char *message = nullptr;
+    if (LLVMGetTargetFromTriple(triple.get(), &target, &message)) {
+        failure = takeMessage(message, "LLVM has no target for this machine: ");
+        return nullptr;
+    }
+    Machine machine(LLVMCreateTargetMachine(target, triple.get(), "generic", "", codeGenerationLevel(optimization), LLVMRelocPIC,
+                                            LLVMCodeModelDefault));
+    LLVMSetTarget(module, triple.get());
+    LLVMTargetDataRef layout = LLVMCreateTargetDataLayout(machine.get());
+    LLVMSetModuleDataLayout(module, layout);
+    LLVMDisposeTargetData(layout);
+    LLVMPassBuilderOptionsRef options = LLVMCreatePassBuilderOptions();
+    LLVMErrorRef passes = LLVMRunPasses(module, pipeline(optimization).c_str(), machine.get(), options);
+    LLVMDisposePassBuilderOptions(options);
+    if (passes) {
+        failure = takeMessage(LLVMGetErrorMessage(passes), "LLVM's optimizer failed: ");
+        return nullptr;
+    }
+    LLVMMemoryBufferRef emitted = nullptr;
+    if (LLVMTargetMachineEmitToMemoryBuffer(machine.get(), module, LLVMObjectFile, &message, &emitted)) {
+        failure = takeMessage(message, "LLVM failed to emit the object: ");
+        return nullptr;
+    }
+    return Buffer(emitted);
+}
+
 } // namespace
 
 extern "C" int vais_backend_emit_object(const char *ir, size_t length, int optimization, void **object, size_t *objectLength,
@@ -79,60 +124,30 @@ extern "C" int vais_backend_emit_object(const char *ir, size_t length, int optim
     std::lock_guard<std::mutex> turn(turns);
     initializeTarget();
     setOptions();
-    LLVMContextRef context = LLVMContextCreate();
+    Context context(LLVMContextCreate());
     // The parser takes ownership of the buffer.
     LLVMMemoryBufferRef buffer = LLVMCreateMemoryBufferWithMemoryRangeCopy(ir, length, "hot part");
-    LLVMModuleRef module = nullptr;
+    LLVMModuleRef parsed = nullptr;
     char *message = nullptr;
-    int status = 1;
-    LLVMTargetMachineRef machine = nullptr;
-    if (LLVMParseIRInContext(context, buffer, &module, &message)) {
-        *error = takeMessage(message, "LLVM " LLVM_VERSION_STRING " rejected the IR: ");
-        LLVMContextDispose(context);
+    if (LLVMParseIRInContext(context.get(), buffer, &parsed, &message)) {
+        *error = copyString(takeMessage(message, "LLVM " LLVM_VERSION_STRING " rejected the IR: "));
         return 1;
     }
-    char *triple = nullptr;
-    const char *moduleTriple = LLVMGetTarget(module);
-    triple = (moduleTriple && *moduleTriple) ? LLVMNormalizeTargetTriple(moduleTriple) : LLVMGetDefaultTargetTriple();
-    LLVMTargetRef target = nullptr;
-    do {
-        if (LLVMGetTargetFromTriple(triple, &target, &message)) {
-            *error = takeMessage(message, "LLVM has no target for this machine: ");
-            break;
-        }
-        machine = LLVMCreateTargetMachine(target, triple, "generic", "", codeGenerationLevel(optimization), LLVMRelocPIC,
-                                          LLVMCodeModelDefault);
-        LLVMSetTarget(module, triple);
-        LLVMTargetDataRef layout = LLVMCreateTargetDataLayout(machine);
-        LLVMSetModuleDataLayout(module, layout);
-        LLVMDisposeTargetData(layout);
-        LLVMPassBuilderOptionsRef options = LLVMCreatePassBuilderOptions();
-        LLVMErrorRef passes = LLVMRunPasses(module, pipeline(optimization).c_str(), machine, options);
-        LLVMDisposePassBuilderOptions(options);
-        if (passes) {
-            *error = takeMessage(LLVMGetErrorMessage(passes), "LLVM's optimizer failed: ");
-            break;
-        }
-        LLVMMemoryBufferRef emitted = nullptr;
-        if (LLVMTargetMachineEmitToMemoryBuffer(machine, module, LLVMObjectFile, &message, &emitted)) {
-            *error = takeMessage(message, "LLVM failed to emit the object: ");
-            break;
-        }
-        *objectLength = LLVMGetBufferSize(emitted);
-        *object = std::malloc(*objectLength ? *objectLength : 1);
-        if (*object) {
-            std::memcpy(*object, LLVMGetBufferStart(emitted), *objectLength);
-            status = 0;
-        } else {
-            *error = copyString("out of memory for the emitted object");
-        }
-        LLVMDisposeMemoryBuffer(emitted);
-    } while (false);
-    LLVMDisposeMessage(triple);
-    if (machine) LLVMDisposeTargetMachine(machine);
-    LLVMDisposeModule(module);
-    LLVMContextDispose(context);
-    return status;
+    Module module(parsed);
+    std::string failure;
+    Buffer emitted = compileModule(module.get(), optimization, failure);
+    if (!emitted) {
+        *error = copyString(failure);
+        return 1;
+    }
+    *objectLength = LLVMGetBufferSize(emitted.get());
+    *object = std::malloc(*objectLength ? *objectLength : 1);
+    if (!*object) {
+        *error = copyString("out of memory for the emitted object");
+        return 1;
+    }
+    std::memcpy(*object, LLVMGetBufferStart(emitted.get()), *objectLength);
+    return 0;
 }
 
 extern "C" int vais_backend_link(const char *const *arguments, int count, char **error) {
