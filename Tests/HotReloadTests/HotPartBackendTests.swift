@@ -10,21 +10,22 @@ import VaisCompiler
 struct HotPartBackendTests {
     static let program = "#[hot]\nF step(x: i64) -> i64 = x * 3 + 1\nF main() -> i64 = step(1)\n"
 
-    /// Builds the program's hot part with `backend`; the shared object's path.
-    private func buildHotPart(with backend: any HotPartBackend, in scratch: ScratchDirectory) throws -> (path: String, build: HotPartBuilder.Build) {
+    /// Builds the program's hot part with `backend` and checks what a
+    /// reload needs of it: both steps timed; it loads and computes; it
+    /// carries its manifest and the DWARF symbolization reads (lines and
+    /// aranges).
+    private func expectUsableHotPart(from backend: any HotPartBackend) throws {
+        let scratch = try ScratchDirectory("backend")
         let folder = scratch.url.path
         try Self.program.write(toFile: folder + "/prog.vais", atomically: false, encoding: .utf8)
         let builder = HotPartBuilder(settings: .init(sourcePath: folder + "/prog.vais", compileOptions: CompileOptions(debugInfo: true)),
                                      toolchain: try Toolchain.locate(), backend: backend)
         let directory = try PrivateDirectory(parent: folder + "/build", name: "prog")
         defer { directory.remove() }
-        let output = folder + "/hot.so"
-        return (output, try builder.build(hotPartTo: output, scratch: directory).get())
-    }
+        let path = folder + "/hot.so"
+        let build = try builder.build(hotPartTo: path, scratch: directory).get()
+        #expect(build.timings.codegen > 0 && build.timings.link > 0)
 
-    /// The hot part loads, its function computes, and it carries its
-    /// manifest and the DWARF symbolization reads (lines and aranges).
-    private func expectUsable(_ path: String, _ build: HotPartBuilder.Build) throws {
         let inspector = try ELFInspector(path: path, reading: [HotSplit.manifestSection])
         #expect(inspector.manifest == build.manifest)
         let sections = Set(inspector.sections.map(\.name))
@@ -40,22 +41,16 @@ struct HotPartBackendTests {
     @Test("LLVM and lld in process build a hot part that loads, computes, and carries its manifest and debug info",
           .enabled(if: HotPartBackends.inProcessUnavailable == nil, "libVaisBackend.so (LLVM 16 and lld) did not load"))
     func inProcess() throws {
-        let scratch = try ScratchDirectory("backend-llvm")
         let backend = HotPartBackends.forHotParts(toolchain: try Toolchain.locate(), environment: [:])
         #expect(backend is InProcessBackend)
-        let (path, build) = try buildHotPart(with: backend, in: scratch)
-        #expect(build.timings.codegen > 0 && build.timings.link > 0)
-        try expectUsable(path, build)
+        try expectUsableHotPart(from: backend)
     }
 
     @Test("clang and ld.lld processes build the same hot part, timing both steps")
     func processes() throws {
-        let scratch = try ScratchDirectory("backend-clang")
         let backend = HotPartBackends.forHotParts(toolchain: try Toolchain.locate(), environment: ["VAIS_BACKEND": "clang"])
         #expect(backend is ClangProcessBackend)
-        let (path, build) = try buildHotPart(with: backend, in: scratch)
-        #expect(build.timings.codegen > 0 && build.timings.link > 0)
-        try expectUsable(path, build)
+        try expectUsableHotPart(from: backend)
     }
 
     @Test("without the library, hot parts go to the processes with a one-line notice naming why")
