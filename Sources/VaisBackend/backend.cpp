@@ -7,6 +7,7 @@
 #include "lld/Common/Driver.h"
 #include "llvm/Config/llvm-config.h"
 #include "llvm/Support/raw_ostream.h"
+#include <llvm-c/Analysis.h>
 #include <llvm-c/Core.h>
 #include <llvm-c/IRReader.h>
 #include <llvm-c/Support.h>
@@ -134,6 +135,13 @@ extern "C" int vais_backend_emit_object(const char *ir, size_t length, int optim
         return 1;
     }
     Module module(parsed);
+    // As clang does before code generation: IR that parses but breaks LLVM's
+    // rules would otherwise reach code generation, which does not check.
+    if (LLVMVerifyModule(module.get(), LLVMReturnStatusAction, &message)) {
+        *error = copyString(takeMessage(message, "LLVM " LLVM_VERSION_STRING " rejected the IR: "));
+        return 1;
+    }
+    LLVMDisposeMessage(message);
     std::string failure;
     Buffer emitted = compileModule(module.get(), optimization, failure);
     if (!emitted) {

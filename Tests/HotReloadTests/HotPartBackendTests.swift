@@ -86,9 +86,16 @@ struct HotPartBackendTests {
         #expect(notices.lines.first == "VAIS_BACKEND=gcc is neither llvm nor clang; using llvm")
     }
 
+    /// IR LLVM's parser rejects, and IR it parses that its verifier rejects.
+    static let unacceptableIR = [
+        "define i64 @f( {\n",
+        "define i64 @f() {\nentry:\n  %a = add i64 %b, 1\n  %b = add i64 %a, 1\n  ret i64 %a\n}\n",
+    ]
+
     @Test("IR that LLVM 16 rejects goes to clang for that build, with a notice; clang's verdict is the error",
-          .enabled(if: HotPartBackends.inProcessUnavailable == nil, "libVaisBackend.so (LLVM 16 and lld) did not load"))
-    func rejectedIR() throws {
+          .enabled(if: HotPartBackends.inProcessUnavailable == nil, "libVaisBackend.so (LLVM 16 and lld) did not load"),
+          arguments: unacceptableIR)
+    func rejectedIR(_ ir: String) throws {
         let scratch = try ScratchDirectory("backend-rejected")
         let notices = NoticeLog()
         let toolchain = try Toolchain.locate()
@@ -96,7 +103,7 @@ struct HotPartBackendTests {
         let directory = try PrivateDirectory(parent: scratch.url.path + "/build", name: "bad")
         defer { directory.remove() }
         #expect {
-            try backend.buildSharedObject(irText: "define i64 @f( {\n", scratch: directory, to: scratch.url.path + "/bad.so",
+            try backend.buildSharedObject(irText: ir, scratch: directory, to: scratch.url.path + "/bad.so",
                                           optimization: 0, debugInfo: false)
         } throws: { error in
             if case Toolchain.Failure.clangFailed = error { return true }
