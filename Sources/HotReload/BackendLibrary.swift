@@ -37,7 +37,7 @@ final class BackendLibrary: @unchecked Sendable {
         let folders: [String] = [RuntimeLibrary.loadedFolder(), executableFolder].compactMap { $0 }
         let candidates = folders.map { ($0 as NSString).appendingPathComponent(fileName) }
         guard let path = candidates.first(where: { FileManager.default.fileExists(atPath: $0) }) else {
-            return .failure(Unavailable(description: "\(fileName) is not in \(candidates.joined(separator: " or "))"))
+            return .failure(Unavailable(description: "no \(fileName) (looked at \(candidates.joined(separator: ", ")))"))
         }
         return Result { () throws(Unavailable) in try BackendLibrary(path: path) }
     }()
