@@ -15,6 +15,8 @@
 #include <llvm-c/TargetMachine.h>
 #include <llvm-c/Transforms/PassBuilder.h>
 
+#include <csignal>
+#include <dlfcn.h>
 #include <cstdlib>
 #include <cstring>
 #include <memory>
@@ -158,10 +160,46 @@ extern "C" int vais_backend_emit_object(const char *ir, size_t length, int optim
     return 0;
 }
 
+namespace {
+
+// The signal handlers of the process, as they were before a link. lld
+// checks early that it can create its output through a temporary file that
+// LLVM registers for removal on a signal, which installs LLVM's handlers for
+// SIGSEGV, SIGTERM and the rest in the whole process: the program's crash
+// guard and vais-hot's exit cleanup would then see each signal second. Only
+// handlers that are LLVM's are put back: one another thread installed
+// meanwhile stays.
+class SignalHandlers {
+    struct sigaction saved[NSIG];
+    bool known[NSIG] = {};
+
+    static bool isLLVMs(const struct sigaction &action) {
+        Dl_info info;
+        void *handler = reinterpret_cast<void *>(action.sa_handler);
+        return handler && dladdr(handler, &info) && info.dli_fname && std::strstr(info.dli_fname, "libLLVM");
+    }
+
+public:
+    SignalHandlers() {
+        for (int signal = 1; signal < NSIG; signal++) known[signal] = sigaction(signal, nullptr, &saved[signal]) == 0;
+    }
+    ~SignalHandlers() {
+        for (int signal = 1; signal < NSIG; signal++) {
+            struct sigaction now;
+            if (known[signal] && sigaction(signal, nullptr, &now) == 0 && isLLVMs(now) && !isLLVMs(saved[signal])) {
+                sigaction(signal, &saved[signal], nullptr);
+            }
+        }
+    }
+};
+
+} // namespace
+
 extern "C" int vais_backend_link(const char *const *arguments, int count, char **error) {
     // lld's ELF driver keeps its state in globals: one link at a time, and
     // its context destroyed after each so the next starts clean.
     std::lock_guard<std::mutex> turn(turns);
+    SignalHandlers restoredAfterwards;
     std::vector<const char *> commandLine{"ld.lld"};
     commandLine.insert(commandLine.end(), arguments, arguments + count);
     std::string output, diagnostics;
