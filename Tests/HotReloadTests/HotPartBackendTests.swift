@@ -14,16 +14,19 @@ struct HotPartBackendTests {
     /// reload needs of it: both steps timed; it loads and computes; it
     /// carries its manifest and the DWARF symbolization reads (lines and
     /// aranges).
-    private func expectUsableHotPart(from backend: any HotPartBackend) throws {
+    private func expectUsableHotPart(from backend: any HotPartBackend) async throws {
         let scratch = try ScratchDirectory("backend")
         let folder = scratch.url.path
-        try Self.program.write(toFile: folder + "/prog.vais", atomically: false, encoding: .utf8)
-        let builder = HotPartBuilder(settings: .init(sourcePath: folder + "/prog.vais", compileOptions: CompileOptions(debugInfo: true)),
-                                     toolchain: try Toolchain.locate(), backend: backend)
-        let directory = try PrivateDirectory(parent: folder + "/build", name: "prog")
-        defer { directory.remove() }
         let path = folder + "/hot.so"
-        let build = try builder.build(hotPartTo: path, scratch: directory).get()
+        // Code generation, or clang processes: off the test threads.
+        let build = try await offPool {
+            try Self.program.write(toFile: folder + "/prog.vais", atomically: false, encoding: .utf8)
+            let builder = HotPartBuilder(settings: .init(sourcePath: folder + "/prog.vais", compileOptions: CompileOptions(debugInfo: true)),
+                                         toolchain: try Toolchain.locate(), backend: backend)
+            let directory = try PrivateDirectory(parent: folder + "/build", name: "prog")
+            defer { directory.remove() }
+            return try builder.build(hotPartTo: path, scratch: directory).get()
+        }
         #expect(build.timings.codegen > 0 && build.timings.link > 0)
 
         let inspector = try ELFInspector(path: path, reading: [HotSplit.manifestSection])
@@ -36,21 +39,22 @@ struct HotPartBackendTests {
         let address = try #require(dlsym(handle, symbol))
         let step = unsafeBitCast(address, to: (@convention(c) (Int64) -> Int64).self)
         #expect(step(4) == 13)
+        withExtendedLifetime(scratch) {}
     }
 
     @Test("LLVM and lld in process build a hot part that loads, computes, and carries its manifest and debug info",
           .enabled(if: HotPartBackends.inProcessUnavailable == nil, "libVaisBackend.so (LLVM 16 and lld) did not load"))
-    func inProcess() throws {
+    func inProcess() async throws {
         let backend = HotPartBackends.forHotParts(toolchain: try Toolchain.locate(), environment: [:])
         #expect(backend is InProcessBackend)
-        try expectUsableHotPart(from: backend)
+        try await expectUsableHotPart(from: backend)
     }
 
     @Test("clang and ld.lld processes build the same hot part, timing both steps")
-    func processes() throws {
+    func processes() async throws {
         let backend = HotPartBackends.forHotParts(toolchain: try Toolchain.locate(), environment: ["VAIS_BACKEND": "clang"])
         #expect(backend is ClangProcessBackend)
-        try expectUsableHotPart(from: backend)
+        try await expectUsableHotPart(from: backend)
     }
 
     @Test("without the library, hot parts go to the processes with a one-line notice naming why")
@@ -95,37 +99,37 @@ struct HotPartBackendTests {
     @Test("IR that LLVM 16 rejects goes to clang for that build, with a notice; clang's verdict is the error",
           .enabled(if: HotPartBackends.inProcessUnavailable == nil, "libVaisBackend.so (LLVM 16 and lld) did not load"),
           arguments: unacceptableIR)
-    func rejectedIR(_ ir: String) throws {
+    func rejectedIR(_ ir: String) async throws {
         let scratch = try ScratchDirectory("backend-rejected")
         let notices = NoticeLog()
-        let toolchain = try Toolchain.locate()
-        let backend = HotPartBackends.choose(toolchain: toolchain, environment: [:], library: BackendLibrary.shared, notice: { notices.add($0) })
-        let directory = try PrivateDirectory(parent: scratch.url.path + "/build", name: "bad")
-        defer { directory.remove() }
-        #expect {
-            try backend.buildSharedObject(irText: ir, scratch: directory, to: scratch.url.path + "/bad.so",
-                                          optimization: 0, debugInfo: false)
-        } throws: { error in
-            if case Toolchain.Failure.clangFailed = error { return true }
-            return false
-        }
+        let backend = HotPartBackends.choose(toolchain: try Toolchain.locate(), environment: [:], library: BackendLibrary.shared,
+                                             notice: { notices.add($0) })
+        let built = try await build(ir, with: backend, to: scratch.path("bad.so"), in: scratch.url.path)
+        if case .failure(let error) = built, case Toolchain.Failure.clangFailed = error {} else { Issue.record("not clang's verdict: \(built)") }
         #expect(notices.lines.count == 1 && notices.lines[0].hasPrefix("LLVM 16") && notices.lines[0].contains("clang"), "\(notices.lines)")
     }
 
     @Test("a hot part lld cannot write is a one-line failure naming the path",
           .enabled(if: HotPartBackends.inProcessUnavailable == nil, "libVaisBackend.so (LLVM 16 and lld) did not load"))
-    func unwritableOutput() throws {
+    func unwritableOutput() async throws {
         let scratch = try ScratchDirectory("backend-unwritable")
         let backend = HotPartBackends.forHotParts(toolchain: try Toolchain.locate(), environment: [:])
-        let directory = try PrivateDirectory(parent: scratch.url.path + "/build", name: "prog")
-        defer { directory.remove() }
-        let output = scratch.url.path + "/missing-folder/hot.so"
-        #expect {
-            try backend.buildSharedObject(irText: "define i64 @f() {\n  ret i64 1\n}\n", scratch: directory, to: output,
-                                          optimization: 0, debugInfo: false)
-        } throws: { error in
-            if case Toolchain.Failure.cannotWriteOutput(let path, _) = error { return path == output }
-            return false
+        let output = scratch.path("missing-folder/hot.so")
+        let built = try await build("define i64 @f() {\n  ret i64 1\n}\n", with: backend, to: output, in: scratch.url.path)
+        if case .failure(let error) = built, case Toolchain.Failure.cannotWriteOutput(let path, _) = error {
+            #expect(path == output)
+        } else {
+            Issue.record("not a failure to write \(output): \(built)")
+        }
+    }
+
+    /// `ir` through `backend`, off the test threads: what it built or threw.
+    private func build(_ ir: String, with backend: any HotPartBackend, to output: String,
+                       in folder: String) async throws -> Result<BackendTimings, any Error> {
+        try await offPool {
+            let directory = try PrivateDirectory(parent: folder + "/build", name: "ir")
+            defer { directory.remove() }
+            return Result { try backend.buildSharedObject(irText: ir, scratch: directory, to: output, optimization: 0, debugInfo: false) }
         }
     }
 }
