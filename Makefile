@@ -1,6 +1,8 @@
 # vais-hot: `make profile` profiles examples/game.vais; `make test` runs every test.
 SWIFT ?= swift
-APT_PACKAGES := libelf-dev libdw-dev libunwind-dev pkg-config
+# llvm-16-dev and liblld-16-dev: libVaisBackend.so, which builds hot parts in
+# process (LLVM 16 is Debian 12's newest; docs/HOT_RELOAD.md).
+APT_PACKAGES := libelf-dev libdw-dev libunwind-dev pkg-config llvm-16-dev liblld-16-dev
 # valgrind counts the instructions the bench gates CPU-bound metrics on.
 BENCH_APT_PACKAGES := valgrind
 
@@ -26,10 +28,12 @@ install-packages:
 build: deps
 	$(SWIFT) build
 
-# vais-hot and libVaisHotRuntime.so beside it, which `build --hot` executables link against.
+# vais-hot and, beside it, libVaisHotRuntime.so, which `build --hot` executables link against,
+# and libVaisBackend.so, which builds hot parts in process.
 release: deps
 	$(SWIFT) build -c release --product vais-hot
 	$(SWIFT) build -c release --product VaisHotRuntime
+	$(SWIFT) build -c release --product VaisBackend
 
 # Builds an optimized vais-hot (what is measured is its own compile speed),
 # profiles 20 reloads of examples/game.vais and prints where report.html is.

@@ -7,6 +7,9 @@ let runtimeSymbols = [
     "hot_init", "hot_check", "hot_reload", "hot_version", "hot_on_reload", "hot_cleanup", "hot_start", "hot_loop",
 ]
 
+/// Where Debian's llvm-16-dev and liblld-16-dev put LLVM 16 and lld.
+let llvmFolder = "/usr/lib/llvm-16"
+
 let package = Package(
     name: "vais-hot",
     platforms: [.macOS(.v15)],
@@ -21,6 +24,7 @@ let package = Package(
         .library(name: "Reporting", targets: ["Reporting"]),
         .library(name: "Tracing", targets: ["Tracing"]),
         .library(name: "VaisHotRuntime", type: .dynamic, targets: ["HotRuntime"]),
+        .library(name: "VaisBackend", type: .dynamic, targets: ["VaisBackend"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -38,6 +42,19 @@ let package = Package(
         // The clock, /proc, ELF inspection and the recorder: what measuring reads.
         .target(name: "SystemProbes", dependencies: ["Documents", "CElf"]),
         .target(name: "HotReload", dependencies: ["VaisSyntax", "VaisCompiler", "Documents", "SystemProbes", "CHotSupport", "CUnwind"]),
+        // libVaisBackend.so: LLVM 16 and lld as libraries (Debian's llvm-16-dev
+        // and liblld-16-dev; lld only ships static archives). vais-hot loads it
+        // with dlopen, so a machine without LLVM 16 falls back to the clang
+        // and ld.lld processes.
+        .target(
+            name: "VaisBackend",
+            cxxSettings: [.unsafeFlags(["-I\(llvmFolder)/include", "-fno-rtti", "-fno-exceptions"])],
+            linkerSettings: [
+                .unsafeFlags(["-L\(llvmFolder)/lib"]),
+                .linkedLibrary("lldELF"), .linkedLibrary("lldCommon"), .linkedLibrary("LLVM-16"),
+                .linkedLibrary(":libz.so.1"), .linkedLibrary(":libzstd.so.1"),
+            ]
+        ),
         .target(name: "HotRuntime", dependencies: ["HotReload"]),
         .target(name: "CTraceRuntime", linkerSettings: [.linkedLibrary("unwind")]),
         .target(name: "Tracing", dependencies: ["Documents", "SystemProbes", "HotReload", "CDw", "CTraceRuntime"]),

@@ -70,11 +70,20 @@ public struct ToolchainInfo: Codable, Sendable, Equatable {
     public var vaisHot: String
     public var swift: String
     public var clang: String
+    /// What built the hot parts, such as "LLVM 16.0.6 and lld in process";
+    /// absent from documents written before there was a choice.
+    public var hotPartBackend: String?
 
-    public init(vaisHot: String, swift: String, clang: String) {
+    public init(vaisHot: String, swift: String, clang: String, hotPartBackend: String? = nil) {
         self.vaisHot = vaisHot
         self.swift = swift
         self.clang = clang
+        self.hotPartBackend = hotPartBackend
+    }
+
+    /// The toolchain in one line, for a report's header.
+    public var summary: String {
+        "vais-hot \(vaisHot) · \(swift) · \(clang)" + (hotPartBackend.map { " · hot parts: \($0)" } ?? "")
     }
 }
 
@@ -86,8 +95,10 @@ public enum Phase: String, Codable, Sendable, CaseIterable {
     case check
     /// IR emission of both parts.
     case emit
-    /// clang compiling the hot part to a shared object.
-    case clang
+    /// The hot part's IR to an object file (LLVM in process, or `clang -c`).
+    case codegen
+    /// The object to a shared object (lld in process, or `ld.lld`).
+    case link
     /// Moving the build to its numbered file.
     case copy
     /// Reading the ABI manifest with libelf and comparing it.
@@ -106,7 +117,18 @@ public enum Phase: String, Codable, Sendable, CaseIterable {
     /// waiting on the program).
     public static let overhead: [Phase] = [.copy, .elfCheck, .dlopen, .dlsym, .swap]
     /// The compile.
-    public static let compile: [Phase] = [.parse, .check, .emit, .clang]
+    public static let compile: [Phase] = [.parse, .check, .emit, .codegen, .link]
+
+    /// Profiles recorded before the back end's two steps were told apart
+    /// have one `clang` phase (both steps in clang processes): read as codegen.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let name = try container.decode(String.self)
+        guard let phase = Phase(rawValue: name == "clang" ? Phase.codegen.rawValue : name) else {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: "unknown reload phase `\(name)`")
+        }
+        self = phase
+    }
 }
 
 public struct SymbolLookup: Codable, Sendable, Equatable {

@@ -13,7 +13,9 @@ public struct HotPartBuilder: Sendable {
         public var parse: UInt64 = 0
         public var check: UInt64 = 0
         public var emit: UInt64 = 0
-        public var clang: UInt64 = 0
+        /// The back end's two steps (see `HotPartBackend`).
+        public var codegen: UInt64 = 0
+        public var link: UInt64 = 0
         public init() {}
     }
 
@@ -50,11 +52,16 @@ public struct HotPartBuilder: Sendable {
     }
 
     public let recipe: BuildRecipe
+    /// Builds host parts and executables.
     public let toolchain: Toolchain
+    /// Builds hot parts: by default LLVM and lld in process when their
+    /// library loads, else the toolchain's processes.
+    public let backend: any HotPartBackend
 
-    public init(recipe: BuildRecipe, toolchain: Toolchain) {
+    public init(recipe: BuildRecipe, toolchain: Toolchain, backend: (any HotPartBackend)? = nil) {
         self.recipe = recipe
         self.toolchain = toolchain
+        self.backend = backend ?? HotPartBackends.forHotParts(toolchain: toolchain)
     }
 
     /// Parses, checks and lowers the source, then compiles the hot part to
@@ -90,10 +97,10 @@ public struct HotPartBuilder: Sendable {
         timings.emit = emitTime
         let hot = emitted.hot
         do {
-            let start = MonotonicClock.now()
-            try toolchain.compile(irText: hot.ir, scratch: scratch, to: output, kind: .sharedObject, optimization: recipe.optimization,
-                                  debugInfo: recipe.compileOptions.debugInfo)
-            timings.clang = MonotonicClock.now() - start
+            let steps = try backend.buildSharedObject(irText: hot.ir, scratch: scratch, to: output, optimization: recipe.optimization,
+                                                      debugInfo: recipe.compileOptions.debugInfo)
+            timings.codegen = steps.codegen
+            timings.link = steps.link
         } catch {
             return .failure(.toolchain("\(error)"))
         }

@@ -10,7 +10,8 @@ extension ReloadEvent {
             let changed = record.changedFunctions.isEmpty ? "no hot function changed" : "changed: " + record.changedFunctions.joined(separator: ", ")
             let load = record.load.copy + record.load.elfCheck + record.load.dlopen + record.load.dlsymTotal
             return "v\(record.version) live in \(Self.milliseconds(record.total)) (\(changed)): parse \(Self.milliseconds(record.build.parse)), "
-                + "check \(Self.milliseconds(record.build.check)), IR \(Self.milliseconds(record.build.emit)), clang \(Self.milliseconds(record.build.clang)), "
+                + "check \(Self.milliseconds(record.build.check)), IR \(Self.milliseconds(record.build.emit)), "
+                + "codegen \(Self.milliseconds(record.build.codegen)), link \(Self.milliseconds(record.build.link)), "
                 + "load \(Self.milliseconds(load)), swap \(Self.microseconds(record.swapNanoseconds))"
         case .buildFailed(let diagnostics):
             return "edit not applied; the program keeps running its current version:\n" + diagnostics

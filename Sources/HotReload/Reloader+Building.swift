@@ -30,8 +30,10 @@ extension Reloader {
         }
         lastDigest = build.sourceDigest
         lastRejectedDigest = nil
+        // Watching resolves every path again (file system calls that can
+        // stall for milliseconds on a busy disk): only when the files changed.
+        if build.sourceFiles != lastSourceFiles { watcher.watch(build.sourceFiles) }
         lastSourceFiles = build.sourceFiles
-        watcher.watch(build.sourceFiles)
         emit(.built(version: number))
         switch loader.load(build.candidate, as: number) {
         case .success(let (version, warnings)):

@@ -110,7 +110,7 @@ public struct Toolchain: Sendable {
     }
 
     /// lld, beside clang.
-    private var linker: String? {
+    var linker: String? {
         let candidate = URL(fileURLWithPath: clang).deletingLastPathComponent().appendingPathComponent("ld.lld").path
         return FileManager.default.isExecutableFile(atPath: candidate) ? candidate : nil
     }
@@ -119,22 +119,36 @@ public struct Toolchain: Sendable {
     /// object file, then lld itself. Through the clang driver the link costs
     /// a second clang start-up and a search of the C runtime's start files a
     /// hot part does not need: about a quarter of every reload's build.
-    /// The object links against the C library this process runs with, the
-    /// one that will resolve its calls.
     private func compileSharedObject(ir: String, to output: String, optimization: Int, debugInfo: Bool,
                                      linker: String) throws -> ProcessRunner.Outcome {
         let object = output + ".o"
         defer { unlink(object) }
-        let compileArguments = ["-x", "ir", ir, "-c", "-o", object, "-O\(optimization)", "-fPIC", "-Wno-override-module"]
+        try compileObject(ir: ir, to: object, optimization: optimization, debugInfo: debugInfo)
+        return try link(object, to: output, linker: linker)
+    }
+
+    /// `clang -c`: an IR file to a position-independent object file.
+    func compileObject(ir: String, to object: String, optimization: Int, debugInfo: Bool) throws {
+        let arguments = ["-x", "ir", ir, "-c", "-o", object, "-O\(optimization)", "-fPIC", "-Wno-override-module"]
             + codeArguments(debugInfo: debugInfo)
-        let compiled = try run(clang, compileArguments, producing: object)
-        guard compiled.succeeded else { throw Failure.clangFailed(arguments: compileArguments, output: compiled.output) }
-        // No -m: lld takes the target from the object file.
-        var linkArguments = ["--hash-style=gnu", "--eh-frame-hdr", "-shared", "-o", output, object]
-        if let libc = Self.processCLibrary { linkArguments.append(libc) }
-        let linked = try run(linker, linkArguments, producing: output)
+        let compiled = try run(clang, arguments, producing: object)
+        guard compiled.succeeded else { throw Failure.clangFailed(arguments: arguments, output: compiled.output) }
+    }
+
+    /// `ld.lld -shared` of one object.
+    @discardableResult
+    func link(_ object: String, to output: String, linker: String) throws -> ProcessRunner.Outcome {
+        let linked = try run(linker, Self.sharedObjectLinkArguments(object: object, output: output), producing: output)
         guard linked.succeeded else { throw Failure.linkFailed(output: linked.output) }
         return linked
+    }
+
+    /// What lld is asked to link a hot part with, as a process or as a
+    /// library. No -m: lld takes the target from the object file. The
+    /// object links against the C library this process runs with, the one
+    /// that will resolve its calls.
+    static func sharedObjectLinkArguments(object: String, output: String) -> [String] {
+        ["--hash-style=gnu", "--eh-frame-hdr", "-shared", "-o", output, object] + (processCLibrary.map { [$0] } ?? [])
     }
 
     /// Runs one tool under the time limit. A tool that cannot start, runs

@@ -92,10 +92,12 @@ extension CommandLineTests {
         #expect(try ProcessRunner.run(scratch.path("bom"), []).output == "with a BOM\n")
     }
 
-    @Test("make release builds libVaisHotRuntime.so too, which build --hot needs beside vais-hot")
+    @Test("make release builds libVaisHotRuntime.so and libVaisBackend.so too, which build --hot and in-process reloads need beside vais-hot")
     func releaseBuildsRuntime() throws {
         let outcome = try ProcessRunner.run("/usr/bin/make", ["-n", "-C", Repository.root.path, "release", "SWIFT=swift"], standardError: .discard)
         let commands = outcome.output.split(separator: "\n")
-        #expect(commands.contains { $0.contains("build -c release") && $0.contains("--product VaisHotRuntime") }, "\(outcome.output)")
+        for product in ["VaisHotRuntime", "VaisBackend"] {
+            #expect(commands.contains { $0.contains("build -c release") && $0.contains("--product \(product)") }, "\(outcome.output)")
+        }
     }
 }

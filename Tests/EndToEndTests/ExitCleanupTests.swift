@@ -56,7 +56,7 @@ struct ExitCleanupTests {
         #expect(descriptor >= 0)
         #expect(write(descriptor, script, script.utf8.count) == script.utf8.count)
         close(descriptor)
-        let program = try run(Self.program(), in: scratch, prefix: ["VAIS_CLANG=\(clang)"])
+        let program = try run(Self.program(), in: scratch, prefix: ["VAIS_CLANG=\(clang)", "VAIS_BACKEND=clang"])
         #expect(program.waitForLine(containing: "tick 2"), "\(program.stderr)")
         #expect(FileManager.default.createFile(atPath: scratch.path("hang"), contents: nil))
         try Self.program(exitAt: 2_000_000).write(toFile: scratch.path("game.vais"), atomically: false, encoding: .utf8)

@@ -12,8 +12,8 @@ extension ReloaderTests {
         let fixture = try Fixture(Self.program("x + 1"))
         defer { fixture.finish() }
         let builder = try #require(fixture.reloader.builder)
-        fixture.reloader.builder = HotPartBuilder(recipe: builder.recipe,
-                                                  toolchain: Toolchain(clang: try ToolchainFaultTests.fakeClang("exec sleep 1000", in: scratch), compileTimeout: 1))
+        let hanging = Toolchain(clang: try ToolchainFaultTests.fakeClang("exec sleep 1000", in: scratch), compileTimeout: 1)
+        fixture.reloader.builder = HotPartBuilder(recipe: builder.recipe, toolchain: hanging, backend: ClangProcessBackend(toolchain: hanging))
         try fixture.edit(Self.program("x + 2"))
         #expect(fixture.reloader.reloadNow() == -1)
         #expect(fixture.call("step", 1) == 2)

@@ -42,14 +42,14 @@ struct ReportWriterTests {
     func comparison() throws {
         let old = SampleProfile.make()
         var new = old
-        for index in new.reloads.indices { new.reloads[index].phases[.clang] = (old.reloads[index].phases[.clang] ?? 0) / 2 }
+        for index in new.reloads.indices { new.reloads[index].phases[.codegen] = (old.reloads[index].phases[.codegen] ?? 0) / 2 }
         for index in new.reloads.indices { new.reloads[index].phases[.firstCall] = nil }
         let changes = ProfileComparison.compare(old, new)
         #expect(changes.map(\.name) == Phase.allCases.map(\.rawValue) + ["total", "overhead"])
-        let clang = try #require(changes.first { $0.name == "clang" })
-        #expect(clang.old?.median == Statistics.median(old.reloads.compactMap { $0.phases[.clang] }).map { Double($0) })
-        #expect(try #require(clang.changePercent) < -49)
-        #expect(clang.verdict == .better)
+        let codegen = try #require(changes.first { $0.name == "codegen" })
+        #expect(codegen.old?.median == Statistics.median(old.reloads.compactMap { $0.phases[.codegen] }).map { Double($0) })
+        #expect(try #require(codegen.changePercent) < -49)
+        #expect(codegen.verdict == .better)
         let parse = try #require(changes.first { $0.name == "parse" })
         #expect(parse.changePercent == 0 && parse.verdict == .withinNoise)
         let firstCall = try #require(changes.first { $0.name == "firstCall" })

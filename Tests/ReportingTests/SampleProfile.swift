@@ -25,7 +25,7 @@ enum SampleProfile {
         for version in 2...(count + 1) {
             var phases: [Phase: UInt64] = [
                 .detect: jitter(2_000_000), .parse: jitter(300_000), .check: jitter(500_000), .emit: jitter(1_200_000),
-                .clang: jitter(version == 9 ? 140_000_000 : 38_000_000), .copy: jitter(40_000), .elfCheck: jitter(60_000),
+                .codegen: jitter(version == 9 ? 130_000_000 : 28_000_000), .link: jitter(10_000_000), .copy: jitter(40_000), .elfCheck: jitter(60_000),
                 .dlopen: jitter(140_000), .waitForCheck: jitter(8_000_000), .swap: jitter(2_000), .firstCall: jitter(5_000),
             ]
             let lookups = functions.map { SymbolLookup(name: $0, nanoseconds: jitter(900)) }

@@ -53,15 +53,22 @@ struct ProfileSessionTests {
         #expect(document.reloads.map(\.version) == [2, 3, 4, 5, 6, 7])
         // The default edits touch each hot function in turn.
         #expect(document.reloads.map(\.changed) == [["speed"], ["drift"], ["speed"], ["drift"], ["speed"], ["drift"]])
+        let phases: [Phase] = [.detect, .parse, .check, .emit, .codegen, .link, .copy, .elfCheck, .dlopen, .dlsym, .waitForCheck, .swap]
+        var unmeasured: [Double] = []
         for reload in document.reloads {
-            let phases: [Phase] = [.detect, .parse, .check, .emit, .clang, .copy, .elfCheck, .dlopen, .dlsym, .waitForCheck, .swap]
             let sum = phases.reduce(0) { $0 + reload.duration($1) }
-            let difference = Double(max(sum, reload.total) - min(sum, reload.total))
-            #expect(difference <= 0.05 * Double(reload.total), "v\(reload.version): phases \(sum) ns, total \(reload.total) ns")
-            #expect(reload.duration(.clang) > 0)
+            // Phases never overlap: their sum cannot pass the total.
+            #expect(Double(sum) <= 1.05 * Double(reload.total), "v\(reload.version): phases \(sum) ns, total \(reload.total) ns")
+            unmeasured.append((Double(reload.total) - Double(sum)) / Double(reload.total))
+            #expect(reload.duration(.codegen) > 0 && reload.duration(.link) > 0)
             #expect(reload.lookups.map(\.name).sorted() == ["drift", "speed"])
             #expect(reload.phases[.firstCall] != nil, "v\(reload.version) never served a call")
         }
+        // A stage left unmeasured shows in every reload; a loaded machine
+        // preempting the builder between two phases (once a build takes
+        // milliseconds, not a clang's tens) shows in one or two: the median.
+        let median = unmeasured.sorted()[unmeasured.count / 2]
+        #expect(median <= 0.05, "unmeasured share of each reload: \(unmeasured)")
         #expect(document.schemaVersion == ProfileDocument.currentSchemaVersion)
         #expect(document.machine.cores > 0)
     }

@@ -40,7 +40,7 @@ public enum BenchHTML {
             ("Started", current.startedAt),
             ("Commit", current.gitCommit ?? "– (not run from a git checkout)"),
             ("Machine", machineText(current.machine)),
-            ("Toolchain", "vais-hot \(current.toolchain.vaisHot) · \(current.toolchain.swift) · \(current.toolchain.clang)"),
+            ("Toolchain", current.toolchain.summary),
         ]
         if runs.count > 1, let first = runs.first {
             let machines = Set(runs.map { machineText($0.machine) }).count

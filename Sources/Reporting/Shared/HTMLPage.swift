@@ -41,7 +41,7 @@ enum HTMLPage {
             ("Program", program),
             ("Started", startedAt),
             ("Machine", "\(machine.cpuModel) · \(machine.cores) cores · \(Units.bytes(machine.memoryBytes)) · \(machine.kernel)"),
-            ("Toolchain", "vais-hot \(toolchain.vaisHot) · \(toolchain.swift) · \(toolchain.clang)"),
+            ("Toolchain", toolchain.summary),
             ("Settings", settings.isEmpty ? "–" : settings),
         ]
     }

@@ -68,7 +68,7 @@ public struct BenchRunner: Sendable {
         } else {
             progress("valgrind is not installed: no instruction counts in this run")
         }
-        return BenchDocument(suite: settings.suite.rawValue, startedAt: startedAt, machine: .current(), toolchain: .probe(toolchain),
+        return BenchDocument(suite: settings.suite.rawValue, startedAt: startedAt, machine: .current(), toolchain: .probe(toolchain, hotPartBackend: HotPartBackends.forHotParts(toolchain: toolchain)),
                              gitCommit: ProjectVersion.gitCommit(), metrics: metrics)
     }
 }

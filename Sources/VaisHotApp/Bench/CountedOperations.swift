@@ -136,8 +136,10 @@ public struct CountedOperations {
     /// Reloads of a copy of the game, forced, as `hot_reload` makes them:
     /// everything a reload runs in vais-hot's own process (front end, the
     /// IR written, ELF check, dlopen, dlsym, swap, unloading what left the
-    /// retained window). clang and lld run in children, which callgrind does
-    /// not follow, so their cost is the clang reference's business.
+    /// retained window). The stripped copy that callgrind runs has no
+    /// libVaisBackend.so beside it, so its hot parts are built by clang and
+    /// lld in children, which callgrind does not follow: this counts
+    /// vais-hot's own work, not LLVM's (`reload/codegen` times that).
     private func reloadOperation(_ reloader: Reloader) -> Operation {
         Operation(name: "instructions/reload in process (game.vais)", repetitions: Self.reloadsPerCount) {
             for _ in 0..<Self.reloadsPerCount {

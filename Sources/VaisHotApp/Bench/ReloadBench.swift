@@ -41,6 +41,10 @@ struct ReloadBench {
             BenchMetric(name: "reload/swap", kind: .time, samples: phase(.swap), target: "swap"),
             BenchMetric(name: "reload/total without compile", kind: .time, samples: measured.map { Double($0.overhead) }, target: "overhead",
                         gate: .ratio, reference: MachineReferences.dynamicLoad),
+            // The hot part's back end (LLVM and lld in process unless VAIS_BACKEND=clang or
+            // libVaisBackend.so is missing): gated against clang's own start-up, the cost it replaces.
+            BenchMetric(name: "reload/codegen", kind: .time, samples: phase(.codegen), gate: .ratio, reference: MachineReferences.clangStartUp),
+            BenchMetric(name: "reload/link", kind: .time, samples: phase(.link), gate: .ratio, reference: MachineReferences.clangStartUp),
             BenchMetric(name: "reload/edit to first call (game.vais)", kind: .time,
                         samples: measured.compactMap { reload in reload.phases[.firstCall].map { Double(reload.total + $0) } },
                         gate: .ratio, reference: MachineReferences.clangStartUp),

@@ -40,7 +40,9 @@ public enum BuildProgram {
     /// The executable (host part) and libNAME.so (first hot part) beside it.
     private static func buildHot(_ recipe: BuildRecipe, to executable: String) throws {
         let folder = URL(fileURLWithPath: executable).standardizedFileURL.deletingLastPathComponent().path
-        let builder = HotPartBuilder(recipe: recipe, toolchain: try Toolchain.locate())
+        let toolchain = try Toolchain.locate()
+        // `build` writes files to ship: clang builds them, in-process LLVM only reloads.
+        let builder = HotPartBuilder(recipe: recipe, toolchain: toolchain, backend: ClangProcessBackend(toolchain: toolchain))
         let name = (executable as NSString).lastPathComponent
         let library = (folder as NSString).appendingPathComponent("lib\(name).so")
         let scratch = try PrivateDirectory(parent: NSTemporaryDirectory(), name: "vais-hot-\(recipe.programName)")

@@ -7,7 +7,8 @@ extension ReloadRecord {
     var phases: [(phase: Phase, start: UInt64, duration: UInt64)] {
         var result: [(Phase, UInt64, UInt64)] = [(.detect, detectedAt, build.start > detectedAt ? build.start - detectedAt : 0)]
         var cursor = build.start
-        for (phase, duration) in [(Phase.parse, build.parse), (.check, build.check), (.emit, build.emit), (.clang, build.clang)] {
+        for (phase, duration) in [(Phase.parse, build.parse), (.check, build.check), (.emit, build.emit), (.codegen, build.codegen),
+                                    (.link, build.link)] {
             result.append((phase, cursor, duration))
             cursor += duration
         }

@@ -45,7 +45,8 @@ struct ProfileAssembler {
         ]
         if let plan { described["editSteps"] = .integer(plan.steps.count) }
         return ProfileDocument(program: settings.recipe.sourcePath, startedAt: session.startedAt, machine: .current(),
-                               toolchain: .probe(reloader.builder?.toolchain ?? Toolchain(clang: "clang")), settings: described,
+                               toolchain: .probe(reloader.builder?.toolchain ?? Toolchain(clang: "clang"), hotPartBackend: reloader.builder?.backend),
+                               settings: described,
                                reloads: reloads,
                                failures: history.allFailures.map { FailedReload(at: recorder.relative($0.at), kind: $0.kind, message: $0.message) },
                                versions: versions(reloader, recorder: recorder), memory: samples,

@@ -8,7 +8,8 @@ extension ProfileSession.Progress {
         if let last {
             text += ": v\(last.version) in \(Self.milliseconds(last.total)) (parse \(Self.milliseconds(last.build.parse)), "
                 + "check \(Self.milliseconds(last.build.check)), IR \(Self.milliseconds(last.build.emit)), "
-                + "clang \(Self.milliseconds(last.build.clang)), dlopen \(Self.milliseconds(last.load.dlopen)), "
+                + "codegen \(Self.milliseconds(last.build.codegen)), link \(Self.milliseconds(last.build.link)), "
+                + "dlopen \(Self.milliseconds(last.load.dlopen)), "
                 + String(format: "swap %.1f µs)", Double(last.swapNanoseconds) / 1e3)
         }
         if failures > 0 { text += ", \(failures) failed" }

@@ -87,7 +87,8 @@ public final class TraceSession: @unchecked Sendable {
             "callCostNanoseconds": .number((tracer.callCostNanoseconds * 10).rounded() / 10),
         ]
         return TraceDocument(program: settings.recipe.sourcePath, startedAt: startedAt, machine: .current(),
-                             toolchain: .probe(reloader.builder?.toolchain ?? Toolchain(clang: "clang")), settings: described,
+                             toolchain: .probe(reloader.builder?.toolchain ?? Toolchain(clang: "clang"), hotPartBackend: reloader.builder?.backend),
+                             settings: described,
                              mode: settings.tracer.mode.rawValue, sampleEvery: settings.tracer.sampleEvery,
                              overheadNanoseconds: tracer.overheadNanoseconds, functions: tracer.statistics(), calls: calls,
                              droppedCalls: dropped, stacks: tracer.stacks(), swaps: swaps,
