@@ -329,7 +329,7 @@ extension Checker {
             error("E003", "an index must be an integer, found `\(describe(indexType))`", at: tree[index].span)
         }
         guard baseType != .error else { return .error }
-        if vectorElement(baseType) != nil { return rewriteVectorIndex(id, base: base, index: index) }
+        if vectorElement(baseType) != nil, !isVectorStorage(base) { return rewriteVectorIndex(id, base: base, index: index) }
         switch model.types[baseType] {
         case .array(let element, _):
             return element
