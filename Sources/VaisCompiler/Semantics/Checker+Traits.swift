@@ -4,7 +4,8 @@ extension Checker {
     /// The methods an impl of a trait gives its type: its own, then the
     /// trait's defaults it does not replace. Reports a required method it
     /// lacks (E031) and a method the trait does not have (E018). Nil when
-    /// the trait is unknown.
+    /// the trait is unknown. A method whose signature differs from the
+    /// trait's is E050 (see Checker+TraitConformance).
     mutating func implementingTrait(_ impl: ImplDecl) -> ImplDecl? {
         guard let traitName = impl.traitName else { return impl }
         guard let trait = traits[traitName.text] else {
@@ -15,6 +16,7 @@ extension Checker {
         for method in impl.methods where !trait.methods.contains(where: { $0.name.text == method.name.text }) {
             error("E018", "`\(method.name.text)` is not a method of trait `\(trait.name.text)`", at: method.name.span)
         }
+        checkSignatures(of: impl, against: trait)
         for method in trait.methods where !impl.methods.contains(where: { $0.name.text == method.name.text }) {
             if case .external = method.body {
                 error("E031", "`\(impl.typeName.text)` does not implement `\(method.name.text)`, which trait `\(trait.name.text)` requires",
