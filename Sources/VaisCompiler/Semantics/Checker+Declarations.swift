@@ -6,6 +6,9 @@ extension Checker {
     mutating func declareTypes() {
         for (_, item) in items {
             switch item {
+            case .typeAlias(let decl) where !decl.genericParameters.isEmpty:
+                guard declareTypeName(decl.name) else { continue }
+                genericAliases[decl.name.text] = decl
             case .typeAlias(let decl):
                 guard declareTypeName(decl.name) else { continue }
                 typeAliases[decl.name.text] = decl.type
@@ -42,7 +45,7 @@ extension Checker {
 
     private mutating func declareTypeName(_ name: Name) -> Bool {
         if typeNames[name.text] != nil || TypeTable.builtinNames[name.text] != nil || genericTypes[name.text] != nil
-            || typeAliases[name.text] != nil {
+            || typeAliases[name.text] != nil || genericAliases[name.text] != nil {
             error("E007", "the type `\(name.text)` is defined more than once", at: name.span)
             return false
         }
@@ -157,6 +160,11 @@ extension Checker {
                 defer { resolvingAliases.remove(name.text) }
                 return resolveType(alias)
             }
+            if let alias = genericAliases[name.text] {
+                let parameters = alias.genericParameters.map(\.text).joined(separator: ", ")
+                error("E027", "`\(name.text)` is generic: write its type arguments, as in `\(name.text)<\(parameters)>`", at: name.span)
+                return .error
+            }
             if let template = genericTypes[name.text] {
                 let parameters = template.parameters.map(\.text).joined(separator: ", ")
                 error("E027", "`\(name.text)` is generic: write its type arguments, as in `\(name.text)<\(parameters)>`", at: name.span)
@@ -166,8 +174,10 @@ extension Checker {
             return .error
         case .generic(let name, let arguments, let span):
             let resolved = arguments.map { resolveType($0) }
+            if let alias = genericAliases[name.text] { return resolveGenericAlias(alias, resolved, at: span) }
             guard genericTypes[name.text] != nil else {
-                if typeNames[name.text] != nil || TypeTable.builtinNames[name.text] != nil || environmentType(name.text) != nil {
+                if typeNames[name.text] != nil || TypeTable.builtinNames[name.text] != nil || environmentType(name.text) != nil
+                    || typeAliases[name.text] != nil {
                     error("E027", "`\(name.text)` is not generic and takes no type arguments", at: name.span)
                 } else {
                     error("E002", "undefined type `\(name.text)`", at: name.span)
@@ -240,7 +250,14 @@ extension Checker {
                 guard claimValueName(decl.name) else { continue }
                 let id = declareFunction(decl, file: file, owner: nil)
                 valueNames[decl.name.text] = .function(id)
+            case .structure(let decl):
+                checkBoundNames(decl.genericBounds)
+            case .enumeration(let decl):
+                checkBoundNames(decl.genericBounds)
+            case .typeAlias(let decl):
+                checkBoundNames(decl.genericBounds)
             case .implementation(let written):
+                checkBoundNames(written.genericBounds)
                 guard let impl = implementingTrait(written) else { continue }
                 if genericTypes[impl.typeName.text] != nil {
                     declareGenericImpl(impl, file: file)

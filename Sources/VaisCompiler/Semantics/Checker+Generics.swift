@@ -27,6 +27,9 @@ extension Checker {
         let instanceKey = InstanceKey(template: templateName, owner: nil, arguments: arguments)
         if let existing = typeInstances[instanceKey] { return existing }
         let key = instanceName(templateName, arguments)
+        guard requireBounds(template.parameters, template.bounds, arguments, instance: key, of: "`\(templateName)`", at: span) else {
+            return .error
+        }
         guard instantiationDepth < 24 else {
             error("E027", "`\(key)` nests generic types too deeply", at: span)
             return .error
@@ -122,6 +125,11 @@ extension Checker {
                   impl.genericParameters.count == instance.arguments.count else { continue }
             // A method with parameters of its own is specialized per call (`genericMethod`).
             guard decl.genericParameters.isEmpty else { return nil }
+            if !requireBounds(impl.genericParameters, impl.genericBounds, instance.arguments, instance: describe(type),
+                              of: "the impl of `\(impl.typeName.text)`", at: site) {
+                // The missing trait explains whatever the body would report.
+                reportedInstantiations.insert(describe(type) + "." + name)
+            }
             let template = GenericFunctionTemplate(decl: decl, file: file, parameters: impl.genericParameters.map(\.text),
                                                    associatedTypes: impl.associatedTypes)
             guard let id = instantiateFunction(template, instance.arguments, owner: type, at: site) else { return nil }

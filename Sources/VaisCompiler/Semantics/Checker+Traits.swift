@@ -34,28 +34,25 @@ extension Checker {
         }
         traitImplementations.insert(impl.typeName.text + ": " + trait.name.text)
         return ImplDecl(typeName: impl.typeName, methods: methods, genericParameters: impl.genericParameters,
-                        traitName: traitName, associatedTypes: impl.associatedTypes)
+                        traitName: traitName, associatedTypes: impl.associatedTypes, genericBounds: impl.genericBounds)
     }
 
     /// Whether `type` implements `trait`: by an impl for the type itself
-    /// or, for a specialization, for its generic type.
+    /// or, for a specialization, for its generic type, when the type
+    /// arguments meet that impl's bounds.
     func implements(_ type: TypeID, _ trait: String) -> Bool {
         if traitImplementations.contains(describe(type) + ": " + trait) { return true }
-        if let instance = instanceOrigins[type] { return traitImplementations.contains(instance.template + ": " + trait) }
-        return false
+        guard let instance = instanceOrigins[type], traitImplementations.contains(instance.template + ": " + trait) else { return false }
+        guard let impl = boundedImpls[instance.template + ": " + trait] else { return true }
+        return unmetBounds(impl.parameters, impl.bounds, instance.arguments).isEmpty
     }
 
     /// E032 for a type argument that lacks a trait its parameter is bound by.
     mutating func satisfiesBounds(_ decl: FunctionDecl, _ arguments: [TypeID], at span: SourceSpan) -> Bool {
-        var satisfied = true
-        for (index, bounds) in decl.genericBounds.enumerated() where index < arguments.count {
-            for bound in bounds where traits[bound.text] != nil && !implements(arguments[index], bound.text) {
-                let parameter = decl.genericParameters[index].text
-                error("E032", "`\(describe(arguments[index]))` does not implement `\(bound.text)`, which `\(parameter)` of `\(decl.name.text)` requires",
-                      at: span)
-                satisfied = false
-            }
+        let unmet = unmetBounds(decl.genericParameters, decl.genericBounds, arguments)
+        for (type, trait, parameter) in unmet {
+            error("E032", "`\(describe(type))` does not implement `\(trait)`, which `\(parameter)` of `\(decl.name.text)` requires", at: span)
         }
-        return satisfied
+        return unmet.isEmpty
     }
 }

@@ -44,11 +44,15 @@ struct Checker {
     var instantiationDepth = 0
     /// `type Name = T`, resolved where used.
     var typeAliases: [String: TypeSyntax] = [:]
+    /// `type Pair<T> = (T, T)`, specialized where used.
+    var genericAliases: [String: TypeAliasDecl] = [:]
     var resolvingAliases: Set<String> = []
     // Traits (see Checker+Traits).
     var traits: [String: TraitDecl] = [:]
     /// `Point: Show` and, for generic types, `Boxed: Show`.
     var traitImplementations: Set<String> = []
+    /// Those of generic impls with bounds, by the same key.
+    var boundedImpls: [String: BoundedImpl] = [:]
     /// Methods with type parameters of their own, of types that are not
     /// generic, by type and name (specialized per call).
     var genericMethods: [TypeID: [String: GenericFunctionTemplate]] = [:]
@@ -99,6 +103,7 @@ struct Checker {
                       preludeFile: FileID? = nil) -> (SemanticModel, SyntaxTree, [Diagnostic]) {
         var checker = Checker(tree: tree, preludeFile: preludeFile)
         checker.declareTypes()
+        checker.declareTraitImplementations()
         checker.declareGlobalNames()
         checker.resolveTypeBodies()
         checker.declareFunctions()

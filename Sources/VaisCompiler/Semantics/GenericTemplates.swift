@@ -18,6 +18,13 @@ enum GenericTypeDecl {
         case .enumeration(let decl): return decl.genericParameters
         }
     }
+
+    var bounds: [[Name]] {
+        switch self {
+        case .structure(let decl): return decl.genericBounds
+        case .enumeration(let decl): return decl.genericBounds
+        }
+    }
 }
 
 /// A generic function (or a method of a generic impl) as declared.
