@@ -114,32 +114,35 @@ extension Checker {
 
     /// Whether `type` holds struct `structIndex` by value, directly or nested.
     func contains(_ type: TypeID, structIndex: Int, visited: Set<TypeID>) -> Bool {
-        guard !visited.contains(type) else { return false }
-        let next = visited.union([type])
-        switch model.types[type] {
-        case .structure(let id):
-            if id.index == structIndex { return true }
-            return model.structs[id.index].fields.contains { contains($0.type, structIndex: structIndex, visited: next) }
-        case .array(let element, _):
-            return contains(element, structIndex: structIndex, visited: next)
-        case .enumeration(let id):
-            return model.enums[id.index].variants.contains { $0.payload.contains { contains($0, structIndex: structIndex, visited: next) } }
-        default:
-            return false
-        }
+        var seen = visited
+        return holds(type, .structure(StructID(raw: Int32(structIndex))), seen: &seen)
     }
 
     func containsEnum(_ type: TypeID, enumIndex: Int, visited: Set<TypeID>) -> Bool {
-        guard !visited.contains(type) else { return false }
-        let next = visited.union([type])
-        switch model.types[type] {
-        case .enumeration(let id):
-            if id.index == enumIndex { return true }
-            return model.enums[id.index].variants.contains { $0.payload.contains { containsEnum($0, enumIndex: enumIndex, visited: next) } }
+        var seen = visited
+        return holds(type, .enumeration(EnumID(raw: Int32(enumIndex))), seen: &seen)
+    }
+
+    /// Whether `type` holds the struct or enum `target` by value. One set
+    /// of the types seen serves the whole walk (a type seen once and not
+    /// holding it will not hold it the next time): each specialization of
+    /// a generic type is walked so, and a set per step cost a copy each.
+    private func holds(_ type: TypeID, _ target: TypeKind, seen: inout Set<TypeID>) -> Bool {
+        guard seen.insert(type).inserted else { return false }
+        let kind = model.types[type]
+        switch kind {
         case .structure(let id):
-            return model.structs[id.index].fields.contains { containsEnum($0.type, enumIndex: enumIndex, visited: next) }
+            if kind == target { return true }
+            for field in model.structs[id.index].fields where holds(field.type, target, seen: &seen) { return true }
+            return false
+        case .enumeration(let id):
+            if kind == target { return true }
+            for variant in model.enums[id.index].variants {
+                for payload in variant.payload where holds(payload, target, seen: &seen) { return true }
+            }
+            return false
         case .array(let element, _):
-            return containsEnum(element, enumIndex: enumIndex, visited: next)
+            return holds(element, target, seen: &seen)
         default:
             return false
         }

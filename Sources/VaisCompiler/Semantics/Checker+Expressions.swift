@@ -398,7 +398,7 @@ extension Checker {
             }
             let expected = declared[index].type
             let actual = checked[position] ?? checkExpression(field.value, expected: expected)
-            if !handlesOwnMismatch(field.value) || isAssignable(actual, to: expected) {
+            if !isAssignable(actual, to: expected), !handlesOwnMismatch(field.value) {
                 _ = requireAssignable(actual, to: expected, at: tree[field.value].span, "in field `\(field.name.text)` of `\(displayName)`")
             }
             coerce(field.value, from: actual, to: expected)

@@ -18,14 +18,16 @@ extension Checker {
     /// `Pair<i64, f64>`: the struct or enum made from a template with these
     /// arguments, made on first use.
     mutating func instantiateType(_ templateName: String, _ arguments: [TypeID], at span: SourceSpan) -> TypeID {
+        // Most uses name a specialization made already (with the right
+        // number of arguments): that costs one lookup.
+        let instanceKey = InstanceKey(template: templateName, owner: nil, arguments: arguments)
+        if let existing = typeInstances[instanceKey] { return existing }
         guard let template = genericTypes[templateName] else { return .error }
         guard arguments.count == template.parameters.count else {
             error("E027", "`\(templateName)` takes \(template.parameters.count) type argument(s) but \(arguments.count) were given", at: span)
             return .error
         }
         if arguments.contains(.error) { return .error }
-        let instanceKey = InstanceKey(template: templateName, owner: nil, arguments: arguments)
-        if let existing = typeInstances[instanceKey] { return existing }
         let key = instanceName(templateName, arguments)
         guard requireBounds(template.parameters, template.bounds, arguments, instance: key, of: "`\(templateName)`", at: span) else {
             return .error

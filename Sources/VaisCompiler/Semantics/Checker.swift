@@ -202,10 +202,12 @@ struct Checker {
         }
     }
 
-    /// Reports E003 unless `actual` fits `expected`.
-    mutating func requireAssignable(_ actual: TypeID, to expected: TypeID, at span: SourceSpan, _ what: String = "") -> Bool {
+    /// Reports E003 unless `actual` fits `expected`. `what` is only built
+    /// for the message: most values fit.
+    mutating func requireAssignable(_ actual: TypeID, to expected: TypeID, at span: SourceSpan,
+                                    _ what: @autoclosure () -> String = "") -> Bool {
         if isAssignable(actual, to: expected) { return true }
-        let context = what.isEmpty ? "" : " \(what)"
+        let context = what().isEmpty ? "" : " \(what())"
         error("E003", "type mismatch\(context): expected `\(describe(expected))`, found `\(describe(actual))`", at: span)
         return false
     }
