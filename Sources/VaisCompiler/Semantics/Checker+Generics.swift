@@ -155,7 +155,8 @@ extension Checker {
             guard let decl = impl.methods.first(where: { $0.name.text == name }), !decl.genericParameters.isEmpty,
                   impl.genericParameters.count == instance.arguments.count else { continue }
             let parameters = impl.genericParameters.map(\.text) + decl.genericParameters.map(\.text)
-            return (GenericFunctionTemplate(decl: decl, file: file, parameters: parameters, associatedTypes: impl.associatedTypes),
+            return (GenericFunctionTemplate(decl: decl, file: file, parameters: parameters, associatedTypes: impl.associatedTypes,
+                                            implBounds: BoundedImpl(parameters: impl.genericParameters, bounds: impl.genericBounds)),
                     instance.arguments)
         }
         return nil
@@ -171,6 +172,12 @@ extension Checker {
         let own = decl.genericParameters.map(\.text)
         var outer = zip(method.template.parameters, method.implArguments).map { (name: $0, type: $1) }
         outer.append((name: "Self", type: target))
+        if let impl = method.template.implBounds,
+           !requireBounds(impl.parameters, impl.bounds, method.implArguments, instance: describe(target),
+                          of: "the impl of `\(instanceOrigins[target]?.template ?? describe(target))`", at: name.span) {
+            checkAll(arguments)
+            return .error
+        }
         let (bindings, types) = inferTypeArguments(parameters: own, explicit: nil, patterns: decl.parameters.map(\.type),
                                                    arguments: arguments, result: decl.returnType, expected: expected, outer: outer)
         guard let resolved = complete(bindings, parameters: own, of: decl.name.text, at: name.span, given: types),

@@ -35,6 +35,9 @@ struct GenericFunctionTemplate {
     let parameters: [String]
     /// `type Item = T` of the impl a method comes from.
     var associatedTypes: [(name: Name, type: TypeSyntax)] = []
+    /// For a method of a generic impl with bounds (`X<T: Show> Wrapper<T>`),
+    /// the impl's parameters and bounds, checked against its type's arguments.
+    var implBounds: BoundedImpl?
 }
 
 /// What a specialized struct or enum was made from.
