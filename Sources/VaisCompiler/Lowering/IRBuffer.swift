@@ -23,20 +23,22 @@ final class IRBuffer: @unchecked Sendable {
     func append(_ p0: String, _ p1: String = "", _ p2: String = "", _ p3: String = "", _ p4: String = "",
                 _ p5: String = "", _ p6: String = "", _ p7: String = "", _ p8: String = "", _ p9: String = "",
                 _ p10: String = "", _ p11: String = "", _ p12: String = "", _ p13: String = "") {
-        append(p0)
-        append(p1)
-        append(p2)
-        append(p3)
-        append(p4)
-        append(p5)
-        append(p6)
-        append(p7)
-        append(p8)
-        append(p9)
-        append(p10)
-        append(p11)
-        append(p12)
-        append(p13)
+        // Most pieces are the empty defaults: testing them here, in a few
+        // instructions, spares each a call of `append(_:)`.
+        if !p0.isEmpty { append(p0) }
+        if !p1.isEmpty { append(p1) }
+        if !p2.isEmpty { append(p2) }
+        if !p3.isEmpty { append(p3) }
+        if !p4.isEmpty { append(p4) }
+        if !p5.isEmpty { append(p5) }
+        if !p6.isEmpty { append(p6) }
+        if !p7.isEmpty { append(p7) }
+        if !p8.isEmpty { append(p8) }
+        if !p9.isEmpty { append(p9) }
+        if !p10.isEmpty { append(p10) }
+        if !p11.isEmpty { append(p11) }
+        if !p12.isEmpty { append(p12) }
+        if !p13.isEmpty { append(p13) }
     }
 
     @inline(__always)

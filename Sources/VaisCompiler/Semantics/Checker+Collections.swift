@@ -17,6 +17,14 @@ extension Checker {
         return element
     }
 
+    /// Whether `expr` is the `data` field of a `Vec`: indexing it is
+    /// pointer indexing, also when the elements are `Vec`s themselves
+    /// (`Vec<Vec<i64>>`, whose `data` is a `*Vec<i64>`).
+    func isVectorStorage(_ expr: ExprID) -> Bool {
+        guard case .field(let owner, let name) = tree[expr].kind, name.text == "data" else { return false }
+        return vectorElement(model.exprTypes[owner.index]) != nil
+    }
+
     /// `v[i]` on a `Vec` becomes `v.data[i]`; returns the element type.
     mutating func rewriteVectorIndex(_ id: ExprID, base: ExprID, index: ExprID) -> TypeID {
         let data = tree.append(ExprNode(kind: .field(base: base, name: Name("data", tree[base].span)), span: tree[base].span))

@@ -6,6 +6,9 @@ extension Checker {
     mutating func declareTypes() {
         for (_, item) in items {
             switch item {
+            case .typeAlias(let decl) where !decl.genericParameters.isEmpty:
+                guard declareTypeName(decl.name) else { continue }
+                genericAliases[decl.name.text] = decl
             case .typeAlias(let decl):
                 guard declareTypeName(decl.name) else { continue }
                 typeAliases[decl.name.text] = decl.type
@@ -42,7 +45,7 @@ extension Checker {
 
     private mutating func declareTypeName(_ name: Name) -> Bool {
         if typeNames[name.text] != nil || TypeTable.builtinNames[name.text] != nil || genericTypes[name.text] != nil
-            || typeAliases[name.text] != nil {
+            || typeAliases[name.text] != nil || genericAliases[name.text] != nil {
             error("E007", "the type `\(name.text)` is defined more than once", at: name.span)
             return false
         }
@@ -111,32 +114,35 @@ extension Checker {
 
     /// Whether `type` holds struct `structIndex` by value, directly or nested.
     func contains(_ type: TypeID, structIndex: Int, visited: Set<TypeID>) -> Bool {
-        guard !visited.contains(type) else { return false }
-        let next = visited.union([type])
-        switch model.types[type] {
-        case .structure(let id):
-            if id.index == structIndex { return true }
-            return model.structs[id.index].fields.contains { contains($0.type, structIndex: structIndex, visited: next) }
-        case .array(let element, _):
-            return contains(element, structIndex: structIndex, visited: next)
-        case .enumeration(let id):
-            return model.enums[id.index].variants.contains { $0.payload.contains { contains($0, structIndex: structIndex, visited: next) } }
-        default:
-            return false
-        }
+        var seen = visited
+        return holds(type, .structure(StructID(raw: Int32(structIndex))), seen: &seen)
     }
 
     func containsEnum(_ type: TypeID, enumIndex: Int, visited: Set<TypeID>) -> Bool {
-        guard !visited.contains(type) else { return false }
-        let next = visited.union([type])
-        switch model.types[type] {
-        case .enumeration(let id):
-            if id.index == enumIndex { return true }
-            return model.enums[id.index].variants.contains { $0.payload.contains { containsEnum($0, enumIndex: enumIndex, visited: next) } }
+        var seen = visited
+        return holds(type, .enumeration(EnumID(raw: Int32(enumIndex))), seen: &seen)
+    }
+
+    /// Whether `type` holds the struct or enum `target` by value. One set
+    /// of the types seen serves the whole walk (a type seen once and not
+    /// holding it will not hold it the next time): each specialization of
+    /// a generic type is walked so, and a set per step cost a copy each.
+    private func holds(_ type: TypeID, _ target: TypeKind, seen: inout Set<TypeID>) -> Bool {
+        guard seen.insert(type).inserted else { return false }
+        let kind = model.types[type]
+        switch kind {
         case .structure(let id):
-            return model.structs[id.index].fields.contains { containsEnum($0.type, enumIndex: enumIndex, visited: next) }
+            if kind == target { return true }
+            for field in model.structs[id.index].fields where holds(field.type, target, seen: &seen) { return true }
+            return false
+        case .enumeration(let id):
+            if kind == target { return true }
+            for variant in model.enums[id.index].variants {
+                for payload in variant.payload where holds(payload, target, seen: &seen) { return true }
+            }
+            return false
         case .array(let element, _):
-            return containsEnum(element, enumIndex: enumIndex, visited: next)
+            return holds(element, target, seen: &seen)
         default:
             return false
         }
@@ -157,6 +163,11 @@ extension Checker {
                 defer { resolvingAliases.remove(name.text) }
                 return resolveType(alias)
             }
+            if let alias = genericAliases[name.text] {
+                let parameters = alias.genericParameters.map(\.text).joined(separator: ", ")
+                error("E027", "`\(name.text)` is generic: write its type arguments, as in `\(name.text)<\(parameters)>`", at: name.span)
+                return .error
+            }
             if let template = genericTypes[name.text] {
                 let parameters = template.parameters.map(\.text).joined(separator: ", ")
                 error("E027", "`\(name.text)` is generic: write its type arguments, as in `\(name.text)<\(parameters)>`", at: name.span)
@@ -166,8 +177,10 @@ extension Checker {
             return .error
         case .generic(let name, let arguments, let span):
             let resolved = arguments.map { resolveType($0) }
+            if let alias = genericAliases[name.text] { return resolveGenericAlias(alias, resolved, at: span) }
             guard genericTypes[name.text] != nil else {
-                if typeNames[name.text] != nil || TypeTable.builtinNames[name.text] != nil || environmentType(name.text) != nil {
+                if typeNames[name.text] != nil || TypeTable.builtinNames[name.text] != nil || environmentType(name.text) != nil
+                    || typeAliases[name.text] != nil {
                     error("E027", "`\(name.text)` is not generic and takes no type arguments", at: name.span)
                 } else {
                     error("E002", "undefined type `\(name.text)`", at: name.span)
@@ -244,7 +257,14 @@ extension Checker {
                 guard claimValueName(decl.name) else { continue }
                 let id = declareFunction(decl, file: file, owner: nil)
                 valueNames[decl.name.text] = .function(id)
+            case .structure(let decl):
+                checkBoundNames(decl.genericBounds)
+            case .enumeration(let decl):
+                checkBoundNames(decl.genericBounds)
+            case .typeAlias(let decl):
+                checkBoundNames(decl.genericBounds)
             case .implementation(let written):
+                checkBoundNames(written.genericBounds)
                 guard let impl = implementingTrait(written) else { continue }
                 if genericTypes[impl.typeName.text] != nil {
                     declareGenericImpl(impl, file: file)

@@ -346,7 +346,7 @@ extension Checker {
             error("E003", "an index must be an integer, found `\(describe(indexType))`", at: tree[index].span)
         }
         guard baseType != .error else { return .error }
-        if vectorElement(baseType) != nil { return rewriteVectorIndex(id, base: base, index: index) }
+        if vectorElement(baseType) != nil, !isVectorStorage(base) { return rewriteVectorIndex(id, base: base, index: index) }
         switch model.types[baseType] {
         case .array(let element, _):
             return element
@@ -415,7 +415,7 @@ extension Checker {
             }
             let expected = declared[index].type
             let actual = checked[position] ?? checkExpression(field.value, expected: expected)
-            if !handlesOwnMismatch(field.value) || isAssignable(actual, to: expected) {
+            if !isAssignable(actual, to: expected), !handlesOwnMismatch(field.value) {
                 _ = requireAssignable(actual, to: expected, at: tree[field.value].span, "in field `\(field.name.text)` of `\(displayName)`")
             }
             coerce(field.value, from: actual, to: expected)

@@ -18,15 +18,20 @@ extension Checker {
     /// `Pair<i64, f64>`: the struct or enum made from a template with these
     /// arguments, made on first use.
     mutating func instantiateType(_ templateName: String, _ arguments: [TypeID], at span: SourceSpan) -> TypeID {
+        // Most uses name a specialization made already (with the right
+        // number of arguments): that costs one lookup.
+        let instanceKey = InstanceKey(template: templateName, owner: nil, arguments: arguments)
+        if let existing = typeInstances[instanceKey] { return existing }
         guard let template = genericTypes[templateName] else { return .error }
         guard arguments.count == template.parameters.count else {
             error("E027", "`\(templateName)` takes \(template.parameters.count) type argument(s) but \(arguments.count) were given", at: span)
             return .error
         }
         if arguments.contains(.error) { return .error }
-        let instanceKey = InstanceKey(template: templateName, owner: nil, arguments: arguments)
-        if let existing = typeInstances[instanceKey] { return existing }
         let key = instanceName(templateName, arguments)
+        guard requireBounds(template.parameters, template.bounds, arguments, instance: key, of: "`\(templateName)`", at: span) else {
+            return .error
+        }
         guard instantiationDepth < 24 else {
             error("E027", "`\(key)` nests generic types too deeply", at: span)
             return .error
@@ -122,6 +127,11 @@ extension Checker {
                   impl.genericParameters.count == instance.arguments.count else { continue }
             // A method with parameters of its own is specialized per call (`genericMethod`).
             guard decl.genericParameters.isEmpty else { return nil }
+            if !requireBounds(impl.genericParameters, impl.genericBounds, instance.arguments, instance: describe(type),
+                              of: "the impl of `\(impl.typeName.text)`", at: site) {
+                // The missing trait explains whatever the body would report.
+                reportedInstantiations.insert(describe(type) + "." + name)
+            }
             let template = GenericFunctionTemplate(decl: decl, file: file, parameters: impl.genericParameters.map(\.text),
                                                    associatedTypes: impl.associatedTypes)
             guard let id = instantiateFunction(template, instance.arguments, owner: type, at: site) else { return nil }
@@ -145,7 +155,8 @@ extension Checker {
             guard let decl = impl.methods.first(where: { $0.name.text == name }), !decl.genericParameters.isEmpty,
                   impl.genericParameters.count == instance.arguments.count else { continue }
             let parameters = impl.genericParameters.map(\.text) + decl.genericParameters.map(\.text)
-            return (GenericFunctionTemplate(decl: decl, file: file, parameters: parameters, associatedTypes: impl.associatedTypes),
+            return (GenericFunctionTemplate(decl: decl, file: file, parameters: parameters, associatedTypes: impl.associatedTypes,
+                                            implBounds: BoundedImpl(parameters: impl.genericParameters, bounds: impl.genericBounds)),
                     instance.arguments)
         }
         return nil
@@ -161,6 +172,12 @@ extension Checker {
         let own = decl.genericParameters.map(\.text)
         var outer = zip(method.template.parameters, method.implArguments).map { (name: $0, type: $1) }
         outer.append((name: "Self", type: target))
+        if let impl = method.template.implBounds,
+           !requireBounds(impl.parameters, impl.bounds, method.implArguments, instance: describe(target),
+                          of: "the impl of `\(instanceOrigins[target]?.template ?? describe(target))`", at: name.span) {
+            checkAll(arguments)
+            return .error
+        }
         let (bindings, types) = inferTypeArguments(parameters: own, explicit: nil, patterns: decl.parameters.map(\.type),
                                                    arguments: arguments, result: decl.returnType, expected: expected, outer: outer)
         guard let resolved = complete(bindings, parameters: own, of: decl.name.text, at: name.span, given: types),

@@ -6,8 +6,14 @@ import VaisSyntax
 extension Checker {
     /// Binds type parameters by matching a parameter's written type against
     /// the type of the value given for it. A parameter keeps its first binding.
-    func unify(_ pattern: TypeSyntax, with actual: TypeID, parameters: [String], bindings: inout [TypeID?]) {
+    /// `aliases` counts the generic aliases written out on the way, so an
+    /// alias that names itself (reported where it is resolved) ends.
+    func unify(_ pattern: TypeSyntax, with actual: TypeID, parameters: [String], bindings: inout [TypeID?], aliases: Int = 0) {
         guard actual != .error, actual != .never else { return }
+        if let expanded = expandedAlias(pattern) {
+            if aliases < 16 { unify(expanded, with: actual, parameters: parameters, bindings: &bindings, aliases: aliases + 1) }
+            return
+        }
         switch pattern {
         case .named(let name):
             if let index = parameters.firstIndex(of: name.text), bindings[index] == nil { bindings[index] = actual }
@@ -178,7 +184,10 @@ extension Checker {
             (bindings, types) = inferTypeArguments(parameters: parameters, explicit: bindings.contains(nil) ? nil : bindings.compactMap { $0 },
                                                    patterns: variant.payload, arguments: arguments, result: nil, expected: nil)
         }
-        guard let resolved = complete(bindings, parameters: parameters, of: templateName, at: span, given: types) else { return .error }
+        // An expected type that failed (`p: Plan<bool> = Plan.Nothing`, the
+        // bound unmet) was reported already and explains the gap too.
+        let given = expected == .error ? types + [.error] : types
+        guard let resolved = complete(bindings, parameters: parameters, of: templateName, at: span, given: given) else { return .error }
         let type = instantiateType(templateName, resolved, at: span)
         guard case .enumeration(let enumID) = model.types[type] else { return .error }
         guard let arguments else { return variantValue(id, enumID, variantIndex, span: span) }

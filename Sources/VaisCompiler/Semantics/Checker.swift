@@ -44,11 +44,15 @@ struct Checker {
     var instantiationDepth = 0
     /// `type Name = T`, resolved where used.
     var typeAliases: [String: TypeSyntax] = [:]
+    /// `type Pair<T> = (T, T)`, specialized where used.
+    var genericAliases: [String: TypeAliasDecl] = [:]
     var resolvingAliases: Set<String> = []
     // Traits (see Checker+Traits).
     var traits: [String: TraitDecl] = [:]
     /// `Point: Show` and, for generic types, `Boxed: Show`.
     var traitImplementations: Set<String> = []
+    /// Those of generic impls with bounds, by the same key.
+    var boundedImpls: [String: BoundedImpl] = [:]
     /// Methods with type parameters of their own, of types that are not
     /// generic, by type and name (specialized per call).
     var genericMethods: [TypeID: [String: GenericFunctionTemplate]] = [:]
@@ -99,6 +103,7 @@ struct Checker {
                       preludeFile: FileID? = nil) -> (SemanticModel, SyntaxTree, [Diagnostic]) {
         var checker = Checker(tree: tree, preludeFile: preludeFile)
         checker.declareTypes()
+        checker.declareTraitImplementations()
         checker.declareGlobalNames()
         checker.resolveTypeBodies()
         checker.declareFunctions()
@@ -197,10 +202,12 @@ struct Checker {
         }
     }
 
-    /// Reports E003 unless `actual` fits `expected`.
-    mutating func requireAssignable(_ actual: TypeID, to expected: TypeID, at span: SourceSpan, _ what: String = "") -> Bool {
+    /// Reports E003 unless `actual` fits `expected`. `what` is only built
+    /// for the message: most values fit.
+    mutating func requireAssignable(_ actual: TypeID, to expected: TypeID, at span: SourceSpan,
+                                    _ what: @autoclosure () -> String = "") -> Bool {
         if isAssignable(actual, to: expected) { return true }
-        let context = what.isEmpty ? "" : " \(what)"
+        let context = what().isEmpty ? "" : " \(what())"
         error("E003", "type mismatch\(context): expected `\(describe(expected))`, found `\(describe(actual))`", at: span)
         return false
     }

@@ -18,6 +18,13 @@ enum GenericTypeDecl {
         case .enumeration(let decl): return decl.genericParameters
         }
     }
+
+    var bounds: [[Name]] {
+        switch self {
+        case .structure(let decl): return decl.genericBounds
+        case .enumeration(let decl): return decl.genericBounds
+        }
+    }
 }
 
 /// A generic function (or a method of a generic impl) as declared.
@@ -28,6 +35,9 @@ struct GenericFunctionTemplate {
     let parameters: [String]
     /// `type Item = T` of the impl a method comes from.
     var associatedTypes: [(name: Name, type: TypeSyntax)] = []
+    /// For a method of a generic impl with bounds (`X<T: Show> Wrapper<T>`),
+    /// the impl's parameters and bounds, checked against its type's arguments.
+    var implBounds: BoundedImpl?
 }
 
 /// What a specialized struct or enum was made from.

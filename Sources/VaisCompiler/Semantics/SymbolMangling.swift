@@ -5,31 +5,38 @@
 enum SymbolMangling {
     static func mangle(_ name: String) -> String {
         guard name.utf8.contains(where: { !isPlain($0) }) else { return name }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(name.utf8.count + 8)
-        for byte in name.utf8 {
-            if isPlain(byte) {
-                bytes.append(byte)
-                continue
+        // Written straight into the string's storage: each specialization
+        // is mangled once, and building an array then a string cost twice.
+        return String(unsafeUninitializedCapacity: name.utf8.count * 2) { buffer in
+            var length = 0
+            for byte in name.utf8 {
+                if isPlain(byte) {
+                    buffer[length] = byte
+                    length += 1
+                } else if byte != UInt8(ascii: " ") {
+                    buffer[length] = UInt8(ascii: "$")
+                    buffer[length + 1] = code(of: byte)
+                    length += 2
+                }
             }
-            let code: Character
-            switch byte {
-            case UInt8(ascii: "<"): code = "L"
-            case UInt8(ascii: ">"): code = "G"
-            case UInt8(ascii: ","): code = "C"
-            case UInt8(ascii: "*"): code = "P"
-            case UInt8(ascii: "["): code = "A"
-            case UInt8(ascii: "]"): code = "Z"
-            case UInt8(ascii: ";"): code = "S"
-            case UInt8(ascii: "("): code = "O"
-            case UInt8(ascii: ")"): code = "Q"
-            case UInt8(ascii: " "): continue
-            default: code = "X"
-            }
-            bytes.append(UInt8(ascii: "$"))
-            bytes.append(code.asciiValue ?? UInt8(ascii: "X"))
+            return length
         }
-        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// The letter after `$` that stands for a character not allowed in a symbol.
+    private static func code(of byte: UInt8) -> UInt8 {
+        switch byte {
+        case UInt8(ascii: "<"): return UInt8(ascii: "L")
+        case UInt8(ascii: ">"): return UInt8(ascii: "G")
+        case UInt8(ascii: ","): return UInt8(ascii: "C")
+        case UInt8(ascii: "*"): return UInt8(ascii: "P")
+        case UInt8(ascii: "["): return UInt8(ascii: "A")
+        case UInt8(ascii: "]"): return UInt8(ascii: "Z")
+        case UInt8(ascii: ";"): return UInt8(ascii: "S")
+        case UInt8(ascii: "("): return UInt8(ascii: "O")
+        case UInt8(ascii: ")"): return UInt8(ascii: "Q")
+        default: return UInt8(ascii: "X")
+        }
     }
 
     private static func isPlain(_ byte: UInt8) -> Bool {

@@ -25,14 +25,16 @@ public struct EditPlan: Sendable {
     public struct Step: Sendable, Equatable {
         public let old: String
         public let new: String
-        /// The hot function it touches, when known.
+        /// The hot function it touches, when known; a method is named
+        /// `Type.method`.
         public let function: String?
     }
 
     public let steps: [Step]
 
-    /// The default plan: a number literal in each hot function in turn goes
-    /// up by one, then back, the way a developer tunes a constant.
+    /// The default plan: a number literal in each hot function (and hot
+    /// method of an impl block) in turn goes up by one, then back, the way a
+    /// developer tunes a constant.
     public static func tuneConstants(in source: String, path: String) throws -> EditPlan {
         var sources = SourceManager()
         let file = sources.add(path: path, text: source)
@@ -41,8 +43,8 @@ public struct EditPlan: Sendable {
         let tokens = Lexer.tokenize(sources[file]).tokens
         let bytes = Array(source.utf8)
         var steps: [Step] = []
-        for (_, item) in tree.items {
-            guard case .function(let function) = item, function.isHot,
+        for (name, function) in functions(in: tree) {
+            guard function.isHot,
                   let literal = tokens.first(where: { ($0.kind == .integer || $0.kind == .float)
                       && $0.start >= function.span.start && $0.end <= function.span.end }) else { continue }
             let lineStart = bytes[..<Int(literal.start)].lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? 0
@@ -51,7 +53,7 @@ public struct EditPlan: Sendable {
             let text = String(decoding: bytes[Int(literal.start)..<Int(literal.end)], as: UTF8.self)
             let bumped = line.replacingCharacters(in: range(in: line, offset: Int(literal.start) - lineStart, length: text.utf8.count),
                                                   with: bump(text))
-            steps.append(Step(old: line, new: bumped, function: function.name.text))
+            steps.append(Step(old: line, new: bumped, function: name))
         }
         guard !steps.isEmpty else { throw Failure.nothingToEdit }
         // Up in every function, then back down: the source returns to where it began.
@@ -85,17 +87,37 @@ public struct EditPlan: Sendable {
         return source.replacingCharacters(in: found, with: step.new)
     }
 
-    /// Where function `name` is in `source` now, found by parsing it.
+    /// Every function of the file in order, methods of impl blocks among
+    /// them, by the name a step gives it.
+    private static func functions(in tree: SyntaxTree) -> [(name: String, decl: FunctionDecl)] {
+        var functions: [(name: String, decl: FunctionDecl)] = []
+        for (_, item) in tree.items {
+            switch item {
+            case .function(let function):
+                functions.append((function.name.text, function))
+            case .implementation(let impl):
+                functions += impl.methods.map { (impl.typeName.text + "." + $0.name.text, $0) }
+            default:
+                continue
+            }
+        }
+        return functions
+    }
+
+    /// Where function `name` is in `source` now, found by parsing it, from
+    /// the start of its first line (a step's line holds what precedes the
+    /// function there, `#[hot]` written on the same line).
     private static func body(of name: String, in source: String) -> Range<String.Index>? {
         var sources = SourceManager()
         let file = sources.add(path: "edit.vais", text: source)
         var tree = SyntaxTree()
         _ = Parser.parse(sources[file], into: &tree)
-        for (_, item) in tree.items {
-            guard case .function(let function) = item, function.name.text == name else { continue }
+        for (functionName, function) in functions(in: tree) where functionName == name {
             let utf8 = source.utf8
             guard Int(function.span.end) <= utf8.count else { return nil }
-            return utf8.index(utf8.startIndex, offsetBy: Int(function.span.start))..<utf8.index(utf8.startIndex, offsetBy: Int(function.span.end))
+            let start = utf8.index(utf8.startIndex, offsetBy: Int(function.span.start))
+            let lineStart = utf8[..<start].lastIndex(of: UInt8(ascii: "\n")).map { utf8.index(after: $0) } ?? utf8.startIndex
+            return lineStart..<utf8.index(utf8.startIndex, offsetBy: Int(function.span.end))
         }
         return nil
     }

@@ -67,8 +67,12 @@ public struct StructDecl: Sendable {
     public let name: Name
     public let fields: [FieldDecl]
     public let genericParameters: [Name]
-    public init(name: Name, fields: [FieldDecl], genericParameters: [Name] = []) {
+    /// The traits each generic parameter must implement, written on it or
+    /// in a `where` clause.
+    public let genericBounds: [[Name]]
+    public init(name: Name, fields: [FieldDecl], genericParameters: [Name] = [], genericBounds: [[Name]] = []) {
         self.genericParameters = genericParameters
+        self.genericBounds = genericBounds
         self.name = name
         self.fields = fields
     }
@@ -87,8 +91,11 @@ public struct EnumDecl: Sendable {
     public let name: Name
     public let variants: [VariantDecl]
     public let genericParameters: [Name]
-    public init(name: Name, variants: [VariantDecl], genericParameters: [Name] = []) {
+    /// The traits each generic parameter must implement.
+    public let genericBounds: [[Name]]
+    public init(name: Name, variants: [VariantDecl], genericParameters: [Name] = [], genericBounds: [[Name]] = []) {
         self.genericParameters = genericParameters
+        self.genericBounds = genericBounds
         self.name = name
         self.variants = variants
     }
@@ -128,9 +135,13 @@ public struct ImplDecl: Sendable {
     public let traitName: Name?
     /// `type Item = i64` in a trait's impl.
     public let associatedTypes: [(name: Name, type: TypeSyntax)]
+    /// The traits each generic parameter must implement for the impl to
+    /// apply (`impl<T: Show> Show for Boxed<T>`).
+    public let genericBounds: [[Name]]
     public init(typeName: Name, methods: [FunctionDecl], genericParameters: [Name] = [], traitName: Name? = nil,
-                associatedTypes: [(name: Name, type: TypeSyntax)] = []) {
+                associatedTypes: [(name: Name, type: TypeSyntax)] = [], genericBounds: [[Name]] = []) {
         self.genericParameters = genericParameters
+        self.genericBounds = genericBounds
         self.traitName = traitName
         self.associatedTypes = associatedTypes
         self.typeName = typeName
@@ -153,13 +164,18 @@ public struct TraitDecl: Sendable {
     }
 }
 
-/// `type Meters = f64`: another name for a type.
+/// `type Meters = f64`: another name for a type; `type Pair<T> = (T, T)`
+/// names one per list of type arguments.
 public struct TypeAliasDecl: Sendable {
     public let name: Name
     public let type: TypeSyntax
-    public init(name: Name, type: TypeSyntax) {
+    public let genericParameters: [Name]
+    public let genericBounds: [[Name]]
+    public init(name: Name, type: TypeSyntax, genericParameters: [Name] = [], genericBounds: [[Name]] = []) {
         self.name = name
         self.type = type
+        self.genericParameters = genericParameters
+        self.genericBounds = genericBounds
     }
 }
 

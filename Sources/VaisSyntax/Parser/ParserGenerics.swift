@@ -1,6 +1,5 @@
 extension Parser {
-    /// `<A, B: Bound>` after the name of a generic function, struct, enum or
-    /// impl; empty when there is no `<`. Bounds are read and not kept yet.
+    /// `<A, B: Bound>` where only the names are wanted; empty when there is no `<`.
     mutating func parseGenericParameters() -> [Name] {
         parseBoundedGenericParameters().parameters
     }
@@ -35,6 +34,25 @@ extension Parser {
         }
         _ = expectClosingAngle()
         return (parameters, bounds)
+    }
+
+    /// `where T: A + B, U: C` after a signature or a type's parameters:
+    /// more bounds for parameters declared already, added to `bounds`.
+    mutating func parseWhereClause(_ parameters: [Name], _ bounds: inout [[Name]]) {
+        guard kind == .identifier, spells(current, "where") else { return }
+        advance()
+        repeat {
+            guard let name = expectTypeParameterName(), expect(.colon) else { return }
+            var traits: [Name] = []
+            repeat {
+                if let bound = expectIdentifier("a trait name") { traits.append(bound) }
+            } while accept(.plus)
+            if let index = parameters.firstIndex(where: { $0.text == name.text }) {
+                bounds[index] += traits
+            } else {
+                diagnostics.error("E002", "`\(name.text)` is not a type parameter declared here", at: name.span)
+            }
+        } while accept(.comma) && kind != .lBrace && kind != .equal
     }
 
     /// A type parameter's name: an identifier, or a one-letter keyword

@@ -152,7 +152,7 @@ extension Parser {
             synchronizeItem()
             return nil
         }
-        let (genericParameters, genericBounds) = parseBoundedGenericParameters()
+        var (genericParameters, genericBounds) = parseBoundedGenericParameters()
         guard expect(.lParen) else {
             synchronizeItem()
             return nil
@@ -192,6 +192,7 @@ extension Parser {
             }
             pendingRefinements = []
         }
+        parseWhereClause(genericParameters, &genericBounds)
         let body: FunctionBody
         if kind == .lBrace {
             body = .block(parseBlock())
@@ -240,7 +241,8 @@ extension Parser {
             synchronizeItem()
             return
         }
-        let genericParameters = parseGenericParameters()
+        var (genericParameters, genericBounds) = parseBoundedGenericParameters()
+        parseWhereClause(genericParameters, &genericBounds)
         guard expect(.lBrace) else {
             synchronizeItem()
             return
@@ -264,9 +266,11 @@ extension Parser {
             if index == before { advance() }
         }
         _ = expect(.rBrace)
-        tree.add(item: .structure(StructDecl(name: name, fields: fields, genericParameters: genericParameters)), file: file.id)
+        tree.add(item: .structure(StructDecl(name: name, fields: fields, genericParameters: genericParameters,
+                                             genericBounds: genericBounds)), file: file.id)
         if !methods.isEmpty {
-            tree.add(item: .implementation(ImplDecl(typeName: name, methods: methods, genericParameters: genericParameters)), file: file.id)
+            tree.add(item: .implementation(ImplDecl(typeName: name, methods: methods, genericParameters: genericParameters,
+                                                    genericBounds: genericBounds)), file: file.id)
         }
     }
 
@@ -276,7 +280,8 @@ extension Parser {
             synchronizeItem()
             return
         }
-        let genericParameters = parseGenericParameters()
+        var (genericParameters, genericBounds) = parseBoundedGenericParameters()
+        parseWhereClause(genericParameters, &genericBounds)
         guard expect(.lBrace) else {
             synchronizeItem()
             return
@@ -303,7 +308,8 @@ extension Parser {
             if index == before { advance() }
         }
         _ = expect(.rBrace)
-        tree.add(item: .enumeration(EnumDecl(name: name, variants: variants, genericParameters: genericParameters)), file: file.id)
+        tree.add(item: .enumeration(EnumDecl(name: name, variants: variants, genericParameters: genericParameters,
+                                                         genericBounds: genericBounds)), file: file.id)
     }
 
     private mutating func parseGlobal(isConstant: Bool) {
@@ -363,19 +369,27 @@ extension Parser {
         tree.add(item: .importModule(ImportDecl(path: path, span: span)), file: file.id)
     }
 
-    /// `type Name = T` (also `T Name = T`): an alias at item level.
+    /// `type Name = T` (also `T Name = T`, and `type Name<A> = T`): an
+    /// alias at item level.
     func isAliasStart(_ offset: Int) -> Bool {
-        guard peekKind(offset) == .identifier, peekKind(offset + 1) == .identifier, peekKind(offset + 2) == .equal else { return false }
+        guard peekKind(offset) == .identifier, peekKind(offset + 1) == .identifier,
+              peekKind(offset + 2) == .equal || peekKind(offset + 2) == .less else { return false }
         return spells(peekToken(offset), "type") || spells(peekToken(offset), "T")
     }
 
     private mutating func parseTypeAlias() {
         advance()
-        guard let name = expectIdentifier("a type name"), expect(.equal) else {
+        guard let name = expectIdentifier("a type name") else {
             synchronizeItem()
             return
         }
-        tree.add(item: .typeAlias(TypeAliasDecl(name: name, type: parseType())), file: file.id)
+        let (genericParameters, genericBounds) = parseBoundedGenericParameters()
+        guard expect(.equal) else {
+            synchronizeItem()
+            return
+        }
+        tree.add(item: .typeAlias(TypeAliasDecl(name: name, type: parseType(), genericParameters: genericParameters,
+                                                genericBounds: genericBounds)), file: file.id)
     }
 
     private mutating func parseExternBlock() {
@@ -406,13 +420,13 @@ extension Parser {
     /// each optionally generic (`impl<T> Show for Boxed<T>`, `X Boxed<T>`).
     private mutating func parseImpl() {
         advance()
-        var genericParameters = parseGenericParameters()
+        var (genericParameters, genericBounds) = parseBoundedGenericParameters()
         guard var typeName = expectIdentifier("a type name") else {
             synchronizeItem()
             return
         }
         var traitName: Name?
-        parseImplTypeArguments(&genericParameters)
+        parseImplTypeArguments(&genericParameters, &genericBounds)
         if accept(.kwFor) {
             traitName = typeName
             guard let implemented = expectIdentifier("a type name after 'for'") else {
@@ -420,10 +434,11 @@ extension Parser {
                 return
             }
             typeName = implemented
-            parseImplTypeArguments(&genericParameters)
+            parseImplTypeArguments(&genericParameters, &genericBounds)
         } else if accept(.colon) {
             traitName = expectIdentifier("a trait name")
         }
+        parseWhereClause(genericParameters, &genericBounds)
         guard expect(.lBrace) else {
             synchronizeItem()
             return
@@ -456,15 +471,16 @@ extension Parser {
         }
         _ = expect(.rBrace)
         tree.add(item: .implementation(ImplDecl(typeName: typeName, methods: methods, genericParameters: genericParameters,
-                                                traitName: traitName, associatedTypes: associatedTypes)), file: file.id)
+                                                traitName: traitName, associatedTypes: associatedTypes,
+                                                genericBounds: genericBounds)), file: file.id)
     }
 
     /// `<A, B>` after the implemented type: its parameters, unless the impl
     /// named them already (`impl<A, B>`).
-    private mutating func parseImplTypeArguments(_ genericParameters: inout [Name]) {
+    private mutating func parseImplTypeArguments(_ genericParameters: inout [Name], _ genericBounds: inout [[Name]]) {
         guard kind == .less else { return }
         if genericParameters.isEmpty {
-            genericParameters = parseGenericParameters()
+            (genericParameters, genericBounds) = parseBoundedGenericParameters()
         } else {
             _ = parseTypeArguments()
         }
