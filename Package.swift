@@ -68,7 +68,7 @@ let package = Package(
         .executableTarget(
             name: "vais-hot",
             dependencies: [
-                "VaisHotApp", "HotReload", "Tracing", "Reporting",
+                "VaisHotApp",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             linkerSettings: [.unsafeFlags(runtimeSymbols.flatMap { ["-Xlinker", "--export-dynamic-symbol=\($0)"] })]

@@ -1,5 +1,5 @@
 import ArgumentParser
-import HotReload
+import VaisHotApp
 
 /// Options of the commands that run a program hot.
 struct HotOptions: ParsableArguments {
@@ -32,8 +32,8 @@ struct HotOptions: ParsableArguments {
         source.recipe(for: file, debugInfo: debugInfo, optimization: optimization.level)
     }
 
-    var configuration: Reloader.Configuration {
-        Reloader.Configuration(buildRoot: buildDirectory, retainedVersions: retainedVersions, debounceMilliseconds: debounceMilliseconds,
+    var configuration: ReloaderConfiguration {
+        ReloaderConfiguration(buildRoot: buildDirectory, retainedVersions: retainedVersions, debounceMilliseconds: debounceMilliseconds,
                                watchdogSeconds: watchdogSeconds)
     }
 }

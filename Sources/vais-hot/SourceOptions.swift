@@ -1,5 +1,5 @@
 import ArgumentParser
-import HotReload
+import VaisHotApp
 
 /// Options every command that reads Vais source shares.
 struct SourceOptions: ParsableArguments {

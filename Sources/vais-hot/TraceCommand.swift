@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import Tracing
 import VaisHotApp
 
 struct TraceCommand: ParsableCommand {
@@ -38,7 +37,7 @@ struct TraceCommand: ParsableCommand {
     @OptionGroup var hot: HotOptions
 
     func validate() throws {
-        guard Tracer.Mode(rawValue: mode) != nil else { throw ValidationError("--mode is stats or events") }
+        guard TracerMode(rawValue: mode) != nil else { throw ValidationError("--mode is stats or events") }
         guard sample >= 1 else { throw ValidationError("--sample must be at least 1") }
         guard eventCapacity >= 1 else { throw ValidationError("--events-per-thread must be at least 1") }
     }
@@ -48,7 +47,7 @@ struct TraceCommand: ParsableCommand {
         let settings = TraceSession.Settings(
             recipe: recipe,
             functions: functions.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } },
-            tracer: Tracer.Settings(mode: Tracer.Mode(rawValue: mode) ?? .stats, sampleEvery: sample, eventCapacity: eventCapacity,
+            tracer: TracerSettings(mode: TracerMode(rawValue: mode) ?? .stats, sampleEvery: sample, eventCapacity: eventCapacity,
                                     stackDepth: stacks ? 16 : 0),
             reloader: hot.configuration)
         try perform { try TraceProgram.run(settings, folder: out ?? TraceProgram.defaultFolder(for: recipe)) }

@@ -32,7 +32,8 @@ struct ArchitectureDiagramTests {
         let targets = try PackageDependencyTests.targets().filter { $0.kind != "test" && $0.name != "TestSupport" }
         let declared = Set(targets.flatMap { target in target.dependencies.map { "\(target.name) --> \($0)" } })
         let drawn = try Self.drawnArrows()
-        #expect(declared.count >= 30, "\(declared.sorted())")
+        // A floor, so that a dump or a diagram read as nothing cannot pass.
+        #expect(declared.count >= 25, "\(declared.sorted())")
         #expect(drawn.subtracting(declared).isEmpty, "drawn but not in Package.swift: \(drawn.subtracting(declared).sorted())")
         #expect(declared.subtracting(drawn).isEmpty, "in Package.swift but not drawn: \(declared.subtracting(drawn).sorted())")
     }
