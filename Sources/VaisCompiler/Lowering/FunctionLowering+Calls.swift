@@ -142,7 +142,7 @@ extension FunctionLowering {
             values.append(value)
         }
         let storage = alloca(enumType)
-        store(.i32, String(variant), to: storage)
+        store(.i32, IRText.decimal(variant), to: storage)
         for (index, value) in values.enumerated() where index < payload.count {
             let address = payloadFieldPointer(storage, enumID, variant: variant, field: index)
             assign(payload[index], convert(value, from: type(of: arguments[index]), to: payload[index]), to: address)

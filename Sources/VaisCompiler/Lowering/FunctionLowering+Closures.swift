@@ -22,7 +22,7 @@ extension FunctionLowering {
         let captureTypes = captures.map { model.locals[$0.inner.index].type }
         let (offsets, size) = layout.environmentLayout(captureTypes)
         let environment = temp()
-        emit(environment, " = call ptr @malloc(i64 ", String(max(size, 1)), ")")
+        emit(environment, " = call ptr @malloc(i64 ", IRText.decimal(max(size, 1)), ")")
         for (capture, offset) in zip(captures, offsets) {
             let type = model.locals[capture.inner.index].type
             guard let value = localValue(capture.outer) else { continue }
@@ -44,7 +44,7 @@ extension FunctionLowering {
     private mutating func byteOffset(_ base: String, _ offset: Int) -> String {
         guard offset > 0 else { return base }
         let pointer = temp()
-        emit(pointer, " = getelementptr inbounds i8, ptr ", base, ", i64 ", String(offset))
+        emit(pointer, " = getelementptr inbounds i8, ptr ", base, ", i64 ", IRText.decimal(offset))
         return pointer
     }
 

@@ -203,7 +203,7 @@ extension FunctionLowering {
         startBlock(test)
         let index = load(.i64, from: counter)
         let inRange = temp()
-        emit(inRange, " = icmp slt i64 ", index, ", ", String(count))
+        emit(inRange, " = icmp slt i64 ", index, ", ", IRText.decimal(count))
         emitTerminator("br i1 ", inRange, ", label %", top, ", label %", end)
         startBlock(top)
         let pointer = elementPointer(arrayType: arrayType, base: base, index: index)

@@ -50,7 +50,7 @@ extension FunctionLowering {
             for (index, element) in elements.enumerated() {
                 guard let value = lowerExpression(element) else { return nil }
                 let pointer = temp()
-                emit(pointer, " = getelementptr inbounds ", layout.llvmType(type), ", ptr ", storage, ", i32 0, i32 ", String(index))
+                emit(pointer, " = getelementptr inbounds ", layout.llvmType(type), ", ptr ", storage, ", i32 0, i32 ", IRText.decimal(index))
                 assign(model.structs[structID.index].fields[index].type, value, to: pointer)
             }
             return storage
@@ -59,7 +59,7 @@ extension FunctionLowering {
             let storage = alloca(type)
             for (index, elementExpr) in elements.enumerated() {
                 guard let value = lowerExpression(elementExpr) else { return nil }
-                let pointer = elementPointer(arrayType: type, base: storage, index: String(index))
+                let pointer = elementPointer(arrayType: type, base: storage, index: IRText.decimal(index))
                 assign(element, value, to: pointer)
             }
             return storage
@@ -149,7 +149,7 @@ extension FunctionLowering {
             write(", ptr ")
             write(pointer)
             write(", i32 0, i32 ")
-            write(String(fieldIndex))
+            write(IRText.decimal(fieldIndex))
             endInstruction()
             return result
         case .index(let base, let indexExpr):
@@ -342,7 +342,7 @@ extension FunctionLowering {
         for field in fields {
             guard let index = symbol.fieldIndex(field.name.text), let value = lowerExpression(field.value) else { continue }
             let pointer = temp()
-            emit(pointer, " = getelementptr inbounds ", layout.llvmType(type), ", ptr ", storage, ", i32 0, i32 ", String(index))
+            emit(pointer, " = getelementptr inbounds ", layout.llvmType(type), ", ptr ", storage, ", i32 0, i32 ", IRText.decimal(index))
             assign(symbol.fields[index].type, value, to: pointer)
         }
         return storage
@@ -353,7 +353,7 @@ extension FunctionLowering {
         let storage = alloca(type)
         guard let value = lowerExpression(valueExpr) else { return nil }
         if value == "0" || value == "false" || value == "null" || value == IRText.float(0, bits: types.bitWidth(element)) {
-            emit("call void @llvm.memset.p0.i64(ptr align ", layout.alignmentText(type), " ", storage, ", i8 0, i64 ", String(layout.size(type)), ", i1 false)")
+            emit("call void @llvm.memset.p0.i64(ptr align ", layout.alignmentText(type), " ", storage, ", i8 0, i64 ", IRText.decimal(layout.size(type)), ", i1 false)")
             return storage
         }
         let counter = alloca(.i64)
@@ -364,7 +364,7 @@ extension FunctionLowering {
         startBlock(test)
         let index = load(.i64, from: counter)
         let done = temp()
-        emit(done, " = icmp eq i64 ", index, ", ", String(count))
+        emit(done, " = icmp eq i64 ", index, ", ", IRText.decimal(count))
         emitTerminator("br i1 ", done, ", label %", end, ", label %", bodyLabel)
         startBlock(bodyLabel)
         assign(element, value, to: elementPointer(arrayType: type, base: storage, index: index))

@@ -7,7 +7,7 @@ extension FunctionLowering {
     mutating func lowerIntrinsic(_ symbol: FunctionSymbol, arguments: [ExprID]) -> String? {
         if symbol.name == "sizeof" {
             guard let argument = arguments.first, case .typeName(let type) = model.resolutions[argument.index] else { return "0" }
-            return String(layout.size(type))
+            return IRText.decimal(layout.size(type))
         }
         guard let values = lowerArguments(arguments, parameters: symbol.parameters, variadic: false),
               values.count == symbol.parameters.count else { return nil }

@@ -62,7 +62,7 @@ extension FunctionLowering {
     private mutating func tagTest(_ value: String, _ type: TypeID, _ variant: Int) -> String {
         let tag = load(.i32, from: value)
         let result = temp()
-        emit(result, " = icmp eq i32 ", tag, ", ", String(variant))
+        emit(result, " = icmp eq i32 ", tag, ", ", IRText.decimal(variant))
         return result
     }
 
@@ -78,8 +78,8 @@ extension FunctionLowering {
         let payload = temp()
         emit(payload, " = getelementptr inbounds ", layout.llvmType(enumType), ", ptr ", pointer, ", i32 0, i32 1")
         let address = temp()
-        let payloadType = layout.payloadType(model.enums[enumID.index].variants[variant].payload)
-        emit(address, " = getelementptr inbounds ", payloadType, ", ptr ", payload, ", i32 0, i32 ", String(field))
+        let payloadType = layout.payloadType(enumID, variant: variant)
+        emit(address, " = getelementptr inbounds ", payloadType, ", ptr ", payload, ", i32 0, i32 ", IRText.decimal(field))
         return address
     }
 

@@ -190,7 +190,7 @@ struct FunctionLowering {
             guard size > 0, value != pointer else { return }
             let intrinsic = mayOverlap ? "llvm.memmove.p0.p0.i64" : "llvm.memcpy.p0.p0.i64"
             let align = layout.alignmentText(type)
-            emit("call void @", intrinsic, "(ptr align ", align, " ", pointer, ", ptr align ", align, " ", value, ", i64 ", String(size), ", i1 false)")
+            emit("call void @", intrinsic, "(ptr align ", align, " ", pointer, ", ptr align ", align, " ", value, ", i64 ", IRText.decimal(size), ", i1 false)")
         } else if model.types.hasValue(type) {
             store(type, value, to: pointer)
         }
@@ -214,7 +214,7 @@ struct FunctionLowering {
         if let debug = module.debugInfo {
             let scope = debug.subprogram(name: function.name, linkageName: symbol, span: span)
             debugScope = scope
-            debugAttachment = " !dbg !" + String(scope)
+            debugAttachment = " !dbg !" + IRText.decimal(scope)
         }
         setLocation(span)
         if model.types.isAggregate(function.result) { returnSlot = "%ret" }
@@ -252,9 +252,9 @@ struct FunctionLowering {
             guard let local = model.local(boundAt: name.span, in: functionID) else { continue }
             let type = model.locals[local.index].type
             if model.types.isAggregate(type) {
-                bindParameter(local, to: "%p\(index)")
+                bindParameter(local, to: IRText.name("%p", index))
             } else if model.types.hasValue(type) {
-                define(local, "%p\(index)")
+                define(local, IRText.name("%p", index))
             }
         }
     }

@@ -9,6 +9,16 @@ enum IRText {
         number < temporaries.count ? temporaries[number] : name("%t", number)
     }
 
+    /// `0` to `4095`, made once: field and variant indices, sizes and
+    /// counts are written into many instructions, and `String(Int)` goes
+    /// through the generic description path each time.
+    private static let decimals: [String] = (0..<4096).map { name("", $0) }
+
+    /// A non-negative integer in decimal.
+    static func decimal(_ number: Int) -> String {
+        number >= 0 && number < decimals.count ? decimals[number] : String(number)
+    }
+
     /// `prefix` followed by `number`, e.g. `%t12`: built from bytes, as
     /// lowering names thousands of values and labels this way.
     static func name(_ prefix: String, _ number: Int) -> String {

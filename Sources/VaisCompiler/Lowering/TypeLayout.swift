@@ -10,6 +10,10 @@ final class TypeLayout: @unchecked Sendable {
     @exclusivity(unchecked) private var spellings: [String?]
     @exclusivity(unchecked) private var alignments: [Int]
     @exclusivity(unchecked) private var enumPayloadWords: [Int?]
+    /// Each enum's payload struct per variant (`{ i64, %S.Item0 }`): a
+    /// match or a `?` addresses payload fields over and over, and spelling
+    /// the struct each time cost more than the instruction it went into.
+    @exclusivity(unchecked) private var payloadSpellings: [[String]] = []
 
     init(model: SemanticModel) {
         self.model = model
@@ -20,6 +24,9 @@ final class TypeLayout: @unchecked Sendable {
         for index in model.types.kinds.indices {
             _ = llvmType(TypeID(Int32(index)))
             _ = alignment(TypeID(Int32(index)))
+        }
+        payloadSpellings = model.enums.map { symbol in
+            symbol.variants.map { "{ " + $0.payload.map(llvmType).joined(separator: ", ") + " }" }
         }
     }
 
@@ -61,8 +68,8 @@ final class TypeLayout: @unchecked Sendable {
     }
 
     /// The LLVM struct type that overlays one variant's payload.
-    func payloadType(_ payload: [TypeID]) -> String {
-        "{ " + payload.map(llvmType).joined(separator: ", ") + " }"
+    func payloadType(_ id: EnumID, variant: Int) -> String {
+        payloadSpellings[id.index][variant]
     }
 
     private func payloadSize(_ payload: [TypeID]) -> Int {
