@@ -69,14 +69,19 @@ public struct VersionLoader: Sendable {
         public let sharedObject: String
         public let hotFunctions: [HotFunctionInfo]
         public let bodyHashes: [String: String]
+        /// Each hot function's `HotFunctionDigest` in the source it was
+        /// built from (empty when unknown: the next reload rebuilds all).
+        public let digests: [String: String]
         /// Whether the file is ours to move into place; otherwise (the
         /// library shipped beside a `build --hot` executable) it is copied.
         public let isStaged: Bool
 
-        public init(sharedObject: String, hotFunctions: [HotFunctionInfo], bodyHashes: [String: String], isStaged: Bool) {
+        public init(sharedObject: String, hotFunctions: [HotFunctionInfo], bodyHashes: [String: String], digests: [String: String] = [:],
+                    isStaged: Bool) {
             self.sharedObject = sharedObject
             self.hotFunctions = hotFunctions
             self.bodyHashes = bodyHashes
+            self.digests = digests
             self.isStaged = isStaged
         }
     }
