@@ -73,8 +73,11 @@ public struct HotPartBuilder: Sendable {
     /// unless `withHost` is false (a reload: the running host was built at
     /// launch). With `runningDigests` (what the slots run now) a reload's
     /// hot part holds only the functions whose digest differs from it.
+    /// With `runningHost` (a reload's), functions new to that host that
+    /// hot code calls are defined in the hot part (`HotPartLocals`).
     public func build(hotPartTo output: String, scratch: PrivateDirectory, withHost: Bool = true,
-                      bootstrapsRuntime: Bool = false, runningDigests: [String: String]? = nil) -> Result<Build, Failure> {
+                      bootstrapsRuntime: Bool = false, runningDigests: [String: String]? = nil,
+                      runningHost: ABIManifest? = nil) -> Result<Build, Failure> {
         var timings = Timings()
         timings.start = MonotonicClock.now()
         let (parsed, parseTime) = MonotonicClock.measure { Compiler.parse(path: recipe.sourcePath, options: recipe.compileOptions) }
@@ -86,7 +89,7 @@ public struct HotPartBuilder: Sendable {
         }
         let debugInfo = recipe.compileOptions.debugInfo
         let (emitted, emitTime) = MonotonicClock.measure {
-            let digests = HotFunctionDigest.digests(of: program, debugInfo: debugInfo)
+            let digests = HotFunctionDigest.digests(of: program, debugInfo: debugInfo, runningHost: runningHost)
             let hot: (ir: String, manifest: ABIManifest, hotFunctions: [HotFunctionInfo])
             var host: String?
             if withHost {
@@ -96,7 +99,8 @@ public struct HotPartBuilder: Sendable {
                 host = split.host
             } else {
                 let changed = runningDigests.map { running in Set(digests.keys.filter { digests[$0] != running[$0] }) }
-                let part = IREmitter.emitHotPart(program, debugInfo: debugInfo, countsCalls: recipe.compileOptions.profilingCounters, only: changed)
+                let part = IREmitter.emitHotPart(program, debugInfo: debugInfo, countsCalls: recipe.compileOptions.profilingCounters, only: changed,
+                                                 runningHost: runningHost)
                 hot = (part.ir, part.manifest, part.hotFunctions)
             }
             return (hot: hot, host: host, hashes: Self.hotBodyHashes(program), digests: digests, digest: Self.digest(program.sources))

@@ -23,7 +23,8 @@ extension Reloader {
         lock.lock()
         let running = force ? nil : latestAssignment?.digests
         lock.unlock()
-        switch builder.build(hotPartTo: directory.file(Self.stagingName), scratch: directory, withHost: false, runningDigests: running) {
+        switch builder.build(hotPartTo: directory.file(Self.stagingName), scratch: directory, withHost: false, runningDigests: running,
+                                   runningHost: host.manifest) {
         case .success(let result):
             build = result
         case .failure(let failure):

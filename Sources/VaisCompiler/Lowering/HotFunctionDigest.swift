@@ -10,10 +10,15 @@ import VaisSyntax
 /// are left out. With debug info, the line a function starts on is part of
 /// it too: a function moved down by an edit above it carries new line
 /// numbers in its DWARF.
+///
+/// With `runningHost`, a hot function new to it has no slot: hot code calls
+/// its copy in each part directly (`HotPartLocals`), so its source is
+/// context like any other function's, and it gets no digest of its own.
 public enum HotFunctionDigest {
-    public static func digests(of program: CheckedProgram, debugInfo: Bool) -> [String: String] {
+    public static func digests(of program: CheckedProgram, debugInfo: Bool, runningHost: ABIManifest? = nil) -> [String: String] {
         let model = program.model
-        let spans = model.hotFunctions.compactMap { model.function($0).declaration?.span }
+        let slotted = model.hotFunctions.filter { runningHost?.entries["hot \(model.function($0).name)"] != nil || runningHost == nil }
+        let spans = slotted.compactMap { model.function($0).declaration?.span }
         // A closure's span lies inside its function's: the outermost span
         // is the unit whose source an edit changes.
         let outermost = spans.filter { span in
@@ -21,7 +26,7 @@ public enum HotFunctionDigest {
         }
         let context = contextDigest(program.sources, leavingOut: outermost)
         var digests: [String: String] = [:]
-        for id in model.hotFunctions {
+        for id in slotted {
             let function = model.function(id)
             guard let own = function.declaration?.span else { continue }
             let span = outermost.first { $0.file == own.file && $0.start <= own.start && own.end <= $0.end } ?? own
