@@ -59,7 +59,7 @@ extension ReloaderTests {
         #expect(!fixture.reloader.rebuild(detectedAt: MonotonicClock.now(), force: false))
         #expect(fixture.call("f3", 2) == 5)
         #expect(fixture.events.all.contains { event in
-            if case .buildFailed(let text) = event { return text.contains("undefined symbol: vais.helper") }
+            if case .refused(let reasons) = event { return reasons.first?.hasPrefix("function `helper` is new and its address is taken") == true }
             return false
         })
         #expect(!ProcFile.mappedPaths().contains { $0.hasSuffix("libprog.v2.so") })
