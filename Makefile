@@ -47,11 +47,14 @@ test: deps
 # 1,000 reloads of a program under `vais-hot run` (about a minute): prints
 # RSS, descriptors, mapped versions and files at 0, 100, 500 and 1,000
 # reloads, and fails when RSS grew by 1 MB or more over the last 500 (or
-# anything else grew). SOAK_RELOADS=N for another count. Not in CI.
+# anything else grew); then as many random single-function partial reloads
+# in process, each checking that every slot points into mapped code and that
+# a call parked in a replaced version keeps it mapped. SOAK_RELOADS=N for
+# another count. Not in CI.
 SOAK_RELOADS ?= 1000
 soak: deps
 	$(SWIFT) build --build-tests
-	VAIS_SOAK=1 VAIS_SOAK_RELOADS=$(SOAK_RELOADS) $(SWIFT) test --skip-build --filter SoakTests
+	VAIS_SOAK=1 VAIS_SOAK_RELOADS=$(SOAK_RELOADS) $(SWIFT) test --skip-build --filter "SoakTests|partialSoak"
 
 # The front end under libFuzzer for FUZZ_SECONDS (Fuzz/, a package of its
 # own built with -sanitize=fuzzer), from a seed corpus of Tests/Corpus and

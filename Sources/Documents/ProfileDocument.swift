@@ -145,6 +145,11 @@ public struct ReloadMeasurement: Codable, Sendable, Equatable {
     public var version: Int
     /// Hot functions whose source changed.
     public var changed: [String]
+    /// The hot functions the version holds: a partial reload rebuilds only
+    /// those whose code changed, of `hotFunctionCount` in all (nil in
+    /// documents written before partial reloads).
+    public var rebuilt: [String]?
+    public var hotFunctionCount: Int?
     /// When the change was first seen.
     public var detectedAt: UInt64
     /// Duration of each phase; a phase that did not happen is absent.
@@ -157,9 +162,11 @@ public struct ReloadMeasurement: Codable, Sendable, Equatable {
     public var rssAfter: UInt64
 
     public init(version: Int, changed: [String], detectedAt: UInt64, phases: [Phase: UInt64], lookups: [SymbolLookup], total: UInt64,
-                rssBefore: UInt64, rssAfter: UInt64) {
+                rssBefore: UInt64, rssAfter: UInt64, rebuilt: [String]? = nil, hotFunctionCount: Int? = nil) {
         self.version = version
         self.changed = changed
+        self.rebuilt = rebuilt
+        self.hotFunctionCount = hotFunctionCount
         self.detectedAt = detectedAt
         self.phases = phases
         self.lookups = lookups
@@ -214,6 +221,9 @@ public struct VersionInfo: Codable, Sendable, Equatable {
         /// Out of the retained window but a frame of the program's stack
         /// was still in it, so it could not be unloaded yet.
         case callsRunning
+        /// Out of the retained window, but a slot still points at its code:
+        /// later partial reloads rebuilt other functions.
+        case slotsUseIt
         /// Unloaded, but the dynamic linker kept it mapped.
         case unloadFailed
         case unloaded

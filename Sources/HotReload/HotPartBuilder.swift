@@ -23,9 +23,13 @@ public struct HotPartBuilder: Sendable {
     public struct Build: Sendable {
         public let sharedObject: String
         public let manifest: ABIManifest
+        /// The hot functions this part holds: all of them, or for a partial
+        /// reload those whose digest changed.
         public let hotFunctions: [HotFunctionInfo]
         /// A hash of each hot function's source, to say what an edit changed.
         public let bodyHashes: [String: String]
+        /// Every hot function's `HotFunctionDigest`, held here or not.
+        public let digests: [String: String]
         /// Every file the program was read from, to watch them all.
         public let sourceFiles: [String]
         public let sourceDigest: String
@@ -35,7 +39,7 @@ public struct HotPartBuilder: Sendable {
         public let hostIR: String?
 
         public var candidate: VersionLoader.Candidate {
-            VersionLoader.Candidate(sharedObject: sharedObject, hotFunctions: hotFunctions, bodyHashes: bodyHashes, isStaged: true)
+            VersionLoader.Candidate(sharedObject: sharedObject, hotFunctions: hotFunctions, bodyHashes: bodyHashes, digests: digests, isStaged: true)
         }
     }
 
@@ -67,9 +71,13 @@ public struct HotPartBuilder: Sendable {
     /// Parses, checks and lowers the source, then compiles the hot part to
     /// `output`, its IR written in `scratch`. The host part is lowered too
     /// unless `withHost` is false (a reload: the running host was built at
-    /// launch).
+    /// launch). With `runningDigests` (what the slots run now) a reload's
+    /// hot part holds only the functions whose digest differs from it.
+    /// With `runningHost` (a reload's), functions new to that host that
+    /// hot code calls are defined in the hot part (`HotPartLocals`).
     public func build(hotPartTo output: String, scratch: PrivateDirectory, withHost: Bool = true,
-                      bootstrapsRuntime: Bool = false) -> Result<Build, Failure> {
+                      bootstrapsRuntime: Bool = false, runningDigests: [String: String]? = nil,
+                      runningHost: ABIManifest? = nil) -> Result<Build, Failure> {
         var timings = Timings()
         timings.start = MonotonicClock.now()
         let (parsed, parseTime) = MonotonicClock.measure { Compiler.parse(path: recipe.sourcePath, options: recipe.compileOptions) }
@@ -81,6 +89,7 @@ public struct HotPartBuilder: Sendable {
         }
         let debugInfo = recipe.compileOptions.debugInfo
         let (emitted, emitTime) = MonotonicClock.measure {
+            let digests = HotFunctionDigest.digests(of: program, debugInfo: debugInfo, runningHost: runningHost)
             let hot: (ir: String, manifest: ABIManifest, hotFunctions: [HotFunctionInfo])
             var host: String?
             if withHost {
@@ -89,10 +98,12 @@ public struct HotPartBuilder: Sendable {
                 hot = (split.hot, split.manifest, split.hotFunctions)
                 host = split.host
             } else {
-                let part = IREmitter.emitHotPart(program, debugInfo: debugInfo, countsCalls: recipe.compileOptions.profilingCounters)
+                let changed = runningDigests.map { running in Set(digests.keys.filter { digests[$0] != running[$0] }) }
+                let part = IREmitter.emitHotPart(program, debugInfo: debugInfo, countsCalls: recipe.compileOptions.profilingCounters, only: changed,
+                                                 runningHost: runningHost)
                 hot = (part.ir, part.manifest, part.hotFunctions)
             }
-            return (hot: hot, host: host, hashes: Self.hotBodyHashes(program), digest: Self.digest(program.sources))
+            return (hot: hot, host: host, hashes: Self.hotBodyHashes(program), digests: digests, digest: Self.digest(program.sources))
         }
         timings.emit = emitTime
         let hot = emitted.hot
@@ -105,7 +116,7 @@ public struct HotPartBuilder: Sendable {
             return .failure(.toolchain("\(error)"))
         }
         return .success(Build(sharedObject: output, manifest: hot.manifest, hotFunctions: hot.hotFunctions,
-                              bodyHashes: emitted.hashes, sourceFiles: program.sources.files.map(\.path),
+                              bodyHashes: emitted.hashes, digests: emitted.digests, sourceFiles: program.sources.files.map(\.path),
                               sourceDigest: emitted.digest, timings: timings, hostIR: emitted.host))
     }
 

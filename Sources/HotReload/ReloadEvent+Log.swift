@@ -8,8 +8,10 @@ extension ReloadEvent {
         switch self {
         case .swapped(let record):
             let changed = record.changedFunctions.isEmpty ? "no hot function changed" : "changed: " + record.changedFunctions.joined(separator: ", ")
+            let rebuilt = record.rebuiltFunctions.isEmpty ? "rebuilt nothing" : "rebuilt " + record.rebuiltFunctions.joined(separator: ", ")
             let load = record.load.copy + record.load.elfCheck + record.load.dlopen + record.load.dlsymTotal
-            return "v\(record.version) live in \(Self.milliseconds(record.total)) (\(changed)): parse \(Self.milliseconds(record.build.parse)), "
+            return "v\(record.version) live in \(Self.milliseconds(record.total)) (\(changed)), \(rebuilt) (\(record.rebuiltFunctions.count) of "
+                + "\(record.hotFunctionCount)): parse \(Self.milliseconds(record.build.parse)), "
                 + "check \(Self.milliseconds(record.build.check)), IR \(Self.milliseconds(record.build.emit)), "
                 + "codegen \(Self.milliseconds(record.build.codegen)), link \(Self.milliseconds(record.build.link)), "
                 + "load \(Self.milliseconds(load)), swap \(Self.microseconds(record.swapNanoseconds))"

@@ -5,6 +5,10 @@ public struct ReloadRecord: Sendable {
     public let version: Int
     /// Hot functions whose source changed since the version before.
     public let changedFunctions: [String]
+    /// The hot functions this version holds (a partial reload rebuilds
+    /// only those whose code changed), of `hotFunctionCount` in all.
+    public let rebuiltFunctions: [String]
+    public let hotFunctionCount: Int
     /// When the change was first seen (monotonic nanoseconds).
     public let detectedAt: UInt64
     public let build: HotPartBuilder.Timings

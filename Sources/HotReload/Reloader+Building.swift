@@ -18,7 +18,13 @@ extension Reloader {
         }
         let number = nextVersion
         let build: HotPartBuilder.Build
-        switch builder.build(hotPartTo: directory.file(Self.stagingName), scratch: directory, withHost: false) {
+        // A save rebuilds only the hot functions whose code changed; a
+        // forced reload (`hot_reload`) rebuilds them all.
+        lock.lock()
+        let running = force ? nil : latestAssignment?.digests
+        lock.unlock()
+        switch builder.build(hotPartTo: directory.file(Self.stagingName), scratch: directory, withHost: false, runningDigests: running,
+                                   runningHost: host.manifest) {
         case .success(let result):
             build = result
         case .failure(let failure):
@@ -44,8 +50,12 @@ extension Reloader {
             for warning in warnings { emit(.warning(warning)) }
             let changed = build.bodyHashes.keys.filter { build.bodyHashes[$0] != lastBodyHashes[$0] }.sorted()
             lastBodyHashes = build.bodyHashes
-            let record = ReloadRecord(version: number, changedFunctions: changed, detectedAt: detectedAt,
+            let record = ReloadRecord(version: number, changedFunctions: changed, rebuiltFunctions: build.hotFunctions.map(\.name).sorted(),
+                                      hotFunctionCount: build.digests.count, detectedAt: detectedAt,
                                       build: build.timings, load: version.timings, readyAt: readyAt)
+            lock.lock()
+            if let latest = latestAssignment { assignments[number] = latest.overlaid(with: version, digests: build.digests) }
+            lock.unlock()
             history.loaded(version)
             onVersionLoaded?(version)
             offer(version, record)
@@ -62,6 +72,12 @@ extension Reloader {
             }
             return false
         }
+    }
+
+    /// What the slots run once the pending version (if any) is swapped in;
+    /// the caller holds `lock`.
+    var latestAssignment: SlotAssignment? {
+        pending.flatMap { assignments[$0.version.number] } ?? versions.last.flatMap { assignments[$0.number] }
     }
 
     private func noteFailure() {
@@ -90,7 +106,11 @@ extension Reloader {
         if isManaged {
             let superseded = pending?.version
             pending = (version, record)
-            if let superseded { retired.append(superseded) }
+            if let superseded {
+                // Its code stays mapped while the new pending version's slots use it.
+                assignments[superseded.number] = nil
+                retired.append(superseded)
+            }
             lock.unlock()
             emit(.ready(version: version.number))
             return

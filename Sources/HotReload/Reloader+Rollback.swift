@@ -19,9 +19,10 @@ extension Reloader {
                            sourceLine: sourceLineResolver?(UInt(crash.pc)))
     }
 
-    /// After a crash in hot code: points the slots back at the newest
-    /// retained version older than the one that crashed. Returns false when
-    /// there is none to go back to.
+    /// After a crash in hot code: points every slot back at the code it ran
+    /// after the newest retained version older than the one that crashed
+    /// (a partial version changed some slots; all return). Returns false
+    /// when there is none to go back to.
     public func rollBack(after crash: CrashReport) -> Bool {
         lock.lock()
         guard let current = versions.last else {
@@ -32,11 +33,12 @@ extension Reloader {
         badVersions.insert(culprit)
         history.crashed(culprit)
         history.failed(.crashed, "\(crash)")
-        guard let target = versions.last(where: { $0.number < culprit && !badVersions.contains($0.number) }) else {
+        guard let target = versions.last(where: { $0.number < culprit && !badVersions.contains($0.number) }),
+              let assignment = assignments[target.number] else {
             lock.unlock()
             return false
         }
-        slots.point(to: target, traced: tracedFunctions)
+        slots.point(to: assignment, traced: tracedFunctions)
         let dropped = versions.filter { $0.number > target.number }
         versions.removeAll { $0.number > target.number }
         retired.append(contentsOf: dropped)

@@ -6,7 +6,7 @@ extension Reloader {
     /// beyond the retained window are retired.
     func swapLocked(to version: LoadedVersion, record: ReloadRecord) -> ReloadRecord {
         let start = MonotonicClock.now()
-        slots.point(to: version, traced: tracedFunctions)
+        if let assignment = assignments[version.number] { slots.point(to: assignment, traced: tracedFunctions) }
         let end = MonotonicClock.now()
         versions.append(version)
         currentSwappedAt = end

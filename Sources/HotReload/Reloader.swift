@@ -67,6 +67,9 @@ public final class Reloader: @unchecked Sendable {
     /// Versions out of the retained window, unloaded once no call can
     /// still be running in them.
     var retired: [LoadedVersion] = []
+    /// What the slots run after each retained version's swap, and after
+    /// the pending one's, by version number.
+    var assignments: [Int: SlotAssignment] = [:]
     /// Built and loaded, waiting for `hot_check`.
     var pending: (version: LoadedVersion, record: ReloadRecord)?
     /// Set once the program calls `hot_check` or `hot_loop`: from then on
@@ -131,7 +134,9 @@ public final class Reloader: @unchecked Sendable {
         lastBodyHashes = first.bodyHashes
         switch loader.load(first, as: 1) {
         case .success(let (version, _)):
-            slots.point(to: version)
+            let assignment = SlotAssignment(whole: version, digests: first.digests)
+            slots.point(to: assignment)
+            assignments[1] = assignment
             versions = [version]
             history.loaded(version)
         case .failure(let failure):
@@ -198,7 +203,7 @@ public final class Reloader: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         if enabled { tracedFunctions.formUnion(functions) } else { tracedFunctions.subtract(functions) }
-        if let current = versions.last { slots.point(to: current, traced: tracedFunctions) }
+        if let current = versions.last, let assignment = assignments[current.number] { slots.point(to: assignment, traced: tracedFunctions) }
     }
 
     /// Hands the first version to `onVersionLoaded` (set after it loaded).
@@ -211,6 +216,15 @@ public final class Reloader: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         return pending?.version
+    }
+
+    /// Versions a slot points into, now or once the pending one is swapped
+    /// in (a partial version leaves the other slots where they were).
+    public var versionsUsedBySlots: Set<Int> {
+        lock.lock()
+        defer { lock.unlock() }
+        let live = versions.map(\.number) + (pending.map { [$0.version.number] } ?? [])
+        return Set(live.compactMap { assignments[$0] }.flatMap { $0.code.values.map(\.number) })
     }
 
     public var loadedVersions: (retained: [Int], retired: [Int]) {

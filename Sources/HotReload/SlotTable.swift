@@ -25,10 +25,11 @@ public struct SlotTable: @unchecked Sendable {
         }
     }
 
-    /// Points every slot at `version`'s functions, or at their tracing
-    /// trampolines for the functions in `traced`.
-    public func point(to version: LoadedVersion, traced: Set<String> = []) {
+    /// Points every slot at the function in the version `assignment` names
+    /// for it, or at its tracing trampoline for the functions in `traced`.
+    func point(to assignment: SlotAssignment, traced: Set<String> = []) {
         for (name, slot) in slots {
+            guard let version = assignment.code[name] else { continue }
             let target = traced.contains(name) ? (version.traceEntryPoints[name] ?? version.entryPoints[name]) : version.entryPoints[name]
             hot_slot_store(slot, target)
         }

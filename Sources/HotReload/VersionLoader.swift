@@ -69,14 +69,19 @@ public struct VersionLoader: Sendable {
         public let sharedObject: String
         public let hotFunctions: [HotFunctionInfo]
         public let bodyHashes: [String: String]
+        /// Each hot function's `HotFunctionDigest` in the source it was
+        /// built from (empty when unknown: the next reload rebuilds all).
+        public let digests: [String: String]
         /// Whether the file is ours to move into place; otherwise (the
         /// library shipped beside a `build --hot` executable) it is copied.
         public let isStaged: Bool
 
-        public init(sharedObject: String, hotFunctions: [HotFunctionInfo], bodyHashes: [String: String], isStaged: Bool) {
+        public init(sharedObject: String, hotFunctions: [HotFunctionInfo], bodyHashes: [String: String], digests: [String: String] = [:],
+                    isStaged: Bool) {
             self.sharedObject = sharedObject
             self.hotFunctions = hotFunctions
             self.bodyHashes = bodyHashes
+            self.digests = digests
             self.isStaged = isStaged
         }
     }
@@ -136,6 +141,10 @@ public struct VersionLoader: Sendable {
         guard let handle = dlopen(path, RTLD_NOW | RTLD_LOCAL) else {
             let message = dlerror().map { String(cString: $0) } ?? "unknown error"
             directory.removeFile(name)
+            if let function = Self.missingHostFunction(in: message) {
+                return .failure(.refused(["function `\(function)` is new and its address is taken (a function value, a method or a closure): "
+                    + "a function value is the host's stub, which the running host lacks; restart to add it"]))
+            }
             return .failure(.dlopen(message))
         }
         timings.dlopen = MonotonicClock.now() - openStart
@@ -164,6 +173,14 @@ public struct VersionLoader: Sendable {
                                     addressRange: MappedObject.addressRange(ofLoaded: path) ?? 0..<0,
                                     bodyHashes: build.bodyHashes, timings: timings, fileBytes: Self.fileSize(path), sections: sections)
         return .success((version, comparison.warnings))
+    }
+
+    /// The Vais function a failed `dlopen` names as an undefined symbol:
+    /// the part refers to a host stub the running host does not have.
+    static func missingHostFunction(in message: String) -> String? {
+        guard let range = message.range(of: "undefined symbol: vais.") else { return nil }
+        let name = message[range.upperBound...].prefix { !$0.isWhitespace && $0 != "," && $0 != ")" }
+        return name.isEmpty || name.hasPrefix("global.") ? nil : String(name)
     }
 
     private static func fileSize(_ path: String) -> UInt64 {

@@ -77,7 +77,7 @@ enum HTMLSections {
         let changed = slowest.changed.isEmpty ? "no hot function changed" : slowest.changed.map { "<code>\($0.htmlEscaped)</code>" }.joined(separator: ", ")
         return """
         <section id="slowest-reload"><h2>Slowest reload: v\(slowest.version), \(Units.duration(slowest.total))</h2>
-        <p class="note">Changed: \(changed). Detected at \(Units.duration(slowest.detectedAt)) into the session; \
+        <p class="note">Changed: \(changed).\(rebuiltSummary(slowest).map { " Hot part: " + $0.htmlEscaped + "." } ?? "") Detected at \(Units.duration(slowest.detectedAt)) into the session; \
         RSS \(Units.bytes(slowest.rssBefore)) before the load, \(Units.bytes(slowest.rssAfter)) after the swap.</p>
         <div class="split"><div><h3>Phases</h3><table><thead><tr><th>phase</th><th class="num">time</th><th class="num">of total</th><th></th></tr></thead>
         <tbody>\(phaseRows.joined())</tbody></table></div>
@@ -89,10 +89,12 @@ enum HTMLSections {
 
     static func versions(_ document: ProfileDocument) -> String {
         let peaks = document.peakMappedPerVersion
+        let rebuilt = Dictionary(document.reloads.map { ($0.version, rebuiltSummary($0)) }, uniquingKeysWith: { first, _ in first })
         let rows = document.versions.map { version in
             // One section a line, so a version with many sections makes its row taller, never the page wider.
             let sections = version.sections.map { "<code>\("\($0.name) \(Units.bytes($0.bytes))".htmlEscaped)</code>" }.joined(separator: "<br>")
-            return "<tr><td>v\(version.number)</td><td>\(version.state.rawValue)</td><td>\(explanation(version.state))</td>"
+            let held = version.number == 1 ? "every hot function (first build)" : (rebuilt[version.number] ?? nil) ?? "–"
+            return "<tr><td>v\(version.number)</td><td>\(held.htmlEscaped)</td><td>\(version.state.rawValue)</td><td>\(explanation(version.state))</td>"
                 + "<td class=\"num\">\(Units.duration(version.loadedAt))</td><td class=\"num\">\(version.unloadedAt.map(Units.duration) ?? "–")</td>"
                 + "<td class=\"num\">\(Units.bytes(version.fileBytes))</td><td class=\"num\">\(peaks[version.number].map(Units.bytes) ?? "–")</td>"
                 + "<td class=\"sections\">\(sections)</td></tr>"
@@ -100,7 +102,7 @@ enum HTMLSections {
         return """
         <section id="versions"><h2>Versions</h2>
         <p class="note">Every version the session loaded, where it ended up, and why it is (or is not) still mapped.</p>
-        <table><thead><tr><th>version</th><th>state</th><th>why</th><th class="num">loaded at</th><th class="num">unloaded at</th>\
+        <table><thead><tr><th>version</th><th>holds</th><th>state</th><th>why</th><th class="num">loaded at</th><th class="num">unloaded at</th>\
         <th class="num">file</th><th class="num">peak mapped</th><th>mapped sections</th></tr></thead>
         <tbody>\(rows.joined())</tbody></table></section>
         """
@@ -152,11 +154,18 @@ enum HTMLSections {
         }
     }
 
+    /// "rebuilt update_physics (1 of 6)", or nil when not recorded.
+    private static func rebuiltSummary(_ reload: ReloadMeasurement) -> String? {
+        guard let rebuilt = reload.rebuilt, let count = reload.hotFunctionCount else { return nil }
+        return (rebuilt.isEmpty ? "rebuilt nothing" : "rebuilt " + rebuilt.joined(separator: ", ")) + " (\(rebuilt.count) of \(count))"
+    }
+
     private static func explanation(_ state: VersionInfo.State) -> String {
         switch state {
         case .current: "serving calls"
         case .retained: "kept loaded for rollback"
         case .callsRunning: "a call was still running in it, so it could not be unloaded yet"
+        case .slotsUseIt: "a slot still runs its code: later partial reloads rebuilt other functions"
         case .unloadFailed: "unloaded, but the dynamic linker kept it mapped"
         case .unloaded: "no longer mapped"
         case .crashed: "rolled back after a crash; kept until it can be unloaded"

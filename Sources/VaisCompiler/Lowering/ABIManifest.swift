@@ -58,8 +58,14 @@ public struct ABIManifest: Sendable, Equatable {
             let new = newer.entries[key]
             guard old != new else { continue }
             switch (kind, old, new) {
+            case (_, nil, _) where (kind == "hot" || kind == "function") && newer.entries["local \(name)"] != nil:
+                // New, and defined by the hot part itself: only hot code calls it.
+                continue
             case ("hot", nil, _):
                 result.refusals.append("hot function `\(name)` is new: the running program has no slot for it; restart to add it")
+            case ("hot", _, nil) where entries["closure \(name)"] == nil:
+                // Its slot keeps the last version's code, which the running host's own calls of it (if any) still reach.
+                result.warnings.append("hot function `\(name)` was removed or is no longer #[hot]: calls from code built before keep its last version until a restart")
             case ("hot", _, nil):
                 result.refusals.append("hot function `\(name)` was removed or is no longer #[hot]; restart to apply that")
             case ("hot", let old?, let new?):
@@ -87,6 +93,10 @@ public struct ABIManifest: Sendable, Equatable {
                 result.warnings.append("function `\(name)` was removed from the source but stays in the running program until a restart")
             case ("function", let old?, let new?):
                 result.refusals.append("function `\(name)` (not #[hot]) changed its signature from \(old) to \(new); restart to apply it")
+            case ("body", _, _) where newer.entries["local \(name)"] != nil:
+                continue
+            case ("local", _, _):
+                continue
             case ("body", _, _):
                 result.warnings.append("`\(name)` changed but is not #[hot]: the change takes effect after a restart")
             default:

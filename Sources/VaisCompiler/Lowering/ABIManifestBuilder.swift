@@ -1,8 +1,10 @@
 /// Describes a checked program as an ABI manifest.
 enum ABIManifestBuilder {
-    static func manifest(of program: CheckedProgram, layout: TypeLayout) -> ABIManifest {
+    /// `locals` are the functions a hot part defines for itself (`HotPartLocals`).
+    static func manifest(of program: CheckedProgram, layout: TypeLayout, locals: Set<FunctionID> = []) -> ABIManifest {
         let model = program.model
         var entries: [String: String] = [:]
+        for id in locals { entries["local \(model.function(id).name)"] = "defined in this hot part" }
         for (index, function) in model.functions.enumerated() where function.kind == .vais {
             // A closure of a function that is not hot is part of that
             // function's body: adding one is an edit of it, not a new function.

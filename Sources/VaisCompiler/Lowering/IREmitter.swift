@@ -25,27 +25,40 @@ public enum IREmitter {
     }
 
     /// The hot part alone, as a reload needs it: the host part, usually most
-    /// of the program, is built once at launch and not lowered again.
-    public static func emitHotPart(_ program: CheckedProgram, debugInfo: Bool, countsCalls: Bool = false) -> HotPart {
-        emitHotPart(program, layout: TypeLayout(model: program.model), debugInfo: debugInfo, countsCalls: countsCalls)
+    /// of the program, is built once at launch and not lowered again. With
+    /// `only`, the part holds just the hot functions of those names (a
+    /// partial reload); it reaches the others through their slots, as
+    /// every hot part does. Its manifest still describes the whole program.
+    /// With `runningHost` (the manifest of the host it will run against),
+    /// functions new to that host that hot code calls live in the part
+    /// (`HotPartLocals`), and the manifest says so.
+    public static func emitHotPart(_ program: CheckedProgram, debugInfo: Bool, countsCalls: Bool = false, only: Set<String>? = nil,
+                                   runningHost: ABIManifest? = nil) -> HotPart {
+        let locals = runningHost.map { HotPartLocals.functions(of: program, runningHost: $0) } ?? []
+        return emitHotPart(program, layout: TypeLayout(model: program.model), debugInfo: debugInfo, countsCalls: countsCalls, only: only,
+                           locals: locals)
     }
 
-    private static func emitHotPart(_ program: CheckedProgram, layout: TypeLayout, debugInfo: Bool, countsCalls: Bool) -> HotPart {
-        let manifest = ABIManifestBuilder.manifest(of: program, layout: layout)
-        let hotFunctions = program.model.hotFunctions.map { id -> HotFunctionInfo in
+    private static func emitHotPart(_ program: CheckedProgram, layout: TypeLayout, debugInfo: Bool, countsCalls: Bool,
+                                    only: Set<String>? = nil, locals: Set<FunctionID> = []) -> HotPart {
+        let manifest = ABIManifestBuilder.manifest(of: program, layout: layout, locals: locals)
+        let held = program.model.hotFunctions.filter { !locals.contains($0) && (only?.contains(program.model.function($0).name) ?? true) }
+        let hotFunctions = held.map { id -> HotFunctionInfo in
             let function = program.model.function(id)
             return HotFunctionInfo(name: function.name, hotSymbol: HotSplit.hotSymbol(function), slotSymbol: HotSplit.slotSymbol(function))
         }
-        return HotPart(ir: emitModule(program, layout: layout, debugInfo: debugInfo, role: .hot, manifest: manifest, countsCalls: countsCalls),
+        return HotPart(ir: emitModule(program, layout: layout, debugInfo: debugInfo, role: .hot, manifest: manifest, countsCalls: countsCalls,
+                                      hotSubset: Set(held), locals: locals),
                        manifest: manifest, hotFunctions: hotFunctions)
     }
 
     /// `layout` is shared by the modules of one program: it is fixed once made.
     private static func emitModule(_ program: CheckedProgram, layout: TypeLayout, debugInfo: Bool, role: HotSplit.Role?, manifest: ABIManifest?,
-                                   bootstrapsRuntime: Bool = false, threads: Int? = nil, countsCalls: Bool = false) -> String {
+                                   bootstrapsRuntime: Bool = false, threads: Int? = nil, countsCalls: Bool = false,
+                                   hotSubset: Set<FunctionID> = [], locals: Set<FunctionID> = []) -> String {
         let model = program.model
         let debug = debugInfo ? DebugInfoBuilder(sources: program.sources, rootFile: program.rootFile) : nil
-        let module = IRModule(model: model, tree: program.tree, layout: layout, debugInfo: debug, role: role, countsCalls: countsCalls)
+        let module = IRModule(model: model, tree: program.tree, layout: layout, debugInfo: debug, role: role, countsCalls: countsCalls, locals: locals)
         let rootPath = program.sources[program.rootFile].path
         // One buffer for the whole module, sized from the source so that it
         // never grows: the IR of a program is about eight times its source.
@@ -60,7 +73,7 @@ public enum IREmitter {
         output.append(externalDeclarations(model, layout: layout))
         if role == .hot {
             output.append(hostDeclarations(model, layout: layout))
-            output.append(tracingTrampolines(model, layout: layout))
+            output.append(tracingTrampolines(model, functions: model.hotFunctions.filter(hotSubset.contains), layout: layout))
         }
         if module.countsCalls {
             output.append("@\(HotSplit.callCounterSymbol) = global i64 0, align 8\n")
@@ -70,7 +83,7 @@ public enum IREmitter {
         let functions = model.functions.indices.filter { index in
             let function = model.functions[index]
             return function.kind == .vais && (role == nil || (role == .hot) == function.isHot)
-        }.map { FunctionID(raw: Int32($0)) }
+        }.map { FunctionID(raw: Int32($0)) }.filter { role != .hot || hotSubset.contains($0) } + locals.sorted { $0.raw < $1.raw }
         ParallelLowering.lower(functions, module: module, threads: threads, into: output)
         // The module's string constants, named before lowering; LLVM takes globals defined after their uses.
         output.append(module.stringSection, "\n\n")
@@ -133,10 +146,10 @@ public enum IREmitter {
     /// signature, so arguments pass through untouched (integers, floats,
     /// pointers, aggregates by pointer) with no assembly. Tracing points a
     /// slot at it; with tracing off nothing calls it.
-    private static func tracingTrampolines(_ model: SemanticModel, layout: TypeLayout) -> String {
+    private static func tracingTrampolines(_ model: SemanticModel, functions: [FunctionID], layout: TypeLayout) -> String {
         let hooks = HotSplit.traceHooksSymbol
         var text = "@\(hooks) = global [2 x ptr] zeroinitializer, align 8\n"
-        for id in model.hotFunctions {
+        for id in functions {
             let function = model.function(id)
             let site = HotSplit.traceSiteSymbol(named: function.name)
             let signature = LLVMSignature(function, layout: layout)

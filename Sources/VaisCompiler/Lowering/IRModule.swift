@@ -14,6 +14,9 @@ final class IRModule: @unchecked Sendable {
     let role: HotSplit.Role?
     /// Whether the hot functions of a hot part count their calls (`CompileOptions.profilingCounters`).
     let countsCalls: Bool
+    /// Functions this hot part defines for itself (`HotPartLocals`).
+    let locals: Set<FunctionID>
+    private let localNames: Set<String>
     /// Every string literal the module's functions use, named in source
     /// order before lowering, so the names do not depend on which thread
     /// lowers what.
@@ -21,8 +24,10 @@ final class IRModule: @unchecked Sendable {
     private var stringDefinitions: [String] = []
 
     init(model: SemanticModel, tree: SyntaxTree, layout: TypeLayout, debugInfo: DebugInfoBuilder?, role: HotSplit.Role? = nil,
-         countsCalls: Bool = false) {
+         countsCalls: Bool = false, locals: Set<FunctionID> = []) {
         self.model = model
+        self.locals = locals
+        localNames = Set(locals.map { model.functions[$0.index].name })
         self.tree = tree
         self.role = role
         self.countsCalls = countsCalls && role == .hot
@@ -30,7 +35,8 @@ final class IRModule: @unchecked Sendable {
         self.debugInfo = debugInfo
         // A split module defines only the strings of the functions it holds:
         // a hot part stays as small as its hot functions.
-        let hotSpans = role == nil ? [] : model.functions.filter(\.isHot).compactMap { $0.declaration?.span }
+        let hotSpans = role == nil ? [] : model.functions.indices.filter { model.functions[$0].isHot || locals.contains(FunctionID(raw: Int32($0))) }
+            .compactMap { model.functions[$0].declaration?.span }
         for node in tree.exprs {
             guard case .string(let bytes) = node.kind else { continue }
             if let role {
@@ -71,6 +77,7 @@ final class IRModule: @unchecked Sendable {
     /// How a call to `function` is made: directly, or (in a split program,
     /// for a hot function) through its slot.
     func callee(_ function: FunctionSymbol) -> Callee {
+        if isLocal(function) { return .direct("@" + HotPartLocals.symbol(function)) }
         if role != nil, function.isHot { return .slot("@" + HotSplit.slotSymbol(function)) }
         return .direct("@" + function.symbol)
     }
@@ -84,7 +91,12 @@ final class IRModule: @unchecked Sendable {
     /// of a hot part get their own name, so the host keeps `vais.NAME` for
     /// the stub that dispatches through the slot.
     func definitionSymbol(_ function: FunctionSymbol) -> String {
-        role == .hot && function.isHot ? HotSplit.hotSymbol(function) : function.symbol
+        if isLocal(function) { return HotPartLocals.symbol(function) }
+        return role == .hot && function.isHot ? HotSplit.hotSymbol(function) : function.symbol
+    }
+
+    private func isLocal(_ function: FunctionSymbol) -> Bool {
+        localNames.contains(function.name)
     }
 
     /// A constant of `type` in LLVM syntax.

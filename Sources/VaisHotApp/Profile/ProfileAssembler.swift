@@ -24,7 +24,8 @@ struct ProfileAssembler {
             }
             return ReloadMeasurement(version: record.version, changed: record.changedFunctions, detectedAt: recorder.relative(record.detectedAt),
                                      phases: phases, lookups: record.load.dlsym.map { SymbolLookup(name: $0.name, nanoseconds: $0.nanoseconds) },
-                                     total: record.total, rssBefore: rss.before, rssAfter: rss.after)
+                                     total: record.total, rssBefore: rss.before, rssAfter: rss.after, rebuilt: record.rebuiltFunctions,
+                                     hotFunctionCount: record.hotFunctionCount)
         }
         var snapshot = recorder.snapshot()
         for record in records {
@@ -56,6 +57,7 @@ struct ProfileAssembler {
     private func versions(_ reloader: Reloader, recorder: Recorder) -> [VersionInfo] {
         let (retained, _) = reloader.loadedVersions
         let current = retained.last
+        let usedBySlots = reloader.versionsUsedBySlots
         return reloader.history.allEntries.map { entry in
             let state: VersionInfo.State
             if entry.unloadedAt != nil {
@@ -66,6 +68,8 @@ struct ProfileAssembler {
                 state = .current
             } else if retained.contains(entry.number) {
                 state = .retained
+            } else if usedBySlots.contains(entry.number) {
+                state = .slotsUseIt
             } else {
                 state = .callsRunning
             }

@@ -1,12 +1,13 @@
 import Foundation
 
 extension ProfileSession.Progress {
-    /// `reload 3 of 20: v4 in 38.1 ms (parse 0.3 ms, ...)`.
+    /// `reload 3 of 20: v4 in 38.1 ms, rebuilt render (1 of 6) (parse 0.3 ms, ...)`.
     var statusText: String {
         var text = "[profile] reload \(completed)"
         if let planned { text += " of \(planned)" }
         if let last {
-            text += ": v\(last.version) in \(Self.milliseconds(last.total)) (parse \(Self.milliseconds(last.build.parse)), "
+            let rebuilt = last.rebuiltFunctions.isEmpty ? "rebuilt nothing" : "rebuilt " + last.rebuiltFunctions.joined(separator: ", ")
+            text += ": v\(last.version) in \(Self.milliseconds(last.total)), \(rebuilt) (\(last.rebuiltFunctions.count) of \(last.hotFunctionCount)) (parse \(Self.milliseconds(last.build.parse)), "
                 + "check \(Self.milliseconds(last.build.check)), IR \(Self.milliseconds(last.build.emit)), "
                 + "codegen \(Self.milliseconds(last.build.codegen)), link \(Self.milliseconds(last.build.link)), "
                 + "dlopen \(Self.milliseconds(last.load.dlopen)), "

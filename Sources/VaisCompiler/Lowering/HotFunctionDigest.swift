@@ -1,0 +1,57 @@
+import VaisSyntax
+
+/// One digest per hot function of what its code depends on, so that a
+/// reload rebuilds only the functions whose digest changed.
+///
+/// A hot function's code is its own source (with the closures inside it,
+/// which are hot functions of their own) plus everything outside the hot
+/// functions: types, globals, constants, other functions' signatures.
+/// Calls to other hot functions go through their slots, so their bodies
+/// are left out. With debug info, the line a function starts on is part of
+/// it too: a function moved down by an edit above it carries new line
+/// numbers in its DWARF.
+///
+/// With `runningHost`, a hot function new to it has no slot: hot code calls
+/// its copy in each part directly (`HotPartLocals`), so its source is
+/// context like any other function's, and it gets no digest of its own.
+public enum HotFunctionDigest {
+    public static func digests(of program: CheckedProgram, debugInfo: Bool, runningHost: ABIManifest? = nil) -> [String: String] {
+        let model = program.model
+        let slotted = model.hotFunctions.filter { runningHost?.entries["hot \(model.function($0).name)"] != nil || runningHost == nil }
+        let spans = slotted.compactMap { model.function($0).declaration?.span }
+        // A closure's span lies inside its function's: the outermost span
+        // is the unit whose source an edit changes.
+        let outermost = spans.filter { span in
+            !spans.contains { $0 != span && $0.file == span.file && $0.start <= span.start && span.end <= $0.end }
+        }
+        let context = contextDigest(program.sources, leavingOut: outermost)
+        var digests: [String: String] = [:]
+        for id in slotted {
+            let function = model.function(id)
+            guard let own = function.declaration?.span else { continue }
+            let span = outermost.first { $0.file == own.file && $0.start <= own.start && own.end <= $0.end } ?? own
+            let file = program.sources[span.file]
+            var bytes = Array(context.utf8) + Array(file.path.utf8) + [0]
+            if debugInfo { bytes += Array(String(file.lineAndColumn(of: span.start).line).utf8) + [0] }
+            bytes += file.bytes[Int(span.start)..<Int(span.end)]
+            digests[function.name] = SourceDigest.fnv1a(bytes)
+        }
+        return digests
+    }
+
+    /// Every file's path and bytes, without the hot functions' source.
+    private static func contextDigest(_ sources: SourceManager, leavingOut spans: [SourceSpan]) -> String {
+        var bytes: [UInt8] = []
+        for file in sources.allFiles {
+            bytes += Array(file.path.utf8) + [0]
+            var position = 0
+            for span in spans.filter({ $0.file == file.id }).sorted(by: { $0.start < $1.start }) {
+                bytes += file.bytes[position..<Int(span.start)]
+                bytes.append(0)
+                position = Int(span.end)
+            }
+            bytes += file.bytes[position...]
+        }
+        return SourceDigest.fnv1a(bytes)
+    }
+}
