@@ -23,7 +23,7 @@ struct BenchCommandTests {
         let expected: [String: String] = [
             "compile/front end/1000 lines": "reported", "compile/to .so/5000 lines": "ratio", "compile/front end/game.vais": "reported",
             "reload/dlopen": "ratio", "reload/elf check": "ratio", "reload/dlsym per symbol": "reported", "reload/swap": "reported",
-            "reload/total without compile": "ratio", "reload/edit to first call (game.vais)": "ratio",
+            "reload/total without compile": "ratio", "reload/detection to swap, one function": "ratio", "reload/edit to first call, one function": "ratio",
             "memory/mapped per version": "bytes", "memory/rss after the last 10 reloads": "bytes", "memory/left mapped after unload": "bytes",
             "calls/direct": "reported", "calls/through a slot": "reported", "calls/traced, stats mode": "reported",
             "calls/traced, events mode": "reported", "reference/cpu loop": "reported", "reference/clang -c of an empty C file": "reported",

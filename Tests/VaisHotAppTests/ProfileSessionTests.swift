@@ -66,10 +66,11 @@ struct ProfileSessionTests {
             #expect(reload.phases[.firstCall] != nil, "v\(reload.version) never served a call")
         }
         // A stage left unmeasured shows in every reload; a loaded machine
-        // preempting the builder between two phases (once a build takes
-        // milliseconds, not a clang's tens) shows in one or two: the median.
-        let median = unmeasured.sorted()[unmeasured.count / 2]
-        #expect(median <= 0.05, "unmeasured share of each reload: \(unmeasured)")
+        // preempting the builder between two phases (a partial build takes
+        // a few milliseconds, so one preemption is a large share) shows in
+        // some: the reload with the least unmeasured time is the one to judge.
+        let least = unmeasured.min() ?? 1
+        #expect(least <= 0.05, "unmeasured share of each reload: \(unmeasured)")
         #expect(document.schemaVersion == ProfileDocument.currentSchemaVersion)
         #expect(document.machine.cores > 0)
     }
