@@ -21,9 +21,29 @@ final class LiveProgram: @unchecked Sendable {
         process.standardOutput = out
         process.standardError = err
         process.standardInput = FileHandle.nullDevice
-        out.fileHandleForReading.readabilityHandler = { [weak self] handle in self?.append(handle, stream: 1) }
-        err.fileHandleForReading.readabilityHandler = { [weak self] handle in self?.append(handle, stream: 2) }
         try process.run()
+        startReading(out.fileHandleForReading, stream: 1)
+        startReading(err.fileHandleForReading, stream: 2)
+    }
+
+    /// Reads `handle` to its end on a thread of its own, with blocking
+    /// reads. (FileHandle's readabilityHandler runs on a dispatch source
+    /// that libdispatch on Linux may still poll once the descriptor is
+    /// closed: the test process died of it in _dispatch_event_loop_drain.)
+    /// The thread holds the handle, so its descriptor stays open until the
+    /// end of file; it holds the program weakly, so that `deinit` can stop it.
+    private func startReading(_ handle: FileHandle, stream: Int32) {
+        let thread = Thread { [weak self] in
+            var buffer = [UInt8](repeating: 0, count: 65_536)
+            while true {
+                let count = buffer.withUnsafeMutableBytes { read(handle.fileDescriptor, $0.baseAddress, $0.count) }
+                if count < 0, errno == EINTR { continue }
+                guard let program = self else { return }
+                program.append(count > 0 ? Data(buffer[..<count]) : Data(), stream: stream)
+                if count <= 0 { return }
+            }
+        }
+        thread.start()
     }
 
     deinit {
@@ -36,13 +56,11 @@ final class LiveProgram: @unchecked Sendable {
         if process.isRunning { kill(process.processIdentifier, SIGKILL) }
     }
 
-    private func append(_ handle: FileHandle, stream: Int32) {
-        let data = handle.availableData
+    private func append(_ data: Data, stream: Int32) {
         lock.lock()
         defer { lock.unlock() }
         guard !data.isEmpty else {
             // End of file: every writer closed the stream, so all it will ever hold has been read.
-            handle.readabilityHandler = nil
             closed.insert(stream)
             return
         }
