@@ -17,8 +17,13 @@ find Tests/Corpus/fuzz -name '*.vais' -exec cp {} "$work/corpus/" \;
 rm -f "$work"/artifacts/*
 
 status=0
+# FUZZ_SEED and FUZZ_RUNS make a run repeatable (CI's smoke run: the same
+# inputs for the same commit, so a finding is the commit's, not the luck's).
+repeatable=()
+[ -n "${FUZZ_SEED:-}" ] && repeatable+=("-seed=$FUZZ_SEED")
+[ -n "${FUZZ_RUNS:-}" ] && repeatable+=("-runs=$FUZZ_RUNS")
 Fuzz/.build/release/FrontEndFuzzer "$work/corpus" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=4096 \
-    -dict=Fuzz/vais.dict -artifact_prefix="$work/artifacts/" -print_final_stats=1 || status=$?
+    -dict=Fuzz/vais.dict -artifact_prefix="$work/artifacts/" -print_final_stats=1 "${repeatable[@]}" || status=$?
 
 found=0
 for artifact in "$work"/artifacts/*; do

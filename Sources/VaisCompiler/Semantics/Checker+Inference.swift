@@ -189,10 +189,13 @@ extension Checker {
         let given = expected == .error ? types + [.error] : types
         guard let resolved = complete(bindings, parameters: parameters, of: templateName, at: span, given: given) else { return .error }
         let type = instantiateType(templateName, resolved, at: span)
-        guard case .enumeration(let enumID) = model.types[type] else { return .error }
-        guard let arguments else { return variantValue(id, enumID, variantIndex, span: span) }
-        model.callTargets[id.index] = .construct(enumID, variantIndex)
-        requireArguments(arguments, types, parameters: model.enums[enumID.index].variants[variantIndex].payload,
+        // By name: an instance keeps one of two variants declared with the
+        // same name, so the template's index may be past its end.
+        guard case .enumeration(let enumID) = model.types[type],
+              let index = model.enums[enumID.index].variants.firstIndex(where: { $0.name == variant.name.text }) else { return .error }
+        guard let arguments else { return variantValue(id, enumID, index, span: span) }
+        model.callTargets[id.index] = .construct(enumID, index)
+        requireArguments(arguments, types, parameters: model.enums[enumID.index].variants[index].payload,
                          calleeSpan: span, name: variant.name.text)
         return type
     }
