@@ -22,9 +22,16 @@ public enum ExitCleanup {
         hot_crash_cleanup_remove_directory(directory.descriptor)
     }
 
-    static func track(processGroup: pid_t) {
-        registry.update { $0.processGroups.insert(processGroup) }
-        hot_crash_cleanup_add_group(processGroup)
+    /// Thrown instead of starting a process once clean-up has begun.
+    public struct Ending: Error, CustomStringConvertible {
+        public var description: String { "not started: vais-hot is ending" }
+    }
+
+    /// Starts a process group (`spawn` returns its leader) and tracks it in
+    /// one step, so that a signal's clean-up either comes after and kills
+    /// it, or comes first and nothing starts.
+    static func startTracked(_ spawn: () throws -> pid_t) throws -> pid_t {
+        try registry.startTracked(spawn)
     }
 
     static func forget(processGroup: pid_t) {
@@ -33,9 +40,10 @@ public enum ExitCleanup {
     }
 
     /// Kills every tracked process group and removes every tracked
-    /// directory; what it cleans is forgotten, so a second call does nothing.
+    /// directory; what it cleans is forgotten, so a second call does
+    /// nothing, and no process group starts after it.
     public static func runNow() {
-        let (directories, groups) = registry.takeAll()
+        let (directories, groups) = registry.takeAllAndEnd()
         for group in groups { kill(-group, SIGKILL) }
         for directory in directories { directory.remove() }
     }
@@ -54,6 +62,7 @@ public enum ExitCleanup {
 
         private let lock = NSLock()
         private var tracked = Tracked()
+        private var ending = false
         private var atExitInstalled = false
         private var signalsInstalled = false
 
@@ -63,11 +72,22 @@ public enum ExitCleanup {
             change(&tracked)
         }
 
-        func takeAll() -> ([PrivateDirectory], [pid_t]) {
+        func startTracked(_ spawn: () throws -> pid_t) throws -> pid_t {
+            lock.lock()
+            defer { lock.unlock() }
+            guard !ending else { throw Ending() }
+            let group = try spawn()
+            tracked.processGroups.insert(group)
+            hot_crash_cleanup_add_group(group)
+            return group
+        }
+
+        func takeAllAndEnd() -> ([PrivateDirectory], [pid_t]) {
             lock.lock()
             defer { lock.unlock() }
             let taken = (Array(tracked.directories.values), Array(tracked.processGroups))
             tracked = Tracked()
+            ending = true
             return taken
         }
 

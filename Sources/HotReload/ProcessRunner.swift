@@ -61,14 +61,19 @@ public enum ProcessRunner {
 
         let argv = ([executable] + arguments).map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
-        var pid: pid_t = 0
-        let status = SpawnAttributes.withCleanSignals(ownProcessGroup: true) { posix_spawn(&pid, executable, &actions, $0, argv, environ) }
-        close(writeEnd)
-        guard status == 0 else {
+        let pid: pid_t
+        do {
+            defer { close(writeEnd) }
+            pid = try ExitCleanup.startTracked {
+                var pid: pid_t = 0
+                let status = SpawnAttributes.withCleanSignals(ownProcessGroup: true) { posix_spawn(&pid, executable, &actions, $0, argv, environ) }
+                guard status == 0 else { throw Failure.spawnFailed(executable: executable, errno: status) }
+                return pid
+            }
+        } catch {
             close(readEnd)
-            throw Failure.spawnFailed(executable: executable, errno: status)
+            throw error
         }
-        ExitCleanup.track(processGroup: pid)
         let deadline = timeout.map { MonotonicDeadline(secondsFromNow: $0) }
         let output = readAll(readEnd, until: deadline)
         close(readEnd)
