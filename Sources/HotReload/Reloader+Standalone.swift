@@ -24,9 +24,11 @@ extension Reloader {
 
     /// `hot_init`: rebuilds from `sourcePath` (and what it imports) on
     /// every change from now on.
-    /// The executable was built without debug info and at -O0, and so are its versions.
+    /// The executable was built without debug info and at -O0, and so are
+    /// its versions; they take the checking options its manifest records.
     public func watchSource(_ sourcePath: String) throws {
-        var recipe = BuildRecipe(source: sourcePath, compileOptions: CompileOptions())
+        let options = CompileOptions(lenientMutability: host.manifest.entries[ABIManifest.lenientMutabilityKey] != nil)
+        var recipe = BuildRecipe(source: sourcePath, compileOptions: options)
         let path = recipe.sourcePath
         recipe.compileOptions.standardLibrary = StandardLibrary.locate(forSource: path, alsoAbove: RuntimeLibrary.loadedFolder().map { [$0] } ?? [])
         let parsed = Compiler.parse(path: path, options: recipe.compileOptions)

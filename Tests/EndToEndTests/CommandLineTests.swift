@@ -26,6 +26,27 @@ struct CommandLineTests {
         #expect(outcome.output.contains("|     ^"))
     }
 
+    @Test("--lenient-mutability loads a program that assigns to a binding without `mut`, as the original's hot-reload examples do")
+    func lenientMutability() throws {
+        let scratch = try ScratchDirectory("cli-lenient")
+        let path = scratch.path("frames.vais")
+        try """
+        F main() -> i64 {
+            frame := 0
+            L frame < 3 { frame = frame + 1 }
+            printf("frames %ld\\n", frame)
+            0
+        }
+        """.write(toFile: path, atomically: false, encoding: .utf8)
+        let strict = try ProcessRunner.run(Repository.executable, ["check", path])
+        #expect(strict.exitStatus == 1 && strict.output.contains("error[E006]") && strict.output.contains("--lenient-mutability"), "\(strict.output)")
+        let check = try ProcessRunner.run(Repository.executable, ["check", "--lenient-mutability", path])
+        #expect(check.exitStatus == 0 && check.output.contains("frames.vais:3:19: warning[W001]"), "\(check.output)")
+        let run = try ProcessRunner.run(Repository.executable, ["run", "--lenient-mutability", path, "--std", Repository.standardLibrary,
+                                                                "--build-dir", scratch.path("build")])
+        #expect(run.exitStatus == 0 && run.output.contains("frames 3"), "\(run.output)")
+    }
+
     @Test("check accepts a valid program")
     func checkAcceptsValid() throws {
         let outcome = try ProcessRunner.run(Repository.executable, ["check", Repository.root.appendingPathComponent("examples/game.vais").path])

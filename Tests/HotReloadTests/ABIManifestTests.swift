@@ -27,6 +27,17 @@ struct ABIManifestTests {
         #expect(original.hotFunctions.map(\.slotSymbol) == ["vais.slot.step"])
     }
 
+    @Test("a part checked with --lenient-mutability says so, for a build --hot executable to rebuild the same way; the entry refuses nothing")
+    func lenientMutabilityRecorded() throws {
+        let source = Self.base.replacingOccurrences(of: "F helper(a: i64) -> i64 = a * 2", with: "F helper(a: i64) -> i64 {\n b := a\n b = b * 2\n b\n}")
+        let result = Compiler.compile(source: source, path: "/tmp/manifest.vais", options: CompileOptions(lenientMutability: true))
+        let lenient = IREmitter.emitSplit(try #require(result.program), debugInfo: false).manifest
+        #expect(lenient.entries[ABIManifest.lenientMutabilityKey] == "on")
+        #expect(try manifest(Self.base).entries[ABIManifest.lenientMutabilityKey] == nil)
+        let comparison = try manifest(Self.base).compare(with: lenient)
+        #expect(!comparison.refusals.contains { $0.contains("option") } && !comparison.warnings.contains { $0.contains("option") })
+    }
+
     @Test("a body edit of a hot function is compatible")
     func hotBodyEdit() throws {
         let comparison = try manifest(Self.base).compare(with: manifest(Self.base.replacingOccurrences(of: "s.frame + 1", with: "s.frame + 2")))

@@ -56,6 +56,25 @@ struct CheckerTests {
         #expect(codes("S P { x: i64 }\nF f(p: *P) { p.x = 2 }\nF main() -> i64 {\n p := P { x: 1 }\n f(&p)\n p.x\n}") == [])
     }
 
+    @Test("--lenient-mutability turns an assignment to a binding without `mut` into one warning, as the original compiler lets it pass")
+    func lenientMutability() throws {
+        let lenient = CompileOptions(lenientMutability: true)
+        let result = Compiler.compile(source: "F main() -> i64 {\n x := 1\n x = 2\n x += 3\n x\n}", path: "t.vais", options: lenient)
+        #expect(result.diagnostics.map(\.code) == ["W001"])
+        #expect(result.diagnostics.first?.severity == .warning)
+        if let warning = result.diagnostics.first {
+            #expect(DiagnosticRenderer(sources: result.sources).location(of: warning).line == 3)
+        }
+        #expect(result.program != nil)
+        // A closure's copy and a constant stay errors: assigning them would change nothing the program could see, or a constant.
+        #expect(Compiler.compile(source: "C K: i64 = 1\nF main() -> i64 {\n K = 2\n 0\n}", path: "t.vais", options: lenient)
+            .diagnostics.map(\.code) == ["E006"])
+        #expect(Compiler.compile(source: "F main() -> i64 {\n k := 1\n f := || { k = 2 }\n f()\n k\n}", path: "t.vais", options: lenient)
+            .diagnostics.map(\.code) == ["E006"])
+        let strict = Compiler.compile(source: "F main() -> i64 {\n x := 1\n x = 2\n x\n}", path: "t.vais")
+        #expect(strict.diagnostics.first?.message.contains("--lenient-mutability") == true)
+    }
+
     @Test("a match used as a value must be exhaustive")
     func exhaustiveness() {
         let enumSource = "E Color { Red, Green, Blue }\n"

@@ -6,4 +6,7 @@ public struct CheckedProgram: Sendable {
     public let rootFile: FileID
     public let tree: SyntaxTree
     public let model: SemanticModel
+    /// Checked with `CompileOptions.lenientMutability`: the ABI manifest
+    /// records it, so that a `build --hot` executable rebuilds the same way.
+    public let lenientMutability: Bool
 }

@@ -15,14 +15,18 @@ public struct CompileOptions: Sendable {
     /// first one (`HotSplit.callCounterSymbol`), for a profile or a trace;
     /// off for every other build, which then carries no such code.
     public var profilingCounters: Bool
+    /// Accept an assignment to a binding declared without `mut` with a
+    /// warning (W001), as the original compiler does, instead of E006.
+    public var lenientMutability: Bool
 
     public init(debugInfo: Bool = false, requireMain: Bool = true, standardLibrary: String? = nil, loweringThreads: Int? = nil,
-                profilingCounters: Bool = false) {
+                profilingCounters: Bool = false, lenientMutability: Bool = false) {
         self.debugInfo = debugInfo
         self.requireMain = requireMain
         self.standardLibrary = standardLibrary
         self.loweringThreads = loweringThreads
         self.profilingCounters = profilingCounters
+        self.lenientMutability = lenientMutability
     }
 }
 
@@ -108,13 +112,15 @@ public enum Compiler {
         // A root file that did not parse may have lost its `main`; saying so would only add noise.
         let rootParsed = !parsed.diagnostics.contains { $0.isError && $0.span.file == parsed.rootFile }
         let (model, tree, checkDiagnostics) = DeepStack.run {
-            Checker.check(parsed.tree, requireMain: options.requireMain && rootParsed, rootFile: parsed.rootFile, preludeFile: parsed.preludeFile)
+            Checker.check(parsed.tree, requireMain: options.requireMain && rootParsed, rootFile: parsed.rootFile, preludeFile: parsed.preludeFile,
+                          lenientMutability: options.lenientMutability)
         }
         let diagnostics = sorted(parsed.diagnostics + checkDiagnostics)
         guard !diagnostics.contains(where: \.isError) else {
             return CompileResult(sources: parsed.sources, diagnostics: diagnostics, program: nil, ir: nil)
         }
-        let program = CheckedProgram(sources: parsed.sources, rootFile: parsed.rootFile, tree: tree, model: model)
+        let program = CheckedProgram(sources: parsed.sources, rootFile: parsed.rootFile, tree: tree, model: model,
+                                     lenientMutability: options.lenientMutability)
         return CompileResult(sources: parsed.sources, diagnostics: diagnostics, program: program, ir: nil)
     }
 

@@ -8,6 +8,8 @@ public struct ABIManifest: Sendable, Equatable {
     public private(set) var entries: [String: String]
 
     static let header = "vais-abi 1"
+    /// Present when the part was checked with `--lenient-mutability`.
+    public static let lenientMutabilityKey = "option lenient-mutability"
 
     public init(entries: [String: String]) {
         self.entries = entries
@@ -95,7 +97,7 @@ public struct ABIManifest: Sendable, Equatable {
                 result.refusals.append("function `\(name)` (not #[hot]) changed its signature from \(old) to \(new); restart to apply it")
             case ("body", _, _) where newer.entries["local \(name)"] != nil:
                 continue
-            case ("local", _, _):
+            case ("local", _, _), ("option", _, _):
                 continue
             case ("body", _, _):
                 result.warnings.append("`\(name)` changed but is not #[hot]: the change takes effect after a restart")

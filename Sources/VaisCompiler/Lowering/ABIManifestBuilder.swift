@@ -42,6 +42,7 @@ enum ABIManifestBuilder {
         for global in model.globals where !global.isConstant {
             entries["global \(global.name)"] = model.describe(global.type)
         }
+        if program.lenientMutability { entries[ABIManifest.lenientMutabilityKey] = "on" }
         return ABIManifest(entries: entries)
     }
 }

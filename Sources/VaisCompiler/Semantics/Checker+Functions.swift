@@ -142,11 +142,18 @@ extension Checker {
         case .none:
             error("E015", "cannot assign to this expression", at: tree[target].span)
             return
-        case .immutableLocal(let name) where isCapturedTarget(target):
-            error("E006", "cannot assign to `\(name)` here: the closure holds a copy of it, made when the closure was created", at: tree[target].span)
+        case .immutableLocal(let local) where isCapturedTarget(target):
+            error("E006", "cannot assign to `\(model.locals[local.index].name)` here: the closure holds a copy of it, made when the closure was created",
+                  at: tree[target].span)
             return
-        case .immutableLocal(let name):
-            error("E006", "cannot assign to `\(name)`: it is not mutable (declare it with `:= mut`)", at: tree[target].span)
+        case .immutableLocal(let local) where lenientMutability:
+            // The original compiler lets this pass; existing programs rely on it.
+            diagnostics.append(Diagnostic(.warning, code: "W001", "`\(model.locals[local.index].name)` is declared without `mut` but assigned here; "
+                                          + "accepted (--lenient-mutability): declare it with `:= mut`", at: tree[target].span))
+            model.locals[local.index].isMutable = true
+        case .immutableLocal(let local):
+            error("E006", "cannot assign to `\(model.locals[local.index].name)`: it is not mutable (declare it with `:= mut`, "
+                  + "or accept such assignments with --lenient-mutability as the original compiler does)", at: tree[target].span)
             return
         case .constant(let name):
             error("E006", "cannot assign to the constant `\(name)`", at: tree[target].span)
@@ -175,7 +182,7 @@ extension Checker {
     enum PlaceRoot {
         case none
         case mutable
-        case immutableLocal(String)
+        case immutableLocal(LocalID)
         case constant(String)
     }
 
@@ -187,7 +194,7 @@ extension Checker {
             switch model.resolutions[expr.index] {
             case .local(let id):
                 let local = model.locals[id.index]
-                return local.isMutable ? .mutable : .immutableLocal(local.name)
+                return local.isMutable ? .mutable : .immutableLocal(id)
             case .global(let id):
                 let global = model.globals[id.index]
                 return global.isConstant ? .constant(global.name) : .mutable

@@ -10,6 +10,8 @@ struct Checker {
     var tree: SyntaxTree
     var model: SemanticModel
     var diagnostics = DiagnosticBag()
+    /// Assignments to bindings declared without `mut` are warnings (W001), not E006.
+    var lenientMutability = false
 
     enum ValueSymbol {
         case function(FunctionID)
@@ -99,9 +101,10 @@ struct Checker {
     }
 
     /// The tree comes back grown by the bodies of generic specializations.
-    static func check(_ tree: SyntaxTree, requireMain: Bool, rootFile: FileID,
-                      preludeFile: FileID? = nil) -> (SemanticModel, SyntaxTree, [Diagnostic]) {
+    static func check(_ tree: SyntaxTree, requireMain: Bool, rootFile: FileID, preludeFile: FileID? = nil,
+                      lenientMutability: Bool = false) -> (SemanticModel, SyntaxTree, [Diagnostic]) {
         var checker = Checker(tree: tree, preludeFile: preludeFile)
+        checker.lenientMutability = lenientMutability
         checker.declareTypes()
         checker.declareTraitImplementations()
         checker.declareGlobalNames()

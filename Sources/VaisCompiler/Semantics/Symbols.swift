@@ -100,6 +100,7 @@ public struct GlobalSymbol: Sendable {
 public struct LocalSymbol: Sendable {
     public let name: String
     public let type: TypeID
-    public let isMutable: Bool
+    /// Set by an assignment that `--lenient-mutability` lets through.
+    public internal(set) var isMutable: Bool
     public let span: SourceSpan
 }
