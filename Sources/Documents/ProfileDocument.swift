@@ -31,6 +31,10 @@ public struct ProfileDocument: Codable, Sendable, Equatable {
     /// The tracer's resolution: a call time at or below it cannot be told
     /// from zero (see `TraceDocument.resolutionNanoseconds`).
     public var callResolutionNanoseconds: Double?
+    /// The median time of the toolchain's clang compiling an empty C file,
+    /// measured by the profile after its reloads: what a target set
+    /// relative to the machine is judged against (nil when not measured).
+    public var clangStartUpNanoseconds: UInt64?
 
     public init(program: String, startedAt: String, machine: MachineInfo, toolchain: ToolchainInfo, settings: [String: SettingValue],
                 reloads: [ReloadMeasurement], failures: [FailedReload], versions: [VersionInfo], memory: [MemorySample],

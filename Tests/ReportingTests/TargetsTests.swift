@@ -13,7 +13,8 @@ struct TargetsTests {
     @Test("the packaged targets load and hold the documented ranges and our goals")
     func packaged() throws {
         let targets = try Targets.load()
-        #expect(Set(targets.map(\.measure)) == [.compile, .dlopen, .dlsymPerSymbol, .swap, .overhead, .versionMapped, .retainedMapped])
+        #expect(Set(targets.map(\.measure)) == [.compile, .dlopen, .dlsymPerSymbol, .swap, .overhead, .versionMapped, .retainedMapped, .reload])
+        #expect(targets.first { $0.measure == .reload }?.goalTimesClangStartUp == 0.6)
         let small = try #require(targets.first { $0.id == "compile.small" })
         #expect(small.documented == Target.Range(low: 50_000_000, high: 200_000_000))
         #expect(small.goal == 60_000_000)
@@ -46,6 +47,21 @@ struct TargetsTests {
         let retained = try result("memory.retained", document)
         let expected = (2...21).map { version in (max(version - 3, 1)...version).reduce(0) { $0 + SampleProfile.mapped($1) } }.max()
         #expect(retained.median == expected)
+    }
+
+    @Test("a goal relative to clang's start-up is worked out from the start-up the document measured, and is not judged without it")
+    func relativeGoal() throws {
+        var document = SampleProfile.make()
+        #expect(try result("reload", document).goal == nil)
+        #expect(try result("reload", document).goalPass == nil)
+        let median = try #require(Statistics.median(document.reloads.map(\.total)))
+        document.clangStartUpNanoseconds = median * 2
+        #expect(try result("reload", document).goal == UInt64((Double(median) * 1.2).rounded()))
+        #expect(try result("reload", document).goalPass == true)
+        document.clangStartUpNanoseconds = median
+        #expect(try result("reload", document).goalPass == false)
+        let html = HTMLReport.render(document, targets: try Targets.load())
+        #expect(html.contains("≤ 0.6× clang start-up ("))
     }
 
     @Test("documented passes at or below its upper end; goal at or below the goal; nothing to judge is nil")

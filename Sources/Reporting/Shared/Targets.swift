@@ -18,6 +18,8 @@ public struct Target: Codable, Sendable, Equatable {
         case versionMapped
         /// The most all loaded versions mapped together at one sample time.
         case retainedMapped
+        /// `ReloadMeasurement.total`: from the change being seen to the swap.
+        case reload
     }
 
     public enum Unit: String, Codable, Sendable {
@@ -40,6 +42,10 @@ public struct Target: Codable, Sendable, Equatable {
     public var unit: Unit
     public var documented: Range?
     public var goal: UInt64?
+    /// A goal relative to this machine instead: this many times the
+    /// profile's `clangStartUpNanoseconds`, so that it means the same on a
+    /// machine 1.5–3× faster or slower.
+    public var goalTimesClangStartUp: Double?
 
     /// Whether the target is meant for a program of `lines` source lines.
     public func applies(toLines lines: Int) -> Bool {
@@ -54,6 +60,17 @@ public struct TargetResult: Sendable, Equatable {
     public var sampleCount: Int
     public var median: UInt64?
     public var p95: UInt64?
+    /// The goal in the target's unit: `target.goal`, or the relative goal
+    /// worked out for the machine the document was measured on.
+    public var goal: UInt64?
+
+    public init(target: Target, sampleCount: Int, median: UInt64?, p95: UInt64?, goal: UInt64? = nil) {
+        self.target = target
+        self.sampleCount = sampleCount
+        self.median = median
+        self.p95 = p95
+        self.goal = goal ?? target.goal
+    }
 
     /// Passes when the median is within the documented range's upper end.
     public var documentedPass: Bool? {
@@ -62,7 +79,8 @@ public struct TargetResult: Sendable, Equatable {
 
     /// Passes when the median is at or below vais-hot's own goal.
     public var goalPass: Bool? {
-        median.flatMap { target.goalPass(Double($0)) }
+        guard let median, let goal else { return nil }
+        return median <= goal
     }
 }
 
@@ -112,7 +130,12 @@ public enum Targets {
         let lines = document.settings[sourceLinesSetting]?.integer ?? 0
         return targets.filter { $0.applies(toLines: lines) }.map { target in
             let values = document.samples(of: target.measure)
-            return TargetResult(target: target, sampleCount: values.count, median: Statistics.median(values), p95: Statistics.p95(values))
+            var relativeGoal: UInt64?
+            if let factor = target.goalTimesClangStartUp, let clang = document.clangStartUpNanoseconds {
+                relativeGoal = UInt64((factor * Double(clang)).rounded())
+            }
+            return TargetResult(target: target, sampleCount: values.count, median: Statistics.median(values), p95: Statistics.p95(values),
+                                goal: relativeGoal)
         }
     }
 }
@@ -129,6 +152,7 @@ extension ProfileDocument {
         case .overhead: reloads.map(\.overhead)
         case .versionMapped: Array(peakMappedPerVersion.values)
         case .retainedMapped: mappedTotals.map(\.bytes).max().map { [$0] } ?? []
+        case .reload: reloads.map(\.total)
         }
     }
 

@@ -66,9 +66,7 @@ final class MachineReferences {
     }
 
     private func sampleClangStartUp() throws -> Double {
-        let empty = folder + "/empty.c"
-        if !FileManager.default.fileExists(atPath: empty) { try Data().write(to: URL(fileURLWithPath: empty)) }
-        return try Repeat.time { try compileC(empty, to: folder + "/empty.o", shared: false) }
+        try ClangStartUp(toolchain: toolchain, folder: folder).sample()
     }
 
     var metrics: [BenchMetric] {
@@ -98,13 +96,8 @@ final class MachineReferences {
         let source = folder + "/reference.c"
         let functions = (0..<64).map { "long reference_\($0)(long x) { return x * \($0 + 3) + \($0); }\n" }.joined()
         try functions.write(toFile: source, atomically: false, encoding: .utf8)
-        try compileC(source, to: library, shared: true)
-        return library
-    }
-
-    private func compileC(_ source: String, to output: String, shared: Bool) throws {
-        let arguments = [source, "-o", output, "-O0", "-fuse-ld=lld"] + (shared ? ["-shared", "-fPIC"] : ["-c"])
-        let outcome = try ProcessRunner.run(toolchain.clang, arguments)
+        let outcome = try ProcessRunner.run(toolchain.clang, [source, "-o", library, "-O0", "-fuse-ld=lld", "-shared", "-fPIC"])
         guard outcome.succeeded else { throw BenchFailure.doesNotCompile("the reference C file \(source)", outcome.output) }
+        return library
     }
 }

@@ -41,8 +41,19 @@ public enum ProfileProgram {
         session.reloader?.removeBuildDirectory()
         let report = URL(fileURLWithPath: folder).appendingPathComponent(ReportWriter.htmlFile).standardizedFileURL.path
         // stdout still belongs to the program (it may be running), so the path goes to stderr.
-        Terminal.error("profiled \(document.reloads.count) reloads of \(settings.recipe.shownSourcePath)\nreport: \(report)")
+        Terminal.error("profiled \(document.reloads.count) reloads of \(settings.recipe.shownSourcePath)\n"
+                       + (reloadVerdict(document).map { $0 + "\n" } ?? "") + "report: \(report)")
         fflush(nil)
         Foundation.exit(0)
+    }
+
+    /// The median reload against its goal relative to this machine, in one line.
+    static func reloadVerdict(_ document: ProfileDocument) -> String? {
+        guard let result = Targets.evaluate(document, against: (try? Targets.load()) ?? []).first(where: { $0.target.measure == .reload }),
+              let median = result.median, let goal = result.goal, let clang = document.clangStartUpNanoseconds,
+              let factor = result.target.goalTimesClangStartUp else { return nil }
+        let ratio = Double(median) / Double(clang)
+        return "median reload (change seen to swap) \(Units.duration(median)), \(String(format: "%.2f", ratio))× clang start-up "
+            + "(\(Units.duration(clang))): goal ≤ \(factor)× (\(Units.duration(goal))) \(median <= goal ? "met" : "missed")"
     }
 }

@@ -110,8 +110,10 @@ public final class ProfileSession: @unchecked Sendable {
             waitForStop()
         }
         appendSamples(measurer.sampleMemory(reloader))
-        return ProfileAssembler(session: self).document(reloader: reloader, records: snapshotRecords(),
-                                                        samples: snapshotSamples(), plan: plan)
+        var document = ProfileAssembler(session: self).document(reloader: reloader, records: snapshotRecords(),
+                                                                 samples: snapshotSamples(), plan: plan)
+        document.clangStartUpNanoseconds = measureClangStartUp(reloader)
+        return document
     }
 
     // MARK: The program and the sampler
