@@ -3,6 +3,8 @@
 public struct BenchDocument: Codable, Sendable, Equatable {
     /// 2: metrics carry their gate (and a ratio's reference); instruction counts.
     public static let currentSchemaVersion = 2
+    /// The reference metric a goal relative to the machine is worked out from.
+    public static let clangStartUpMetric = "reference/clang -c of an empty C file"
 
     public var schemaVersion: Int
     /// `quick` or `full`.

@@ -38,6 +38,23 @@ struct BenchHTMLTests {
         #expect(try section("trends", of: html).contains("One run only"))
     }
 
+    @Test("a goal relative to clang's start-up is worked out from the run's own clang reference; with a fixed goal too, the lower one counts")
+    func relativeGoal() throws {
+        var run = SampleBench.make()
+        let clang = try #require(run.metrics.first { $0.name == BenchDocument.clangStartUpMetric }).median
+        // 0.6 × about 16 ms is about 9.6 ms, below the fixed 10 ms: 9 ms passes, 9.9 ms does not.
+        run.metrics.append(BenchMetric(name: "reload/edit to first call, one function", kind: .time, samples: [clang * 0.55],
+                                       target: "reload.first-call"))
+        run.metrics.append(BenchMetric(name: "reload/detection to swap, one function", kind: .time, samples: [clang * 0.62], target: "reload"))
+        let table = try section("metrics", of: try BenchHTML.render([run]))
+        let rows = table.components(separatedBy: "<tr>")
+        let edit = try #require(rows.first { $0.contains("reload/edit to first call") })
+        #expect(edit.contains("≤ 10 ms and ≤ 0.6× clang start-up (") && edit.contains("here)"), "\(edit)")
+        #expect(edit.contains("badge pass") && !edit.contains("badge fail"))
+        let swap = try #require(rows.first { $0.contains("reload/detection to swap") })
+        #expect(swap.contains("badge fail"))
+    }
+
     @Test("a metric naming an unknown target, or one in another unit, is shown but not judged")
     func targetProblems() throws {
         var run = SampleBench.make()

@@ -7,7 +7,7 @@ import Documents
 /// of a fraction of a nanosecond); instruction counts; sizes that barely
 /// move; and metrics that name targets (one passes its goal, one misses it).
 enum SampleBench {
-    static let clangReference = "reference/clang -c of an empty C file"
+    static let clangReference = BenchDocument.clangStartUpMetric
     static let dlopenReference = "reference/dlopen of a small C library"
     static let referenceNames = [clangReference, dlopenReference]
     /// Timings gated as ratios to a reference.

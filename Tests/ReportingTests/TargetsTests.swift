@@ -13,7 +13,8 @@ struct TargetsTests {
     @Test("the packaged targets load and hold the documented ranges and our goals")
     func packaged() throws {
         let targets = try Targets.load()
-        #expect(Set(targets.map(\.measure)) == [.compile, .dlopen, .dlsymPerSymbol, .swap, .overhead, .versionMapped, .retainedMapped, .reload])
+        #expect(Set(targets.map(\.measure)) == [.compile, .dlopen, .dlsymPerSymbol, .swap, .overhead, .versionMapped, .retainedMapped, .reload,
+                                                    .editToFirstCall])
         #expect(targets.first { $0.measure == .reload }?.goalTimesClangStartUp == 0.6)
         let small = try #require(targets.first { $0.id == "compile.small" })
         #expect(small.documented == Target.Range(low: 50_000_000, high: 200_000_000))

@@ -10,7 +10,7 @@ enum HTMLSections {
             let limit = { (value: UInt64) in Units.round(Units.format(value, target.unit)) }
             let documented = target.documented.map { "\(limit($0.low)) – \(limit($0.high))" } ?? "–"
             return "<tr><td>\(target.title.htmlEscaped)</td><td class=\"num\">\(documented)</td>"
-                + "<td class=\"num\">\(goal(result, limit: limit))</td>"
+                + "<td class=\"num\">\(goalText(target, goal: result.goal, limit: limit))</td>"
                 + "<td class=\"num\"><strong>\(result.median.map { Units.format($0, target.unit) } ?? "–")</strong></td>"
                 + "<td class=\"num\">\(result.p95.map { Units.format($0, target.unit) } ?? "–")</td><td class=\"num\">\(result.sampleCount)</td>"
                 + "<td>\(badge(result.documentedPass))</td><td>\(badge(result.goalPass))</td></tr>"
@@ -27,11 +27,12 @@ enum HTMLSections {
         """
     }
 
-    /// A fixed goal, or a relative one with what it comes to on this machine.
-    private static func goal(_ result: TargetResult, limit: (UInt64) -> String) -> String {
-        guard let factor = result.target.goalTimesClangStartUp else { return result.goal.map { "≤ " + limit($0) } ?? "–" }
-        let relative = "≤ \(factor)× clang start-up"
-        return relative + (result.goal.map { " (\(limit($0)) here)" } ?? " (start-up not measured)")
+    /// A fixed goal, a relative one with what `goal` comes to on this
+    /// machine, or both.
+    static func goalText(_ target: Target, goal: UInt64?, limit: (UInt64) -> String) -> String {
+        guard let factor = target.goalTimesClangStartUp else { return target.goal.map { "≤ " + limit($0) } ?? "–" }
+        let fixed = target.goal.map { "≤ " + limit($0) + " and " } ?? ""
+        return fixed + "≤ \(factor)× clang start-up" + (goal.map { " (\(limit($0)) here)" } ?? " (start-up not measured)")
     }
 
     static func phases(_ document: ProfileDocument) -> String {

@@ -20,6 +20,8 @@ public struct Target: Codable, Sendable, Equatable {
         case retainedMapped
         /// `ReloadMeasurement.total`: from the change being seen to the swap.
         case reload
+        /// From the change being seen to the first call of the new code.
+        case editToFirstCall
     }
 
     public enum Unit: String, Codable, Sendable {
@@ -47,6 +49,14 @@ public struct Target: Codable, Sendable, Equatable {
     /// machine 1.5–3× faster or slower.
     public var goalTimesClangStartUp: Double?
 
+    /// The goal this target sets on a machine whose clang starts up in
+    /// `clangStartUp` (nil: not measured): the fixed goal, the relative one,
+    /// or the lower of the two when it has both.
+    public func goal(clangStartUp: Double?) -> Double? {
+        let relative = goalTimesClangStartUp.flatMap { factor in clangStartUp.map { (factor * $0).rounded() } }
+        return [goal.map { Double($0) }, relative].compactMap { $0 }.min()
+    }
+
     /// Whether the target is meant for a program of `lines` source lines.
     public func applies(toLines lines: Int) -> Bool {
         lines >= (appliesFromLines ?? Int.min) && lines < (appliesBelowLines ?? Int.max)
@@ -60,8 +70,8 @@ public struct TargetResult: Sendable, Equatable {
     public var sampleCount: Int
     public var median: UInt64?
     public var p95: UInt64?
-    /// The goal in the target's unit: `target.goal`, or the relative goal
-    /// worked out for the machine the document was measured on.
+    /// The goal in the target's unit, worked out for the machine the
+    /// document was measured on (`Target.goal(clangStartUp:)`).
     public var goal: UInt64?
 
     public init(target: Target, sampleCount: Int, median: UInt64?, p95: UInt64?, goal: UInt64? = nil) {
@@ -91,12 +101,6 @@ extension Target {
     public func documentedPass(_ value: Double) -> Bool? {
         guard let documented else { return nil }
         return value <= Double(documented.high)
-    }
-
-    /// Whether one measured value is at or below vais-hot's own goal; nil without a goal.
-    public func goalPass(_ value: Double) -> Bool? {
-        guard let goal else { return nil }
-        return value <= Double(goal)
     }
 }
 
@@ -130,12 +134,9 @@ public enum Targets {
         let lines = document.settings[sourceLinesSetting]?.integer ?? 0
         return targets.filter { $0.applies(toLines: lines) }.map { target in
             let values = document.samples(of: target.measure)
-            var relativeGoal: UInt64?
-            if let factor = target.goalTimesClangStartUp, let clang = document.clangStartUpNanoseconds {
-                relativeGoal = UInt64((factor * Double(clang)).rounded())
-            }
+            let goal = target.goal(clangStartUp: document.clangStartUpNanoseconds.map { Double($0) }).map { UInt64($0) }
             return TargetResult(target: target, sampleCount: values.count, median: Statistics.median(values), p95: Statistics.p95(values),
-                                goal: relativeGoal)
+                                goal: goal)
         }
     }
 }
@@ -153,6 +154,7 @@ extension ProfileDocument {
         case .versionMapped: Array(peakMappedPerVersion.values)
         case .retainedMapped: mappedTotals.map(\.bytes).max().map { [$0] } ?? []
         case .reload: reloads.map(\.total)
+        case .editToFirstCall: reloads.compactMap { reload in reload.phases[.firstCall].map { reload.total + $0 } }
         }
     }
 

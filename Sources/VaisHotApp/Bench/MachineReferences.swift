@@ -16,7 +16,7 @@ import VaisWorkloads
 /// shared machine weighs on both sides of a ratio alike.
 final class MachineReferences {
     static let cpuLoop = "reference/cpu loop"
-    static let clangStartUp = "reference/clang -c of an empty C file"
+    static let clangStartUp = BenchDocument.clangStartUpMetric
     static let dynamicLoad = "reference/dlopen of a small C library"
 
     let settings: BenchRunner.Settings

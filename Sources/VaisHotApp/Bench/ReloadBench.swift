@@ -48,10 +48,10 @@ struct ReloadBench {
             BenchMetric(name: "reload/link", kind: .time, samples: phase(.link), gate: .ratio, reference: MachineReferences.clangStartUp),
             // Each edit changes one hot function, which is all a partial reload rebuilds.
             BenchMetric(name: "reload/detection to swap, one function", kind: .time, samples: measured.map { Double($0.total) },
-                        gate: .ratio, reference: MachineReferences.clangStartUp),
+                        target: "reload", gate: .ratio, reference: MachineReferences.clangStartUp),
             BenchMetric(name: "reload/edit to first call, one function", kind: .time,
                         samples: measured.compactMap { reload in reload.phases[.firstCall].map { Double(reload.total + $0) } },
-                        gate: .ratio, reference: MachineReferences.clangStartUp),
+                        target: "reload.first-call", gate: .ratio, reference: MachineReferences.clangStartUp),
         ]
         metrics += memoryMetrics(document)
         return metrics
