@@ -23,7 +23,7 @@ extension Parser {
     }
 
     private mutating func parseTernary(_ context: ExpressionContext) -> ExprID {
-        let condition = parseBinary(minimumPrecedence: 1, context)
+        let condition = parsePipeline(context)
         guard kind == .question else { return condition }
         advance()
         let then = parseExpression(context)
@@ -59,9 +59,9 @@ extension Parser {
 
     /// Precedence climbing: one function for every binary level keeps the
     /// recursion shallow.
-    private mutating func parseBinary(minimumPrecedence: Int, _ context: ExpressionContext) -> ExprID {
+    mutating func parseBinary(minimumPrecedence: Int, _ context: ExpressionContext) -> ExprID {
         var left = parseCast(context)
-        while let (op, precedence) = binaryOperator(kind), precedence >= minimumPrecedence {
+        while let (op, precedence) = binaryOperator(kind), precedence >= minimumPrecedence, !atPipeArrow {
             // `-`, `*`, `&` and `|` (a closure) at the start of a line begin
             // a new statement; `||` there goes on with the line before.
             if current.newlineBefore, kind == .minus || kind == .star || kind == .amp || kind == .pipe { break }
