@@ -181,6 +181,9 @@ extension Checker {
             if case .array(_, let count) = model.types[target], arguments.isEmpty, name.text == "len" || name.text == "sum" {
                 return rewriteArrayMethod(id, base: base, name: name, count: count, expected: expected)
             }
+            if target == .str, derefs == 0, arguments.isEmpty, name.text == "len" {
+                return rewriteStringLength(id, base: base, expected: expected)
+            }
             if let generic = genericMethod(named: name.text, of: target) {
                 return checkGenericMethodCall(id, base: base, name: name, target: target, derefs: derefs, method: generic,
                                               arguments: arguments, expected: expected)

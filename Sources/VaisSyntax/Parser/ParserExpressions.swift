@@ -147,6 +147,7 @@ extension Parser {
                 guard addChainLink() else { return abandonTooDeepExpression() }
                 advance()
                 let indexValue = parseExpression()
+                skipSliceBound()
                 _ = expect(.rBracket)
                 value = tree.add(ExprNode(kind: .index(base: value, index: indexValue), span: tree[value].span.through(span(from: previousEnd))))
             case .question where !current.newlineBefore && !startsExpression(peekToken(1)):
@@ -234,6 +235,11 @@ extension Parser {
             // `move |x| ...`: every capture is a copy already.
             advance()
             return parseClosure()
+        case .identifier where unsupportedOperandWord(token) != nil:
+            reportUnsupported(unsupportedOperandWord(token) ?? "", at: span(of: token))
+            advance()
+            _ = parseUnaryOperand(context)
+            return tree.add(ExprNode(kind: .error, span: span(from: start)))
         case .identifier where looksLikeTypeArguments(at: 1):
             advance()
             let name = Name(text(of: token), span(of: token))
@@ -423,6 +429,7 @@ extension Parser {
             while kind != .rBrace, kind != .endOfFile {
                 let before = index
                 let pattern = parsePattern()
+                skipMatchGuard()
                 if expect(.fatArrow) {
                     arms.append(MatchArm(pattern: pattern, body: parseExpression()))
                 } else {

@@ -169,7 +169,9 @@ extension Parser {
             } else if let receiver = parseSelfParameter() {
                 selfParameter = receiver
             } else if let name = expectIdentifier("a parameter name") {
-                if expect(.colon) {
+                if kind == .comma || kind == .rParen {
+                    reportUnsupported("parameters without a type (`F f(a, b)`)", at: name.span)
+                } else if expect(.colon) {
                     parameters.append(Parameter(name: name, type: parseRefinableType()))
                     for refinement in pendingRefinements {
                         contracts.append(refinementContract(refinement, subject: name.text, isEnsures: false))
@@ -300,6 +302,7 @@ extension Parser {
                     }
                     _ = expect(.rParen)
                 }
+                skipFieldsVariant()
                 variants.append(VariantDecl(name: variantName, payload: payload))
             }
             if !accept(.comma), kind != .rBrace, !current.newlineBefore {
