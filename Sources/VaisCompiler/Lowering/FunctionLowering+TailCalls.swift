@@ -16,7 +16,7 @@ extension FunctionLowering {
               function.parameters.allSatisfy({ !types.isAggregate($0) }) else { return }
         switch decl.body {
         case .block(let block): scanBlock(block, isTail: true)
-        case .expression(let expr): scanTail(expr)
+        case .expression(let expr): scan(expr, isTail: true)
         case .external: return
         }
     }
@@ -40,47 +40,30 @@ extension FunctionLowering {
         branch(to: selfTailLoop)
     }
 
-    private mutating func scanTail(_ expr: ExprID) {
+    /// Marks the self calls of `expr` in tail position (`isTail`: its value
+    /// is the function's result); `R value` anywhere puts `value` there.
+    private mutating func scan(_ expr: ExprID, isTail: Bool) {
         switch tree[expr].kind {
-        case .call(_, let arguments):
+        case .call where isTail:
             if case .direct(let callee) = model.callTargets[expr.index], callee == functionID {
                 selfTailCalls.insert(expr.index)
             }
-            arguments.forEach { scanReturns($0) }
-        case .ternary(_, let then, let otherwise):
-            scanTail(then)
-            scanTail(otherwise)
-        case .ifElse(_, let then, let otherwise):
-            scanBlock(then, isTail: true)
-            if let otherwise { scanTail(otherwise) }
-        case .match(_, let arms):
-            arms.forEach { scanTail($0.body) }
-        case .block(let block):
-            scanBlock(block, isTail: true)
-        case .parenthesized(let inner), .returnValue(.some(let inner)):
-            scanTail(inner)
-        default:
-            scanReturns(expr)
-        }
-    }
-
-    /// `R value` anywhere in the control flow puts `value` in tail position.
-    private mutating func scanReturns(_ expr: ExprID) {
-        switch tree[expr].kind {
         case .returnValue(.some(let value)):
-            scanTail(value)
+            scan(value, isTail: true)
         case .ternary(_, let then, let otherwise):
-            scanReturns(then)
-            scanReturns(otherwise)
+            scan(then, isTail: isTail)
+            scan(otherwise, isTail: isTail)
         case .ifElse(_, let then, let otherwise):
-            scanBlock(then, isTail: false)
-            if let otherwise { scanReturns(otherwise) }
+            scanBlock(then, isTail: isTail)
+            if let otherwise { scan(otherwise, isTail: isTail) }
         case .match(_, let arms):
-            arms.forEach { scanReturns($0.body) }
-        case .block(let block), .loop(_, let block):
+            arms.forEach { scan($0.body, isTail: isTail) }
+        case .block(let block):
+            scanBlock(block, isTail: isTail)
+        case .loop(_, let block):
             scanBlock(block, isTail: false)
         case .parenthesized(let inner):
-            scanReturns(inner)
+            scan(inner, isTail: isTail)
         default:
             return
         }
@@ -88,9 +71,8 @@ extension FunctionLowering {
 
     private mutating func scanBlock(_ id: BlockID, isTail: Bool) {
         for statement in tree[id].statements {
-            if case .expression(let expr) = tree[statement].kind { scanReturns(expr) }
+            if case .expression(let expr) = tree[statement].kind { scan(expr, isTail: false) }
         }
-        guard let tail = tree[id].tail else { return }
-        if isTail { scanTail(tail) } else { scanReturns(tail) }
+        if let tail = tree[id].tail { scan(tail, isTail: isTail) }
     }
 }
