@@ -36,6 +36,8 @@ enum PredeclaredFunctions {
         Entry(name: "fclose", parameters: [address], result: "i32"),
         Entry(name: "fputs", parameters: ["str", address], result: "i32"),
         Entry(name: "fgetc", parameters: [address], result: "i32"),
+        // From the C math library, which executables link (std/math has the rest).
+        Entry(name: "sqrt", parameters: ["f64"], result: "f64"),
         Entry(name: "load_i64", parameters: [address], result: "i64", kind: .intrinsic),
         Entry(name: "store_i64", parameters: [address, "i64"], result: "i64", kind: .intrinsic),
         Entry(name: "load_byte", parameters: [address], result: "i64", kind: .intrinsic),
