@@ -136,6 +136,8 @@ struct LanguageFormsTests {
              status: .notSupportedYet(line: 3, column: 13, naming: "slices")),
         Form(name: "parameters without a type", source: "F add(a, b: i64) -> i64 = b\nF main() -> i64 = 0",
              status: .notSupportedYet(line: 1, column: 7, naming: "without a type")),
+        Form(name: "string interpolation", source: "F main() -> i64 {\n    n := 3\n    puts(\"n = ~{n}\")\n    0\n}",
+             status: .notSupportedYet(line: 3, column: 10, naming: "interpolation")),
         Form(name: "refinement types elsewhere", source: "F main() -> i64 {\n    x: {v: i64 | v > 0} = 1\n    x\n}",
              status: .notSupportedYet(line: 2, column: 8, naming: "refinement types")),
     ]

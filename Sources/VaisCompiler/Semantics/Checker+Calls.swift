@@ -106,6 +106,7 @@ extension Checker {
                 }
                 model.resolutions[callee.index] = .function(function)
                 model.callTargets[id.index] = .direct(function)
+                let arguments = foldingByteOffset(id, callee: callee, function: function, arguments: arguments)
                 return checkArguments(arguments, of: function, skippingReceiver: false, calleeSpan: calleeNode.span)
             }
             if case .genericFunction(let template)? = valueNames[name] {
