@@ -219,7 +219,7 @@ extension Parser {
             return tree.add(ExprNode(kind: .float(Double(digits) ?? 0), span: span(of: token)))
         case .string:
             advance()
-            if text(of: token).contains("~{") { reportUnsupported("string interpolation (`~{expr}`)", at: span(of: token)) }
+            if isInterpolated(token) { reportUnsupported("string interpolation (`~{expr}`)", at: span(of: token)) }
             return tree.add(ExprNode(kind: .string(decodeString(token)), span: span(of: token)))
         case .kwTrue, .kwFalse:
             advance()

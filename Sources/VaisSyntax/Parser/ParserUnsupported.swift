@@ -74,13 +74,20 @@ extension Parser {
     /// expression otherwise). The feature it names, if it is one.
     func unsupportedOperandWord(_ token: Token) -> String? {
         let next = peekToken(1)
-        guard token.kind == .identifier, !next.newlineBefore,
-              [.identifier, .integer, .float, .string, .kwTrue, .kwFalse, .kwSelf].contains(next.kind) else { return nil }
-        switch text(of: token) {
-        case "lazy", "force": return "lazy evaluation (`lazy`, `force`)"
-        case "linear", "affine": return "linear and affine types (`linear`, `affine`)"
+        guard token.kind == .identifier, !next.newlineBefore else { return nil }
+        switch next.kind {
+        case .identifier, .integer, .float, .string, .kwTrue, .kwFalse, .kwSelf: break
         default: return nil
         }
+        if spells(token, "lazy") || spells(token, "force") { return "lazy evaluation (`lazy`, `force`)" }
+        if spells(token, "linear") || spells(token, "affine") { return "linear and affine types (`linear`, `affine`)" }
+        return nil
+    }
+
+    /// `"... ~{expr} ..."`: the contract's string interpolation.
+    func isInterpolated(_ token: Token) -> Bool {
+        let bytes = file.bytes[Int(token.start)..<Int(token.end)]
+        return zip(bytes, bytes.dropFirst()).contains { $0 == UInt8(ascii: "~") && $1 == UInt8(ascii: "{") }
     }
 
     /// `{x: i64 | x > 0}` where it cannot be checked: reported, and read to its `}`.
