@@ -10,7 +10,8 @@
 # `timeout`), the totals, and the failures grouped by their first
 # diagnostic's code, most common first. A program's own exit code is its
 # result, not a failure: a run counts when it ends by itself, without a
-# signal. Perl (always there on Debian) runs the program, as only a parent
+# signal. Programs run in a scratch folder (some write files where they
+# run). Perl (always there on Debian) runs the program, as only a parent
 # process can tell an exit code of 139 from a segmentation fault.
 set -u
 
@@ -56,7 +57,7 @@ for file in "$dir"/*.vais; do
         if "$vais_hot" build "$file" -o "$work/$name" > /dev/null 2> "$work/build.err"; then
             build="ok"
             built=$((built + 1))
-            run=$(run_limited "$limit" "$work/$name")
+            run=$(cd "$work" && run_limited "$limit" "$work/$name")
             case $run in
                 exit*) ran=$((ran + 1)); run=${run#exit } ;;
             esac

@@ -83,6 +83,8 @@ public struct Toolchain: Sendable {
         arguments += codeArguments(debugInfo: debugInfo)
         if kind == .sharedObject { arguments += ["-shared", "-fPIC"] }
         arguments += extraArguments
+        // The C math library, which std/math declares, comes after the objects that need it.
+        if kind == .executable { arguments.append("-lm") }
         let outcome = try run(clang, arguments, producing: output)
         guard outcome.succeeded else {
             if outcome.output.contains("ld.lld: error") { throw Failure.linkFailed(output: outcome.output) }

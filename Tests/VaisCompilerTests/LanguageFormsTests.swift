@@ -52,6 +52,22 @@ struct LanguageFormsTests {
             N fn load_i64(address: i64) -> i64
             F main() -> i64 = atoi("42")
             """, status: .supported),
+        Form(name: "the older code's one-line externs: X F and impl fn", source: """
+            X F strlen(s: str) -> i64
+            impl fn labs(n: i64) -> i64
+            F main() -> i64 = strlen("ab") + labs(-1)
+            """, status: .supported),
+        Form(name: "associated types spelled T Item", source: """
+            W Source { T Item; F get(&self) -> i64 }
+            S One { v: i64 }
+            X One: Source { T Item = i64; F get(&self) -> i64 = self.v }
+            F main() -> i64 = One { v: 1 }.get()
+            """, status: .supported),
+        Form(name: "the pipe operator", source: """
+            F double(x: i64) -> i64 = x * 2
+            F add(x: i64, y: i64) -> i64 = x + y
+            F main() -> i64 = 3 |> double |> add(1)
+            """, status: .supported),
         Form(name: "the newer spelling: let, and/or/not, Int/Bool/Str, else if", source: """
             fn sign(n: Int) -> Int {
                 let mut s = 0
@@ -106,6 +122,22 @@ struct LanguageFormsTests {
             """, status: .supported),
         Form(name: "ensures on methods", source: "S A { x: i64 }\nX A {\n    #[ensures(return > 0)]\n    F get(&self) -> i64 = self.x\n}\nF main() -> i64 = 0",
              status: .notSupportedYet(line: 3, column: 7, naming: "ensures")),
+        Form(name: "match guards", source: "F main() -> i64 = M 3 {\n    n I n > 2 => 1,\n    _ => 0\n}",
+             status: .notSupportedYet(line: 2, column: 7, naming: "match guards")),
+        Form(name: "lazy evaluation", source: "F main() -> i64 {\n    x := lazy 42\n    0\n}",
+             status: .notSupportedYet(line: 2, column: 10, naming: "lazy")),
+        Form(name: "linear types", source: "F main() -> i64 {\n    x := linear 42\n    0\n}",
+             status: .notSupportedYet(line: 2, column: 10, naming: "linear")),
+        Form(name: "enum variants with named fields", source: "E Shape { Dot, Box { w: i64 } }\nF main() -> i64 = 0",
+             status: .notSupportedYet(line: 1, column: 20, naming: "named fields")),
+        Form(name: "ranges as values", source: "F main() -> i64 {\n    r := 0..10\n    0\n}",
+             status: .notSupportedYet(line: 2, column: 11, naming: "ranges as values")),
+        Form(name: "slices", source: "F main() -> i64 {\n    a := [1, 2, 3]\n    s := a[0..2]\n    0\n}",
+             status: .notSupportedYet(line: 3, column: 13, naming: "slices")),
+        Form(name: "parameters without a type", source: "F add(a, b: i64) -> i64 = b\nF main() -> i64 = 0",
+             status: .notSupportedYet(line: 1, column: 7, naming: "without a type")),
+        Form(name: "string interpolation", source: "F main() -> i64 {\n    n := 3\n    puts(\"n = ~{n}\")\n    0\n}",
+             status: .notSupportedYet(line: 3, column: 10, naming: "interpolation")),
         Form(name: "refinement types elsewhere", source: "F main() -> i64 {\n    x: {v: i64 | v > 0} = 1\n    x\n}",
              status: .notSupportedYet(line: 2, column: 8, naming: "refinement types")),
     ]

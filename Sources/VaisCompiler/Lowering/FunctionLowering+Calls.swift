@@ -4,6 +4,10 @@ extension FunctionLowering {
     mutating func lowerCall(_ id: ExprID, callee: ExprID, arguments: [ExprID]) -> String? {
         switch model.callTargets[id.index] {
         case .direct(let function):
+            if selfTailCalls.contains(id.index), let decl = self.function.declaration {
+                lowerSelfTailCall(arguments, decl)
+                return nil
+            }
             let symbol = model.functions[function.index]
             if symbol.kind == .intrinsic { return lowerIntrinsic(symbol, arguments: arguments) }
             guard var values = lowerArguments(arguments, parameters: symbol.parameters, variadic: symbol.isVariadic) else { return nil }

@@ -34,6 +34,10 @@ struct FunctionLowering {
     var deferFlags: [String] = []
     var deferExit: String?
     var deferredResult: String?
+    /// The calls that jump back to `selfTailLoop` (see
+    /// FunctionLowering+TailCalls), by expression index.
+    var selfTailCalls: Set<Int> = []
+    var selfTailLoop = ""
     private var debugScope: Int?
     private var debugSuffix = ""
 
@@ -151,7 +155,7 @@ struct FunctionLowering {
     /// An immutable scalar whose address is never taken needs no stack
     /// slot: its SSA value stands for it.
     func isRegister(_ local: LocalID) -> Bool {
-        !model.locals[local.index].isMutable && !model.localNeedsMemory[local.index] && !types.isAggregate(model.locals[local.index].type)
+        selfTailCalls.isEmpty && !model.locals[local.index].isMutable && !model.localNeedsMemory[local.index] && !types.isAggregate(model.locals[local.index].type)
     }
 
     /// Gives a local its value: into its slot, or as its SSA value.
@@ -219,9 +223,11 @@ struct FunctionLowering {
         setLocation(span)
         if model.types.isAggregate(function.result) { returnSlot = "%ret" }
         if module.countsCalls, function.isHot { countCall() }
+        findSelfTailCalls(decl)
         bindParameters(decl)
         bindCaptures()
         prepareDefers()
+        startSelfTailLoop()
         let value: String?
         switch decl.body {
         case .block(let block):

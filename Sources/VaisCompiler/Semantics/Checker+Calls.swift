@@ -106,6 +106,7 @@ extension Checker {
                 }
                 model.resolutions[callee.index] = .function(function)
                 model.callTargets[id.index] = .direct(function)
+                let arguments = foldingByteOffset(id, callee: callee, function: function, arguments: arguments)
                 return checkArguments(arguments, of: function, skippingReceiver: false, calleeSpan: calleeNode.span)
             }
             if case .genericFunction(let template)? = valueNames[name] {
@@ -180,6 +181,9 @@ extension Checker {
             let (target, derefs) = peelPointers(baseType)
             if case .array(_, let count) = model.types[target], arguments.isEmpty, name.text == "len" || name.text == "sum" {
                 return rewriteArrayMethod(id, base: base, name: name, count: count, expected: expected)
+            }
+            if target == .str, derefs == 0, arguments.isEmpty, name.text == "len" {
+                return rewriteStringLength(id, base: base, expected: expected)
             }
             if let generic = genericMethod(named: name.text, of: target) {
                 return checkGenericMethodCall(id, base: base, name: name, target: target, derefs: derefs, method: generic,

@@ -347,6 +347,7 @@ extension Checker {
         }
         guard baseType != .error else { return .error }
         if vectorElement(baseType) != nil, !isVectorStorage(base) { return rewriteVectorIndex(id, base: base, index: index) }
+        if baseType == .str { return model.types.isInteger(indexType) ? rewriteStringIndex(id, base: base, index: index) : .error }
         switch model.types[baseType] {
         case .array(let element, _):
             return element

@@ -31,6 +31,13 @@ enum PredeclaredFunctions {
         Entry(name: "strlen", parameters: [address], result: "i64"),
         Entry(name: "usleep", parameters: ["u32"], result: "i32"),
         Entry(name: "exit", parameters: ["i32"], result: "never"),
+        // C's stdio streams, a `FILE *` held as an `i64` address.
+        Entry(name: "fopen", parameters: ["str", "str"], result: "i64"),
+        Entry(name: "fclose", parameters: [address], result: "i32"),
+        Entry(name: "fputs", parameters: ["str", address], result: "i32"),
+        Entry(name: "fgetc", parameters: [address], result: "i32"),
+        // From the C math library, which executables link (std/math has the rest).
+        Entry(name: "sqrt", parameters: ["f64"], result: "f64"),
         Entry(name: "load_i64", parameters: [address], result: "i64", kind: .intrinsic),
         Entry(name: "store_i64", parameters: [address, "i64"], result: "i64", kind: .intrinsic),
         Entry(name: "load_byte", parameters: [address], result: "i64", kind: .intrinsic),

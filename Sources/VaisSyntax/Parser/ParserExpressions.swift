@@ -23,7 +23,7 @@ extension Parser {
     }
 
     private mutating func parseTernary(_ context: ExpressionContext) -> ExprID {
-        let condition = parseBinary(minimumPrecedence: 1, context)
+        let condition = parsePipeline(context)
         guard kind == .question else { return condition }
         advance()
         let then = parseExpression(context)
@@ -59,9 +59,9 @@ extension Parser {
 
     /// Precedence climbing: one function for every binary level keeps the
     /// recursion shallow.
-    private mutating func parseBinary(minimumPrecedence: Int, _ context: ExpressionContext) -> ExprID {
+    mutating func parseBinary(minimumPrecedence: Int, _ context: ExpressionContext) -> ExprID {
         var left = parseCast(context)
-        while let (op, precedence) = binaryOperator(kind), precedence >= minimumPrecedence {
+        while let (op, precedence) = binaryOperator(kind), precedence >= minimumPrecedence, !atPipeArrow {
             // `-`, `*`, `&` and `|` (a closure) at the start of a line begin
             // a new statement; `||` there goes on with the line before.
             if current.newlineBefore, kind == .minus || kind == .star || kind == .amp || kind == .pipe { break }
@@ -147,6 +147,7 @@ extension Parser {
                 guard addChainLink() else { return abandonTooDeepExpression() }
                 advance()
                 let indexValue = parseExpression()
+                skipSliceBound()
                 _ = expect(.rBracket)
                 value = tree.add(ExprNode(kind: .index(base: value, index: indexValue), span: tree[value].span.through(span(from: previousEnd))))
             case .question where !current.newlineBefore && !startsExpression(peekToken(1)):
@@ -218,6 +219,7 @@ extension Parser {
             return tree.add(ExprNode(kind: .float(Double(digits) ?? 0), span: span(of: token)))
         case .string:
             advance()
+            if isInterpolated(token) { reportUnsupported("string interpolation (`~{expr}`)", at: span(of: token)) }
             return tree.add(ExprNode(kind: .string(decodeString(token)), span: span(of: token)))
         case .kwTrue, .kwFalse:
             advance()
@@ -234,6 +236,11 @@ extension Parser {
             // `move |x| ...`: every capture is a copy already.
             advance()
             return parseClosure()
+        case .identifier where unsupportedOperandWord(token) != nil:
+            reportUnsupported(unsupportedOperandWord(token) ?? "", at: span(of: token))
+            advance()
+            _ = parseUnaryOperand(context)
+            return tree.add(ExprNode(kind: .error, span: span(from: start)))
         case .identifier where looksLikeTypeArguments(at: 1):
             advance()
             let name = Name(text(of: token), span(of: token))
@@ -423,6 +430,7 @@ extension Parser {
             while kind != .rBrace, kind != .endOfFile {
                 let before = index
                 let pattern = parsePattern()
+                skipMatchGuard()
                 if expect(.fatArrow) {
                     arms.append(MatchArm(pattern: pattern, body: parseExpression()))
                 } else {

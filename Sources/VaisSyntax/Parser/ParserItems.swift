@@ -63,8 +63,9 @@ extension Parser {
         case .kwGlobal: parseGlobal(isConstant: false)
         case .kwContinueOrConst, .kwConst: parseGlobal(isConstant: true)
         case .kwUse: parseImport()
-        case .kwExtern where peekKind() == .kwFn:
-            // `N F malloc(size: i64) -> i64`: one C function, no block.
+        case .kwExtern where peekKind() == .kwFn, .kwImpl where peekKind() == .kwFn:
+            // `N F malloc(size: i64) -> i64` (the older code's `X F ...`):
+            // one C function, no block.
             advance()
             if let function = parseFunction(isHot: false, isExtern: true) {
                 tree.add(item: .function(function), file: file.id)
@@ -168,7 +169,9 @@ extension Parser {
             } else if let receiver = parseSelfParameter() {
                 selfParameter = receiver
             } else if let name = expectIdentifier("a parameter name") {
-                if expect(.colon) {
+                if kind == .comma || kind == .rParen {
+                    reportUnsupported("parameters without a type (`F f(a, b)`)", at: name.span)
+                } else if expect(.colon) {
                     parameters.append(Parameter(name: name, type: parseRefinableType()))
                     for refinement in pendingRefinements {
                         contracts.append(refinementContract(refinement, subject: name.text, isEnsures: false))
@@ -299,6 +302,7 @@ extension Parser {
                     }
                     _ = expect(.rParen)
                 }
+                skipFieldsVariant()
                 variants.append(VariantDecl(name: variantName, payload: payload))
             }
             if !accept(.comma), kind != .rBrace, !current.newlineBefore {
@@ -457,7 +461,7 @@ extension Parser {
                     }
                     methods.append(checkedMethod(method, contracts))
                 }
-            } else if kind == .identifier, spells(current, "type") {
+            } else if startsAssociatedType {
                 advance()
                 if let name = expectIdentifier("an associated type name"), expect(.equal) {
                     associatedTypes.append((name, parseType()))
@@ -486,6 +490,11 @@ extension Parser {
         }
     }
 
+    /// `type Item` (the older code writes `T Item`) inside a trait or an impl.
+    private var startsAssociatedType: Bool {
+        kind == .identifier && peekKind() == .identifier && (spells(current, "type") || spells(current, "T"))
+    }
+
     /// `trait Name { F required(&self) -> T; F provided(&self) -> T { ... }; type Item }`
     /// (also `W Name { ... }`).
     private mutating func parseTrait() {
@@ -511,7 +520,7 @@ extension Parser {
             let before = index
             if kind == .kwFn {
                 if let method = parseFunction(isHot: false, isExtern: false, insideExternBlock: true) { methods.append(method) }
-            } else if kind == .identifier, spells(current, "type") {
+            } else if startsAssociatedType {
                 advance()
                 if let associated = expectIdentifier("an associated type name") { associatedTypes.append(associated) }
                 if accept(.colon) {

@@ -120,6 +120,7 @@ extension Parser {
     /// A statement ends at `;`, a line break, `}` or the end of the file.
     private mutating func finishStatement() -> Bool {
         if atStatementEnd { return true }
+        if reportRangeValue() { return false }
         errorExpected("end of statement (a line break or ';')")
         return false
     }

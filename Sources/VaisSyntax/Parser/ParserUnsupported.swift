@@ -38,6 +38,58 @@ extension Parser {
         return true
     }
 
+    /// `pattern I condition => ...`: reported, and the condition read.
+    mutating func skipMatchGuard() {
+        guard kind == .kwIf else { return }
+        reportUnsupported("match guards (`pattern I condition => ...`)", at: currentSpan)
+        advance()
+        _ = parseConditionExpression()
+    }
+
+    /// `Variant { x: T }` in an enum: reported, and read to its `}`.
+    mutating func skipFieldsVariant() {
+        guard kind == .lBrace else { return }
+        reportUnsupported("enum variants with named fields (`Variant { x: T }`)", at: currentSpan)
+        skipBraces()
+    }
+
+    /// `a..b` where a statement should end (`r := 0..10`): a range kept as
+    /// a value. True when it was one.
+    mutating func reportRangeValue() -> Bool {
+        guard kind == .dotDot || kind == .dotDotEqual else { return false }
+        reportUnsupported("ranges as values (`a..b` outside a loop header or a pattern)", at: currentSpan)
+        return true
+    }
+
+    /// `a[i..j]`: reported, and the upper bound read.
+    mutating func skipSliceBound() {
+        guard kind == .dotDot || kind == .dotDotEqual else { return }
+        reportUnsupported("slices (`a[i..j]`)", at: currentSpan)
+        advance()
+        _ = parseExpression()
+    }
+
+    /// `lazy e`, `force e`, `linear e`, `affine e`: the contract's word, then
+    /// an operand on the same line (a name followed by another operand is no
+    /// expression otherwise). The feature it names, if it is one.
+    func unsupportedOperandWord(_ token: Token) -> String? {
+        let next = peekToken(1)
+        guard token.kind == .identifier, !next.newlineBefore else { return nil }
+        switch next.kind {
+        case .identifier, .integer, .float, .string, .kwTrue, .kwFalse, .kwSelf: break
+        default: return nil
+        }
+        if spells(token, "lazy") || spells(token, "force") { return "lazy evaluation (`lazy`, `force`)" }
+        if spells(token, "linear") || spells(token, "affine") { return "linear and affine types (`linear`, `affine`)" }
+        return nil
+    }
+
+    /// `"... ~{expr} ..."`: the contract's string interpolation.
+    func isInterpolated(_ token: Token) -> Bool {
+        let bytes = file.bytes[Int(token.start)..<Int(token.end)]
+        return zip(bytes, bytes.dropFirst()).contains { $0 == UInt8(ascii: "~") && $1 == UInt8(ascii: "{") }
+    }
+
     /// `{x: i64 | x > 0}` where it cannot be checked: reported, and read to its `}`.
     mutating func skipRefinementType() -> TypeSyntax {
         let start = current.start
