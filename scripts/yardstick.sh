@@ -5,6 +5,7 @@
 #
 # For each DIR/*.vais (sorted): `vais-hot check`; if it checks, `vais-hot
 # build` and a run limited to YARDSTICK_TIMEOUT seconds (20 unless set).
+# YARDSTICK_FLAGS go to check and build (`--lenient-mutability`, say).
 # Prints one row per file (check ok or the first diagnostic's code and
 # message, build ok, how the run ended: its exit code, `signal N` or
 # `timeout`), the totals, and the failures grouped by their first
@@ -18,6 +19,7 @@ set -u
 dir=${1:?usage: scripts/yardstick.sh DIR [VAIS_HOT]}
 vais_hot=${2:-$(dirname "$0")/../.build/debug/vais-hot}
 limit=${YARDSTICK_TIMEOUT:-20}
+read -r -a flags <<< "${YARDSTICK_FLAGS:-}"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
@@ -45,7 +47,7 @@ for file in "$dir"/*.vais; do
     total=$((total + 1))
     name=$(basename "$file" .vais)
     check="ok" build="-" run="-" first=""
-    if ! "$vais_hot" check "$file" > /dev/null 2> "$work/check.err"; then
+    if ! "$vais_hot" check "${flags[@]}" "$file" > /dev/null 2> "$work/check.err"; then
         first=$(grep -m1 -o 'error\[[A-Z][0-9]*\]: .*' "$work/check.err" | cut -c1-90)
         code=$(printf '%s' "$first" | sed -n 's/^error\[\([A-Z][0-9]*\)\].*/\1/p')
         check=${code:-crash}
@@ -54,7 +56,7 @@ for file in "$dir"/*.vais; do
     else
         checked=$((checked + 1))
         build="no"
-        if "$vais_hot" build "$file" -o "$work/$name" > /dev/null 2> "$work/build.err"; then
+        if "$vais_hot" build "${flags[@]}" "$file" -o "$work/$name" > /dev/null 2> "$work/build.err"; then
             build="ok"
             built=$((built + 1))
             run=$(cd "$work" && run_limited "$limit" "$work/$name")
@@ -69,7 +71,7 @@ for file in "$dir"/*.vais; do
 done
 
 echo
-echo "files: $total  check: $checked  build: $built  run: $ran (timeout ${limit}s)"
+echo "files: $total  check: $checked  build: $built  run: $ran (timeout ${limit}s${flags[*]:+, ${flags[*]}})"
 if [ -s "$work/causes" ]; then
     echo
     echo "failures by first diagnostic code:"
