@@ -73,6 +73,24 @@ struct LanguageFormsTests {
             F second(p: *i64) -> i64 = p[1]
             F main() -> i64 = second([1, 2, 3])
             """, status: .supported),
+        Form(name: "type arguments of a binding from a later use", source: """
+            S Box<T> { last: Option<T> }
+            X Box<T> { F put(&mut self, x: T) { self.last = Some(x) } }
+            F main() -> i64 {
+                b := mut Box { last: None }
+                b.put(1.5)
+                e := mut None
+                e = Some(2)
+                e.unwrap_or(0)
+            }
+            """, status: .supported),
+        Form(name: "tuple patterns in match", source: """
+            F f(p: (i64, Option<(bool, i64)>)) -> i64 = M p {
+                (0, Some((true, n))) => n,
+                (x, _) => x,
+            }
+            F main() -> i64 = f((0, Some((true, 3))))
+            """, status: .supported),
         Form(name: "async functions", source: "A F fetch() -> i64 = 1\nF main() -> i64 = 0",
              status: .notSupportedYet(line: 1, column: 1, naming: "async")),
         Form(name: "await", source: "F main() -> i64 {\n    x := 1.Y\n    0\n}",

@@ -175,6 +175,7 @@ extension Checker {
             let baseType = checkExpression(base, expected: nil)
             guard baseType != .error else {
                 checkAll(arguments)
+                if deferredBinding != nil { noteDeferredReceiver(base, method: name.text, arguments: arguments) }
                 return .error
             }
             let (target, derefs) = peelPointers(baseType)

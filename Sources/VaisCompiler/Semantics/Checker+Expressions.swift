@@ -154,6 +154,7 @@ extension Checker {
     private mutating func resolveName(_ id: ExprID, _ name: String, expected: TypeID?, span: SourceSpan) -> TypeID {
         if let local = resolveLocal(name) {
             model.resolutions[id.index] = .local(local)
+            if deferredBinding != nil { noteDeferredUse(id, expected: expected) }
             return model.locals[local.index].type
         }
         switch valueNames[name] {

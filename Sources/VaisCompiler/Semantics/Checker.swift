@@ -84,6 +84,12 @@ struct Checker {
     /// of an operator chain asks about the chain below it, so without the
     /// answers kept a chain costs time quadratic in its length.
     var untypedLiteralChains: [ExprID: Bool] = [:]
+    /// Deferred inference (see Checker+DeferredInference): where the E028
+    /// of a binding's value being tried is expected, whether it came, and
+    /// the open binding a look ahead is finding the type of.
+    var deferredSite: SourceSpan?
+    var inferenceGap = false
+    var deferredBinding: DeferredBinding?
 
     /// The items checked: every item, less the prelude's for a type name
     /// the program declares itself.
@@ -140,6 +146,7 @@ struct Checker {
     }
 
     mutating func error(_ code: String, _ message: String, at span: SourceSpan) {
+        if deferredSite != nil, isDeferredGap(code, at: span) { return }
         guard let instantiation else {
             diagnostics.error(code, message, at: span)
             return
