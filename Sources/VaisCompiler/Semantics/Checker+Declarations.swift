@@ -21,10 +21,13 @@ extension Checker {
             case .structure(let decl) where !decl.genericParameters.isEmpty:
                 guard declareTypeName(decl.name) else { continue }
                 genericTypes[decl.name.text] = .structure(decl)
+                // Reported once here: each specialization keeps the first.
+                reportRepeatedNames(decl.fields.map(\.name)) { "the field `\($0)` is declared more than once" }
             case .enumeration(let decl) where !decl.genericParameters.isEmpty:
                 guard declareTypeName(decl.name) else { continue }
                 genericTypes[decl.name.text] = .enumeration(decl)
-                for (index, variant) in decl.variants.enumerated() {
+                let repeated = reportRepeatedNames(decl.variants.map(\.name)) { "the variant `\($0)` is declared more than once" }
+                for (index, variant) in decl.variants.enumerated() where !repeated.contains(index) {
                     genericBareVariants[variant.name.text, default: []].append((decl.name.text, index))
                 }
             case .structure(let decl):
@@ -41,6 +44,18 @@ extension Checker {
                 continue
             }
         }
+    }
+
+    /// E007 for each name after the first of its spelling; their indices.
+    @discardableResult
+    private mutating func reportRepeatedNames(_ names: [Name], _ message: (String) -> String) -> Set<Int> {
+        var seen: Set<String> = []
+        var repeated: Set<Int> = []
+        for (index, name) in names.enumerated() where !seen.insert(name.text).inserted {
+            error("E007", message(name.text), at: name.span)
+            repeated.insert(index)
+        }
+        return repeated
     }
 
     private mutating func declareTypeName(_ name: Name) -> Bool {
