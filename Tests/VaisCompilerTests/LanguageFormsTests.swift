@@ -91,6 +91,12 @@ struct LanguageFormsTests {
             }
             F main() -> i64 = f((0, Some((true, 3))))
             """, status: .supported),
+        Form(name: "generic traits, their impls and bounds", source: """
+            W Into<T> { F into(&self) -> T }
+            X i64: Into<f64> { F into(&self) -> f64 = *self as f64 }
+            F half<T: Into<f64>>(x: T) -> f64 = x.into() / 2.0
+            F main() -> i64 = half(8) as i64
+            """, status: .supported),
         Form(name: "async functions", source: "A F fetch() -> i64 = 1\nF main() -> i64 = 0",
              status: .notSupportedYet(line: 1, column: 1, naming: "async")),
         Form(name: "await", source: "F main() -> i64 {\n    x := 1.Y\n    0\n}",

@@ -135,12 +135,15 @@ public struct ImplDecl: Sendable {
     public let traitName: Name?
     /// `type Item = i64` in a trait's impl.
     public let associatedTypes: [(name: Name, type: TypeSyntax)]
+    /// `f64` of `X i64: Into<f64>`: the arguments of a generic trait.
+    public let traitArguments: [TypeSyntax]
     /// The traits each generic parameter must implement for the impl to
     /// apply (`impl<T: Show> Show for Boxed<T>`).
     public let genericBounds: [[Name]]
     public init(typeName: Name, methods: [FunctionDecl], genericParameters: [Name] = [], traitName: Name? = nil,
-                associatedTypes: [(name: Name, type: TypeSyntax)] = [], genericBounds: [[Name]] = []) {
+                traitArguments: [TypeSyntax] = [], associatedTypes: [(name: Name, type: TypeSyntax)] = [], genericBounds: [[Name]] = []) {
         self.genericParameters = genericParameters
+        self.traitArguments = traitArguments
         self.genericBounds = genericBounds
         self.traitName = traitName
         self.associatedTypes = associatedTypes
@@ -157,8 +160,12 @@ public struct TraitDecl: Sendable {
     public let methods: [FunctionDecl]
     /// `type Item` declarations.
     public let associatedTypes: [Name]
-    public init(name: Name, methods: [FunctionDecl], associatedTypes: [Name]) {
+    /// `T` of `W Into<T>`: each impl gives it (`X i64: Into<f64>`), and its
+    /// methods see it as they see an associated type.
+    public let genericParameters: [Name]
+    public init(name: Name, methods: [FunctionDecl], associatedTypes: [Name], genericParameters: [Name] = []) {
         self.name = name
+        self.genericParameters = genericParameters
         self.methods = methods
         self.associatedTypes = associatedTypes
     }

@@ -426,7 +426,12 @@ extension Parser {
             return
         }
         var traitName: Name?
-        parseImplTypeArguments(&genericParameters, &genericBounds)
+        var traitArguments: [TypeSyntax] = []
+        if closesBeforeFor() {
+            traitArguments = parseTypeArguments()
+        } else {
+            parseImplTypeArguments(&genericParameters, &genericBounds)
+        }
         if accept(.kwFor) {
             traitName = typeName
             guard let implemented = expectIdentifier("a type name after 'for'") else {
@@ -437,6 +442,7 @@ extension Parser {
             parseImplTypeArguments(&genericParameters, &genericBounds)
         } else if accept(.colon) {
             traitName = expectIdentifier("a trait name")
+            traitArguments = parseTypeArguments()
         }
         parseWhereClause(genericParameters, &genericBounds)
         guard expect(.lBrace) else {
@@ -471,8 +477,8 @@ extension Parser {
         }
         _ = expect(.rBrace)
         tree.add(item: .implementation(ImplDecl(typeName: typeName, methods: methods, genericParameters: genericParameters,
-                                                traitName: traitName, associatedTypes: associatedTypes,
-                                                genericBounds: genericBounds)), file: file.id)
+                                                traitName: traitName, traitArguments: traitArguments,
+                                                associatedTypes: associatedTypes, genericBounds: genericBounds)), file: file.id)
     }
 
     /// `<A, B>` after the implemented type: its parameters, unless the impl
@@ -494,12 +500,9 @@ extension Parser {
             synchronizeItem()
             return
         }
-        if kind == .less {
-            diagnostics.error("P018", "generic traits are not supported yet", at: currentSpan)
-            _ = parseGenericParameters()
-        }
+        let genericParameters = parseGenericParameters()
         if accept(.colon) {
-            repeat { _ = expectIdentifier("a trait name") } while accept(.plus)
+            repeat { _ = parseBound() } while accept(.plus)
         }
         guard expect(.lBrace) else {
             synchronizeItem()
@@ -515,7 +518,7 @@ extension Parser {
                 advance()
                 if let associated = expectIdentifier("an associated type name") { associatedTypes.append(associated) }
                 if accept(.colon) {
-                    repeat { _ = expectIdentifier("a trait name") } while accept(.plus)
+                    repeat { _ = parseBound() } while accept(.plus)
                 }
                 _ = accept(.semicolon)
             } else {
@@ -526,6 +529,7 @@ extension Parser {
             if index == before { advance() }
         }
         _ = expect(.rBrace)
-        tree.add(item: .trait(TraitDecl(name: name, methods: methods, associatedTypes: associatedTypes)), file: file.id)
+        tree.add(item: .trait(TraitDecl(name: name, methods: methods, associatedTypes: associatedTypes,
+                                        genericParameters: genericParameters)), file: file.id)
     }
 }
