@@ -97,6 +97,12 @@ struct LanguageFormsTests {
             F half<T: Into<f64>>(x: T) -> f64 = x.into() / 2.0
             F main() -> i64 = half(8) as i64
             """, status: .supported),
+        Form(name: "type arguments written on calls, with a turbofish too", source: """
+            S Tally { n: i64 }
+            X Tally { F none<Elem>(&self) -> Option<Elem> = None }
+            F zero<T>() -> T = 0 as T
+            F main() -> i64 = zero<i64>() + zero::<i64>() + Tally { n: 1 }.none::<i64>().unwrap_or(Tally { n: 2 }.none<i64>().unwrap_or(0))
+            """, status: .supported),
         Form(name: "async functions", source: "A F fetch() -> i64 = 1\nF main() -> i64 = 0",
              status: .notSupportedYet(line: 1, column: 1, naming: "async")),
         Form(name: "await", source: "F main() -> i64 {\n    x := 1.Y\n    0\n}",

@@ -162,6 +162,7 @@ extension Checker {
                     return checkGenericMethodCall(id, base: base, name: name, target: owner, derefs: 0, method: generic,
                                                   arguments: arguments, expected: expected)
                 }
+                rejectTypeArguments(callee, name)
                 guard let method = method(named: name.text, of: owner, at: name.span) else {
                     let code = if case .enumeration = model.types[owner] { "E013" } else { "E018" }
                     let what = code == "E013" ? "variant or method" : "method"
@@ -187,6 +188,7 @@ extension Checker {
                                               arguments: arguments, expected: expected)
             }
             if let method = method(named: name.text, of: target, at: name.span), model.functions[method.index].receiver != nil {
+                rejectTypeArguments(callee, name)
                 model.callTargets[id.index] = .method(method, receiverDerefs: derefs)
                 if derefs == 0, model.functions[method.index].receiver != .value { noteAddressTaken(base) }
                 return checkArguments(arguments, of: method, skippingReceiver: true, calleeSpan: name.span)
@@ -213,6 +215,13 @@ extension Checker {
         model.callTargets[id.index] = .indirect
         checkArgumentList(arguments, parameters: parameters, variadic: variadic, calleeSpan: calleeNode.span, callee: .value)
         return result
+    }
+
+    /// E027 for type arguments written on a method that has no type
+    /// parameters of its own.
+    private mutating func rejectTypeArguments(_ callee: ExprID, _ name: Name) {
+        guard !tree.typeArguments.isEmpty, tree.typeArguments[callee] != nil else { return }
+        error("E027", "`\(name.text)` is not generic and takes no type arguments", at: name.span)
     }
 
     mutating func checkAll(_ arguments: [ExprID]) {
