@@ -15,6 +15,7 @@ extension Checker {
     /// accesses ask this first, and most bases are locals.
     mutating func staticBase(_ expr: ExprID) -> StaticBase? {
         guard case .name(let name) = tree[expr].kind, lookupLocal(name) == nil, valueNames[name] == nil else { return nil }
+        if !hiddenNames.isEmpty, environmentType(name) == nil { requireImported(name, at: tree[expr].span) }
         if let type = typeNames[name] { return .type(type) }
         if genericTypes[name] != nil {
             guard let arguments = tree.typeArguments[expr] else { return .template(name) }
@@ -100,6 +101,7 @@ extension Checker {
             model.callTargets[id.index] = .direct(current)
             return checkArguments(arguments, of: current, skippingReceiver: false, calleeSpan: calleeNode.span)
         case .name(let name) where lookupLocal(name) == nil:
+            if !hiddenNames.isEmpty { requireImported(name, at: calleeNode.span) }
             if case .function(let function)? = valueNames[name] {
                 if !tree.typeArguments.isEmpty, tree.typeArguments[callee] != nil {
                     error("E027", "`\(name)` is not generic and takes no type arguments", at: calleeNode.span)

@@ -168,6 +168,7 @@ extension Checker {
         case .named(let name):
             if let builtin = TypeTable.builtinNames[name.text] { return builtin }
             if !typeEnvironment.isEmpty, let bound = environmentType(name.text) { return bound }
+            if !hiddenNames.isEmpty { requireImported(name.text, at: name.span) }
             if let declared = typeNames[name.text] { return declared }
             if let alias = typeAliases[name.text] {
                 guard !resolvingAliases.contains(name.text) else {
@@ -191,6 +192,7 @@ extension Checker {
             error("E002", "undefined type `\(name.text)`", at: name.span)
             return .error
         case .generic(let name, let arguments, let span):
+            if !hiddenNames.isEmpty { requireImported(name.text, at: name.span) }
             let resolved = arguments.map { resolveType($0) }
             if let alias = genericAliases[name.text] { return resolveGenericAlias(alias, resolved, at: span) }
             guard genericTypes[name.text] != nil else {

@@ -23,11 +23,16 @@ extension Checker {
         // A closure in the value may hold a binding tried the same way.
         let outer = (deferredSite, inferenceGap)
         (deferredSite, inferenceGap) = (tree[value].span, false)
+        let before = (diagnostics, reportedInstantiations)
         let type = checkExpression(value, expected: nil)
         let gap = inferenceGap
         (deferredSite, inferenceGap) = outer
         guard gap else { return type }
+        // Checked again below, the value reports its other errors then.
+        let firstTry = (diagnostics, reportedInstantiations)
+        (diagnostics, reportedInstantiations) = before
         guard let found = typeFromLaterUse(name, template: template, rest: rest, tail: tail) else {
+            (diagnostics, reportedInstantiations) = firstTry
             let example = template.map { "\($0)<...>" } ?? "..."
             error("E033", "cannot infer the type of `\(name.text)`: nothing later in the function fixes it; annotate it, as in `\(name.text): \(example) = ...`",
                   at: name.span)

@@ -84,6 +84,10 @@ struct Checker {
     /// of an operator chain asks about the chain below it, so without the
     /// answers kept a chain costs time quadratic in its length.
     var untypedLiteralChains: [ExprID: Bool] = [:]
+    /// By file: the names of modules it imports with a list
+    /// (`use std/vec.{vec_new}`) that the list leaves out, with the
+    /// module's path (see Checker+ImportLists).
+    var hiddenNames: [FileID: [String: String]] = [:]
     /// Deferred inference (see Checker+DeferredInference): where the E028
     /// of a binding's value being tried is expected, whether it came, and
     /// the open binding a look ahead is finding the type of.
@@ -105,9 +109,10 @@ struct Checker {
     }
 
     /// The tree comes back grown by the bodies of generic specializations.
-    static func check(_ tree: SyntaxTree, requireMain: Bool, rootFile: FileID,
-                      preludeFile: FileID? = nil) -> (SemanticModel, SyntaxTree, [Diagnostic]) {
+    static func check(_ tree: SyntaxTree, requireMain: Bool, rootFile: FileID, preludeFile: FileID? = nil,
+                      importedFiles: [SourceSpan: FileID] = [:]) -> (SemanticModel, SyntaxTree, [Diagnostic]) {
         var checker = Checker(tree: tree, preludeFile: preludeFile)
+        checker.declareImportLists(importedFiles)
         checker.declareTypes()
         checker.declareTraitImplementations()
         checker.declareGlobalNames()

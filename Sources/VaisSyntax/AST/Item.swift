@@ -119,9 +119,13 @@ public struct ImportDecl: Sendable {
     /// The path as written, `std/hot` for `U std/hot`.
     public let path: String
     public let span: SourceSpan
-    public init(path: String, span: SourceSpan) {
+    /// `vec_new, Vec` of `use std/vec.{vec_new, Vec}`: the only names of
+    /// the module the importing file sees; nil imports them all.
+    public let names: [Name]?
+    public init(path: String, span: SourceSpan, names: [Name]? = nil) {
         self.path = path
         self.span = span
+        self.names = names
     }
 }
 

@@ -353,20 +353,24 @@ extension Parser {
             synchronizeItem()
             return
         }
-        // `use std/vec.{vec_new, Vec}`: the module's names are all visible
-        // anyway, so the list is read and the whole module imported.
+        // `use std/vec.{vec_new, Vec}`: only the names listed are visible
+        // to this file (the checker holds it to that).
         var span = span(from: start)
+        var names: [Name]?
         if path.hasSuffix("."), kind == .lBrace {
             path.removeLast()
             span = SourceSpan(file: span.file, start: span.start, end: span.end - 1)
             advance()
+            var listed: [Name] = []
             while kind != .rBrace, kind != .endOfFile, !atStatementEnd || kind == .comma {
                 if kind != .identifier, kind != .comma, !kind.isKeyword { break }
-                advance()
+                let token = advance()
+                if token.kind != .comma { listed.append(Name(text(of: token), self.span(of: token))) }
             }
             _ = expect(.rBrace, "'}' to close the imported names")
+            names = listed
         }
-        tree.add(item: .importModule(ImportDecl(path: path, span: span)), file: file.id)
+        tree.add(item: .importModule(ImportDecl(path: path, span: span, names: names)), file: file.id)
     }
 
     /// `type Name = T` (also `T Name = T`, and `type Name<A> = T`): an
