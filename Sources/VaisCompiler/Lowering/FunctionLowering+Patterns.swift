@@ -49,29 +49,25 @@ extension FunctionLowering {
             for (index, element) in elements.enumerated() {
                 let elementType = model.structs[structID.index].fields[index].type
                 guard let test = patternTest(element, tupleElement(value, type, index: index), elementType) else { continue }
-                if let previous = combined {
-                    let result = temp()
-                    emit(result, " = and i1 ", previous, ", ", test)
-                    combined = result
-                } else {
-                    combined = test
-                }
+                combined = joined(combined, test, by: "and")
             }
             return combined
         case .alternatives(let alternatives, _):
             var combined: String?
             for alternative in alternatives {
                 guard let test = patternTest(alternative, value, type) else { return nil }
-                if let previous = combined {
-                    let result = temp()
-                    emit(result, " = or i1 ", previous, ", ", test)
-                    combined = result
-                } else {
-                    combined = test
-                }
+                combined = joined(combined, test, by: "or")
             }
             return combined
         }
+    }
+
+    /// `test`, or `previous` joined to it by the `i1` operation `operation`.
+    private mutating func joined(_ previous: String?, _ test: String, by operation: String) -> String {
+        guard let previous else { return test }
+        let result = temp()
+        emit(result, " = ", operation, " i1 ", previous, ", ", test)
+        return result
     }
 
     private mutating func tagTest(_ value: String, _ type: TypeID, _ variant: Int) -> String {
