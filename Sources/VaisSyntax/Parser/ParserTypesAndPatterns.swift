@@ -130,6 +130,8 @@ extension Parser {
             let elements = parsePatternFields()
             let trailingComma = index >= 2 && tokens[index - 2].kind == .comma
             if elements.count == 1, !trailingComma { return elements[0] }
+            // An element that did not parse was reported: the tuple says no more.
+            if elements.contains(where: { if case .error = $0 { true } else { false } }) { return .error(span(from: token.start)) }
             return .tuple(elements, span(from: token.start))
         default:
             errorExpected("a pattern", code: "P014")
