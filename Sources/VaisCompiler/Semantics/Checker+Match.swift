@@ -116,42 +116,10 @@ extension Checker {
         }
     }
 
-    func isExhaustive(_ arms: [MatchArm], _ type: TypeID) -> Bool {
-        let patterns = arms.flatMap { flattenAlternatives($0.pattern) }
-        if patterns.contains(where: { isIrrefutable($0) }) { return true }
-        switch model.types[type] {
-        case .bool:
-            let values = Set(patterns.compactMap { pattern -> Bool? in
-                if case .bool(let value, _) = pattern { return value }
-                return nil
-            })
-            return values.count == 2
-        case .enumeration(let enumID):
-            var covered = Set<Int>()
-            for pattern in patterns {
-                switch pattern {
-                case .binding(let name):
-                    if let index = model.variantPatterns[name.span] { covered.insert(index) }
-                case .variant(_, let variant, let fields, _) where fields.allSatisfy({ isIrrefutable($0) }):
-                    if let index = model.enums[enumID.index].variantIndex(variant.text) { covered.insert(index) }
-                default:
-                    break
-                }
-            }
-            return covered.count == model.enums[enumID.index].variants.count
-        default:
-            return false
-        }
-    }
-
     /// The element types of a tuple type, nil for any other type.
     func tupleElements(_ type: TypeID) -> [TypeID]? {
         guard let instance = instanceOrigins[type], instance.template == Self.tupleTemplate else { return nil }
         return instance.arguments
     }
 
-    private func flattenAlternatives(_ pattern: Pattern) -> [Pattern] {
-        if case .alternatives(let alternatives, _) = pattern { return alternatives.flatMap { flattenAlternatives($0) } }
-        return [pattern]
-    }
 }
