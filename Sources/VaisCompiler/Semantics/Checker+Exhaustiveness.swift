@@ -7,8 +7,27 @@ import VaisSyntax
 /// value. Rows of patterns are split by the first column's cases in turn.
 extension Checker {
     func isExhaustive(_ arms: [MatchArm], _ type: TypeID) -> Bool {
+        if arms.contains(where: { isIrrefutable($0.pattern) }) || coversEveryVariant(arms, type) { return true }
         var budget = 20_000
         return covers(arms.map { [$0.pattern] }, [type], budget: &budget)
+    }
+
+    /// The common case, answered without building rows: an enum's arms
+    /// that each take a whole variant, and name them all.
+    private func coversEveryVariant(_ arms: [MatchArm], _ type: TypeID) -> Bool {
+        guard case .enumeration(let enumID) = model.types[type] else { return false }
+        var covered = Set<Int>()
+        for arm in arms {
+            switch arm.pattern {
+            case .binding(let name):
+                if let index = model.variantPatterns[name.span] { covered.insert(index) }
+            case .variant(_, let variant, let fields, _) where fields.allSatisfy({ isIrrefutable($0) }):
+                if let index = model.enums[enumID.index].variantIndex(variant.text) { covered.insert(index) }
+            default:
+                continue
+            }
+        }
+        return covered.count == model.enums[enumID.index].variants.count
     }
 
     /// Whether `rows` (patterns for values of `types`, one a column) cover
