@@ -89,6 +89,36 @@ struct LanguageFormsTests {
             F second(p: *i64) -> i64 = p[1]
             F main() -> i64 = second([1, 2, 3])
             """, status: .supported),
+        Form(name: "type arguments of a binding from a later use", source: """
+            S Box<T> { last: Option<T> }
+            X Box<T> { F put(&mut self, x: T) { self.last = Some(x) } }
+            F main() -> i64 {
+                b := mut Box { last: None }
+                b.put(1.5)
+                e := mut None
+                e = Some(2)
+                e.unwrap_or(0)
+            }
+            """, status: .supported),
+        Form(name: "tuple patterns in match", source: """
+            F f(p: (i64, Option<(bool, i64)>)) -> i64 = M p {
+                (0, Some((true, n))) => n,
+                (x, _) => x,
+            }
+            F main() -> i64 = f((0, Some((true, 3))))
+            """, status: .supported),
+        Form(name: "generic traits, their impls and bounds", source: """
+            W Into<T> { F into(&self) -> T }
+            X i64: Into<f64> { F into(&self) -> f64 = *self as f64 }
+            F half<T: Into<f64>>(x: T) -> f64 = x.into() / 2.0
+            F main() -> i64 = half(8) as i64
+            """, status: .supported),
+        Form(name: "type arguments written on calls, with a turbofish too", source: """
+            S Tally { n: i64 }
+            X Tally { F none<Elem>(&self) -> Option<Elem> = None }
+            F zero<T>() -> T = 0 as T
+            F main() -> i64 = zero<i64>() + zero::<i64>() + Tally { n: 1 }.none::<i64>().unwrap_or(Tally { n: 2 }.none<i64>().unwrap_or(0))
+            """, status: .supported),
         Form(name: "async functions", source: "A F fetch() -> i64 = 1\nF main() -> i64 = 0",
              status: .notSupportedYet(line: 1, column: 1, naming: "async")),
         Form(name: "await", source: "F main() -> i64 {\n    x := 1.Y\n    0\n}",

@@ -56,6 +56,8 @@ public struct ParsedProgram: Sendable {
     public let diagnostics: [Diagnostic]
     /// The prelude's file (`Option`, `Result`), if it was read.
     public var preludeFile: FileID?
+    /// The file each import names, by the import's span.
+    public var importedFiles: [SourceSpan: FileID] = [:]
 }
 
 /// The compiler's front door: source in, diagnostics and LLVM IR out. The
@@ -102,7 +104,7 @@ public enum Compiler {
             var loader = ProgramLoader(standardLibrary: options.standardLibrary)
             let root = loader.load(rootPath: path, contents: source)
             return ParsedProgram(sources: loader.sources, rootFile: root, tree: loader.tree, diagnostics: loader.diagnostics.all,
-                                 preludeFile: loader.prelude)
+                                 preludeFile: loader.prelude, importedFiles: loader.importedFiles)
         }
     }
 
@@ -113,7 +115,7 @@ public enum Compiler {
         let rootParsed = !parsed.diagnostics.contains { $0.isError && $0.span.file == parsed.rootFile }
         let (model, tree, checkDiagnostics) = DeepStack.run {
             Checker.check(parsed.tree, requireMain: options.requireMain && rootParsed, rootFile: parsed.rootFile, preludeFile: parsed.preludeFile,
-                          lenientMutability: options.lenientMutability)
+                          importedFiles: parsed.importedFiles, lenientMutability: options.lenientMutability)
         }
         let diagnostics = sorted(parsed.diagnostics + checkDiagnostics)
         guard !diagnostics.contains(where: \.isError) else {

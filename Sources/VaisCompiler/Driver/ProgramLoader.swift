@@ -11,6 +11,8 @@ struct ProgramLoader {
     private var loadedPaths: [String: FileID] = [:]
     /// The prelude's file, read after the program's own files.
     private(set) var prelude: FileID?
+    /// The file each `U` names, by the import's span.
+    private(set) var importedFiles: [SourceSpan: FileID] = [:]
 
     init(standardLibrary: String?) {
         self.standardLibrary = standardLibrary
@@ -25,10 +27,15 @@ struct ProgramLoader {
                     diagnostics.error("E012", "module `\(decl.path)` not found (looked beside \(displayName(sources[file].path))\(standardLibrary.map { " and in \($0)" } ?? ""))", at: decl.span)
                     continue
                 }
-                if loadedPaths[resolved] != nil { continue }
+                if let loaded = loadedPaths[resolved] {
+                    importedFiles[decl.span] = loaded
+                    continue
+                }
                 switch SourceFileReader.read(resolved) {
                 case .success(let bytes):
-                    pending.append(register(path: resolved, bytes: bytes))
+                    let module = register(path: resolved, bytes: bytes)
+                    importedFiles[decl.span] = module
+                    pending.append(module)
                 case .failure(let failure):
                     diagnostics.error("E012", "module `\(decl.path)` could not be read from \(resolved): \(failure.reason)", at: decl.span)
                 }

@@ -43,20 +43,31 @@ extension FunctionLowering {
                 test = combined
             }
             return test
+        case .tuple(let elements, _):
+            guard case .structure(let structID) = types[type] else { return nil }
+            var combined: String?
+            for (index, element) in elements.enumerated() {
+                let elementType = model.structs[structID.index].fields[index].type
+                guard let test = patternTest(element, tupleElement(value, type, index: index), elementType) else { continue }
+                combined = joined(combined, test, by: "and")
+            }
+            return combined
         case .alternatives(let alternatives, _):
             var combined: String?
             for alternative in alternatives {
                 guard let test = patternTest(alternative, value, type) else { return nil }
-                if let previous = combined {
-                    let result = temp()
-                    emit(result, " = or i1 ", previous, ", ", test)
-                    combined = result
-                } else {
-                    combined = test
-                }
+                combined = joined(combined, test, by: "or")
             }
             return combined
         }
+    }
+
+    /// `test`, or `previous` joined to it by the `i1` operation `operation`.
+    private mutating func joined(_ previous: String?, _ test: String, by operation: String) -> String {
+        guard let previous else { return test }
+        let result = temp()
+        emit(result, " = ", operation, " i1 ", previous, ", ", test)
+        return result
     }
 
     private mutating func tagTest(_ value: String, _ type: TypeID, _ variant: Int) -> String {
@@ -83,6 +94,15 @@ extension FunctionLowering {
         return address
     }
 
+    /// The value of a tuple's element, the tuple held at `pointer`.
+    private mutating func tupleElement(_ pointer: String, _ type: TypeID, index: Int) -> String {
+        guard case .structure(let structID) = types[type] else { return pointer }
+        let elementType = model.structs[structID.index].fields[index].type
+        let address = temp()
+        emit(address, " = getelementptr inbounds ", layout.llvmType(type), ", ptr ", pointer, ", i32 0, i32 ", IRText.decimal(index))
+        return types.isAggregate(elementType) ? address : load(elementType, from: address)
+    }
+
     /// Gives the names a matched pattern binds their values.
     mutating func bindPattern(_ pattern: Pattern, _ value: String, _ type: TypeID) {
         switch pattern {
@@ -96,6 +116,11 @@ extension FunctionLowering {
             for (index, field) in fields.enumerated() where index < payload.count && bindsNames(field) {
                 bindPattern(field, payloadValue(value, enumID, variant: variant, field: index), payload[index])
             }
+        case .tuple(let elements, _):
+            guard case .structure(let structID) = types[type] else { return }
+            for (index, element) in elements.enumerated() where bindsNames(element) {
+                bindPattern(element, tupleElement(value, type, index: index), model.structs[structID.index].fields[index].type)
+            }
         default:
             return
         }
@@ -104,7 +129,7 @@ extension FunctionLowering {
     private func bindsNames(_ pattern: Pattern) -> Bool {
         switch pattern {
         case .binding(let name): return model.variantPatterns[name.span] == nil
-        case .variant(_, _, let fields, _): return fields.contains(where: bindsNames)
+        case .variant(_, _, let fields, _), .tuple(let fields, _): return fields.contains(where: bindsNames)
         default: return false
         }
     }

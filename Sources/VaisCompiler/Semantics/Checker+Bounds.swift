@@ -42,11 +42,34 @@ extension Checker {
         return unmet
     }
 
+    /// Bounds on a generic trait (`T: Into<f64>`) that an argument
+    /// implements, but with other arguments (`Into<i32>`). The impls of a
+    /// generic type's trait are matched by the trait's name only.
+    mutating func unmetTraitArguments(_ parameters: [Name], _ bounds: [[Name]], _ arguments: [TypeID]) -> [(TypeID, String, String)] {
+        guard !tree.boundArguments.isEmpty else { return [] }
+        var unmet: [(TypeID, String, String)] = []
+        for (index, traitNames) in bounds.enumerated() where index < arguments.count && index < parameters.count {
+            let argument = arguments[index]
+            for bound in traitNames {
+                guard let written = tree.boundArguments[bound.span], traits[bound.text] != nil, instanceOrigins[argument] == nil,
+                      implements(argument, bound.text) else { continue }
+                let saved = typeEnvironment
+                typeEnvironment += zip(parameters, arguments).map { (name: $0.text, type: $1) }
+                let trait = instanceName(bound.text, written.map { resolveType($0) })
+                typeEnvironment = saved
+                if !traitImplementations.contains(describe(argument) + ": " + trait) {
+                    unmet.append((argument, trait, parameters[index].text))
+                }
+            }
+        }
+        return unmet
+    }
+
     /// E032 for a specialization of a generic type, alias or impl (`what`)
     /// whose arguments miss a bound; false when one is missed.
     mutating func requireBounds(_ parameters: [Name], _ bounds: [[Name]], _ arguments: [TypeID],
                                 instance: String, of what: String, at span: SourceSpan) -> Bool {
-        let unmet = unmetBounds(parameters, bounds, arguments)
+        let unmet = unmetBounds(parameters, bounds, arguments) + unmetTraitArguments(parameters, bounds, arguments)
         for (type, trait, parameter) in unmet {
             error("E032", "`\(instance)`: `\(describe(type))` does not implement `\(trait)`, which `\(parameter)` of \(what) requires",
                   at: span)

@@ -15,6 +15,7 @@ extension Checker {
     /// accesses ask this first, and most bases are locals.
     mutating func staticBase(_ expr: ExprID) -> StaticBase? {
         guard case .name(let name) = tree[expr].kind, lookupLocal(name) == nil, valueNames[name] == nil else { return nil }
+        if !hiddenNames.isEmpty, environmentType(name) == nil { requireImported(name, at: tree[expr].span) }
         if let type = typeNames[name] { return .type(type) }
         if genericTypes[name] != nil {
             guard let arguments = tree.typeArguments[expr] else { return .template(name) }
@@ -100,6 +101,7 @@ extension Checker {
             model.callTargets[id.index] = .direct(current)
             return checkArguments(arguments, of: current, skippingReceiver: false, calleeSpan: calleeNode.span)
         case .name(let name) where lookupLocal(name) == nil:
+            if !hiddenNames.isEmpty { requireImported(name, at: calleeNode.span) }
             if case .function(let function)? = valueNames[name] {
                 if !tree.typeArguments.isEmpty, tree.typeArguments[callee] != nil {
                     error("E027", "`\(name)` is not generic and takes no type arguments", at: calleeNode.span)
@@ -163,6 +165,7 @@ extension Checker {
                     return checkGenericMethodCall(id, base: base, name: name, target: owner, derefs: 0, method: generic,
                                                   arguments: arguments, expected: expected)
                 }
+                rejectTypeArguments(callee, name)
                 guard let method = method(named: name.text, of: owner, at: name.span) else {
                     let code = if case .enumeration = model.types[owner] { "E013" } else { "E018" }
                     let what = code == "E013" ? "variant or method" : "method"
@@ -176,6 +179,7 @@ extension Checker {
             let baseType = checkExpression(base, expected: nil)
             guard baseType != .error else {
                 checkAll(arguments)
+                if deferredBinding != nil { noteDeferredReceiver(base, method: name.text, arguments: arguments) }
                 return .error
             }
             let (target, derefs) = peelPointers(baseType)
@@ -190,6 +194,7 @@ extension Checker {
                                               arguments: arguments, expected: expected)
             }
             if let method = method(named: name.text, of: target, at: name.span), model.functions[method.index].receiver != nil {
+                rejectTypeArguments(callee, name)
                 model.callTargets[id.index] = .method(method, receiverDerefs: derefs)
                 if derefs == 0, model.functions[method.index].receiver != .value { noteAddressTaken(base) }
                 return checkArguments(arguments, of: method, skippingReceiver: true, calleeSpan: name.span)
@@ -216,6 +221,13 @@ extension Checker {
         model.callTargets[id.index] = .indirect
         checkArgumentList(arguments, parameters: parameters, variadic: variadic, calleeSpan: calleeNode.span, callee: .value)
         return result
+    }
+
+    /// E027 for type arguments written on a method that has no type
+    /// parameters of its own.
+    private mutating func rejectTypeArguments(_ callee: ExprID, _ name: Name) {
+        guard !tree.typeArguments.isEmpty, tree.typeArguments[callee] != nil else { return }
+        error("E027", "`\(name.text)` is not generic and takes no type arguments", at: name.span)
     }
 
     mutating func checkAll(_ arguments: [ExprID]) {

@@ -21,10 +21,13 @@ extension Checker {
             case .structure(let decl) where !decl.genericParameters.isEmpty:
                 guard declareTypeName(decl.name) else { continue }
                 genericTypes[decl.name.text] = .structure(decl)
+                // Reported once here: each specialization keeps the first.
+                reportRepeatedNames(decl.fields.map(\.name)) { "the field `\($0)` is declared more than once" }
             case .enumeration(let decl) where !decl.genericParameters.isEmpty:
                 guard declareTypeName(decl.name) else { continue }
                 genericTypes[decl.name.text] = .enumeration(decl)
-                for (index, variant) in decl.variants.enumerated() {
+                let repeated = reportRepeatedNames(decl.variants.map(\.name)) { "the variant `\($0)` is declared more than once" }
+                for (index, variant) in decl.variants.enumerated() where !repeated.contains(index) {
                     genericBareVariants[variant.name.text, default: []].append((decl.name.text, index))
                 }
             case .structure(let decl):
@@ -41,6 +44,18 @@ extension Checker {
                 continue
             }
         }
+    }
+
+    /// E007 for each name after the first of its spelling; their indices.
+    @discardableResult
+    private mutating func reportRepeatedNames(_ names: [Name], _ message: (String) -> String) -> Set<Int> {
+        var seen: Set<String> = []
+        var repeated: Set<Int> = []
+        for (index, name) in names.enumerated() where !seen.insert(name.text).inserted {
+            error("E007", message(name.text), at: name.span)
+            repeated.insert(index)
+        }
+        return repeated
     }
 
     private mutating func declareTypeName(_ name: Name) -> Bool {
@@ -153,6 +168,7 @@ extension Checker {
         case .named(let name):
             if let builtin = TypeTable.builtinNames[name.text] { return builtin }
             if !typeEnvironment.isEmpty, let bound = environmentType(name.text) { return bound }
+            if !hiddenNames.isEmpty { requireImported(name.text, at: name.span) }
             if let declared = typeNames[name.text] { return declared }
             if let alias = typeAliases[name.text] {
                 guard !resolvingAliases.contains(name.text) else {
@@ -176,6 +192,7 @@ extension Checker {
             error("E002", "undefined type `\(name.text)`", at: name.span)
             return .error
         case .generic(let name, let arguments, let span):
+            if !hiddenNames.isEmpty { requireImported(name.text, at: name.span) }
             let resolved = arguments.map { resolveType($0) }
             if let alias = genericAliases[name.text] { return resolveGenericAlias(alias, resolved, at: span) }
             guard genericTypes[name.text] != nil else {

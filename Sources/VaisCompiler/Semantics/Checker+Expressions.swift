@@ -154,8 +154,10 @@ extension Checker {
     private mutating func resolveName(_ id: ExprID, _ name: String, expected: TypeID?, span: SourceSpan) -> TypeID {
         if let local = resolveLocal(name) {
             model.resolutions[id.index] = .local(local)
+            if deferredBinding != nil { noteDeferredUse(id, expected: expected) }
             return model.locals[local.index].type
         }
+        if !hiddenNames.isEmpty { requireImported(name, at: span) }
         switch valueNames[name] {
         case .global(let global):
             ensureGlobalChecked(global)
@@ -382,6 +384,7 @@ extension Checker {
     }
 
     private mutating func checkStructLiteral(_ literal: ExprID, _ typeName: Name, _ fields: [FieldInitializer], expected: TypeID?) -> TypeID {
+        if !hiddenNames.isEmpty, environmentType(typeName.text) == nil { requireImported(typeName.text, at: typeName.span) }
         let declared = typeNames[typeName.text]
         if declared == nil, case .structure(let decl)? = genericTypes[typeName.text] {
             return checkGenericStructLiteral(literal, decl, typeName, fields, expected: expected)

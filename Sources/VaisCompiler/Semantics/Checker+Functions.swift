@@ -72,8 +72,9 @@ extension Checker {
         pushScope()
         defer { popScope() }
         var diverges = false
-        for statement in block.statements {
-            if checkStatement(statement) == .never { diverges = true }
+        for (position, statement) in block.statements.enumerated() {
+            let following = (rest: block.statements[(position + 1)...], tail: block.tail)
+            if checkStatement(statement, following: following) == .never { diverges = true }
         }
         if let tail = block.tail {
             let type = checkExpression(tail, expected: used ? expected : nil, used: used)
@@ -101,7 +102,9 @@ extension Checker {
     }
 
     /// Returns `.never` when the statement always leaves its block.
-    mutating func checkStatement(_ id: StmtID) -> TypeID {
+    /// `following` is what comes after it in its block, where a binding
+    /// whose type arguments are left open finds them.
+    mutating func checkStatement(_ id: StmtID, following: (rest: ArraySlice<StmtID>, tail: ExprID?)? = nil) -> TypeID {
         let statement = tree[id]
         switch statement.kind {
         case .binding(let name, let mutable, let typeSyntax, let value):
@@ -114,7 +117,8 @@ extension Checker {
                 }
                 coerce(value, from: actual, to: type)
             } else {
-                type = checkExpression(value, expected: nil)
+                type = following.flatMap { checkDeferrableBinding(name, value: value, rest: $0.rest, tail: $0.tail) }
+                    ?? checkExpression(value, expected: nil)
                 if type == .never { type = .error }
                 if type == .unit {
                     error("E003", "`\(name.text)` would hold no value: the expression has type `()`", at: tree[value].span)
@@ -137,6 +141,7 @@ extension Checker {
     private mutating func checkAssignment(_ op: AssignmentOperator, target: ExprID, value: ExprID, operatorSpan: SourceSpan) {
         let targetType = checkExpression(target, expected: nil)
         let valueType = checkExpression(value, expected: targetType == .error ? nil : targetType)
+        noteDeferredUse(target, expected: valueType)
         guard targetType != .error else { return }
         switch placeRoot(of: target) {
         case .none:

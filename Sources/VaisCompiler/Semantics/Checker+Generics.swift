@@ -178,7 +178,14 @@ extension Checker {
             checkAll(arguments)
             return .error
         }
-        let (bindings, types) = inferTypeArguments(parameters: own, explicit: nil, patterns: decl.parameters.map(\.type),
+        var explicit: [TypeID]?
+        if case .call(let callee, _) = tree[id].kind { explicit = explicitTypeArguments(of: callee) }
+        if let explicit, explicit.count != own.count {
+            error("E027", "`\(decl.name.text)` takes \(own.count) type argument(s) but \(explicit.count) were given", at: name.span)
+            checkAll(arguments)
+            return .error
+        }
+        let (bindings, types) = inferTypeArguments(parameters: own, explicit: explicit, patterns: decl.parameters.map(\.type),
                                                    arguments: arguments, result: decl.returnType, expected: expected, outer: outer)
         guard let resolved = complete(bindings, parameters: own, of: decl.name.text, at: name.span, given: types),
               satisfiesBounds(decl, resolved, at: name.span),

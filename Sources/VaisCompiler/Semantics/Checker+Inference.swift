@@ -207,6 +207,7 @@ extension Checker {
                   at: calleeSpan)
         }
         for (position, argument) in arguments.enumerated() where position < parameters.count {
+            if deferredBinding != nil { noteDeferredUse(argument, expected: parameters[position]) }
             if !handlesOwnMismatch(argument) || isAssignable(types[position], to: parameters[position]) {
                 _ = requireAssignable(types[position], to: parameters[position], at: tree[argument].span)
             }

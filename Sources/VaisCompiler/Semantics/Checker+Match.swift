@@ -74,6 +74,17 @@ extension Checker {
                 return declareErrorBindings(fields)
             }
             for (field, fieldType) in zip(fields, payload) { checkPattern(field, fieldType) }
+        case .tuple(let elements, let span):
+            guard type != .error else { return declareErrorBindings(elements) }
+            guard let elementTypes = tupleElements(type) else {
+                error("E023", "a tuple pattern cannot match a value of type `\(describe(type))`", at: span)
+                return declareErrorBindings(elements)
+            }
+            guard elementTypes.count == elements.count else {
+                error("E023", "the pattern has \(elements.count) element(s) but `\(describe(type))` has \(elementTypes.count)", at: span)
+                return declareErrorBindings(elements)
+            }
+            for (element, elementType) in zip(elements, elementTypes) { checkPattern(element, elementType) }
         case .alternatives(let alternatives, let span):
             let localsBefore = model.locals.count
             for alternative in alternatives { checkPattern(alternative, type) }
@@ -89,7 +100,7 @@ extension Checker {
         for pattern in patterns {
             switch pattern {
             case .binding(let name): _ = declareLocal(name, type: .error, mutable: false)
-            case .variant(_, _, let fields, _): declareErrorBindings(fields)
+            case .variant(_, _, let fields, _), .tuple(let fields, _): declareErrorBindings(fields)
             default: continue
             }
         }
@@ -100,40 +111,15 @@ extension Checker {
         case .wildcard, .error: return true
         case .binding(let name): return model.variantPatterns[name.span] == nil
         case .alternatives(let alternatives, _): return alternatives.contains { isIrrefutable($0) }
+        case .tuple(let elements, _): return elements.allSatisfy { isIrrefutable($0) }
         default: return false
         }
     }
 
-    func isExhaustive(_ arms: [MatchArm], _ type: TypeID) -> Bool {
-        let patterns = arms.flatMap { flattenAlternatives($0.pattern) }
-        if patterns.contains(where: { isIrrefutable($0) }) { return true }
-        switch model.types[type] {
-        case .bool:
-            let values = Set(patterns.compactMap { pattern -> Bool? in
-                if case .bool(let value, _) = pattern { return value }
-                return nil
-            })
-            return values.count == 2
-        case .enumeration(let enumID):
-            var covered = Set<Int>()
-            for pattern in patterns {
-                switch pattern {
-                case .binding(let name):
-                    if let index = model.variantPatterns[name.span] { covered.insert(index) }
-                case .variant(_, let variant, let fields, _) where fields.allSatisfy({ isIrrefutable($0) }):
-                    if let index = model.enums[enumID.index].variantIndex(variant.text) { covered.insert(index) }
-                default:
-                    break
-                }
-            }
-            return covered.count == model.enums[enumID.index].variants.count
-        default:
-            return false
-        }
+    /// The element types of a tuple type, nil for any other type.
+    func tupleElements(_ type: TypeID) -> [TypeID]? {
+        guard let instance = instanceOrigins[type], instance.template == Self.tupleTemplate else { return nil }
+        return instance.arguments
     }
 
-    private func flattenAlternatives(_ pattern: Pattern) -> [Pattern] {
-        if case .alternatives(let alternatives, _) = pattern { return alternatives.flatMap { flattenAlternatives($0) } }
-        return [pattern]
-    }
 }

@@ -4,17 +4,40 @@ extension Checker {
     /// E050 for each method of `impl` whose signature differs from the one
     /// `trait` declares: receiver kind, parameter count, a parameter's type
     /// or the result type, compared with `Self` and the impl's associated
-    /// types put in. In a generic impl, types that name the impl's type
-    /// parameters (or `Self`) stand for no type yet and are not compared.
+    /// types put in. A generic impl is compared on a copy of the checker,
+    /// with a stand-in type for each of its type parameters.
     mutating func checkSignatures(of impl: ImplDecl, against trait: TraitDecl) {
-        let owner = genericTypes[impl.typeName.text] != nil
-            ? TypeID.error : typeNames[impl.typeName.text] ?? TypeTable.builtinNames[impl.typeName.text]
-        guard let owner else { return }
-        var environment: [(name: String, type: TypeID)] = impl.genericParameters.map { (name: $0.text, type: .error) }
-        environment.append((name: "Self", type: owner))
+        if genericTypes[impl.typeName.text] != nil {
+            var scratch = self
+            let standIns = impl.genericParameters.map { scratch.standInType($0) }
+            let owner = scratch.instantiateType(impl.typeName.text, standIns, at: impl.typeName.span)
+            guard owner != .error else { return }
+            let environment = zip(impl.genericParameters, standIns).map { (name: $0.text, type: $1) }
+            diagnostics.append(contentsOf: scratch.signatureDifferences(of: impl, against: trait, owner: owner, environment: environment))
+            return
+        }
+        guard let owner = typeNames[impl.typeName.text] ?? TypeTable.builtinNames[impl.typeName.text] else { return }
         // Resolving types here again must not repeat what declaring the
         // methods reports about them (an undefined type, say).
         let reported = diagnostics
+        let differences = signatureDifferences(of: impl, against: trait, owner: owner, environment: [])
+        diagnostics = reported
+        diagnostics.append(contentsOf: differences)
+    }
+
+    /// A type that stands for type parameter `name` of a generic impl: a
+    /// struct of that name that meets every bound.
+    private mutating func standInType(_ name: Name) -> TypeID {
+        let id = StructID(raw: Int32(model.structs.count))
+        model.structs.append(StructSymbol(name: name.text, span: name.span, fields: [], methods: [:]))
+        for trait in traits.keys { traitImplementations.insert(name.text + ": " + trait) }
+        return model.types.intern(.structure(id))
+    }
+
+    private mutating func signatureDifferences(of impl: ImplDecl, against trait: TraitDecl, owner: TypeID,
+                                               environment outer: [(name: String, type: TypeID)]) -> [Diagnostic] {
+        var environment = outer
+        environment.append((name: "Self", type: owner))
         let saved = typeEnvironment
         defer { typeEnvironment = saved }
         for (name, type) in impl.associatedTypes {
@@ -28,8 +51,7 @@ extension Checker {
             let what = "`\(method.name.text)` of `\(impl.typeName.text)` does not match its declaration in trait `\(trait.name.text)`"
             differences.append(Diagnostic(code: "E050", "\(what): \(difference.message)", at: difference.span))
         }
-        diagnostics = reported
-        diagnostics.append(contentsOf: differences)
+        return differences
     }
 
     /// The first way `method` differs from `declared`, and where to point.

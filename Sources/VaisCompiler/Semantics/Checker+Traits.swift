@@ -12,6 +12,12 @@ extension Checker {
             error("E002", "undefined trait `\(traitName.text)`", at: traitName.span)
             return nil
         }
+        guard impl.traitArguments.count == trait.genericParameters.count else {
+            error("E027", "trait `\(trait.name.text)` takes \(trait.genericParameters.count) type argument(s) but \(impl.traitArguments.count) were given",
+                  at: traitName.span)
+            return nil
+        }
+        let impl = givingTraitArguments(impl, trait)
         var methods = impl.methods
         for method in impl.methods where !trait.methods.contains(where: { $0.name.text == method.name.text }) {
             error("E018", "`\(method.name.text)` is not a method of trait `\(trait.name.text)`", at: method.name.span)
@@ -37,6 +43,28 @@ extension Checker {
                         traitName: traitName, associatedTypes: impl.associatedTypes, genericBounds: impl.genericBounds)
     }
 
+    /// An impl of a generic trait gives the trait's type parameters as it
+    /// gives associated types: its methods (and the defaults it takes) see
+    /// `T` of `W Into<T>` as the `f64` of `X i64: Into<f64>`. An impl of a
+    /// type that is not generic is recorded with the arguments too, for
+    /// bounds such as `T: Into<f64>`.
+    private mutating func givingTraitArguments(_ impl: ImplDecl, _ trait: TraitDecl) -> ImplDecl {
+        guard !trait.genericParameters.isEmpty else { return impl }
+        // A name the impl declares itself (`impl<T> Into<T> for Boxed<T>`) is its own.
+        let given = zip(trait.genericParameters, impl.traitArguments).filter { parameter, _ in
+            !impl.genericParameters.contains { $0.text == parameter.text }
+        }.map { (name: $0.0, type: $0.1) }
+        if genericTypes[impl.typeName.text] == nil, let owner = typeNames[impl.typeName.text] ?? TypeTable.builtinNames[impl.typeName.text] {
+            typeEnvironment = [(name: "Self", type: owner)]
+            let arguments = impl.traitArguments.map { resolveType($0) }
+            typeEnvironment = []
+            traitImplementations.insert(describe(owner) + ": " + instanceName(trait.name.text, arguments))
+        }
+        return ImplDecl(typeName: impl.typeName, methods: impl.methods, genericParameters: impl.genericParameters,
+                        traitName: impl.traitName, traitArguments: impl.traitArguments,
+                        associatedTypes: impl.associatedTypes + given, genericBounds: impl.genericBounds)
+    }
+
     /// Whether `type` implements `trait`: by an impl for the type itself
     /// or, for a specialization, for its generic type, when the type
     /// arguments meet that impl's bounds.
@@ -50,6 +78,7 @@ extension Checker {
     /// E032 for a type argument that lacks a trait its parameter is bound by.
     mutating func satisfiesBounds(_ decl: FunctionDecl, _ arguments: [TypeID], at span: SourceSpan) -> Bool {
         let unmet = unmetBounds(decl.genericParameters, decl.genericBounds, arguments)
+            + unmetTraitArguments(decl.genericParameters, decl.genericBounds, arguments)
         for (type, trait, parameter) in unmet {
             error("E032", "`\(describe(type))` does not implement `\(trait)`, which `\(parameter)` of `\(decl.name.text)` requires", at: span)
         }

@@ -86,6 +86,16 @@ struct Checker {
     /// of an operator chain asks about the chain below it, so without the
     /// answers kept a chain costs time quadratic in its length.
     var untypedLiteralChains: [ExprID: Bool] = [:]
+    /// By file: the names of modules it imports with a list
+    /// (`use std/vec.{vec_new}`) that the list leaves out, with the
+    /// module's path (see Checker+ImportLists).
+    var hiddenNames: [FileID: [String: String]] = [:]
+    /// Deferred inference (see Checker+DeferredInference): where the E028
+    /// of a binding's value being tried is expected, whether it came, and
+    /// the open binding a look ahead is finding the type of.
+    var deferredSite: SourceSpan?
+    var inferenceGap = false
+    var deferredBinding: DeferredBinding?
 
     /// The items checked: every item, less the prelude's for a type name
     /// the program declares itself.
@@ -102,9 +112,10 @@ struct Checker {
 
     /// The tree comes back grown by the bodies of generic specializations.
     static func check(_ tree: SyntaxTree, requireMain: Bool, rootFile: FileID, preludeFile: FileID? = nil,
-                      lenientMutability: Bool = false) -> (SemanticModel, SyntaxTree, [Diagnostic]) {
+                      importedFiles: [SourceSpan: FileID] = [:], lenientMutability: Bool = false) -> (SemanticModel, SyntaxTree, [Diagnostic]) {
         var checker = Checker(tree: tree, preludeFile: preludeFile)
         checker.lenientMutability = lenientMutability
+        checker.declareImportLists(importedFiles)
         checker.declareTypes()
         checker.declareTraitImplementations()
         checker.declareGlobalNames()
@@ -143,6 +154,7 @@ struct Checker {
     }
 
     mutating func error(_ code: String, _ message: String, at span: SourceSpan) {
+        if deferredSite != nil, isDeferredGap(code, at: span) { return }
         guard let instantiation else {
             diagnostics.error(code, message, at: span)
             return

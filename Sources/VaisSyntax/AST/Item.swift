@@ -119,9 +119,13 @@ public struct ImportDecl: Sendable {
     /// The path as written, `std/hot` for `U std/hot`.
     public let path: String
     public let span: SourceSpan
-    public init(path: String, span: SourceSpan) {
+    /// `vec_new, Vec` of `use std/vec.{vec_new, Vec}`: the only names of
+    /// the module the importing file sees; nil imports them all.
+    public let names: [Name]?
+    public init(path: String, span: SourceSpan, names: [Name]? = nil) {
         self.path = path
         self.span = span
+        self.names = names
     }
 }
 
@@ -135,12 +139,15 @@ public struct ImplDecl: Sendable {
     public let traitName: Name?
     /// `type Item = i64` in a trait's impl.
     public let associatedTypes: [(name: Name, type: TypeSyntax)]
+    /// `f64` of `X i64: Into<f64>`: the arguments of a generic trait.
+    public let traitArguments: [TypeSyntax]
     /// The traits each generic parameter must implement for the impl to
     /// apply (`impl<T: Show> Show for Boxed<T>`).
     public let genericBounds: [[Name]]
     public init(typeName: Name, methods: [FunctionDecl], genericParameters: [Name] = [], traitName: Name? = nil,
-                associatedTypes: [(name: Name, type: TypeSyntax)] = [], genericBounds: [[Name]] = []) {
+                traitArguments: [TypeSyntax] = [], associatedTypes: [(name: Name, type: TypeSyntax)] = [], genericBounds: [[Name]] = []) {
         self.genericParameters = genericParameters
+        self.traitArguments = traitArguments
         self.genericBounds = genericBounds
         self.traitName = traitName
         self.associatedTypes = associatedTypes
@@ -157,8 +164,12 @@ public struct TraitDecl: Sendable {
     public let methods: [FunctionDecl]
     /// `type Item` declarations.
     public let associatedTypes: [Name]
-    public init(name: Name, methods: [FunctionDecl], associatedTypes: [Name]) {
+    /// `T` of `W Into<T>`: each impl gives it (`X i64: Into<f64>`), and its
+    /// methods see it as they see an associated type.
+    public let genericParameters: [Name]
+    public init(name: Name, methods: [FunctionDecl], associatedTypes: [Name], genericParameters: [Name] = []) {
         self.name = name
+        self.genericParameters = genericParameters
         self.methods = methods
         self.associatedTypes = associatedTypes
     }

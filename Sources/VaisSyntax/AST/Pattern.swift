@@ -8,12 +8,14 @@ public indirect enum Pattern: Sendable {
     /// `Enum.Variant(a, b)` or `Variant(a, b)` or a unit variant.
     case variant(enumName: Name?, variant: Name, fields: [Pattern], SourceSpan)
     case alternatives([Pattern], SourceSpan)
+    /// `(a, 0, _)`: a tuple's elements, one pattern each.
+    case tuple([Pattern], SourceSpan)
     case error(SourceSpan)
 
     public var span: SourceSpan {
         switch self {
         case .wildcard(let span), .integer(_, let span), .bool(_, let span), .range(_, _, _, let span),
-             .variant(_, _, _, let span), .alternatives(_, let span), .error(let span):
+             .variant(_, _, _, let span), .alternatives(_, let span), .tuple(_, let span), .error(let span):
             return span
         case .binding(let name):
             return name.span

@@ -11,6 +11,9 @@ public struct SyntaxTree: Sendable {
     /// `Pair<i64, f64> { ... }`), by the expression's ID. Rare, so a side
     /// table rather than a field on every node.
     public internal(set) var typeArguments: [ExprID: [TypeSyntax]] = [:]
+    /// Arguments of a generic trait named as a bound (`T: Into<f64>`), by
+    /// the span of the bound's name.
+    public internal(set) var boundArguments: [SourceSpan: [TypeSyntax]] = [:]
 
     public init() {}
 

@@ -195,11 +195,21 @@ extension Parser {
                     let name = Name(String(part), SourceSpan(file: file.id, start: range.0, end: range.1))
                     value = tree.add(ExprNode(kind: .field(base: value, name: name), span: tree[value].span.through(name.span)))
                 }
+            case .colonColon where peekKind() == .less:
+                // A turbofish: `vec_new::<i64>()`, `Vec::<i64>::new()`, `v.map::<f64>(f)`.
+                advance()
+                let arguments = parseTypeArguments()
+                switch tree[value].kind {
+                case .name, .field: tree.typeArguments[value] = arguments
+                default: diagnostics.error("P010", "type arguments follow a function, method or type name", at: tree[value].span)
+                }
             case .dot, .colonColon:
                 guard addChainLink() else { return abandonTooDeepExpression() }
                 advance()
                 guard let name = expectIdentifier("a field or method name after '.'") else { return value }
                 value = tree.add(ExprNode(kind: .field(base: value, name: name), span: tree[value].span.through(name.span)))
+                // `b.empty<f64>()`: type arguments of a method.
+                if looksLikeTypeArguments(at: 0) { tree.typeArguments[value] = parseTypeArguments() }
             default:
                 return value
             }

@@ -21,7 +21,7 @@ extension Parser {
             var traits: [Name] = []
             if accept(.colon) {
                 repeat {
-                    if let bound = expectIdentifier("a trait name") { traits.append(bound) }
+                    if let bound = parseBound() { traits.append(bound) }
                 } while accept(.plus)
             }
             if parameters.contains(where: { $0.text == name.text }) {
@@ -45,7 +45,7 @@ extension Parser {
             guard let name = expectTypeParameterName(), expect(.colon) else { return }
             var traits: [Name] = []
             repeat {
-                if let bound = expectIdentifier("a trait name") { traits.append(bound) }
+                if let bound = parseBound() { traits.append(bound) }
             } while accept(.plus)
             if let index = parameters.firstIndex(where: { $0.text == name.text }) {
                 bounds[index] += traits
@@ -53,6 +53,34 @@ extension Parser {
                 diagnostics.error("E002", "`\(name.text)` is not a type parameter declared here", at: name.span)
             }
         } while accept(.comma) && kind != .lBrace && kind != .equal
+    }
+
+    /// A trait named as a bound, with its arguments if it is generic
+    /// (`Into<f64>`: kept in the tree's `boundArguments`).
+    mutating func parseBound() -> Name? {
+        guard let bound = expectIdentifier("a trait name") else { return nil }
+        if kind == .less { tree.boundArguments[bound.span] = parseTypeArguments() }
+        return bound
+    }
+
+    /// Whether the `<...>` here is followed by `for`: in `impl Into<f64>
+    /// for i64` the list is the trait's arguments, not the impl's parameters.
+    func closesBeforeFor() -> Bool {
+        guard kind == .less else { return false }
+        var depth = 0
+        var position = index
+        while position < tokens.count {
+            switch tokens[position].kind {
+            case .less: depth += 1
+            case .greater: depth -= 1
+            case .shr: depth -= 2
+            case .lBrace, .endOfFile: return false
+            default: break
+            }
+            position += 1
+            if depth <= 0 { return position < tokens.count && tokens[position].kind == .kwFor }
+        }
+        return false
     }
 
     /// A type parameter's name: an identifier, or a one-letter keyword

@@ -357,20 +357,24 @@ extension Parser {
             synchronizeItem()
             return
         }
-        // `use std/vec.{vec_new, Vec}`: the module's names are all visible
-        // anyway, so the list is read and the whole module imported.
+        // `use std/vec.{vec_new, Vec}`: only the names listed are visible
+        // to this file (the checker holds it to that).
         var span = span(from: start)
+        var names: [Name]?
         if path.hasSuffix("."), kind == .lBrace {
             path.removeLast()
             span = SourceSpan(file: span.file, start: span.start, end: span.end - 1)
             advance()
+            var listed: [Name] = []
             while kind != .rBrace, kind != .endOfFile, !atStatementEnd || kind == .comma {
                 if kind != .identifier, kind != .comma, !kind.isKeyword { break }
-                advance()
+                let token = advance()
+                if token.kind != .comma { listed.append(Name(text(of: token), self.span(of: token))) }
             }
             _ = expect(.rBrace, "'}' to close the imported names")
+            names = listed
         }
-        tree.add(item: .importModule(ImportDecl(path: path, span: span)), file: file.id)
+        tree.add(item: .importModule(ImportDecl(path: path, span: span, names: names)), file: file.id)
     }
 
     /// `type Name = T` (also `T Name = T`, and `type Name<A> = T`): an
@@ -430,7 +434,12 @@ extension Parser {
             return
         }
         var traitName: Name?
-        parseImplTypeArguments(&genericParameters, &genericBounds)
+        var traitArguments: [TypeSyntax] = []
+        if closesBeforeFor() {
+            traitArguments = parseTypeArguments()
+        } else {
+            parseImplTypeArguments(&genericParameters, &genericBounds)
+        }
         if accept(.kwFor) {
             traitName = typeName
             guard let implemented = expectIdentifier("a type name after 'for'") else {
@@ -441,6 +450,7 @@ extension Parser {
             parseImplTypeArguments(&genericParameters, &genericBounds)
         } else if accept(.colon) {
             traitName = expectIdentifier("a trait name")
+            traitArguments = parseTypeArguments()
         }
         parseWhereClause(genericParameters, &genericBounds)
         guard expect(.lBrace) else {
@@ -475,8 +485,8 @@ extension Parser {
         }
         _ = expect(.rBrace)
         tree.add(item: .implementation(ImplDecl(typeName: typeName, methods: methods, genericParameters: genericParameters,
-                                                traitName: traitName, associatedTypes: associatedTypes,
-                                                genericBounds: genericBounds)), file: file.id)
+                                                traitName: traitName, traitArguments: traitArguments,
+                                                associatedTypes: associatedTypes, genericBounds: genericBounds)), file: file.id)
     }
 
     /// `<A, B>` after the implemented type: its parameters, unless the impl
@@ -503,12 +513,9 @@ extension Parser {
             synchronizeItem()
             return
         }
-        if kind == .less {
-            diagnostics.error("P018", "generic traits are not supported yet", at: currentSpan)
-            _ = parseGenericParameters()
-        }
+        let genericParameters = parseGenericParameters()
         if accept(.colon) {
-            repeat { _ = expectIdentifier("a trait name") } while accept(.plus)
+            repeat { _ = parseBound() } while accept(.plus)
         }
         guard expect(.lBrace) else {
             synchronizeItem()
@@ -524,7 +531,7 @@ extension Parser {
                 advance()
                 if let associated = expectIdentifier("an associated type name") { associatedTypes.append(associated) }
                 if accept(.colon) {
-                    repeat { _ = expectIdentifier("a trait name") } while accept(.plus)
+                    repeat { _ = parseBound() } while accept(.plus)
                 }
                 _ = accept(.semicolon)
             } else {
@@ -535,6 +542,7 @@ extension Parser {
             if index == before { advance() }
         }
         _ = expect(.rBrace)
-        tree.add(item: .trait(TraitDecl(name: name, methods: methods, associatedTypes: associatedTypes)), file: file.id)
+        tree.add(item: .trait(TraitDecl(name: name, methods: methods, associatedTypes: associatedTypes,
+                                        genericParameters: genericParameters)), file: file.id)
     }
 }

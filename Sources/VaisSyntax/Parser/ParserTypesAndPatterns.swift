@@ -119,6 +119,20 @@ extension Parser {
         case .kwTrue, .kwFalse:
             advance()
             return .bool(token.kind == .kwTrue, span(of: token))
+        case .lParen:
+            // `(p)` is `p`; a comma makes a tuple: `(a, b)`, `(a,)`.
+            guard peekKind() != .rParen else {
+                advance()
+                errorExpected("a pattern", code: "P014")
+                advance()
+                return .error(span(from: token.start))
+            }
+            let elements = parsePatternFields()
+            let trailingComma = index >= 2 && tokens[index - 2].kind == .comma
+            if elements.count == 1, !trailingComma { return elements[0] }
+            // An element that did not parse was reported: the tuple says no more.
+            if elements.contains(where: { if case .error = $0 { true } else { false } }) { return .error(span(from: token.start)) }
+            return .tuple(elements, span(from: token.start))
         default:
             errorExpected("a pattern", code: "P014")
             if !atStatementEnd, kind != .fatArrow { advance() }
