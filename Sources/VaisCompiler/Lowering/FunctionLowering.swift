@@ -138,6 +138,13 @@ struct FunctionLowering {
         setPlace(of: local, pointer)
     }
 
+    /// The local a name written at `span` introduces in this function. Read
+    /// from the module directly: through `model` the whole model was
+    /// copied at each binding.
+    func local(boundAt span: SourceSpan) -> LocalID? {
+        module.model.local(boundAt: span, in: functionID)
+    }
+
     /// Where a local of this function is, once it has been given a place.
     func place(of local: LocalID) -> String? {
         localRange.contains(local.index) ? localSlots[local.index - localRange.lowerBound] : nil
@@ -249,12 +256,12 @@ struct FunctionLowering {
         let first = model.hasEnvironment(functionID) ? 1 : 0
         for (position, name) in names.enumerated() {
             let index = position + first
-            guard let local = model.local(boundAt: name.span, in: functionID) else { continue }
+            guard let local = local(boundAt: name.span) else { continue }
             let type = model.locals[local.index].type
             if model.types.isAggregate(type) {
-                bindParameter(local, to: IRText.name("%p", index))
+                bindParameter(local, to: IRText.parameter(index))
             } else if model.types.hasValue(type) {
-                define(local, IRText.name("%p", index))
+                define(local, IRText.parameter(index))
             }
         }
     }

@@ -89,17 +89,17 @@ struct Checker {
     /// the program declares itself.
     let items: [(file: FileID, item: Item)]
 
-    init(tree: SyntaxTree, preludeFile: FileID? = nil) {
-        self.tree = tree
+    init(tree: consuming SyntaxTree, preludeFile: FileID? = nil) {
         self.items = Self.itemsShadowingPrelude(tree.items, preludeFile: preludeFile)
         self.model = SemanticModel(expressionCount: tree.exprs.count)
+        self.tree = tree
         // Sized up front: growing these tables rehashes every entry.
         model.bindings.reserveCapacity(tree.stmts.count)
         valueNames.reserveCapacity(tree.items.count)
     }
 
     /// The tree comes back grown by the bodies of generic specializations.
-    static func check(_ tree: SyntaxTree, requireMain: Bool, rootFile: FileID,
+    static func check(_ tree: consuming SyntaxTree, requireMain: Bool, rootFile: FileID,
                       preludeFile: FileID? = nil) -> (SemanticModel, SyntaxTree, [Diagnostic]) {
         var checker = Checker(tree: tree, preludeFile: preludeFile)
         checker.declareTypes()
