@@ -242,7 +242,9 @@ struct FunctionLowering {
             emitReturn(value)
         }
         emitDeferExit()
-        output.append("define ", signature.result, " @", symbol, "(", signature.definitionParameters, ")", debugAttachment, " {\nentry:\n")
+        output.append("define ", signature.result, " @", symbol, "(")
+        signature.writeDefinitionParameters(into: output)
+        output.append(")", debugAttachment, " {\nentry:\n")
         output.append(allocas)
         output.append(body)
         output.append("}\n\n")

@@ -30,18 +30,18 @@ struct LLVMSignature {
     }
 
     /// The parameter list of a definition: `ptr noalias %ret, i64 %p0`.
-    /// Built in one string: every function definition spells one.
     var definitionParameters: String {
-        var text = ""
-        text.reserveCapacity(parameterTypes.count * 16)
+        let buffer = IRBuffer(capacity: 16 * parameterTypes.count)
+        writeDefinitionParameters(into: buffer)
+        return buffer.text
+    }
+
+    /// The same, written as pieces: every function definition spells one.
+    func writeDefinitionParameters(into output: IRBuffer) {
         for (index, type) in parameterTypes.enumerated() {
-            if index > 0 { text += ", " }
-            text += type
-            if returnsThroughPointer && index == 0 { text += " noalias" }
-            text += " "
-            text += name(at: index)
+            let attribute = returnsThroughPointer && index == 0 ? " noalias " : " "
+            output.append(index == 0 ? "" : ", ", type, attribute, name(at: index))
         }
-        return text
     }
 
     /// A definition's own parameters passed on to another function of the
