@@ -154,7 +154,11 @@ enum Keywords {
 
     static func pack(_ bytes: ArraySlice<UInt8>) -> UInt64 {
         var key: UInt64 = 0
-        for (shift, byte) in zip(stride(from: 0, to: 64, by: 8), bytes) { key |= UInt64(byte) << UInt64(shift) }
+        var shift: UInt64 = 0
+        for byte in bytes.prefix(8) {
+            key |= UInt64(byte) << shift
+            shift += 8
+        }
         return key
     }
 

@@ -38,6 +38,13 @@ extension Parser {
         return .integer(value)
     }
 
+    /// The value of a float literal, its `_` separators dropped byte by
+    /// byte rather than character by character.
+    func decodeFloat(_ token: Token) -> Double {
+        let digits = file.bytes[Int(token.start)..<Int(token.end)].filter { $0 != UInt8(ascii: "_") }
+        return Double(String(decoding: digits, as: UTF8.self)) ?? 0
+    }
+
     private static func digitValue(_ byte: UInt8) -> UInt64? {
         switch byte {
         case UInt8(ascii: "0")...UInt8(ascii: "9"): return UInt64(byte - UInt8(ascii: "0"))
