@@ -53,6 +53,8 @@ final class IRBuffer: @unchecked Sendable {
             appendLarge(text)
             return
         }
+        // Most of an instruction's fourteen pieces are the empty defaults.
+        guard length > 0 else { return }
         reserve(16)
         let target = UnsafeMutableRawPointer(storage + count)
         // Both words are written whole; the bytes past `length` are
