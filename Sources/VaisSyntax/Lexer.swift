@@ -239,7 +239,7 @@ public struct Lexer {
 /// Finds the first byte that breaks UTF-8, so P005 can point at it.
 enum UTF8Validation {
     static func firstInvalidByte(in bytes: [UInt8]) -> Int? {
-        var index = 0
+        var index = asciiPrefixLength(of: bytes)
         let count = bytes.count
         while index < count {
             let lead = bytes[index]
@@ -263,5 +263,17 @@ enum UTF8Validation {
             index += length
         }
         return nil
+    }
+
+    /// How many bytes from the start are ASCII, to a multiple of eight:
+    /// source is nearly all ASCII, and eight bytes are tested at once.
+    private static func asciiPrefixLength(of bytes: [UInt8]) -> Int {
+        bytes.withUnsafeBytes { raw in
+            var offset = 0
+            while offset + 8 <= raw.count, raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                offset += 8
+            }
+            return offset
+        }
     }
 }
