@@ -251,20 +251,27 @@ struct FunctionLowering {
     }
 
     private mutating func bindParameters(_ decl: FunctionDecl) {
-        var names: [Name] = []
-        if let (_, span) = decl.selfParameter { names.append(Name("self", span)) }
-        names += decl.parameters.map(\.name)
-        // A closure's environment comes first.
-        let first = model.hasEnvironment(functionID) ? 1 : 0
-        for (position, name) in names.enumerated() {
-            let index = position + first
-            guard let local = local(boundAt: name.span) else { continue }
-            let type = model.locals[local.index].type
-            if model.types.isAggregate(type) {
-                bindParameter(local, to: IRText.parameter(index))
-            } else if model.types.hasValue(type) {
-                define(local, IRText.parameter(index))
-            }
+        // A closure's environment comes first, then `self`, then the rest.
+        var index = model.hasEnvironment(functionID) ? 1 : 0
+        if let (_, span) = decl.selfParameter {
+            bindParameter(boundAt: span, index: index)
+            index += 1
+        }
+        for parameter in decl.parameters {
+            bindParameter(boundAt: parameter.name.span, index: index)
+            index += 1
+        }
+    }
+
+    /// Gives the parameter whose name is written at `span` the LLVM
+    /// parameter at `index`.
+    private mutating func bindParameter(boundAt span: SourceSpan, index: Int) {
+        guard let local = local(boundAt: span) else { return }
+        let type = model.locals[local.index].type
+        if model.types.isAggregate(type) {
+            bindParameter(local, to: IRText.parameter(index))
+        } else if model.types.hasValue(type) {
+            define(local, IRText.parameter(index))
         }
     }
 

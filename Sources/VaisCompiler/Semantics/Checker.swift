@@ -93,9 +93,11 @@ struct Checker {
         self.items = Self.itemsShadowingPrelude(tree.items, preludeFile: preludeFile)
         self.model = SemanticModel(expressionCount: tree.exprs.count)
         self.tree = tree
-        // Sized up front: growing these tables rehashes every entry.
-        model.bindings.reserveCapacity(tree.stmts.count)
-        valueNames.reserveCapacity(tree.items.count)
+        // Sized up front: growing these tables rehashes every entry. Locals
+        // outnumber statements (parameters, patterns, the bodies of
+        // specializations).
+        model.bindings.reserveCapacity(2 * self.tree.stmts.count + 256)
+        valueNames.reserveCapacity(self.tree.items.count)
     }
 
     /// The tree comes back grown by the bodies of generic specializations.
