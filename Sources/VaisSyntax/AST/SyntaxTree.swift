@@ -36,17 +36,19 @@ public struct SyntaxTree: Sendable {
         nodes.reserveCapacity(max(nodes.count + more, 2 * nodes.capacity))
     }
 
-    mutating func add(_ node: ExprNode) -> ExprID {
+    // Nodes are taken, not borrowed: appending a borrowed node copied it
+    // (a retain of its payload) and its maker then destroyed the original.
+    mutating func add(_ node: consuming ExprNode) -> ExprID {
         exprs.append(node)
         return ExprID(Int32(exprs.count - 1))
     }
 
-    mutating func add(_ node: StmtNode) -> StmtID {
+    mutating func add(_ node: consuming StmtNode) -> StmtID {
         stmts.append(node)
         return StmtID(Int32(stmts.count - 1))
     }
 
-    mutating func add(_ block: Block) -> BlockID {
+    mutating func add(_ block: consuming Block) -> BlockID {
         blocks.append(block)
         return BlockID(Int32(blocks.count - 1))
     }
