@@ -154,13 +154,27 @@ enum Keywords {
 
     static func pack(_ bytes: ArraySlice<UInt8>) -> UInt64 {
         var key: UInt64 = 0
-        for (shift, byte) in zip(stride(from: 0, to: 64, by: 8), bytes) { key |= UInt64(byte) << UInt64(shift) }
+        var shift: UInt64 = 0
+        for byte in bytes.prefix(8) {
+            key |= UInt64(byte) << shift
+            shift += 8
+        }
         return key
+    }
+
+    /// For each length up to eight, the bytes a keyword of that length
+    /// starts with: most identifiers are ruled out by this one look.
+    private static let keywordStarts: [[Bool]] = (0...8).map { length in
+        var starts = Array(repeating: false, count: 256)
+        for (spelling, _) in spellings where spelling.utf8.count == length {
+            starts[Int(spelling.utf8.first ?? 0)] = true
+        }
+        return starts
     }
 
     /// The keyword spelled by `bytes`, or nil for an identifier.
     static func kind(of bytes: ArraySlice<UInt8>) -> TokenKind? {
-        guard bytes.count <= 8 else { return nil }
+        guard bytes.count <= 8, let first = bytes.first, keywordStarts[bytes.count][Int(first)] else { return nil }
         let key = pack(bytes)
         var low = 0
         var high = packed.count

@@ -64,8 +64,9 @@ public struct ParsedProgram: Sendable {
 /// phases are public one by one so that callers can time each of them.
 public enum Compiler {
     /// Compiles the file at `path` (and what it imports) to one module.
+    /// The phases run on one deep-stack thread, started once for all of them.
     public static func compile(path: String, options: CompileOptions = CompileOptions()) -> CompileResult {
-        emit(check(parse(path: path, options: options), options: options), options: options)
+        DeepStack.run { emit(check(parse(path: path, options: options), options: options), options: options) }
     }
 
     /// Compiles source held in memory; its imports are read relative to `path`.
@@ -74,7 +75,7 @@ public enum Compiler {
     }
 
     public static func compile(source: [UInt8], path: String, options: CompileOptions = CompileOptions()) -> CompileResult {
-        emit(check(parse(source: source, path: path, options: options), options: options), options: options)
+        DeepStack.run { emit(check(parse(source: source, path: path, options: options), options: options), options: options) }
     }
 
     /// Runs `body` on a thread with the deep stack the compiler's walks
@@ -110,20 +111,27 @@ public enum Compiler {
 
     /// Resolves names and checks types. The result carries a program only
     /// when there is no error.
-    public static func check(_ parsed: ParsedProgram, options: CompileOptions = CompileOptions()) -> CompileResult {
+    /// Takes `parsed` by value: when the caller keeps no copy, the checker
+    /// holds the only reference to the tree and grows it in place, where a
+    /// shared tree is copied whole (and later freed twice over) at the
+    /// first specialization.
+    public static func check(_ parsed: consuming ParsedProgram, options: CompileOptions = CompileOptions()) -> CompileResult {
         // A root file that did not parse may have lost its `main`; saying so would only add noise.
-        let rootParsed = !parsed.diagnostics.contains { $0.isError && $0.span.file == parsed.rootFile }
+        let rootFile = parsed.rootFile
+        let rootParsed = !parsed.diagnostics.contains { $0.isError && $0.span.file == rootFile }
+        let (sources, parseDiagnostics, preludeFile, importedFiles) = (parsed.sources, parsed.diagnostics, parsed.preludeFile, parsed.importedFiles)
+        var parsedTree: SyntaxTree? = parsed.tree
+        _ = consume parsed
         let (model, tree, checkDiagnostics) = DeepStack.run {
-            Checker.check(parsed.tree, requireMain: options.requireMain && rootParsed, rootFile: parsed.rootFile, preludeFile: parsed.preludeFile,
-                          importedFiles: parsed.importedFiles, lenientMutability: options.lenientMutability)
+            Checker.check(parsedTree.take()!, requireMain: options.requireMain && rootParsed, rootFile: rootFile, preludeFile: preludeFile,
+                          importedFiles: importedFiles, lenientMutability: options.lenientMutability)
         }
-        let diagnostics = sorted(parsed.diagnostics + checkDiagnostics)
+        let diagnostics = sorted(parseDiagnostics + checkDiagnostics)
         guard !diagnostics.contains(where: \.isError) else {
-            return CompileResult(sources: parsed.sources, diagnostics: diagnostics, program: nil, ir: nil)
+            return CompileResult(sources: sources, diagnostics: diagnostics, program: nil, ir: nil)
         }
-        let program = CheckedProgram(sources: parsed.sources, rootFile: parsed.rootFile, tree: tree, model: model,
-                                     lenientMutability: options.lenientMutability)
-        return CompileResult(sources: parsed.sources, diagnostics: diagnostics, program: program, ir: nil)
+        let program = CheckedProgram(sources: sources, rootFile: rootFile, tree: tree, model: model, lenientMutability: options.lenientMutability)
+        return CompileResult(sources: sources, diagnostics: diagnostics, program: program, ir: nil)
     }
 
     /// Adds the whole program's IR to a checked result.

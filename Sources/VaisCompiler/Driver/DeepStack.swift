@@ -15,7 +15,7 @@ enum DeepStack {
     /// Runs `body` on a deep-stack thread and waits for it; at once when
     /// the caller already is one, or when no thread can be made.
     static func run<T>(_ body: () -> T) -> T {
-        if Thread.current.threadDictionary[marker] != nil { return body() }
+        if isDeepStackThread { return body() }
         return withoutActuallyEscaping(body) { body in
             let borrowed = Borrowed<Void, T> { _ in body() }
             let result = ResultBox<T>()
@@ -35,14 +35,17 @@ enum DeepStack {
     }
 
     /// Calls `body` with every index in `0..<iterations` on `threads`
-    /// deep-stack threads, each taking the next index as it comes free.
+    /// deep-stack threads, each taking the next index as it comes free. A
+    /// caller that is a deep-stack thread itself is one of them, so one
+    /// thread fewer is started.
     static func perform(iterations: Int, threads: Int, _ body: (Int) -> Void) {
         withoutActuallyEscaping(body) { body in
             let borrowed = Borrowed(body)
             let queue = IndexQueue(count: iterations)
             let finished = DispatchSemaphore(value: 0)
+            let callerWorks = isDeepStackThread
             var started = 0
-            for _ in 0..<max(1, min(threads, iterations)) {
+            for _ in 0..<(max(1, min(threads, iterations)) - (callerWorks ? 1 : 0)) {
                 let worker = start {
                     while let index = queue.next() { borrowed.call(index) }
                     finished.signal()
@@ -50,13 +53,15 @@ enum DeepStack {
                 if worker { started += 1 }
             }
             // Without a single worker the caller does the work itself.
-            if started == 0 {
+            if callerWorks || started == 0 {
                 while let index = queue.next() { borrowed.call(index) }
             }
             for _ in 0..<started { finished.wait() }
             borrowed.release()
         }
     }
+
+    private static var isDeepStackThread: Bool { Thread.current.threadDictionary[marker] != nil }
 
     /// Starts a detached thread with the deep stack; false when the system
     /// refuses one (out of memory or threads).

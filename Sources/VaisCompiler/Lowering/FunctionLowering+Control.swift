@@ -17,7 +17,7 @@ extension FunctionLowering {
         switch statement.kind {
         case .binding(let name, _, _, let value):
             let result = lowerExpression(value)
-            guard let local = model.local(boundAt: name.span, in: functionID), let result else { return }
+            guard let local = local(boundAt: name.span), let result else { return }
             define(local, result)
         case .assignment(let op, let target, let valueExpr, _):
             guard let value = lowerExpression(valueExpr), let place = lowerPlace(target) else { return }
@@ -154,7 +154,7 @@ extension FunctionLowering {
     /// Counts from `lower` to `upper`. An inclusive loop leaves before the
     /// increment, so `..=` up to the type's maximum ends.
     private mutating func lowerRangeLoop(_ variable: Name, _ lower: ExprID, _ upper: ExprID, inclusive: Bool, _ body: BlockID) {
-        guard let local = model.local(boundAt: variable.span, in: functionID),
+        guard let local = local(boundAt: variable.span),
               let start = lowerExpression(lower), let limit = lowerExpression(upper) else { return }
         let counterType = model.locals[local.index].type
         let llvm = layout.llvmType(counterType)
@@ -190,7 +190,7 @@ extension FunctionLowering {
     }
 
     private mutating func lowerElementLoop(_ variable: Name, _ sequence: ExprID, _ body: BlockID) {
-        guard let local = model.local(boundAt: variable.span, in: functionID), let base = lowerExpression(sequence) else { return }
+        guard let local = local(boundAt: variable.span), let base = lowerExpression(sequence) else { return }
         var arrayType = type(of: sequence)
         if let pointee = types.pointee(arrayType) { arrayType = pointee }
         guard case .array(let element, let count) = types[arrayType] else { return }

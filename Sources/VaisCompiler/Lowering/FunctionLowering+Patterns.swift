@@ -107,7 +107,7 @@ extension FunctionLowering {
     mutating func bindPattern(_ pattern: Pattern, _ value: String, _ type: TypeID) {
         switch pattern {
         case .binding(let name):
-            guard model.variantPatterns[name.span] == nil, let local = model.local(boundAt: name.span, in: functionID) else { return }
+            guard model.variantPatterns[name.span] == nil, let local = local(boundAt: name.span) else { return }
             define(local, value)
         case .variant(_, let variantName, let fields, _):
             guard case .enumeration(let enumID) = types[type],

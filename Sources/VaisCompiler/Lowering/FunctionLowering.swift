@@ -142,6 +142,13 @@ struct FunctionLowering {
         setPlace(of: local, pointer)
     }
 
+    /// The local a name written at `span` introduces in this function. Read
+    /// from the module directly: through `model` the whole model was
+    /// copied at each binding.
+    func local(boundAt span: SourceSpan) -> LocalID? {
+        module.model.local(boundAt: span, in: functionID)
+    }
+
     /// Where a local of this function is, once it has been given a place.
     func place(of local: LocalID) -> String? {
         localRange.contains(local.index) ? localSlots[local.index - localRange.lowerBound] : nil
@@ -241,27 +248,36 @@ struct FunctionLowering {
             emitReturn(value)
         }
         emitDeferExit()
-        output.append("define ", signature.result, " @", symbol, "(", signature.definitionParameters, ")", debugAttachment, " {\nentry:\n")
+        output.append("define ", signature.result, " @", symbol, "(")
+        signature.writeDefinitionParameters(into: output)
+        output.append(")", debugAttachment, " {\nentry:\n")
         output.append(allocas)
         output.append(body)
         output.append("}\n\n")
     }
 
     private mutating func bindParameters(_ decl: FunctionDecl) {
-        var names: [Name] = []
-        if let (_, span) = decl.selfParameter { names.append(Name("self", span)) }
-        names += decl.parameters.map(\.name)
-        // A closure's environment comes first.
-        let first = model.hasEnvironment(functionID) ? 1 : 0
-        for (position, name) in names.enumerated() {
-            let index = position + first
-            guard let local = model.local(boundAt: name.span, in: functionID) else { continue }
-            let type = model.locals[local.index].type
-            if model.types.isAggregate(type) {
-                bindParameter(local, to: IRText.name("%p", index))
-            } else if model.types.hasValue(type) {
-                define(local, IRText.name("%p", index))
-            }
+        // A closure's environment comes first, then `self`, then the rest.
+        var index = model.hasEnvironment(functionID) ? 1 : 0
+        if let (_, span) = decl.selfParameter {
+            bindParameter(boundAt: span, index: index)
+            index += 1
+        }
+        for parameter in decl.parameters {
+            bindParameter(boundAt: parameter.name.span, index: index)
+            index += 1
+        }
+    }
+
+    /// Gives the parameter whose name is written at `span` the LLVM
+    /// parameter at `index`.
+    private mutating func bindParameter(boundAt span: SourceSpan, index: Int) {
+        guard let local = local(boundAt: span) else { return }
+        let type = model.locals[local.index].type
+        if model.types.isAggregate(type) {
+            bindParameter(local, to: IRText.parameter(index))
+        } else if model.types.hasValue(type) {
+            define(local, IRText.parameter(index))
         }
     }
 

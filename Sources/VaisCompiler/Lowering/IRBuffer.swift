@@ -23,30 +23,51 @@ final class IRBuffer: @unchecked Sendable {
     func append(_ p0: String, _ p1: String = "", _ p2: String = "", _ p3: String = "", _ p4: String = "",
                 _ p5: String = "", _ p6: String = "", _ p7: String = "", _ p8: String = "", _ p9: String = "",
                 _ p10: String = "", _ p11: String = "", _ p12: String = "", _ p13: String = "") {
-        // Most pieces are the empty defaults: testing them here, in a few
-        // instructions, spares each a call of `append(_:)`.
-        if !p0.isEmpty { append(p0) }
-        if !p1.isEmpty { append(p1) }
-        if !p2.isEmpty { append(p2) }
-        if !p3.isEmpty { append(p3) }
-        if !p4.isEmpty { append(p4) }
-        if !p5.isEmpty { append(p5) }
-        if !p6.isEmpty { append(p6) }
-        if !p7.isEmpty { append(p7) }
-        if !p8.isEmpty { append(p8) }
-        if !p9.isEmpty { append(p9) }
-        if !p10.isEmpty { append(p10) }
-        if !p11.isEmpty { append(p11) }
-        if !p12.isEmpty { append(p12) }
-        if !p13.isEmpty { append(p13) }
+        append(p0)
+        append(p1)
+        append(p2)
+        append(p3)
+        append(p4)
+        append(p5)
+        append(p6)
+        append(p7)
+        append(p8)
+        append(p9)
+        append(p10)
+        append(p11)
+        append(p12)
+        append(p13)
     }
 
-    /// Borrows the string's bytes as a `Span`: `utf8.withContiguousStorageIfAvailable`
-    /// retained and released the storage of every piece, a quarter of a
-    /// piece's cost.
+    /// Nearly every piece (`%t12`, `, `, `i64`, the empty defaults) is a
+    /// small string: up to 15 UTF-8 bytes held in the String's own two
+    /// words, with the count in the high nibble of the last byte. Those
+    /// are copied as the two words, in a few instructions; reaching them
+    /// through `utf8.span`, a call into the runtime per piece, cost more
+    /// than everything else an instruction does. Only longer strings,
+    /// which live in a heap buffer, take that path (`SmallStringLayout`).
     @inline(__always)
     func append(_ text: String) {
-        guard !text.isEmpty else { return }
+        let words = SmallStringLayout.words(of: text)
+        guard let length = SmallStringLayout.smallCount(words) else {
+            appendLarge(text)
+            return
+        }
+        // Most of an instruction's fourteen pieces are the empty defaults.
+        guard length > 0 else { return }
+        reserve(16)
+        let target = UnsafeMutableRawPointer(storage + count)
+        // Both words are written whole; the bytes past `length` are
+        // overwritten by the next piece or lie past the end of the text.
+        target.storeBytes(of: words.low, as: UInt64.self)
+        target.storeBytes(of: words.high, toByteOffset: 8, as: UInt64.self)
+        count += length
+    }
+
+    /// Borrows the bytes of a string held in a heap buffer as a `Span`:
+    /// `utf8.withContiguousStorageIfAvailable` retained and released the
+    /// storage of every piece.
+    private func appendLarge(_ text: String) {
         text.utf8.span.withUnsafeBufferPointer { append(bytes: $0.baseAddress, count: $0.count) }
     }
 

@@ -9,6 +9,14 @@ enum IRText {
         number < temporaries.count ? temporaries[number] : name("%t", number)
     }
 
+    /// `%p0` to `%p63`, made once: every definition names its parameters.
+    private static let parameters: [String] = (0..<64).map { name("%p", $0) }
+
+    /// The name of a function's `number`th parameter.
+    static func parameter(_ number: Int) -> String {
+        number < parameters.count ? parameters[number] : name("%p", number)
+    }
+
     /// `0` to `4095`, made once: field and variant indices, sizes and
     /// counts are written into many instructions, and `String(Int)` goes
     /// through the generic description path each time.

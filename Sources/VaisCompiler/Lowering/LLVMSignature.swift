@@ -23,22 +23,31 @@ struct LLVMSignature {
         isVariadic = function.isVariadic
     }
 
-    private var names: [String] {
-        (returnsThroughPointer ? ["%ret"] : []) + (0..<(parameterTypes.count - (returnsThroughPointer ? 1 : 0))).map { "%p\($0)" }
+    /// The name of the LLVM parameter at `index`: `%ret`, then `%p0`, `%p1`...
+    private func name(at index: Int) -> String {
+        if returnsThroughPointer { return index == 0 ? "%ret" : IRText.parameter(index - 1) }
+        return IRText.parameter(index)
     }
 
     /// The parameter list of a definition: `ptr noalias %ret, i64 %p0`.
     var definitionParameters: String {
-        zip(parameterTypes, names).enumerated().map { index, parameter in
-            let attribute = returnsThroughPointer && index == 0 ? " noalias" : ""
-            return parameter.0 + attribute + " " + parameter.1
-        }.joined(separator: ", ")
+        let buffer = IRBuffer(capacity: 16 * parameterTypes.count)
+        writeDefinitionParameters(into: buffer)
+        return buffer.text
+    }
+
+    /// The same, written as pieces: every function definition spells one.
+    func writeDefinitionParameters(into output: IRBuffer) {
+        for (index, type) in parameterTypes.enumerated() {
+            let attribute = returnsThroughPointer && index == 0 ? " noalias " : " "
+            output.append(index == 0 ? "" : ", ", type, attribute, name(at: index))
+        }
     }
 
     /// A definition's own parameters passed on to another function of the
     /// same signature: `ptr %ret, i64 %p0`.
     var forwardedArguments: String {
-        zip(parameterTypes, names).map { $0 + " " + $1 }.joined(separator: ", ")
+        parameterTypes.indices.map { parameterTypes[$0] + " " + name(at: $0) }.joined(separator: ", ")
     }
 
     /// The parameter types, `...` last for a variadic function: what a

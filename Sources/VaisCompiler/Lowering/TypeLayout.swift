@@ -9,6 +9,9 @@ final class TypeLayout: @unchecked Sendable {
     // no access checks needed.
     @exclusivity(unchecked) private var spellings: [String?]
     @exclusivity(unchecked) private var alignments: [Int]
+    /// Each type's size, -1 until known: a struct's size walks its fields,
+    /// and lowering asks for sizes at every copy and allocation.
+    @exclusivity(unchecked) private var sizes: [Int]
     @exclusivity(unchecked) private var enumPayloadWords: [Int?]
     /// Each enum's payload struct per variant (`{ i64, %S.Item0 }`): a
     /// match or a `?` addresses payload fields over and over, and spelling
@@ -19,11 +22,13 @@ final class TypeLayout: @unchecked Sendable {
         self.model = model
         spellings = Array(repeating: nil, count: model.types.kinds.count)
         alignments = Array(repeating: 0, count: model.types.kinds.count)
+        sizes = Array(repeating: -1, count: model.types.kinds.count)
         enumPayloadWords = Array(repeating: nil, count: model.enums.count)
         for index in model.enums.indices { _ = payloadWords(EnumID(raw: Int32(index))) }
         for index in model.types.kinds.indices {
             _ = llvmType(TypeID(Int32(index)))
             _ = alignment(TypeID(Int32(index)))
+            _ = size(TypeID(Int32(index)))
         }
         payloadSpellings = model.enums.map { symbol in
             symbol.variants.map { "{ " + $0.payload.map(llvmType).joined(separator: ", ") + " }" }
@@ -77,6 +82,14 @@ final class TypeLayout: @unchecked Sendable {
     }
 
     func size(_ type: TypeID) -> Int {
+        let index = Int(type.raw)
+        if index < sizes.count, sizes[index] >= 0 { return sizes[index] }
+        let computed = computeSize(type)
+        if index < sizes.count { sizes[index] = computed }
+        return computed
+    }
+
+    private func computeSize(_ type: TypeID) -> Int {
         switch model.types[type] {
         case .integer(let bits, _): return bits / 8
         case .float(let bits): return bits / 8

@@ -407,16 +407,18 @@ extension Checker {
         guard case .structure(let id) = model.types[type] else { return .error }
         let declared = model.structs[id.index].fields
         let displayName = model.structs[id.index].name
-        var seen: Set<String> = []
+        // By the declared field's index: a flag each costs less than a set of names.
+        var given = Array(repeating: false, count: declared.count)
         for (position, field) in fields.enumerated() {
             guard let index = model.structs[id.index].fieldIndex(field.name.text) else {
                 error("E004", "struct `\(displayName)` has no field `\(field.name.text)`", at: field.name.span)
                 if checked[position] == nil { checkExpression(field.value, expected: nil) }
                 continue
             }
-            if !seen.insert(field.name.text).inserted {
+            if given[index] {
                 error("E007", "the field `\(field.name.text)` is given more than once", at: field.name.span)
             }
+            given[index] = true
             let expected = declared[index].type
             let actual = checked[position] ?? checkExpression(field.value, expected: expected)
             if !isAssignable(actual, to: expected), !handlesOwnMismatch(field.value) {
@@ -424,8 +426,8 @@ extension Checker {
             }
             coerce(field.value, from: actual, to: expected)
         }
-        let missing = declared.filter { !seen.contains($0.name) }.map { "`\($0.name)`" }
-        if !missing.isEmpty {
+        if given.contains(false) {
+            let missing = declared.indices.filter { !given[$0] }.map { "`\(declared[$0].name)`" }
             error("E011", "missing field\(missing.count > 1 ? "s" : "") \(missing.joined(separator: ", ")) in `\(displayName)` literal", at: typeName.span)
         }
         return type

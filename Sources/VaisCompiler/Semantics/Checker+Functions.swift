@@ -30,7 +30,7 @@ extension Checker {
         let function = model.functions[id.index]
         currentFunction = id
         returnType = function.result
-        scopes = .opened
+        scopes.reopen()
         loops = []
         var parameterIndex = 0
         if let (_, span) = decl.selfParameter, function.owner != nil {
@@ -61,7 +61,7 @@ extension Checker {
         case .external:
             break
         }
-        scopes = LocalScopes()
+        scopes.reopen()
         currentFunction = nil
     }
 

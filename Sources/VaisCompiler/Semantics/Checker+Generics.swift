@@ -12,7 +12,14 @@ extension Checker {
     }
 
     func instanceName(_ template: String, _ arguments: [TypeID]) -> String {
-        template + "<" + arguments.map { describe($0) }.joined(separator: ", ") + ">"
+        var name = template
+        name += "<"
+        for (index, argument) in arguments.enumerated() {
+            if index > 0 { name += ", " }
+            name += describe(argument)
+        }
+        name += ">"
+        return name
     }
 
     /// `Pair<i64, f64>`: the struct or enum made from a template with these
@@ -52,7 +59,8 @@ extension Checker {
             for field in decl.fields where !fields.contains(where: { $0.name == field.name.text }) {
                 fields.append(StructField(name: field.name.text, type: resolveType(field.type), span: field.name.span))
             }
-            for (index, field) in fields.enumerated() where contains(field.type, structIndex: id.index, visited: []) {
+            for (index, field) in fields.enumerated()
+            where mayHoldNewInstance(field.type, type) && contains(field.type, structIndex: id.index, visited: []) {
                 error("E021", "struct `\(key)` contains itself by value through field `\(field.name)`; use a pointer", at: span)
                 fields[index] = StructField(name: field.name, type: .error, span: field.span)
             }
@@ -68,13 +76,23 @@ extension Checker {
             for variant in decl.variants where !variants.contains(where: { $0.name == variant.name.text }) {
                 variants.append(VariantSymbol(name: variant.name.text, payload: variant.payload.map { resolveType($0) }, span: variant.name.span))
             }
-            for (index, variant) in variants.enumerated() where variant.payload.contains(where: { containsEnum($0, enumIndex: id.index, visited: []) }) {
+            for (index, variant) in variants.enumerated()
+            where variant.payload.contains(where: { mayHoldNewInstance($0, type) && containsEnum($0, enumIndex: id.index, visited: []) }) {
                 error("E021", "enum `\(key)` contains itself by value in variant `\(variant.name)`; use a pointer", at: span)
                 variants[index] = VariantSymbol(name: variant.name, payload: variant.payload.map { _ in .error }, span: variant.span)
             }
             model.enums[id.index].variants = variants
             return type
         }
+    }
+
+    /// Whether a field of a specialization being made may hold it by value,
+    /// so its layout must be walked. A type interned before the
+    /// specialization cannot name it, and one being made further out has
+    /// no fields yet: only a type interned since (the specialization
+    /// itself, or one its fields made) can lead back to it.
+    func mayHoldNewInstance(_ field: TypeID, _ instance: TypeID) -> Bool {
+        field.raw >= instance.raw
     }
 
     /// A specialization of a generic function, declared on first use; its

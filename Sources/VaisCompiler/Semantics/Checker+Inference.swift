@@ -88,32 +88,41 @@ extension Checker {
         var bindings: [TypeID?] = explicit.map { $0.map { Optional($0) } } ?? Array(repeating: nil, count: parameters.count)
         var types = Array(repeating: TypeID.error, count: arguments.count)
         // Closures whose parameter types are left open come last, when the
-        // other values have bound what their parameters say.
-        let open = arguments.indices.filter { isOpenClosure(arguments[$0]) }
-        let rest = arguments.indices.filter { !isOpenClosure(arguments[$0]) }
-        let literalsLast = rest.filter { !isUntypedLiteral(arguments[$0]) } + rest.filter { isUntypedLiteral(arguments[$0]) } + open
+        // other values have bound what their parameters say. Each value's
+        // turn is worked out once, in one small array.
+        let turns = arguments.map { argument -> ArgumentTurn in
+            isOpenClosure(argument) ? .openClosure : (isUntypedLiteral(argument) ? .untypedLiteral : .typed)
+        }
         var expectedUsed = false
-        for position in literalsLast {
-            if !expectedUsed, isUntypedLiteral(arguments[position]) {
-                expectedUsed = true
-                if let result, let expected { unify(result, with: expected, parameters: parameters, bindings: &bindings) }
-            }
-            guard position < patterns.count else {
-                types[position] = checkExpression(arguments[position], expected: nil)
-                continue
-            }
-            let hint = resolvePartially(patterns[position], parameters: parameters, bindings: bindings, outer: outer)
-            if hint == nil, case .function(let parameterPatterns, _, _) = patterns[position], isOpenClosure(arguments[position]) {
-                closureParameterHint = parameterPatterns.map {
-                    resolvePartially($0, parameters: parameters, bindings: bindings, outer: outer)
+        for turn in ArgumentTurn.allCases {
+            for position in arguments.indices where turns[position] == turn {
+                if !expectedUsed, turn == .untypedLiteral {
+                    expectedUsed = true
+                    if let result, let expected { unify(result, with: expected, parameters: parameters, bindings: &bindings) }
                 }
+                guard position < patterns.count else {
+                    types[position] = checkExpression(arguments[position], expected: nil)
+                    continue
+                }
+                let hint = resolvePartially(patterns[position], parameters: parameters, bindings: bindings, outer: outer)
+                if hint == nil, case .function(let parameterPatterns, _, _) = patterns[position], isOpenClosure(arguments[position]) {
+                    closureParameterHint = parameterPatterns.map {
+                        resolvePartially($0, parameters: parameters, bindings: bindings, outer: outer)
+                    }
+                }
+                let actual = checkExpression(arguments[position], expected: hint)
+                types[position] = actual
+                unify(patterns[position], with: actual, parameters: parameters, bindings: &bindings)
             }
-            let actual = checkExpression(arguments[position], expected: hint)
-            types[position] = actual
-            unify(patterns[position], with: actual, parameters: parameters, bindings: &bindings)
         }
         if !expectedUsed, let result, let expected { unify(result, with: expected, parameters: parameters, bindings: &bindings) }
         return (bindings, types)
+    }
+
+    /// When a value given for a generic signature is checked: values with a
+    /// type of their own, then untyped literals, then open closures.
+    enum ArgumentTurn: CaseIterable {
+        case typed, untypedLiteral, openClosure
     }
 
     /// A closure literal with a parameter whose type is not written.

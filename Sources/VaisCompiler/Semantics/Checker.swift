@@ -101,17 +101,19 @@ struct Checker {
     /// the program declares itself.
     let items: [(file: FileID, item: Item)]
 
-    init(tree: SyntaxTree, preludeFile: FileID? = nil) {
-        self.tree = tree
+    init(tree: consuming SyntaxTree, preludeFile: FileID? = nil) {
         self.items = Self.itemsShadowingPrelude(tree.items, preludeFile: preludeFile)
         self.model = SemanticModel(expressionCount: tree.exprs.count)
-        // Sized up front: growing these tables rehashes every entry.
-        model.bindings.reserveCapacity(tree.stmts.count)
-        valueNames.reserveCapacity(tree.items.count)
+        self.tree = tree
+        // Sized up front: growing these tables rehashes every entry. Locals
+        // outnumber statements (parameters, patterns, the bodies of
+        // specializations).
+        model.bindings.reserveCapacity(2 * self.tree.stmts.count + 256)
+        valueNames.reserveCapacity(self.tree.items.count)
     }
 
     /// The tree comes back grown by the bodies of generic specializations.
-    static func check(_ tree: SyntaxTree, requireMain: Bool, rootFile: FileID, preludeFile: FileID? = nil,
+    static func check(_ tree: consuming SyntaxTree, requireMain: Bool, rootFile: FileID, preludeFile: FileID? = nil,
                       importedFiles: [SourceSpan: FileID] = [:], lenientMutability: Bool = false) -> (SemanticModel, SyntaxTree, [Diagnostic]) {
         var checker = Checker(tree: tree, preludeFile: preludeFile)
         checker.lenientMutability = lenientMutability

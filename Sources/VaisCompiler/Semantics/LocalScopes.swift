@@ -8,11 +8,14 @@ struct LocalScopes {
     private var locals: [LocalID] = []
     private var marks: [Int] = []
 
-    /// A stack with one scope open, for a function's parameters.
-    static var opened: LocalScopes {
-        var scopes = LocalScopes()
-        scopes.push()
-        return scopes
+    /// Empties the stack and opens one scope, for the next function's
+    /// parameters, keeping the storage: a thousand small functions would
+    /// otherwise grow three fresh arrays each.
+    mutating func reopen() {
+        names.removeAll(keepingCapacity: true)
+        locals.removeAll(keepingCapacity: true)
+        marks.removeAll(keepingCapacity: true)
+        push()
     }
 
     mutating func push() {

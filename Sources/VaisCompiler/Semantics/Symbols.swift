@@ -67,7 +67,11 @@ public enum FunctionKind: Sendable, Equatable {
     case intrinsic
 }
 
-public struct FunctionSymbol: Sendable {
+/// A function as checking knows it. A class: the checker and lowering read
+/// a symbol at nearly every call, and a struct of this many strings and
+/// arrays costs a retain and a release of each on every copy; a reference
+/// costs one.
+public final class FunctionSymbol: Sendable {
     public let name: String
     /// The symbol in the object file.
     public let symbol: String
@@ -85,6 +89,24 @@ public struct FunctionSymbol: Sendable {
     public let span: SourceSpan?
 
     public var displayName: String { name }
+
+    init(name: String, symbol: String, kind: FunctionKind, parameters: [TypeID], parameterNames: [String], result: TypeID,
+         isVariadic: Bool, isHot: Bool, owner: TypeID?, receiver: SelfParameter?, declaration: FunctionDecl?, file: FileID?,
+         span: SourceSpan?) {
+        self.name = name
+        self.symbol = symbol
+        self.kind = kind
+        self.parameters = parameters
+        self.parameterNames = parameterNames
+        self.result = result
+        self.isVariadic = isVariadic
+        self.isHot = isHot
+        self.owner = owner
+        self.receiver = receiver
+        self.declaration = declaration
+        self.file = file
+        self.span = span
+    }
 }
 
 public struct GlobalSymbol: Sendable {

@@ -23,17 +23,35 @@ public struct SyntaxTree: Sendable {
     @inlinable public subscript(id: StmtID) -> StmtNode { stmts[id.index] }
     @inlinable public subscript(id: BlockID) -> Block { blocks[id.index] }
 
-    mutating func add(_ node: ExprNode) -> ExprID {
+    /// Room for the nodes of about `tokens` more tokens (an expression per
+    /// two, a statement per eight, a block per sixteen), so that the node
+    /// arrays are not copied again and again as a file is parsed.
+    /// At least doubling, as appending would: a program of many files
+    /// must not copy its nodes once per file.
+    mutating func reserveCapacity(forTokens tokens: Int) {
+        Self.reserve(&exprs, more: tokens / 2)
+        Self.reserve(&stmts, more: tokens / 8)
+        Self.reserve(&blocks, more: tokens / 16)
+    }
+
+    private static func reserve<Node>(_ nodes: inout [Node], more: Int) {
+        guard nodes.count + more > nodes.capacity else { return }
+        nodes.reserveCapacity(max(nodes.count + more, 2 * nodes.capacity))
+    }
+
+    // Nodes are taken, not borrowed: appending a borrowed node copied it
+    // (a retain of its payload) and its maker then destroyed the original.
+    mutating func add(_ node: consuming ExprNode) -> ExprID {
         exprs.append(node)
         return ExprID(Int32(exprs.count - 1))
     }
 
-    mutating func add(_ node: StmtNode) -> StmtID {
+    mutating func add(_ node: consuming StmtNode) -> StmtID {
         stmts.append(node)
         return StmtID(Int32(stmts.count - 1))
     }
 
-    mutating func add(_ block: Block) -> BlockID {
+    mutating func add(_ block: consuming Block) -> BlockID {
         blocks.append(block)
         return BlockID(Int32(blocks.count - 1))
     }

@@ -1,27 +1,57 @@
 extension Parser {
     /// The value of an integer literal; a malformed or oversized literal is
-    /// reported (P004) and becomes an error expression.
+    /// reported (P004) and becomes an error expression. Read from the
+    /// source's bytes: the lexer has already limited them to digits,
+    /// letters and `_`, and a program holds thousands of literals.
     mutating func decodeInteger(_ token: Token) -> ExprKind {
-        let raw = text(of: token).filter { $0 != "_" }
-        let radix: Int
-        let digits: Substring
-        if raw.hasPrefix("0x") {
-            radix = 16
-            digits = raw.dropFirst(2)
-        } else if raw.hasPrefix("0b") {
-            radix = 2
-            digits = raw.dropFirst(2)
-        } else {
-            radix = 10
-            digits = Substring(raw)
+        let bytes = file.bytes[Int(token.start)..<Int(token.end)]
+        var digits = bytes[...]
+        var radix: UInt64 = 10
+        if bytes.count >= 2, bytes.first == UInt8(ascii: "0") {
+            switch bytes[bytes.startIndex + 1] {
+            case UInt8(ascii: "x"): radix = 16
+            case UInt8(ascii: "b"): radix = 2
+            default: break
+            }
+            if radix != 10 { digits = bytes.dropFirst(2) }
         }
-        guard !digits.isEmpty, let value = UInt64(digits, radix: radix) else {
-            let valid = digits.allSatisfy { $0.isHexDigit && Int(String($0), radix: radix) != nil }
-            let message = valid && !digits.isEmpty ? "integer literal is too large for 64 bits" : "malformed integer literal"
+        var value: UInt64 = 0
+        var digitCount = 0
+        var malformed = false
+        var overflowed = false
+        for byte in digits where byte != UInt8(ascii: "_") {
+            guard let digit = Self.digitValue(byte), digit < radix else {
+                malformed = true
+                break
+            }
+            digitCount += 1
+            let (scaled, scaleOverflow) = value.multipliedReportingOverflow(by: radix)
+            let (sum, addOverflow) = scaled.addingReportingOverflow(digit)
+            overflowed = overflowed || scaleOverflow || addOverflow
+            value = sum
+        }
+        guard !malformed, digitCount > 0, !overflowed else {
+            let message = !malformed && digitCount > 0 ? "integer literal is too large for 64 bits" : "malformed integer literal"
             diagnostics.error("P004", message, at: span(of: token))
             return .error
         }
         return .integer(value)
+    }
+
+    /// The value of a float literal, its `_` separators dropped byte by
+    /// byte rather than character by character.
+    func decodeFloat(_ token: Token) -> Double {
+        let digits = file.bytes[Int(token.start)..<Int(token.end)].filter { $0 != UInt8(ascii: "_") }
+        return Double(String(decoding: digits, as: UTF8.self)) ?? 0
+    }
+
+    private static func digitValue(_ byte: UInt8) -> UInt64? {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): return UInt64(byte - UInt8(ascii: "0"))
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): return UInt64(byte - UInt8(ascii: "a") + 10)
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): return UInt64(byte - UInt8(ascii: "A") + 10)
+        default: return nil
+        }
     }
 
     /// The bytes of a string literal with its escapes applied; an unknown

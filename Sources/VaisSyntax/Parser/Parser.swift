@@ -43,6 +43,7 @@ public struct Parser {
     /// Lexes and parses `file`, appending its items to `tree`.
     public static func parse(_ file: SourceFile, into tree: inout SyntaxTree) -> [Diagnostic] {
         let (tokens, lexDiagnostics) = Lexer.tokenize(file)
+        tree.reserveCapacity(forTokens: tokens.count)
         var parser = Parser(file: file, tokens: tokens, tree: tree)
         tree = SyntaxTree()
         parser.parseItems()

@@ -225,8 +225,7 @@ extension Parser {
             return tree.add(ExprNode(kind: decodeInteger(token), span: span(of: token)))
         case .float:
             advance()
-            let digits = text(of: token).filter { $0 != "_" }
-            return tree.add(ExprNode(kind: .float(Double(digits) ?? 0), span: span(of: token)))
+            return tree.add(ExprNode(kind: .float(decodeFloat(token)), span: span(of: token)))
         case .string:
             advance()
             if isInterpolated(token) { reportUnsupported("string interpolation (`~{expr}`)", at: span(of: token)) }
