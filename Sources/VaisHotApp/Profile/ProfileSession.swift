@@ -63,6 +63,8 @@ public final class ProfileSession: @unchecked Sendable {
     private var records: [ReloadRecord] = []
     private var failureCount = 0
     var outcomes = 0
+    /// From an edit being saved until it led somewhere (driven edits only).
+    var editInFlight = false
     private var samples: [MemorySample] = []
     var stopRequested = false
     var programFinished = false
@@ -163,7 +165,11 @@ public final class ProfileSession: @unchecked Sendable {
         let timer = DispatchSource.makeTimerSource(queue: DispatchQueue(label: "vais-hot memory sampler"))
         timer.schedule(deadline: .now(), repeating: .milliseconds(50))
         timer.setEventHandler { [weak self] in
-            guard let self else { return }
+            // Reading /proc/self/smaps costs milliseconds of a core (the kernel
+            // walks every mapping's pages, LLVM's included): never while an
+            // edit is being reloaded, which is what the profile measures.
+            // Each swap takes its own sample once done.
+            guard let self, !self.lock.withLock({ self.editInFlight }) else { return }
             self.appendSamples(self.measurer.sampleMemory(reloader))
         }
         timer.resume()
