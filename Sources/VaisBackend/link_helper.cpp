@@ -73,15 +73,21 @@ void reply(JobNumber job, const LinkOutcome &outcome) {
     prepareChild(helper, true);
     std::vector<char> message(messageCapacity);
     for (int served = 0; served < linksPerWorker; served++) {
+        // The job is read twice: a look at its number, said to the helper,
+        // then the taking, so that a worker killed at any moment in between
+        // leaves the job either to its successor or answered by the helper.
+        JobNumber job = 0;
         ssize_t length;
+        do {
+            length = recv(helperSocket, &job, sizeof job, MSG_PEEK);
+        } while (length < 0 && errno == EINTR);
+        if (length <= 0) _exit(hostGone);
+        writeAll(helper, &taken, 1);
+        writeAll(helper, reinterpret_cast<const char *>(&job), sizeof job);
         do {
             length = recv(helperSocket, message.data(), message.size(), MSG_TRUNC);
         } while (length < 0 && errno == EINTR);
         if (length <= 0) _exit(hostGone);
-        JobNumber job = 0;
-        if (static_cast<size_t>(length) >= sizeof job) std::memcpy(&job, message.data(), sizeof job);
-        writeAll(helper, &taken, 1);
-        writeAll(helper, reinterpret_cast<const char *>(&job), sizeof job);
         if (static_cast<size_t>(length) > message.size() || static_cast<size_t>(length) <= sizeof job) {
             reply(job, {false, "the link's arguments exceed the link helper's message size"});
         } else {
