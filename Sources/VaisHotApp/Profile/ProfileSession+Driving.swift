@@ -10,7 +10,8 @@ extension ProfileSession {
             let before = outcomeCount()
             let swapsBefore = snapshotRecords().count
             text = try plan.apply(index, to: text)
-            lock.withLock { editInFlight = true }
+            // Saved once no timed memory sample runs, and none starts until it led somewhere.
+            sampling.withLock { lock.withLock { editInFlight = true } }
             try text.write(toFile: source, atomically: false, encoding: .utf8)
             let ledSomewhere = waitUntil(seconds: 60, { self.outcomeCount() > before })
             lock.withLock { editInFlight = false }
