@@ -30,6 +30,7 @@
 #include <cstring>
 #include <fcntl.h>
 #include <future>
+#include <memory>
 #include <sys/socket.h>
 #include <sys/wait.h>
 #include <thread>
@@ -159,8 +160,10 @@ std::optional<std::pair<JobNumber, std::string>> unanswered(const std::string &t
     prepareChild(-1, true);
     if (getppid() != host) _exit(0);
     setpgid(0, 0);
+    // The socket first: /dev/null opened before it could take descriptor 3.
+    if (dup2(socket, helperSocket) < 0) _exit(1);
     int null = open("/dev/null", O_RDWR);
-    if (null < 0 || dup2(socket, helperSocket) < 0) _exit(1);
+    if (null < 0) _exit(1);
     for (int standard = 0; standard < 3; standard++) dup2(null, standard);
     close_range(helperSocket + 1, ~0U, 0);
     superviseWorkers();
@@ -176,11 +179,12 @@ pid_t startLinkHelper(std::string &failure) {
     }
     // PR_SET_PDEATHSIG fires when the forking thread ends, not the process:
     // the fork happens on a thread that never ends, all signals blocked.
-    std::promise<pid_t> forked;
-    std::future<pid_t> result = forked.get_future();
+    // Shared: the thread may still be inside set_value when this returns.
+    auto forked = std::make_shared<std::promise<pid_t>>();
+    std::future<pid_t> result = forked->get_future();
     pid_t host = getpid();
     int helperEnd = ends[1];
-    std::thread([&forked, helperEnd, host] {
+    std::thread([forked, helperEnd, host] {
         sigset_t all;
         sigfillset(&all);
         pthread_sigmask(SIG_BLOCK, &all, nullptr);
@@ -189,7 +193,7 @@ pid_t startLinkHelper(std::string &failure) {
         int error = errno;
         if (child > 0) setpgid(child, child);
         errno = error;
-        forked.set_value(child);
+        forked->set_value(child);
         for (;;) pause();
     }).detach();
     pid_t child = result.get();
