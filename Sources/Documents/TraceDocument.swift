@@ -98,11 +98,15 @@ public struct VersionSwap: Codable, Sendable, Equatable {
     /// The hot functions whose bodies the edit that made this version
     /// changed; absent from documents of older vais-hot.
     public var changedFunctions: [String]?
+    /// The hot functions this version holds (a partial reload rebuilds only
+    /// those whose code changed); absent from documents of older vais-hot.
+    public var rebuiltFunctions: [String]?
 
-    public init(version: Int, at: UInt64, firstCallAt: UInt64?, changedFunctions: [String]? = nil) {
+    public init(version: Int, at: UInt64, firstCallAt: UInt64?, changedFunctions: [String]? = nil, rebuiltFunctions: [String]? = nil) {
         self.version = version
         self.at = at
         self.firstCallAt = firstCallAt
         self.changedFunctions = changedFunctions
+        self.rebuiltFunctions = rebuiltFunctions
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// libVaisBackend.so (Sources/VaisBackend): LLVM 16 and lld as libraries,
 /// loaded with dlopen the first time a hot part is built, so vais-hot
@@ -9,7 +10,8 @@ final class BackendLibrary: @unchecked Sendable {
 
     typealias EmitObject = @convention(c) (UnsafePointer<CChar>?, Int, Int32, UnsafeMutablePointer<UnsafeMutableRawPointer?>?,
                                            UnsafeMutablePointer<Int>?, UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> Int32
-    typealias Link = @convention(c) (UnsafePointer<UnsafePointer<CChar>?>?, Int32,
+    typealias StartLinkHelper = @convention(c) (UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> Int32
+    typealias Link = @convention(c) (UnsafePointer<UnsafePointer<CChar>?>?, Int32, UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?,
                                      UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> Int32
     typealias Version = @convention(c) () -> UnsafePointer<CChar>?
     typealias Free = @convention(c) (UnsafeMutableRawPointer?) -> Void
@@ -19,6 +21,20 @@ final class BackendLibrary: @unchecked Sendable {
     private let emitObject: EmitObject
     private let link: Link
     private let free: Free
+    private let startLinkHelper: StartLinkHelper
+    private let linkHelper = Mutex(LinkHelper())
+
+    /// The process that links for this one (see Sources/VaisBackend/link_helper.cpp).
+    struct LinkHelper {
+        /// Its process group, killed by `ExitCleanup` at exit; nil when it
+        /// did not start or is gone.
+        var group: pid_t?
+        /// How many replaced one that was gone, of `linkHelperRestarts`.
+        var restarts = 0
+    }
+
+    /// Helpers started after the first is gone, before links fork this process for good.
+    static let linkHelperRestarts = 3
 
     /// Why the library could not be used, in one line.
     struct Unavailable: Error, CustomStringConvertible {
@@ -58,6 +74,43 @@ final class BackendLibrary: @unchecked Sendable {
         free = try symbol("vais_backend_free", as: Free.self)
         let version = try symbol("vais_backend_llvm_version", as: Version.self)
         llvmVersion = version().map { String(cString: $0) } ?? "?"
+        startLinkHelper = try symbol("vais_backend_start_link_helper", as: StartLinkHelper.self)
+        // Now, while the process is small (before the program runs): a
+        // helper that cannot start is said by the first link.
+        let helper = try? startTrackedLinkHelper()
+        linkHelper.withLock { $0.group = helper }
+    }
+
+    /// The link helper's process group, when it runs.
+    var linkHelperGroup: pid_t? { linkHelper.withLock { $0.group } }
+
+    /// Forks a link helper, tracked so that clean-up kills it however
+    /// vais-hot ends.
+    private func startTrackedLinkHelper() throws -> pid_t {
+        try ExitCleanup.startTracked { () throws(Unavailable) -> pid_t in
+            var error: UnsafeMutablePointer<CChar>?
+            let helper = startLinkHelper(&error)
+            guard helper > 0 else { throw Unavailable(description: takeMessage(error)) }
+            return helper
+        }
+    }
+
+    /// After a link that found no helper (`reason`): another one, while
+    /// restarts are left. Says what links do from now on.
+    private func replaceLinkHelper(because reason: String) -> String {
+        linkHelper.withLock { helper in
+            if let group = helper.group { ExitCleanup.forget(processGroup: group) }
+            helper.group = nil
+            guard helper.restarts < Self.linkHelperRestarts else { return "\(reason); links fork vais-hot from now on" }
+            helper.restarts += 1
+            do {
+                let started = try startTrackedLinkHelper()
+                helper.group = started
+                return "\(reason); started another (pid \(started))"
+            } catch {
+                return "\(reason); links fork vais-hot until one starts (\(error))"
+            }
+        }
     }
 
     /// IR text to an ELF object, in memory; throws what LLVM said.
@@ -73,14 +126,19 @@ final class BackendLibrary: @unchecked Sendable {
         return Array(UnsafeRawBufferPointer(start: object, count: length))
     }
 
-    /// lld with ld.lld's `arguments`; throws lld's diagnostics.
-    func link(arguments: [String]) throws {
+    /// lld with ld.lld's `arguments`; throws lld's diagnostics. Returns a
+    /// notice when the link forked this process, the link helper being
+    /// gone (or never started), and what was done about it.
+    func link(arguments: [String]) throws -> String? {
         var error: UnsafeMutablePointer<CChar>?
+        var notice: UnsafeMutablePointer<CChar>?
         let copies = arguments.map { strdup($0) }
         defer { copies.forEach { Foundation.free($0) } }
         let pointers = copies.map { UnsafePointer($0) }
-        let status = pointers.withUnsafeBufferPointer { link($0.baseAddress, Int32(pointers.count), &error) }
+        let status = pointers.withUnsafeBufferPointer { link($0.baseAddress, Int32(pointers.count), &error, &notice) }
+        let said = notice.map { replaceLinkHelper(because: takeMessage($0)) }
         guard status == 0 else { throw Rejected(description: takeMessage(error)) }
+        return said
     }
 
     private func takeMessage(_ message: UnsafeMutablePointer<CChar>?) -> String {

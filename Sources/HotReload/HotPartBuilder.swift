@@ -149,8 +149,11 @@ public struct HotPartBuilder: Sendable {
     /// files leave it out.
     static func digest(_ files: [(path: String, bytes: [UInt8])]) -> String {
         let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
-        return SourceDigest.fnv1a(files.flatMap { file in
-            Array(file.path.utf8) + (file.bytes.starts(with: byteOrderMark) ? Array(file.bytes.dropFirst(3)) : file.bytes)
-        })
+        var hasher = SourceDigest.Hasher()
+        for file in files {
+            hasher.combine(file.path.utf8)
+            hasher.combine(file.bytes.starts(with: byteOrderMark) ? file.bytes.dropFirst(3) : file.bytes[...])
+        }
+        return hasher.digest
     }
 }

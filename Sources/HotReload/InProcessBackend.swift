@@ -45,7 +45,7 @@ public struct InProcessBackend: HotPartBackend {
         // costs several times the link of a small object (1 ms against 4-25 ms here).
         let arguments = ["--threads=1"] + Toolchain.sharedObjectLinkArguments(object: try scratch.verifiedFile(objectName), output: output)
         do {
-            try library.link(arguments: arguments)
+            if let forking = try library.link(arguments: arguments) { notice(forking) }
         } catch let rejected as BackendLibrary.Rejected {
             if let failure = Toolchain.Failure.outputNotWritten(rejected.description, expected: output) { throw failure }
             throw Toolchain.Failure.linkFailed(output: rejected.description)

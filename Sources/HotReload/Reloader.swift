@@ -1,3 +1,4 @@
+import CHotSupport
 import Foundation
 import SystemProbes
 import VaisCompiler
@@ -179,7 +180,16 @@ public final class Reloader: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         guard watcherThread == nil else { return }
-        watcherThread = startThread(named: "hot-watcher") { [weak self] in self?.watchLoop() }
+        watcherThread = startThread(named: "hot-watcher") { [weak self] in
+            // Builds run on a thread with the compiler's deep stack, so that
+            // parse, check and lowering run on it instead of each on a thread
+            // started for it: on a busy machine every new thread waited for
+            // a core, milliseconds a phase.
+            Compiler.onCompilerThread {
+                hot_name_current_thread("hot-watcher")
+                self?.watchLoop()
+            }
+        }
         watchdog.start(interval: min(0.25, configuration.watchdogSeconds / 4)) { [weak self] in self?.watchdogTick() }
     }
 

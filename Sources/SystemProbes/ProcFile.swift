@@ -4,6 +4,11 @@ import Foundation
 /// "the whole file" by its size see nothing.
 public enum ProcFile {
     public static func read(_ path: String) -> String? {
+        bytes(path).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// The file's bytes, for readers that scan them without making strings.
+    public static func bytes(_ path: String) -> [UInt8]? {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
@@ -17,7 +22,7 @@ public enum ProcFile {
                 break
             }
         }
-        return String(decoding: bytes, as: UTF8.self)
+        return bytes
     }
 
     /// The paths of the files mapped into this process.

@@ -62,6 +62,6 @@ extension ReloaderTests {
             if case .refused(let reasons) = event { return reasons.first?.hasPrefix("function `helper` is new and its address is taken") == true }
             return false
         })
-        #expect(!ProcFile.mappedPaths().contains { $0.hasSuffix("libprog.v2.so") })
+        #expect(!fixture.isMapped(version: 2))
     }
 }

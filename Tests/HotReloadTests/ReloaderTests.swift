@@ -45,6 +45,16 @@ struct ReloaderTests {
             return unsafeBitCast(stub, to: (@convention(c) (Int64) -> Int64).self)(argument)
         }
 
+        /// The mapped files of this fixture's own build directory: other
+        /// tests running alongside load a libprog.v2.so of their own.
+        func mappedLibraries() -> Set<String> {
+            Set(ProcFile.mappedPaths().filter { $0.hasPrefix(reloader.directory.path + "/") })
+        }
+
+        func isMapped(version: Int) -> Bool {
+            mappedLibraries().contains(reloader.directory.file("libprog.v\(version).so"))
+        }
+
         func finish() {
             reloader.shutdown()
             try? FileManager.default.removeItem(atPath: folder)
@@ -75,7 +85,7 @@ struct ReloaderTests {
         #expect(fixture.reloader.reloadNow() == -1)
         #expect(fixture.reloader.currentVersion == 1)
         #expect(fixture.call("step", 1) == 2)
-        #expect(!ProcFile.mappedPaths().contains { $0.hasSuffix("libprog.v2.so") })
+        #expect(!fixture.isMapped(version: 2))
         #expect(fixture.events.all.contains { event in
             if case .refused(let reasons) = event { return reasons == ["struct `State` changed its layout: `b` was added (b: i64 @8)"] }
             return false
@@ -103,7 +113,7 @@ struct ReloaderTests {
         /// Descriptors only this reloader could hold: files of its folder. (Its one inotify
         /// instance is made with the reloader; other suites running meanwhile make their own.)
         func reloaderDescriptors() -> Int { descriptorTargets().filter { $0.contains(fixture.folder) }.count }
-        func mappedVersions() -> Int { Set(ProcFile.mappedPaths().filter { $0.contains("/libprog.v") }).count }
+        func mappedVersions() -> Int { fixture.mappedLibraries().filter { $0.contains("/libprog.v") }.count }
         // A few reloads first, so lazily opened files (the clang path, caches) are counted in the baseline.
         for round in 1...5 {
             try fixture.edit(Self.program("x + \(round)"))

@@ -9,12 +9,13 @@ struct CSVWriterTests {
         var document = SampleProfile.make()
         document.reloads[3].phases[.waitForCheck] = nil  // an absent phase is an empty field, not 0
         let (header, rows) = try CSVReader.rows(CSVWriter.reloads(document))
-        #expect(header == ["version", "changed", "detected_at_ns"] + Phase.allCases.map { "\($0.rawValue)_ns" }
+        #expect(header == ["version", "changed", "rebuilt", "detected_at_ns"] + Phase.allCases.map { "\($0.rawValue)_ns" }
             + ["total_ns", "overhead_ns", "rss_before_bytes", "rss_after_bytes"])
         #expect(rows.count == document.reloads.count)
         for (row, reload) in zip(rows, document.reloads) {
             #expect(row["version"] == "\(reload.version)")
             #expect(row["changed"]?.split(separator: ";").map(String.init) == reload.changed)
+            #expect(row["rebuilt"]?.split(separator: ";").map(String.init) == reload.rebuilt ?? [])
             #expect(UInt64(row["detected_at_ns"] ?? "") == reload.detectedAt)
             for phase in Phase.allCases {
                 #expect(UInt64(row["\(phase.rawValue)_ns"] ?? "") == reload.phases[phase])
@@ -25,6 +26,16 @@ struct CSVWriterTests {
             #expect(UInt64(row["rss_after_bytes"] ?? "") == reload.rssAfter)
         }
         #expect(rows[3]["waitForCheck_ns"] == "")
+    }
+
+    @Test("reloads.csv names the functions each reload rebuilt; a profile from before partial reloads leaves the field empty")
+    func rebuiltFunctions() throws {
+        var document = SampleProfile.make(reloads: 3)
+        document.reloads[0].rebuilt = ["render", "update"]
+        document.reloads[1].rebuilt = ["update"]
+        document.reloads[2].rebuilt = nil
+        let (_, rows) = try CSVReader.rows(CSVWriter.reloads(document))
+        #expect(rows.map { $0["rebuilt"] } == ["render;update", "update", ""])
     }
 
     @Test("memory.csv has a row per version per sample, the process row with an empty version")

@@ -76,6 +76,19 @@ struct CallTraceTests {
                 && CallRates.roundWidth(atLeast: 3_000_000_000) == 5_000_000_000)
     }
 
+    @Test("each swap's slice names the hot functions the version rebuilt; a document from before partial reloads names none")
+    func swapsNameWhatWasRebuilt() throws {
+        var document = SampleTrace.make()
+        document.swaps[0].rebuiltFunctions = ["physics_step", "render"]
+        document.swaps[1].rebuiltFunctions = nil
+        let events = CallTrace.events(document)
+        func swapArguments(_ swap: VersionSwap) throws -> [String: Any] {
+            try args(#require(events.first { $0["ph"] as? String == "X" && $0["name"] as? String == "swap v\(swap.version)" }))
+        }
+        #expect(try swapArguments(document.swaps[0])["rebuilt"] as? String == "physics_step, render")
+        #expect(try swapArguments(document.swaps[1])["rebuilt"] == nil)
+    }
+
     @Test("a flow from each swap's slice to the first call of the new version")
     func flows() throws {
         let document = SampleTrace.make()

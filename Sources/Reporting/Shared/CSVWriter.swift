@@ -4,14 +4,16 @@ import Documents
 /// `reloads.csv` and `memory.csv` as RFC 4180 text: CRLF line ends, a
 /// header row, and fields quoted only when they must be.
 public enum CSVWriter {
-    /// A row per reload: the changed functions, when the change was seen,
-    /// one column per phase in pipeline order (empty when the phase did not
-    /// happen), then the totals and the process RSS around the load.
+    /// A row per reload: the changed functions, the hot functions it
+    /// rebuilt (a partial reload's; empty in a profile from before partial
+    /// reloads), when the change was seen, one column per phase in pipeline
+    /// order (empty when the phase did not happen), then the totals and the
+    /// process RSS around the load.
     public static func reloads(_ document: ProfileDocument) -> String {
-        let header = ["version", "changed", "detected_at_ns"] + Phase.allCases.map { "\($0.rawValue)_ns" }
+        let header = ["version", "changed", "rebuilt", "detected_at_ns"] + Phase.allCases.map { "\($0.rawValue)_ns" }
             + ["total_ns", "overhead_ns", "rss_before_bytes", "rss_after_bytes"]
         let rows = document.reloads.map { reload in
-            ["\(reload.version)", reload.changed.joined(separator: ";"), "\(reload.detectedAt)"]
+            ["\(reload.version)", reload.changed.joined(separator: ";"), (reload.rebuilt ?? []).joined(separator: ";"), "\(reload.detectedAt)"]
                 + Phase.allCases.map { reload.phases[$0].map(String.init) ?? "" }
                 + ["\(reload.total)", "\(reload.overhead)", "\(reload.rssBefore)", "\(reload.rssAfter)"]
         }

@@ -5,7 +5,7 @@ import Foundation
 /// that Perfetto and chrome://tracing open: each recorded call is a
 /// complete (`X`) slice on its thread's track, with its version in the
 /// args; a `reloads` track holds a slice per swap, from the swap to the
-/// new version's first call, and a flow arrow (`s` at the swap, `f` bound
+/// new version's first call, naming the hot functions it rebuilt, and a flow arrow (`s` at the swap, `f` bound
 /// to the enclosing slice) leads from it to that call; a `calls per second`
 /// counter has one series per version. Without events (stats mode) only
 /// the swaps and their flows are there.
@@ -51,6 +51,7 @@ public enum CallTrace {
             let untilFirstCall = swap.firstCallAt.map { $0 > swap.at ? $0 - swap.at : 0 }
             var args: [String: Any] = ["version": swap.version]
             if let untilFirstCall { args["firstCallAfterNs"] = untilFirstCall }
+            if let rebuilt = swap.rebuiltFunctions { args["rebuilt"] = rebuilt.joined(separator: ", ") }
             // At least 1 ns, so that the flow's start has a slice to bind to.
             slices.append(TraceEvent.slice("swap v\(swap.version)", category: "swap", tid: tracks.reloads, start: swap.at, duration: max(untilFirstCall ?? 0, 1),
                                 args: args))

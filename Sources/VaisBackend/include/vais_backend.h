@@ -22,10 +22,21 @@ extern "C" {
 int vais_backend_emit_object(const char *ir, size_t length, int optimization, void **object, size_t *objectLength,
                              char **error);
 
+// Forks the link helper, a small process that runs each link in a worker
+// of its own: call it as early as possible, while this process is small.
+// Returns the helper's pid, which leads a process group of its own (for
+// the caller to kill at exit), or -1 with *error set (free with
+// vais_backend_free); links then fork this process each time.
+int vais_backend_start_link_helper(char **error);
+
 // Runs lld's ELF linker with `arguments` (as ld.lld's command line, without
-// the program name). Returns 0, or 1 with *error set to lld's diagnostics.
-// Safe to call repeatedly.
-int vais_backend_link(const char *const *arguments, int count, char **error);
+// the program name) in a child process: a worker of the link helper, or a
+// child of this process when there is none. Returns 0, or 1 with *error
+// set to lld's diagnostics. Sets *notice (free with vais_backend_free)
+// to why, once, when a link forked this process: the helper did not start
+// or is gone (vais_backend_start_link_helper starts another). Safe to
+// call repeatedly.
+int vais_backend_link(const char *const *arguments, int count, char **error, char **notice);
 
 // The LLVM release the library was built against, such as "16.0.6".
 const char *vais_backend_llvm_version(void);

@@ -31,27 +31,34 @@ public enum HotFunctionDigest {
             guard let own = function.declaration?.span else { continue }
             let span = outermost.first { $0.file == own.file && $0.start <= own.start && own.end <= $0.end } ?? own
             let file = program.sources[span.file]
-            var bytes = Array(context.utf8) + Array(file.path.utf8) + [0]
-            if debugInfo { bytes += Array(String(file.lineAndColumn(of: span.start).line).utf8) + [0] }
-            bytes += file.bytes[Int(span.start)..<Int(span.end)]
-            digests[function.name] = SourceDigest.fnv1a(bytes)
+            var hasher = SourceDigest.Hasher()
+            hasher.combine(context.utf8)
+            hasher.combine(file.path.utf8)
+            hasher.combine(CollectionOfOne(0))
+            if debugInfo {
+                hasher.combine(String(file.lineAndColumn(of: span.start).line).utf8)
+                hasher.combine(CollectionOfOne(0))
+            }
+            hasher.combine(file.bytes[Int(span.start)..<Int(span.end)])
+            digests[function.name] = hasher.digest
         }
         return digests
     }
 
     /// Every file's path and bytes, without the hot functions' source.
     private static func contextDigest(_ sources: SourceManager, leavingOut spans: [SourceSpan]) -> String {
-        var bytes: [UInt8] = []
+        var hasher = SourceDigest.Hasher()
         for file in sources.allFiles {
-            bytes += Array(file.path.utf8) + [0]
+            hasher.combine(file.path.utf8)
+            hasher.combine(CollectionOfOne(0))
             var position = 0
             for span in spans.filter({ $0.file == file.id }).sorted(by: { $0.start < $1.start }) {
-                bytes += file.bytes[position..<Int(span.start)]
-                bytes.append(0)
+                hasher.combine(file.bytes[position..<Int(span.start)])
+                hasher.combine(CollectionOfOne(0))
                 position = Int(span.end)
             }
-            bytes += file.bytes[position...]
+            hasher.combine(file.bytes[position...])
         }
-        return SourceDigest.fnv1a(bytes)
+        return hasher.digest
     }
 }

@@ -37,6 +37,11 @@ extension ReloadRecord {
             recorder.span("dlsym \(lookup.name)", track: track, start: cursor, end: cursor + lookup.nanoseconds, version: version)
             cursor += lookup.nanoseconds
         }
-        recorder.instant("swap v\(version)", track: track, at: swappedAt, version: version)
+        recorder.instant("swap v\(version)", track: track, at: swappedAt, version: version, arguments: swapArguments)
+    }
+
+    /// What the swap's event says: the hot functions the version rebuilt, of how many.
+    var swapArguments: [String: String] {
+        ["rebuilt": rebuiltFunctions.joined(separator: ", "), "hotFunctions": "\(hotFunctionCount)"]
     }
 }

@@ -10,10 +10,12 @@ extension ProfileSession {
             let before = outcomeCount()
             let swapsBefore = snapshotRecords().count
             text = try plan.apply(index, to: text)
+            // Saved once no timed memory sample runs, and none starts until it led somewhere.
+            sampling.withLock { lock.withLock { editInFlight = true } }
             try text.write(toFile: source, atomically: false, encoding: .utf8)
-            guard waitUntil(seconds: 60, { self.outcomeCount() > before }) else {
-                throw Failure.timedOut("reload \(index + 1)")
-            }
+            let ledSomewhere = waitUntil(seconds: 60, { self.outcomeCount() > before })
+            lock.withLock { editInFlight = false }
+            guard ledSomewhere else { throw Failure.timedOut("reload \(index + 1)") }
             let records = snapshotRecords()
             if records.count > swapsBefore, let version = records.last?.version {
                 waitForFirstCall(of: version, seconds: 5)

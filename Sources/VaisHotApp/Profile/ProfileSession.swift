@@ -63,6 +63,10 @@ public final class ProfileSession: @unchecked Sendable {
     private var records: [ReloadRecord] = []
     private var failureCount = 0
     var outcomes = 0
+    /// From an edit being saved until it led somewhere (driven edits only).
+    var editInFlight = false
+    /// Held by a timed memory sample, so that an edit is saved only once none runs.
+    let sampling = NSLock()
     private var samples: [MemorySample] = []
     var stopRequested = false
     var programFinished = false
@@ -165,8 +169,16 @@ public final class ProfileSession: @unchecked Sendable {
         let timer = DispatchSource.makeTimerSource(queue: DispatchQueue(label: "vais-hot memory sampler"))
         timer.schedule(deadline: .now(), repeating: .milliseconds(50))
         timer.setEventHandler { [weak self] in
+            // Reading /proc/self/smaps costs milliseconds of a core (the kernel
+            // walks every mapping's pages, LLVM's included, holding the lock
+            // that mmap and dlopen wait for): never while an edit is being
+            // reloaded, which is what the profile measures. Each swap takes
+            // its own sample once done.
             guard let self else { return }
-            self.appendSamples(self.measurer.sampleMemory(reloader))
+            self.sampling.withLock {
+                guard !self.lock.withLock({ self.editInFlight }) else { return }
+                self.appendSamples(self.measurer.sampleMemory(reloader))
+            }
         }
         timer.resume()
         return timer

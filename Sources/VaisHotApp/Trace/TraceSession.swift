@@ -77,7 +77,7 @@ public final class TraceSession: @unchecked Sendable {
         let swaps = swapLog.records.map { record in
             VersionSwap(version: record.version, at: tracer.relative(record.swappedAt),
                         firstCallAt: firstCallTime(of: record.version).map { tracer.relative($0) },
-                        changedFunctions: record.changedFunctions)
+                        changedFunctions: record.changedFunctions, rebuiltFunctions: record.rebuiltFunctions)
         }
         let described: [String: SettingValue] = [
             "functions": .text((settings.functions ?? reloader.host.hotFunctions.map(\.name)).joined(separator: ", ")),
