@@ -77,7 +77,7 @@ let package = Package(
         .testTarget(name: "VaisCompilerTests", dependencies: ["VaisSyntax", "VaisCompiler", "VaisWorkloads", "TestSupport"]),
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "HotReloadTests", dependencies: ["HotReload", "VaisCompiler", "Documents", "SystemProbes", "TestSupport"]),
-        .testTarget(name: "VaisHotAppTests", dependencies: ["VaisHotApp", "HotReload", "VaisSyntax", "VaisCompiler", "Documents", "TestSupport"]),
+        .testTarget(name: "VaisHotAppTests", dependencies: ["VaisHotApp", "HotReload", "VaisSyntax", "VaisCompiler", "Documents", "SystemProbes", "TestSupport"]),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting", "Documents", "TestSupport"]),
         .testTarget(name: "TracingTests", dependencies: ["Tracing", "HotReload", "VaisCompiler", "Documents", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["VaisSyntax", "VaisCompiler", "HotReload", "SystemProbes", "TestSupport"]),
