@@ -11,7 +11,7 @@ final class BackendLibrary: @unchecked Sendable {
     typealias EmitObject = @convention(c) (UnsafePointer<CChar>?, Int, Int32, UnsafeMutablePointer<UnsafeMutableRawPointer?>?,
                                            UnsafeMutablePointer<Int>?, UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> Int32
     typealias StartLinkHelper = @convention(c) (UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> Int32
-    typealias Link = @convention(c) (UnsafePointer<UnsafePointer<CChar>?>?, Int32, UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?,
+    typealias Link = @convention(c) (UnsafePointer<UnsafePointer<CChar>?>?, Int32, Double, UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?,
                                      UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> Int32
     typealias Version = @convention(c) () -> UnsafePointer<CChar>?
     typealias Free = @convention(c) (UnsafeMutableRawPointer?) -> Void
@@ -44,6 +44,13 @@ final class BackendLibrary: @unchecked Sendable {
     /// What LLVM or lld said when they refused their input.
     struct Rejected: Error, CustomStringConvertible {
         let description: String
+    }
+
+    /// A link stopped at the time limit, with what was done about the
+    /// link helper it ran in.
+    struct TimedOut: Error {
+        let seconds: Double
+        let notice: String?
     }
 
     /// The library beside the running executable (or beside the loaded
@@ -126,17 +133,22 @@ final class BackendLibrary: @unchecked Sendable {
         return Array(UnsafeRawBufferPointer(start: object, count: length))
     }
 
-    /// lld with ld.lld's `arguments`; throws lld's diagnostics. Returns a
-    /// notice when the link forked this process, the link helper being
-    /// gone (or never started), and what was done about it.
-    func link(arguments: [String]) throws -> String? {
+    /// lld with ld.lld's `arguments`, stopped after `timeout` seconds;
+    /// throws lld's diagnostics, or `TimedOut`. Returns a notice when the
+    /// link helper was gone (or never started, or was stopped at the time
+    /// limit), and what was done about it.
+    func link(arguments: [String], timeout: Double) throws -> String? {
         var error: UnsafeMutablePointer<CChar>?
         var notice: UnsafeMutablePointer<CChar>?
         let copies = arguments.map { strdup($0) }
         defer { copies.forEach { Foundation.free($0) } }
         let pointers = copies.map { UnsafePointer($0) }
-        let status = pointers.withUnsafeBufferPointer { link($0.baseAddress, Int32(pointers.count), &error, &notice) }
+        let status = pointers.withUnsafeBufferPointer { link($0.baseAddress, Int32(pointers.count), timeout, &error, &notice) }
         let said = notice.map { replaceLinkHelper(because: takeMessage($0)) }
+        if status == 2 {
+            _ = takeMessage(error)
+            throw TimedOut(seconds: timeout, notice: said)
+        }
         guard status == 0 else { throw Rejected(description: takeMessage(error)) }
         return said
     }

@@ -45,7 +45,10 @@ public struct InProcessBackend: HotPartBackend {
         // costs several times the link of a small object (1 ms against 4-25 ms here).
         let arguments = ["--threads=1"] + Toolchain.sharedObjectLinkArguments(object: try scratch.verifiedFile(objectName), output: output)
         do {
-            if let forking = try library.link(arguments: arguments) { notice(forking) }
+            if let forking = try library.link(arguments: arguments, timeout: fallback.toolchain.compileTimeout) { notice(forking) }
+        } catch let stopped as BackendLibrary.TimedOut {
+            if let replaced = stopped.notice { notice(replaced) }
+            throw Toolchain.Failure.timedOut(path: "lld", seconds: stopped.seconds)
         } catch let rejected as BackendLibrary.Rejected {
             if let failure = Toolchain.Failure.outputNotWritten(rejected.description, expected: output) { throw failure }
             throw Toolchain.Failure.linkFailed(output: rejected.description)

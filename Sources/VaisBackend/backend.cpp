@@ -64,21 +64,21 @@ extern "C" int vais_backend_start_link_helper(char **error) {
     return helper;
 }
 
-extern "C" int vais_backend_link(const char *const *arguments, int count, char **error, char **notice) {
+extern "C" int vais_backend_link(const char *const *arguments, int count, double timeoutSeconds, char **error, char **notice) {
     std::lock_guard<std::mutex> turn(turns);
     std::vector<const char *> commandLine{"ld.lld"};
     commandLine.insert(commandLine.end(), arguments, arguments + count);
+    vais::LinkDeadline deadline(timeoutSeconds);
     std::string gone;
-    std::optional<vais::LinkOutcome> outcome = vais::linkThroughHelper(commandLine, gone);
+    std::optional<vais::LinkOutcome> outcome = vais::linkThroughHelper(commandLine, deadline, gone);
     if (!gone.empty()) helperNotice = gone;
-    if (!outcome) {
-        if (!helperNotice.empty()) *notice = copyString(helperNotice);
-        helperNotice.clear();
-        outcome = vais::linkInChild(commandLine);
-    }
+    if (!outcome) outcome = vais::linkInChild(commandLine, deadline);
+    // Said with this link, so that the caller starts another helper before the next.
+    if (!helperNotice.empty()) *notice = copyString(helperNotice);
+    helperNotice.clear();
     if (outcome->linked) return 0;
     *error = copyString(outcome->message);
-    return 1;
+    return outcome->timedOut ? 2 : 1;
 }
 
 extern "C" const char *vais_backend_llvm_version(void) { return LLVM_VERSION_STRING; }

@@ -14,7 +14,10 @@
 #include <cerrno>
 #include <csignal>
 #include <cstring>
+#include <algorithm>
 #include <fcntl.h>
+#include <poll.h>
+#include <sstream>
 #include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -30,16 +33,38 @@ void writeAll(int descriptor, const char *bytes, size_t count) {
     }
 }
 
+LinkDeadline::LinkDeadline(double seconds)
+    : seconds(seconds),
+      end(std::chrono::steady_clock::now() +
+          std::chrono::duration_cast<std::chrono::steady_clock::duration>(std::chrono::duration<double>(seconds))) {}
+
+bool LinkDeadline::awaitReadable(int descriptor) const {
+    for (;;) {
+        auto left = std::chrono::duration_cast<std::chrono::microseconds>(end - std::chrono::steady_clock::now()).count();
+        if (left <= 0) return false;
+        pollfd request{descriptor, POLLIN, 0};
+        int ready = poll(&request, 1, static_cast<int>(std::min<long long>((left + 999) / 1000, 60'000)));
+        // An error is left to the read that follows to report.
+        if (ready > 0 || (ready < 0 && errno != EINTR)) return true;
+    }
+}
+
+LinkOutcome LinkDeadline::timedOut() const {
+    std::ostringstream text;
+    text << "lld did not finish within " << seconds << " s and was stopped";
+    return {false, text.str(), true};
+}
+
 namespace {
 
-// Reads what the child wrote until it closes its end.
-std::string readAll(int descriptor) {
-    std::string text;
+// Reads what the child wrote until it closes its end; false at the deadline.
+bool readAll(int descriptor, const LinkDeadline &deadline, std::string &text) {
     char buffer[4096];
     for (;;) {
+        if (!deadline.awaitReadable(descriptor)) return false;
         ssize_t count = read(descriptor, buffer, sizeof buffer);
         if (count < 0 && errno == EINTR) continue;
-        if (count <= 0) return text;
+        if (count <= 0) return true;
         text.append(buffer, static_cast<size_t>(count));
     }
 }
@@ -77,7 +102,7 @@ LinkOutcome runLld(const std::vector<const char *> &commandLine) {
     return {linked, diagnostics};
 }
 
-LinkOutcome linkInChild(const std::vector<const char *> &commandLine) {
+LinkOutcome linkInChild(const std::vector<const char *> &commandLine, const LinkDeadline &deadline) {
     int ends[2];
     if (pipe2(ends, O_CLOEXEC) != 0) return {false, std::string("cannot make a pipe for lld: ") + std::strerror(errno)};
     pid_t parent = getpid();
@@ -97,10 +122,13 @@ LinkOutcome linkInChild(const std::vector<const char *> &commandLine) {
         close(ends[0]);
         return {false, std::string("cannot start lld: ") + std::strerror(errno)};
     }
-    std::string diagnostics = readAll(ends[0]);
+    std::string diagnostics;
+    bool finished = readAll(ends[0], deadline, diagnostics);
     close(ends[0]);
+    if (!finished) kill(child, SIGKILL);
     int status = 0;
     while (waitpid(child, &status, 0) < 0 && errno == EINTR) {}
+    if (!finished) return deadline.timedOut();
     if (WIFEXITED(status) && WEXITSTATUS(status) == 0) return {true, ""};
     if (WIFSIGNALED(status)) {
         return {false, "lld crashed with signal " + std::to_string(WTERMSIG(status)) + (diagnostics.empty() ? "" : ": " + diagnostics)};

@@ -208,7 +208,8 @@ pid_t startLinkHelper(std::string &failure) {
     return child;
 }
 
-std::optional<LinkOutcome> linkThroughHelper(const std::vector<const char *> &commandLine, std::string &gone) {
+std::optional<LinkOutcome> linkThroughHelper(const std::vector<const char *> &commandLine, const LinkDeadline &deadline,
+                                             std::string &gone) {
     if (hostSocket < 0) return std::nullopt;
     JobNumber job = ++lastJob;
     std::string message(reinterpret_cast<const char *>(&job), sizeof job);
@@ -219,6 +220,17 @@ std::optional<LinkOutcome> linkThroughHelper(const std::vector<const char *> &co
         sent = send(hostSocket, message.data(), message.size(), MSG_NOSIGNAL);
     } while (sent < 0 && errno == EINTR);
     while (sent >= 0) {
+        if (!deadline.awaitReadable(hostSocket)) {
+            // The helper and its worker go; the caller starts another helper.
+            kill(-helperPid, SIGKILL);
+            int status = 0;
+            close(hostSocket);
+            hostSocket = -1;
+            while (waitpid(helperPid, &status, 0) < 0 && errno == EINTR) {}
+            LinkOutcome stopped = deadline.timedOut();
+            gone = "the link helper (pid " + std::to_string(helperPid) + ") was stopped with its worker: " + stopped.message;
+            return stopped;
+        }
         length = recv(hostSocket, answer.data(), answer.size(), 0);
         if (length < 0 && errno == EINTR) continue;
         JobNumber answered = 0;

@@ -17,6 +17,7 @@ pid_t startLinkHelper(std::string &failure);
 // Links through the helper: what its worker's link came to, or nothing
 // when there is no helper (never started, or gone: `gone` then says why,
 // once).
-std::optional<LinkOutcome> linkThroughHelper(const std::vector<const char *> &commandLine, std::string &gone);
+std::optional<LinkOutcome> linkThroughHelper(const std::vector<const char *> &commandLine, const LinkDeadline &deadline,
+                                             std::string &gone);
 
 } // namespace vais

@@ -8,7 +8,7 @@ import TestSupport
 /// would fork its own helper without taking turns with the first one's
 /// code generation, which other tests run meanwhile: the helper could
 /// inherit one of LLVM's locks held, and deadlock.)
-@Suite("The link helper", .enabled(if: HotPartBackends.inProcessUnavailable == nil, "libVaisBackend.so (LLVM 16 and lld) did not load"))
+@Suite("The link helper", .serialized, .enabled(if: HotPartBackends.inProcessUnavailable == nil, "libVaisBackend.so (LLVM 16 and lld) did not load"))
 struct LinkHelperTests {
     /// The shared library and an object to link, in a scratch folder.
     private struct Setup {
@@ -25,8 +25,9 @@ struct LinkHelperTests {
         }
 
         /// Links the object to `name`; the notice the link gave, if any.
-        func link(to name: String) throws -> String? {
-            try library.link(arguments: ["--threads=1"] + Toolchain.sharedObjectLinkArguments(object: object, output: scratch.path(name)))
+        func link(to name: String, timeout: Double = Toolchain.defaultCompileTimeout) throws -> String? {
+            try library.link(arguments: ["--threads=1"] + Toolchain.sharedObjectLinkArguments(object: object, output: scratch.path(name)),
+                             timeout: timeout)
         }
 
         func helper() throws -> pid_t { try #require(library.linkHelperGroup) }
@@ -64,6 +65,25 @@ struct LinkHelperTests {
         defer { dlclose(handle) }
         let answer = unsafeBitCast(try #require(dlsym(handle, "answer")), to: (@convention(c) () -> Int64).self)
         #expect(answer() == 42)
+    }
+
+    @Test("a link past the time limit is stopped with its helper and fails naming the limit; another helper links the next")
+    func timeLimit() throws {
+        let setup = try Setup("link-helper-time-limit")
+        let stoppedHelper = try setup.helper()
+        // No time at all: the limit has passed when the job is sent, whatever the worker does.
+        #expect {
+            _ = try setup.link(to: "late.so", timeout: 0)
+        } throws: { error in
+            guard let stopped = error as? BackendLibrary.TimedOut else { return false }
+            return stopped.seconds == 0
+                && stopped.notice?.hasPrefix("the link helper (pid \(stoppedHelper)) was stopped with its worker: lld did not finish within") == true
+        }
+        #expect(!Self.isRunning(stoppedHelper))
+        let started = try setup.helper()
+        #expect(started != stoppedHelper && Self.isRunning(started))
+        _ = try setup.link(to: "part.so")
+        #expect(FileManager.default.fileExists(atPath: setup.scratch.path("part.so")))
     }
 
     @Test("a helper killed is replaced, saying so in one line, and the link it missed still succeeds")

@@ -31,12 +31,13 @@ int vais_backend_start_link_helper(char **error);
 
 // Runs lld's ELF linker with `arguments` (as ld.lld's command line, without
 // the program name) in a child process: a worker of the link helper, or a
-// child of this process when there is none. Returns 0, or 1 with *error
-// set to lld's diagnostics. Sets *notice (free with vais_backend_free)
-// to why, once, when a link forked this process: the helper did not start
-// or is gone (vais_backend_start_link_helper starts another). Safe to
+// child of this process when there is none, stopped after timeoutSeconds.
+// Returns 0, 1 with *error set to lld's diagnostics, or 2 with *error
+// naming the time limit. Sets *notice (free with vais_backend_free) to
+// why, once, when the helper did not start, is gone, or was stopped at
+// the time limit (vais_backend_start_link_helper starts another). Safe to
 // call repeatedly.
-int vais_backend_link(const char *const *arguments, int count, char **error, char **notice);
+int vais_backend_link(const char *const *arguments, int count, double timeoutSeconds, char **error, char **notice);
 
 // The LLVM release the library was built against, such as "16.0.6".
 const char *vais_backend_llvm_version(void);
