@@ -6,18 +6,24 @@ import TestSupport
 /// The `vais-hot` executable as a user runs it.
 @Suite("vais-hot command line")
 struct CommandLineTests {
+    /// `source` as FILE in a scratch folder of its own.
+    private func program(_ file: String, _ source: String) throws -> (scratch: ScratchDirectory, path: String) {
+        let scratch = try ScratchDirectory("cli-" + (file as NSString).deletingPathExtension)
+        try source.write(toFile: scratch.path(file), atomically: false, encoding: .utf8)
+        return (scratch, scratch.path(file))
+    }
+
     @Test("check reports every error with file:line:col, the line and a caret, and exits 1")
     func checkReportsErrors() throws {
-        let scratch = try ScratchDirectory("cli-check")
-        let path = scratch.path("broken.vais")
-        try """
+        let (scratch, path) = try program("broken.vais", """
         F main() -> i64 {
             x := 1
             x = 2
             y: bool := 3
             R x
         }
-        """.write(toFile: path, atomically: false, encoding: .utf8)
+        """)
+        defer { withExtendedLifetime(scratch) {} }
         let outcome = try ProcessRunner.run(Repository.executable, ["check", path])
         #expect(outcome.exitStatus == 1)
         #expect(outcome.output.contains("broken.vais:3:5: error[E006]"))
@@ -28,16 +34,14 @@ struct CommandLineTests {
 
     @Test("--lenient-mutability loads a program that assigns to a binding without `mut`, as the original's hot-reload examples do")
     func lenientMutability() throws {
-        let scratch = try ScratchDirectory("cli-lenient")
-        let path = scratch.path("frames.vais")
-        try """
+        let (scratch, path) = try program("frames.vais", """
         F main() -> i64 {
             frame := 0
             L frame < 3 { frame = frame + 1 }
             printf("frames %ld\\n", frame)
             0
         }
-        """.write(toFile: path, atomically: false, encoding: .utf8)
+        """)
         let strict = try ProcessRunner.run(Repository.executable, ["check", path])
         #expect(strict.exitStatus == 1 && strict.output.contains("error[E006]") && strict.output.contains("--lenient-mutability"), "\(strict.output)")
         let check = try ProcessRunner.run(Repository.executable, ["check", "--lenient-mutability", path])
