@@ -208,6 +208,16 @@ pid_t startLinkHelper(std::string &failure) {
     return child;
 }
 
+// Closes the host's end of the socket and reaps the helper, which has
+// ended or been killed; returns how it ended.
+static int retireHelper() {
+    int status = 0;
+    close(hostSocket);
+    hostSocket = -1;
+    while (waitpid(helperPid, &status, 0) < 0 && errno == EINTR) {}
+    return status;
+}
+
 std::optional<LinkOutcome> linkThroughHelper(const std::vector<const char *> &commandLine, const LinkDeadline &deadline,
                                              std::string &gone) {
     if (hostSocket < 0) return std::nullopt;
@@ -223,11 +233,8 @@ std::optional<LinkOutcome> linkThroughHelper(const std::vector<const char *> &co
         if (!deadline.awaitReadable(hostSocket)) {
             // The helper and its worker go; the caller starts another helper.
             kill(-helperPid, SIGKILL);
-            int status = 0;
-            close(hostSocket);
-            hostSocket = -1;
-            while (waitpid(helperPid, &status, 0) < 0 && errno == EINTR) {}
             LinkOutcome stopped = deadline.timedOut();
+            retireHelper();
             gone = "the link helper (pid " + std::to_string(helperPid) + ") was stopped with its worker: " + stopped.message;
             return stopped;
         }
@@ -240,10 +247,7 @@ std::optional<LinkOutcome> linkThroughHelper(const std::vector<const char *> &co
     if (length > static_cast<ssize_t>(sizeof job)) {
         return LinkOutcome{answer[sizeof job] == '0', std::string(answer.data() + sizeof job + 1, static_cast<size_t>(length) - sizeof job - 1)};
     }
-    int status = 0;
-    close(hostSocket);
-    hostSocket = -1;
-    while (waitpid(helperPid, &status, 0) < 0 && errno == EINTR) {}
+    int status = retireHelper();
     gone = "the link helper (pid " + std::to_string(helperPid) + ") " +
            (WIFSIGNALED(status) ? "was killed by signal " + std::to_string(WTERMSIG(status)) : std::string("exited"));
     return std::nullopt;
