@@ -51,7 +51,13 @@ public final class PrivateDirectory: @unchecked Sendable {
     }
 
     private init(in parent: String, name: String, fallbackReason: String?) throws {
-        var template = Array((parent as NSString).appendingPathComponent("\(name)-XXXXXX").utf8CString)
+        // Absolute and without links or `..`, as the kernel names the files
+        // mapped from it: the memory sampler finds a version's mappings in
+        // /proc/self/smaps by its path (a relative build folder matched none).
+        guard let resolved = realpath(parent, nil) else { throw Failure.cannotCreate(parent, errno) }
+        let canonicalParent = String(cString: resolved)
+        free(resolved)
+        var template = Array((canonicalParent as NSString).appendingPathComponent("\(name)-XXXXXX").utf8CString)
         let created: String? = template.withUnsafeMutableBufferPointer { buffer in
             guard let base = buffer.baseAddress, mkdtemp(base) != nil else { return nil }
             return String(cString: base)

@@ -34,6 +34,17 @@ struct PrivateDirectoryTests {
         }
     }
 
+    @Test("its path is absolute and canonical, as /proc/self/smaps names what is mapped from it")
+    func canonicalPath() throws {
+        let scratch = try ScratchDirectory("private-canonical")
+        try FileManager.default.createDirectory(atPath: scratch.path("build"), withIntermediateDirectories: true)
+        let directory = try PrivateDirectory(parent: scratch.path("build/../other"), name: "prog", environment: environment(scratch))
+        defer { directory.remove() }
+        let parent = try #require(realpath(scratch.path("other"), nil))
+        defer { free(parent) }
+        #expect((directory.path as NSString).deletingLastPathComponent == String(cString: parent))
+    }
+
     @Test("a file is written through the directory's descriptor: a link planted in its place is replaced, its target untouched")
     func plantedLinkNotFollowed() throws {
         let scratch = try ScratchDirectory("private-link")
