@@ -29,11 +29,12 @@ build: deps
 	$(SWIFT) build
 
 # vais-hot and, beside it, libVaisHotRuntime.so, which `build --hot` executables link against,
-# and libVaisBackend.so, which builds hot parts in process.
+# libVaisBackend.so, which builds hot parts in process, and libVaisProgramRuntime.a, which programs link with.
 release: deps
 	$(SWIFT) build -c release --product vais-hot
 	$(SWIFT) build -c release --product VaisHotRuntime
 	$(SWIFT) build -c release --product VaisBackend
+	$(SWIFT) build -c release --product VaisProgramRuntime
 
 # Builds an optimized vais-hot (what is measured is its own compile speed),
 # profiles 20 reloads of examples/game.vais and prints where report.html is.

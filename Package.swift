@@ -25,6 +25,8 @@ let package = Package(
         .library(name: "Tracing", targets: ["Tracing"]),
         .library(name: "VaisHotRuntime", type: .dynamic, targets: ["HotRuntime"]),
         .library(name: "VaisBackend", type: .dynamic, targets: ["VaisBackend"]),
+        // libVaisProgramRuntime.a: the original's runtime functions, linked into every program vais-hot builds or hosts.
+        .library(name: "VaisProgramRuntime", type: .static, targets: ["CProgramRuntime"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -36,6 +38,7 @@ let package = Package(
         .systemLibrary(name: "CDw", pkgConfig: "libdw", providers: [.apt(["libdw-dev"])]),
         .target(name: "CHotSupport"),
         .target(name: "CBenchSupport"),
+        .target(name: "CProgramRuntime"),
         .target(name: "CUnwind", linkerSettings: [.linkedLibrary("unwind")]),
         // The JSON documents every report is written from: profile, trace, bench run.
         .target(name: "Documents"),

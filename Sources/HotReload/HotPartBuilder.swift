@@ -120,8 +120,9 @@ public struct HotPartBuilder: Sendable {
                               sourceDigest: emitted.digest, timings: timings, hostIR: emitted.host))
     }
 
-    /// Compiles the host part of `build` to a shared object (for `vais-hot
-    /// run`) or an executable linked with extra arguments (for `build --hot`).
+    /// Compiles the host part of `build` to a shared object (`.hostPart`, for
+    /// `vais-hot run`) or an executable linked with extra arguments (for
+    /// `build --hot`).
     public func compileHost(of build: Build, to output: String, scratch: PrivateDirectory, kind: Toolchain.OutputKind,
                             linkArguments: [String] = []) throws {
         guard let ir = build.hostIR else { throw Failure.toolchain("internal error: the build lowered the hot part alone, without its host") }

@@ -160,7 +160,7 @@ public final class Reloader: @unchecked Sendable {
             case .failure(let failure): throw Failure.initialBuild(failure.description)
             }
             let hostName = "lib\(stem).host.so"
-            try builder.compileHost(of: first, to: directory.file(hostName), scratch: directory, kind: .sharedObject)
+            try builder.compileHost(of: first, to: directory.file(hostName), scratch: directory, kind: .hostPart)
             let host = try HostProgram.load(try directory.verifiedFile(hostName), manifest: first.manifest, hotFunctions: first.hotFunctions)
             let reloader = try Reloader(configuration: configuration, programName: stem, directory: directory, host: host, first: first.candidate,
                                         builder: builder, observer: observer)

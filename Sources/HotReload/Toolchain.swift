@@ -9,13 +9,20 @@ import SystemProbes
 public struct Toolchain: Sendable {
     public let clang: String
     public let compileTimeout: Double
+    /// libVaisProgramRuntime.a, which executables and host parts are linked
+    /// with (nil: without it).
+    public let programRuntime: String?
     /// Generous for a 20,000-line program at -O2 on a slow machine, which
     /// takes seconds; a hung clang is stopped all the same.
     public static let defaultCompileTimeout: Double = 120
 
     public enum OutputKind: Sendable {
         case executable
+        /// A hot part, or any shared object on its own.
         case sharedObject
+        /// The shared object holding a program's `main` that vais-hot loads:
+        /// linked with the program runtime, as an executable is.
+        case hostPart
     }
 
     /// The Swift runtime libraries of the same toolchain, which a program
@@ -25,9 +32,10 @@ public struct Toolchain: Sendable {
             .appendingPathComponent("lib/swift/linux").path
     }
 
-    public init(clang: String, compileTimeout: Double = Toolchain.defaultCompileTimeout) {
+    public init(clang: String, compileTimeout: Double = Toolchain.defaultCompileTimeout, programRuntime: String? = nil) {
         self.clang = clang
         self.compileTimeout = compileTimeout
+        self.programRuntime = programRuntime
     }
 
     /// `VAIS_CLANG` when set (it must name an executable), else the clang
@@ -36,12 +44,14 @@ public struct Toolchain: Sendable {
         let timeout = try compileTimeout(environment: environment)
         if let configured = environment["VAIS_CLANG"], !configured.isEmpty {
             guard access(configured, X_OK) == 0 else { throw Failure.configuredClangUnusable(path: configured, errno: errno) }
-            return Toolchain(clang: configured, compileTimeout: timeout)
+            return Toolchain(clang: configured, compileTimeout: timeout, programRuntime: ProgramRuntimeLibrary.path())
         }
         var searched: [String] = []
         for directory in toolchainBinDirectories(environment: environment) {
             let candidate = (directory as NSString).appendingPathComponent("clang")
-            if FileManager.default.isExecutableFile(atPath: candidate) { return Toolchain(clang: candidate, compileTimeout: timeout) }
+            if FileManager.default.isExecutableFile(atPath: candidate) {
+                return Toolchain(clang: candidate, compileTimeout: timeout, programRuntime: ProgramRuntimeLibrary.path())
+            }
             searched.append(candidate)
         }
         throw Failure.clangNotFound(searched: searched)
@@ -76,12 +86,16 @@ public struct Toolchain: Sendable {
     @discardableResult
     public func compile(ir: String, to output: String, kind: OutputKind, optimization: Int = 0, debugInfo: Bool = false,
                         extraArguments: [String] = []) throws -> ProcessRunner.Outcome {
-        if kind == .sharedObject, extraArguments.isEmpty, let linker {
-            return try compileSharedObject(ir: ir, to: output, optimization: optimization, debugInfo: debugInfo, linker: linker)
+        let runtime = kind == .sharedObject ? nil : programRuntime
+        if kind != .executable, extraArguments.isEmpty, let linker {
+            return try compileSharedObject(ir: ir, to: output, optimization: optimization, debugInfo: debugInfo, wholeArchive: runtime,
+                                           linker: linker)
         }
         var arguments = ["-x", "ir", ir, "-o", output, "-O\(optimization)", "-fuse-ld=lld", "-Wno-override-module"]
         arguments += codeArguments(debugInfo: debugInfo)
-        if kind == .sharedObject { arguments += ["-shared", "-fPIC"] }
+        if kind != .executable { arguments += ["-shared", "-fPIC"] }
+        // `-x none`: the archive after `-x ir` is not IR.
+        if let runtime { arguments += ["-x", "none"] + ProgramRuntimeLibrary.wholeArchiveArguments(runtime).map { $0.hasPrefix("-") ? "-Wl,\($0)" : $0 } }
         arguments += extraArguments
         // The C math library, which std/math declares, comes after the objects that need it.
         if kind == .executable { arguments.append("-lm") }
@@ -121,12 +135,12 @@ public struct Toolchain: Sendable {
     /// object file, then lld itself. Through the clang driver the link costs
     /// a second clang start-up and a search of the C runtime's start files a
     /// hot part does not need: about a quarter of every reload's build.
-    private func compileSharedObject(ir: String, to output: String, optimization: Int, debugInfo: Bool,
+    private func compileSharedObject(ir: String, to output: String, optimization: Int, debugInfo: Bool, wholeArchive: String?,
                                      linker: String) throws -> ProcessRunner.Outcome {
         let object = output + ".o"
         defer { unlink(object) }
         try compileObject(ir: ir, to: object, optimization: optimization, debugInfo: debugInfo)
-        return try link(object, to: output, linker: linker)
+        return try link(object, to: output, wholeArchive: wholeArchive, linker: linker)
     }
 
     /// `clang -c`: an IR file to a position-independent object file.
@@ -137,10 +151,11 @@ public struct Toolchain: Sendable {
         guard compiled.succeeded else { throw Failure.clangFailed(arguments: arguments, output: compiled.output) }
     }
 
-    /// `ld.lld -shared` of one object.
+    /// `ld.lld -shared` of one object, and every member of `wholeArchive`.
     @discardableResult
-    func link(_ object: String, to output: String, linker: String) throws -> ProcessRunner.Outcome {
-        let linked = try run(linker, Self.sharedObjectLinkArguments(object: object, output: output), producing: output)
+    func link(_ object: String, to output: String, wholeArchive: String? = nil, linker: String) throws -> ProcessRunner.Outcome {
+        let linked = try run(linker, Self.sharedObjectLinkArguments(object: object, output: output, wholeArchive: wholeArchive),
+                             producing: output)
         guard linked.succeeded else { throw Failure.linkFailed(output: linked.output) }
         return linked
     }
@@ -149,8 +164,9 @@ public struct Toolchain: Sendable {
     /// library. No -m: lld takes the target from the object file. The
     /// object links against the C library this process runs with, the one
     /// that will resolve its calls.
-    static func sharedObjectLinkArguments(object: String, output: String) -> [String] {
-        ["--hash-style=gnu", "--eh-frame-hdr", "-shared", "-o", output, object] + (processCLibrary.map { [$0] } ?? [])
+    static func sharedObjectLinkArguments(object: String, output: String, wholeArchive: String? = nil) -> [String] {
+        ["--hash-style=gnu", "--eh-frame-hdr", "-shared", "-o", output, object]
+            + (wholeArchive.map(ProgramRuntimeLibrary.wholeArchiveArguments) ?? []) + (processCLibrary.map { [$0] } ?? [])
     }
 
     /// Runs one tool under the time limit. A tool that cannot start, runs

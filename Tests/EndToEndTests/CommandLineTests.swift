@@ -51,6 +51,21 @@ struct CommandLineTests {
         #expect(run.exitStatus == 0 && run.output.contains("frames 3"), "\(run.output)")
     }
 
+    @Test("run hosts a program whose hot function alone calls one of the original's runtime functions")
+    func runtimeFunctionFromHotCode() throws {
+        let (scratch, path) = try program("same.vais", """
+        X F __str_eq(a: str, b: str) -> i64
+        #[hot]
+        F same(a: str, b: str) -> i64 = __str_eq(a, b)
+        F main() -> i64 {
+            printf("same %ld %ld\\n", same("a", "a"), same("a", "b"))
+            0
+        }
+        """)
+        let run = try ProcessRunner.run(Repository.executable, ["run", path, "--std", Repository.standardLibrary, "--build-dir", scratch.path("build")])
+        #expect(run.exitStatus == 0 && run.output.contains("same 1 0"), "\(run.output)")
+    }
+
     @Test("check accepts a valid program")
     func checkAcceptsValid() throws {
         let outcome = try ProcessRunner.run(Repository.executable, ["check", Repository.root.appendingPathComponent("examples/game.vais").path])
@@ -117,11 +132,11 @@ extension CommandLineTests {
         #expect(try ProcessRunner.run(scratch.path("bom"), []).output == "with a BOM\n")
     }
 
-    @Test("make release builds libVaisHotRuntime.so and libVaisBackend.so too, which build --hot and in-process reloads need beside vais-hot")
+    @Test("make release builds libVaisHotRuntime.so, libVaisBackend.so and libVaisProgramRuntime.a too, which build --hot, in-process reloads and programs need beside vais-hot")
     func releaseBuildsRuntime() throws {
         let outcome = try ProcessRunner.run("/usr/bin/make", ["-n", "-C", Repository.root.path, "release", "SWIFT=swift"], standardError: .discard)
         let commands = outcome.output.split(separator: "\n")
-        for product in ["VaisHotRuntime", "VaisBackend"] {
+        for product in ["VaisHotRuntime", "VaisBackend", "VaisProgramRuntime"] {
             #expect(commands.contains { $0.contains("build -c release") && $0.contains("--product \(product)") }, "\(outcome.output)")
         }
     }
