@@ -109,6 +109,16 @@ extension FunctionLowering {
                 startBlock(armLabel)
             }
             bindPattern(arm.pattern, scrutinee, scrutineeType)
+            if let condition = arm.condition {
+                // A failed guard goes on to the next arm, as a failed pattern does.
+                guard let holds = lowerExpression(condition) else {
+                    startBlock(next)
+                    continue
+                }
+                let guarded = label("match.guarded.")
+                emitTerminator("br i1 ", holds, ", label %", guarded, ", label %", next)
+                startBlock(guarded)
+            }
             setLocation(tree[arm.body].span)
             finishBranch(lowerExpression(arm.body), into: slot, type: type, end: end)
             startBlock(next)

@@ -5,8 +5,10 @@ import VaisSyntax
 /// `Some((_, true))`, `Some((_, false))` and `None` an `Option<(T, bool)>`.
 /// Integers, floats and strings are covered only by an arm that takes any
 /// value. Rows of patterns are split by the first column's cases in turn.
+/// An arm with a guard covers nothing: its condition may fail.
 extension Checker {
-    func isExhaustive(_ arms: [MatchArm], _ type: TypeID) -> Bool {
+    func isExhaustive(_ allArms: [MatchArm], _ type: TypeID) -> Bool {
+        let arms = allArms.filter { $0.condition == nil }
         if arms.contains(where: { isIrrefutable($0.pattern) }) || coversEveryVariant(arms, type) { return true }
         var budget = 20_000
         return covers(arms.map { [$0.pattern] }, [type], budget: &budget)

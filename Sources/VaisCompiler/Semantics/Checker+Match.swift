@@ -8,6 +8,7 @@ extension Checker {
         for arm in arms {
             pushScope()
             checkPattern(arm.pattern, scrutineeType)
+            if let condition = arm.condition { checkCondition(condition) }
             let type = checkExpression(arm.body, expected: used ? result : nil, used: used)
             popScope()
             if type != .never { allDiverge = false }

@@ -63,9 +63,13 @@ public struct ClosureParameter: Sendable {
 
 public struct MatchArm: Sendable {
     public let pattern: Pattern
+    /// `pattern I condition => body`: the arm is taken only when the
+    /// condition, which sees the pattern's bindings, holds.
+    public let condition: ExprID?
     public let body: ExprID
-    public init(pattern: Pattern, body: ExprID) {
+    public init(pattern: Pattern, condition: ExprID? = nil, body: ExprID) {
         self.pattern = pattern
+        self.condition = condition
         self.body = body
     }
 }

@@ -72,7 +72,7 @@ extension SyntaxTree {
         case .ternary(let condition, let then, let otherwise):
             kind = .ternary(condition: clone(condition), then: clone(then), otherwise: clone(otherwise))
         case .match(let scrutinee, let arms):
-            kind = .match(scrutinee: clone(scrutinee), arms: arms.map { MatchArm(pattern: $0.pattern, body: clone($0.body)) })
+            kind = .match(scrutinee: clone(scrutinee), arms: arms.map { MatchArm(pattern: $0.pattern, condition: $0.condition.map { clone($0) }, body: clone($0.body)) })
         case .block(let block):
             kind = .block(cloneBlock(block))
         case .loop(let header, let body):

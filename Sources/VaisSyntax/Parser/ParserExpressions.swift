@@ -439,9 +439,9 @@ extension Parser {
             while kind != .rBrace, kind != .endOfFile {
                 let before = index
                 let pattern = parsePattern()
-                skipMatchGuard()
+                let condition = accept(.kwIf) ? parseConditionExpression() : nil
                 if expect(.fatArrow) {
-                    arms.append(MatchArm(pattern: pattern, body: parseExpression()))
+                    arms.append(MatchArm(pattern: pattern, condition: condition, body: parseExpression()))
                 } else {
                     // Keep a placeholder arm so the match is not reported as
                     // missing the case that failed to parse.

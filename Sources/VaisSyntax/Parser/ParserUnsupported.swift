@@ -38,14 +38,6 @@ extension Parser {
         return true
     }
 
-    /// `pattern I condition => ...`: reported, and the condition read.
-    mutating func skipMatchGuard() {
-        guard kind == .kwIf else { return }
-        reportUnsupported("match guards (`pattern I condition => ...`)", at: currentSpan)
-        advance()
-        _ = parseConditionExpression()
-    }
-
     /// `Variant { x: T }` in an enum: reported, and read to its `}`.
     mutating func skipFieldsVariant() {
         guard kind == .lBrace else { return }
