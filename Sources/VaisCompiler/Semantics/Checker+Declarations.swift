@@ -4,7 +4,8 @@ extension Checker {
     /// First pass: every struct and enum name, so types can refer to each
     /// other in any order.
     mutating func declareTypes() {
-        for (_, item) in items {
+        var preludeEnums: Set<String> = []
+        for (file, item) in items {
             switch item {
             case .typeAlias(let decl) where !decl.genericParameters.isEmpty:
                 guard declareTypeName(decl.name) else { continue }
@@ -26,6 +27,7 @@ extension Checker {
             case .enumeration(let decl) where !decl.genericParameters.isEmpty:
                 guard declareTypeName(decl.name) else { continue }
                 genericTypes[decl.name.text] = .enumeration(decl)
+                if file == preludeFile { preludeEnums.insert(decl.name.text) }
                 let repeated = reportRepeatedNames(decl.variants.map(\.name)) { "the variant `\($0)` is declared more than once" }
                 for (index, variant) in decl.variants.enumerated() where !repeated.contains(index) {
                     genericBareVariants[variant.name.text, default: []].append((decl.name.text, index))
@@ -43,6 +45,18 @@ extension Checker {
             default:
                 continue
             }
+        }
+        shadowPreludeVariants(of: preludeEnums)
+    }
+
+    /// A program's own variant named as one of the prelude's (`Some` of its
+    /// own option type) is the one a bare name means, as in the original;
+    /// the prelude's stays reachable through its type (`Option.Some`).
+    private mutating func shadowPreludeVariants(of preludeEnums: Set<String>) {
+        guard !preludeEnums.isEmpty else { return }
+        for (name, variants) in genericBareVariants where variants.contains(where: { preludeEnums.contains($0.0) }) {
+            let own = variants.filter { !preludeEnums.contains($0.0) }
+            if !own.isEmpty { genericBareVariants[name] = own }
         }
     }
 

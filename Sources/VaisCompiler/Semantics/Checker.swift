@@ -100,9 +100,12 @@ struct Checker {
     /// The items checked: every item, less the prelude's for a type name
     /// the program declares itself.
     let items: [(file: FileID, item: Item)]
+    /// The prelude's file, whose variant names a program's own give way to.
+    let preludeFile: FileID?
 
     init(tree: consuming SyntaxTree, preludeFile: FileID? = nil) {
         self.items = Self.itemsShadowingPrelude(tree.items, preludeFile: preludeFile)
+        self.preludeFile = preludeFile
         self.model = SemanticModel(expressionCount: tree.exprs.count)
         self.tree = tree
         // Sized up front: growing these tables rehashes every entry. Locals
