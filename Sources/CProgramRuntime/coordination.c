@@ -2,13 +2,34 @@
 #include <stdlib.h>
 #include "program_runtime.h"
 
+/// The lock and condition a barrier and a semaphore wait on; each holds
+/// one first, so a handle is also a `struct waiting *`.
+struct waiting {
+    pthread_mutex_t mutex;
+    pthread_cond_t changed;
+};
+
+static void start_waiting(struct waiting *waiting) {
+    pthread_mutex_init(&waiting->mutex, NULL);
+    pthread_cond_init(&waiting->changed, NULL);
+}
+
+/// Destroys a barrier's or semaphore's lock and condition and frees it.
+static long destroy_waiting(long handle) {
+    struct waiting *waiting = (struct waiting *)handle;
+    if (!waiting) return -1;
+    pthread_mutex_destroy(&waiting->mutex);
+    pthread_cond_destroy(&waiting->changed);
+    free(waiting);
+    return 0;
+}
+
 /// A reusable barrier: the `count`th thread to arrive releases the others
 /// and starts the next round.
 struct barrier {
-    pthread_mutex_t mutex;
-    pthread_cond_t released;
+    struct waiting waiting;
     long count;
-    long waiting;
+    long arrived;
     long round;
 };
 
@@ -17,10 +38,9 @@ __attribute__((weak)) long __barrier_create(long count) {
     if (count < 1) return 0;
     struct barrier *barrier = malloc(sizeof *barrier);
     if (!barrier) return 0;
-    pthread_mutex_init(&barrier->mutex, NULL);
-    pthread_cond_init(&barrier->released, NULL);
+    start_waiting(&barrier->waiting);
     barrier->count = count;
-    barrier->waiting = 0;
+    barrier->arrived = 0;
     barrier->round = 0;
     return (long)barrier;
 }
@@ -30,41 +50,32 @@ __attribute__((weak)) long __barrier_create(long count) {
 __attribute__((weak)) long __barrier_wait(long handle) {
     struct barrier *barrier = (struct barrier *)handle;
     if (!barrier) return -1;
-    pthread_mutex_lock(&barrier->mutex);
+    pthread_mutex_lock(&barrier->waiting.mutex);
     long round = barrier->round;
-    long leader = ++barrier->waiting == barrier->count;
+    long leader = ++barrier->arrived == barrier->count;
     if (leader) {
-        barrier->waiting = 0;
+        barrier->arrived = 0;
         barrier->round++;
-        pthread_cond_broadcast(&barrier->released);
+        pthread_cond_broadcast(&barrier->waiting.changed);
     } else {
-        while (round == barrier->round) pthread_cond_wait(&barrier->released, &barrier->mutex);
+        while (round == barrier->round) pthread_cond_wait(&barrier->waiting.changed, &barrier->waiting.mutex);
     }
-    pthread_mutex_unlock(&barrier->mutex);
+    pthread_mutex_unlock(&barrier->waiting.mutex);
     return leader;
 }
 
-__attribute__((weak)) long __barrier_destroy(long handle) {
-    struct barrier *barrier = (struct barrier *)handle;
-    if (!barrier) return -1;
-    pthread_mutex_destroy(&barrier->mutex);
-    pthread_cond_destroy(&barrier->released);
-    free(barrier);
-    return 0;
-}
+__attribute__((weak)) long __barrier_destroy(long handle) { return destroy_waiting(handle); }
 
 /// A counting semaphore of `permits`.
 struct semaphore {
-    pthread_mutex_t mutex;
-    pthread_cond_t posted;
+    struct waiting waiting;
     long permits;
 };
 
 __attribute__((weak)) long __semaphore_create(long permits) {
     struct semaphore *semaphore = malloc(sizeof *semaphore);
     if (!semaphore) return 0;
-    pthread_mutex_init(&semaphore->mutex, NULL);
-    pthread_cond_init(&semaphore->posted, NULL);
+    start_waiting(&semaphore->waiting);
     semaphore->permits = permits;
     return (long)semaphore;
 }
@@ -73,10 +84,10 @@ __attribute__((weak)) long __semaphore_create(long permits) {
 __attribute__((weak)) long __semaphore_wait(long handle) {
     struct semaphore *semaphore = (struct semaphore *)handle;
     if (!semaphore) return -1;
-    pthread_mutex_lock(&semaphore->mutex);
-    while (semaphore->permits <= 0) pthread_cond_wait(&semaphore->posted, &semaphore->mutex);
+    pthread_mutex_lock(&semaphore->waiting.mutex);
+    while (semaphore->permits <= 0) pthread_cond_wait(&semaphore->waiting.changed, &semaphore->waiting.mutex);
     semaphore->permits--;
-    pthread_mutex_unlock(&semaphore->mutex);
+    pthread_mutex_unlock(&semaphore->waiting.mutex);
     return 0;
 }
 
@@ -84,10 +95,10 @@ __attribute__((weak)) long __semaphore_wait(long handle) {
 __attribute__((weak)) long __semaphore_try_wait(long handle) {
     struct semaphore *semaphore = (struct semaphore *)handle;
     if (!semaphore) return 0;
-    pthread_mutex_lock(&semaphore->mutex);
+    pthread_mutex_lock(&semaphore->waiting.mutex);
     long taken = semaphore->permits > 0;
     if (taken) semaphore->permits--;
-    pthread_mutex_unlock(&semaphore->mutex);
+    pthread_mutex_unlock(&semaphore->waiting.mutex);
     return taken;
 }
 
@@ -95,21 +106,14 @@ __attribute__((weak)) long __semaphore_try_wait(long handle) {
 __attribute__((weak)) long __semaphore_post(long handle) {
     struct semaphore *semaphore = (struct semaphore *)handle;
     if (!semaphore) return -1;
-    pthread_mutex_lock(&semaphore->mutex);
+    pthread_mutex_lock(&semaphore->waiting.mutex);
     semaphore->permits++;
-    pthread_cond_signal(&semaphore->posted);
-    pthread_mutex_unlock(&semaphore->mutex);
+    pthread_cond_signal(&semaphore->waiting.changed);
+    pthread_mutex_unlock(&semaphore->waiting.mutex);
     return 0;
 }
 
-__attribute__((weak)) long __semaphore_destroy(long handle) {
-    struct semaphore *semaphore = (struct semaphore *)handle;
-    if (!semaphore) return -1;
-    pthread_mutex_destroy(&semaphore->mutex);
-    pthread_cond_destroy(&semaphore->posted);
-    free(semaphore);
-    return 0;
-}
+__attribute__((weak)) long __semaphore_destroy(long handle) { return destroy_waiting(handle); }
 
 /// Runs a function the first time `__once_call` is given the handle.
 struct once {
