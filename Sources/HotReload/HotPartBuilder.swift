@@ -46,11 +46,14 @@ public struct HotPartBuilder: Sendable {
     public enum Failure: Error, CustomStringConvertible {
         case diagnostics(String)
         case toolchain(String)
+        /// The edit needs what the running program cannot give (a spare slot).
+        case refused([String])
 
         public var description: String {
             switch self {
             case .diagnostics(let text): return text
             case .toolchain(let text): return text
+            case .refused(let reasons): return "reload refused: " + reasons.joined(separator: "; ")
             }
         }
     }
@@ -73,8 +76,10 @@ public struct HotPartBuilder: Sendable {
     /// unless `withHost` is false (a reload: the running host was built at
     /// launch). With `runningDigests` (what the slots run now) a reload's
     /// hot part holds only the functions whose digest differs from it.
-    /// With `runningHost` (a reload's), functions new to that host that
-    /// hot code calls are defined in the hot part (`HotPartLocals`).
+    /// With `runningHost` (a reload's, with the spares it has given out),
+    /// functions new to that host that hot code calls are defined in the
+    /// hot part (`HotPartLocals`), and those whose address is taken get a
+    /// spare slot (`HotPartSpares`).
     public func build(hotPartTo output: String, scratch: PrivateDirectory, withHost: Bool = true,
                       bootstrapsRuntime: Bool = false, runningDigests: [String: String]? = nil,
                       runningHost: ABIManifest? = nil) -> Result<Build, Failure> {
@@ -88,25 +93,36 @@ public struct HotPartBuilder: Sendable {
             return .failure(.diagnostics(checked.renderedDiagnostics(color: isatty(2) == 1)))
         }
         let debugInfo = recipe.compileOptions.debugInfo
-        let (emitted, emitTime) = MonotonicClock.measure {
+        let (emitted, emitTime) = MonotonicClock.measure { () -> Result<Emitted, HotPartSpares.PoolExhausted> in
             let digests = HotFunctionDigest.digests(of: program, debugInfo: debugInfo, runningHost: runningHost)
-            let hot: (ir: String, manifest: ABIManifest, hotFunctions: [HotFunctionInfo])
+            let hot: HotPart
             var host: String?
             if withHost {
                 let split = IREmitter.emitSplit(program, debugInfo: debugInfo, bootstrapsRuntime: bootstrapsRuntime,
-                                                 countsCalls: recipe.compileOptions.profilingCounters)
-                hot = (split.hot, split.manifest, split.hotFunctions)
+                                                 countsCalls: recipe.compileOptions.profilingCounters, spareSlots: recipe.compileOptions.spareSlots)
+                hot = HotPart(ir: split.hot, manifest: split.manifest, hotFunctions: split.hotFunctions)
                 host = split.host
             } else {
                 let changed = runningDigests.map { running in Set(digests.keys.filter { digests[$0] != running[$0] }) }
-                let part = IREmitter.emitHotPart(program, debugInfo: debugInfo, countsCalls: recipe.compileOptions.profilingCounters, only: changed,
-                                                 runningHost: runningHost)
-                hot = (part.ir, part.manifest, part.hotFunctions)
+                let counts = recipe.compileOptions.profilingCounters
+                if let runningHost {
+                    switch IREmitter.emitHotPart(program, debugInfo: debugInfo, countsCalls: counts, only: changed, against: runningHost) {
+                    case .success(let part): hot = part
+                    case .failure(let exhausted): return .failure(exhausted)
+                    }
+                } else {
+                    hot = IREmitter.emitHotPart(program, debugInfo: debugInfo, countsCalls: counts, only: changed)
+                }
             }
-            return (hot: hot, host: host, hashes: Self.hotBodyHashes(program), digests: digests, digest: Self.digest(program.sources))
+            return .success(Emitted(hot: hot, host: host, hashes: Self.hotBodyHashes(program), digests: digests, digest: Self.digest(program.sources)))
         }
         timings.emit = emitTime
-        let hot = emitted.hot
+        let built: Emitted
+        switch emitted {
+        case .success(let result): built = result
+        case .failure(let exhausted): return .failure(.refused([exhausted.description]))
+        }
+        let hot = built.hot
         do {
             let steps = try backend.buildSharedObject(irText: hot.ir, scratch: scratch, to: output, optimization: recipe.optimization,
                                                       debugInfo: recipe.compileOptions.debugInfo)
@@ -116,8 +132,18 @@ public struct HotPartBuilder: Sendable {
             return .failure(.toolchain("\(error)"))
         }
         return .success(Build(sharedObject: output, manifest: hot.manifest, hotFunctions: hot.hotFunctions,
-                              bodyHashes: emitted.hashes, digests: emitted.digests, sourceFiles: program.sources.files.map(\.path),
-                              sourceDigest: emitted.digest, timings: timings, hostIR: emitted.host))
+                              bodyHashes: built.hashes, digests: built.digests, sourceFiles: program.sources.files.map(\.path),
+                              sourceDigest: built.digest, timings: timings, hostIR: built.host))
+    }
+
+    /// What lowering gives a build: the hot part, the host's IR when asked
+    /// for, and the digests the reloader keeps.
+    private struct Emitted {
+        let hot: HotPart
+        let host: String?
+        let hashes: [String: String]
+        let digests: [String: String]
+        let digest: String
     }
 
     /// Compiles the host part of `build` to a shared object (`.hostPart`, for

@@ -21,6 +21,8 @@ extension ReloadEvent {
             return "reload refused; the program keeps running its current version:\n" + reasons.map { "  - " + $0 }.joined(separator: "\n")
         case .warning(let message):
             return "note: " + message
+        case .spareSlotTaken(let function, let slot, let free):
+            return "note: `\(function)` is new and used as a value: it holds spare slot \(slot) until the program ends (\(free) left)"
         case .rolledBack(let from, let to, let crash):
             return "v\(from) crashed: \(crash); rolled back to v\(to)"
         case .interrupted(let version, let newer, let seconds):

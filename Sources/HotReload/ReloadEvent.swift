@@ -16,6 +16,9 @@ public enum ReloadEvent: Sendable {
     /// A save that did not change the source.
     case unchanged
     case warning(String)
+    /// A function added while the program runs whose address is taken
+    /// took spare slot `slot` for the rest of the run; `free` are left.
+    case spareSlotTaken(function: String, slot: Int, free: Int)
     /// A crash in `version` sent the program back to `to`.
     case rolledBack(from: Int, to: Int, crash: CrashReport)
     /// The watchdog ended a `hot_loop` iteration of `version` that ran

@@ -24,9 +24,12 @@ extension Reloader {
         let running = force ? nil : latestAssignment?.digests
         lock.unlock()
         switch builder.build(hotPartTo: directory.file(Self.stagingName), scratch: directory, withHost: false, runningDigests: running,
-                                   runningHost: host.manifest) {
+                                   runningHost: runningManifest) {
         case .success(let result):
             build = result
+        case .failure(.refused(let reasons)):
+            refuse(reasons, digest: digest)
+            return false
         case .failure(let failure):
             noteFailure()
             if case .diagnostics = failure { lastRejectedDigest = digest }
@@ -41,8 +44,13 @@ extension Reloader {
         if build.sourceFiles != lastSourceFiles { watcher.watch(build.sourceFiles) }
         lastSourceFiles = build.sourceFiles
         emit(.built(version: number))
-        switch loader.load(build.candidate, as: number) {
+        switch loader.load(build.candidate, as: number, against: runningManifest) {
         case .success(let (version, warnings)):
+            guard adoptSpares(of: build) else {
+                loader.unload(version)
+                refuse(["the running host lacks a spare slot the new version was built for; restart"], digest: digest)
+                return false
+            }
             // Ready from here: what follows until the swap (bookkeeping, a
             // tracer's registration, the wait for hot_check) is `waitForCheck`.
             let readyAt = MonotonicClock.now()
@@ -51,7 +59,7 @@ extension Reloader {
             let changed = build.bodyHashes.keys.filter { build.bodyHashes[$0] != lastBodyHashes[$0] }.sorted()
             lastBodyHashes = build.bodyHashes
             let record = ReloadRecord(version: number, changedFunctions: changed, rebuiltFunctions: build.hotFunctions.map(\.name).sorted(),
-                                      hotFunctionCount: build.digests.count, detectedAt: detectedAt,
+                                      hotFunctionCount: Set(build.digests.keys).union(build.hotFunctions.map(\.name)).count, detectedAt: detectedAt,
                                       build: build.timings, load: version.timings, readyAt: readyAt)
             lock.lock()
             if let latest = latestAssignment { assignments[number] = latest.overlaid(with: version, digests: build.digests) }
@@ -63,9 +71,7 @@ extension Reloader {
         case .failure(let failure):
             noteFailure()
             if case .refused(let reasons) = failure {
-                lastRejectedDigest = digest
-                history.failed(.refused, reasons.joined(separator: "; "))
-                emit(.refused(reasons: reasons))
+                refuse(reasons, digest: digest)
             } else {
                 history.failed(.refused, failure.description)
                 emit(.buildFailed(diagnostics: failure.description))
@@ -78,6 +84,36 @@ extension Reloader {
     /// the caller holds `lock`.
     var latestAssignment: SlotAssignment? {
         pending.flatMap { assignments[$0.version.number] } ?? versions.last.flatMap { assignments[$0.number] }
+    }
+
+    /// An edit the running program cannot take: not built again until the source changes.
+    private func refuse(_ reasons: [String], digest: String?) {
+        noteFailure()
+        lastRejectedDigest = digest
+        history.failed(.refused, reasons.joined(separator: "; "))
+        emit(.refused(reasons: reasons))
+    }
+
+    /// Gives the functions that took a spare slot in `build` their slots in
+    /// the table and their entries in the running manifest, which every
+    /// later build keeps them to. False when the host lacks a spare slot.
+    private func adoptSpares(of build: HotPartBuilder.Build) -> Bool {
+        let before = runningManifest.spareOwners
+        lock.lock()
+        do {
+            try slots.addSpares(of: build.hotFunctions)
+        } catch {
+            lock.unlock()
+            return false
+        }
+        lock.unlock()
+        runningManifest = runningManifest.adoptingSpares(of: build.manifest)
+        var held = before.count
+        for (name, slot) in runningManifest.spareOwners.sorted(by: { $0.value < $1.value }) where before[name] == nil {
+            held += 1
+            emit(.spareSlotTaken(function: name, slot: slot, free: runningManifest.spareCapacity - held))
+        }
+        return true
     }
 
     private func noteFailure() {

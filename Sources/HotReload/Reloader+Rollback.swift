@@ -34,9 +34,13 @@ extension Reloader {
         history.crashed(culprit)
         history.failed(.crashed, "\(crash)")
         guard let target = versions.last(where: { $0.number < culprit && !badVersions.contains($0.number) }),
-              let assignment = assignments[target.number] else {
+              var assignment = assignments[target.number] else {
             lock.unlock()
             return false
+        }
+        if let later = assignments[current.number] {
+            assignment = assignment.keepingSlots(from: later)
+            assignments[target.number] = assignment
         }
         slots.point(to: assignment, traced: tracedFunctions)
         let dropped = versions.filter { $0.number > target.number }

@@ -54,7 +54,12 @@ public final class Reloader: @unchecked Sendable {
     /// is (a `build --hot` executable does so with `hot_init`).
     public internal(set) var builder: HotPartBuilder?
     let loader: VersionLoader
-    let slots: SlotTable
+    /// Guarded by `lock`; grows by the spare slots versions take.
+    var slots: SlotTable
+    /// The host's manifest with the spare slots given out so far and the
+    /// capture layouts of the closures in them (`ABIManifest+Spares`): what
+    /// each build is made and checked against. Guarded by `buildLock`.
+    var runningManifest: ABIManifest
     public let host: HostProgram
     let watcher: FileWatcher
     private let observer: @Sendable (ReloadEvent) -> Void
@@ -131,6 +136,7 @@ public final class Reloader: @unchecked Sendable {
         history = VersionHistory(limit: configuration.historyLimit)
         loader = VersionLoader(directory: directory, libraryName: programName, hostManifest: host.manifest)
         slots = try SlotTable(host: host.handle, hotFunctions: host.hotFunctions)
+        runningManifest = host.manifest
         watcher = try FileWatcher(debounceMilliseconds: configuration.debounceMilliseconds)
         lastBodyHashes = first.bodyHashes
         switch loader.load(first, as: 1) {

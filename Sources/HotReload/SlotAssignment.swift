@@ -24,6 +24,19 @@ struct SlotAssignment {
         return result
     }
 
+    /// This assignment, with the slots it does not name (spares taken by
+    /// later versions) left on the code `later` gives them: a rollback to a
+    /// version from before a spare was taken keeps the spare's function, so
+    /// that values of it made since still reach code that stays mapped.
+    func keepingSlots(from later: SlotAssignment) -> SlotAssignment {
+        var result = self
+        for (name, version) in later.code where result.code[name] == nil {
+            result.code[name] = version
+            result.digests[name] = later.digests[name]
+        }
+        return result
+    }
+
     /// Whether a slot of this assignment points into `version`.
     func uses(_ version: LoadedVersion) -> Bool {
         code.values.contains { $0 === version }

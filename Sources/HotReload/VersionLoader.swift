@@ -86,10 +86,11 @@ public struct VersionLoader: Sendable {
         }
     }
 
-    /// Loads a build as version `number`. On failure nothing stays mapped
-    /// and the file is removed. The warnings list edits that will only take
-    /// effect after a restart.
-    public func load(_ build: Candidate, as number: Int) -> Result<(LoadedVersion, warnings: [String]), Failure> {
+    /// Loads a build as version `number`, checked against `running` (the
+    /// host's manifest with the spares given out so far; the host's own by
+    /// default). On failure nothing stays mapped and the file is removed.
+    /// The warnings list edits that will only take effect after a restart.
+    public func load(_ build: Candidate, as number: Int, against running: ABIManifest? = nil) -> Result<(LoadedVersion, warnings: [String]), Failure> {
         var timings = Timings()
         let name = fileName(ofVersion: number)
         let path: String
@@ -119,7 +120,7 @@ public struct VersionLoader: Sendable {
                 directory.removeFile(name)
                 return .failure(.unreadable("\(path) carries no ABI manifest"))
             }
-            comparison = hostManifest.compare(with: manifest)
+            comparison = (running ?? hostManifest).compare(with: manifest)
         } catch {
             directory.removeFile(name)
             return .failure(.unreadable("\(error)"))
@@ -142,8 +143,8 @@ public struct VersionLoader: Sendable {
             let message = dlerror().map { String(cString: $0) } ?? "unknown error"
             directory.removeFile(name)
             if let function = Self.missingHostFunction(in: message) {
-                return .failure(.refused(["function `\(function)` is new and its address is taken (a function value, a method or a closure): "
-                    + "a function value is the host's stub, which the running host lacks; restart to add it"]))
+                return .failure(.refused(["function `\(function)` is new and the new code refers to its host stub, which the running host "
+                    + "lacks (a new method that is not #[hot], or a closure in a new function that is not #[hot]); restart to add it"]))
             }
             return .failure(.dlopen(message))
         }

@@ -1,4 +1,5 @@
 import HotReload
+import VaisCompiler
 import Reporting
 import Tracing
 
@@ -14,3 +15,5 @@ public typealias TracerSettings = Tracer.Settings
 public typealias TracerMode = Tracer.Mode
 /// The output formats of `vais-hot bench`.
 public typealias BenchFormat = Reporting.BenchFormat
+/// Spare slots a hot host reserves unless told otherwise (see `HotPartSpares`).
+public let defaultSpareSlots = HotSplit.defaultSpareSlots

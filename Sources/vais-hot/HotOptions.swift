@@ -16,6 +16,10 @@ struct HotOptions: ParsableArguments {
             help: "How long hot code may run past a newer version being ready before a hot_loop iteration is interrupted (or, outside hot_loop, reported).")
     var watchdogSeconds = 2.0
 
+    @Option(name: .customLong("spare-slots"),
+            help: "How many functions added while the program runs may be used as values (a new closure, a new function passed as a value); the host reserves a slot and a stub for each.")
+    var spareSlots = defaultSpareSlots
+
     @OptionGroup var optimization: OptimizationOption
 
     @Flag(name: .customLong("debug-info"), inversion: .prefixedNo,
@@ -26,10 +30,13 @@ struct HotOptions: ParsableArguments {
         guard debounceMilliseconds >= 0 else { throw ValidationError("--debounce-ms cannot be negative") }
         guard retainedVersions >= 1 else { throw ValidationError("--keep-versions must be at least 1") }
         guard watchdogSeconds > 0 else { throw ValidationError("--watchdog-seconds must be positive") }
+        guard spareSlots >= 0 else { throw ValidationError("--spare-slots cannot be negative") }
     }
 
     func recipe(for file: String, source: SourceOptions) -> BuildRecipe {
-        source.recipe(for: file, debugInfo: debugInfo, optimization: optimization.level)
+        var recipe = source.recipe(for: file, debugInfo: debugInfo, optimization: optimization.level)
+        recipe.compileOptions.spareSlots = spareSlots
+        return recipe
     }
 
     var configuration: ReloaderConfiguration {

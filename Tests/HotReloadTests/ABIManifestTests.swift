@@ -85,7 +85,7 @@ struct ABIManifestTests {
         let bodyEdit = old.compare(with: try manifest(Self.closures.replacingOccurrences(of: "x * k + 1", with: "x * k + 2")))
         #expect(bodyEdit.refusals.isEmpty && bodyEdit.warnings.isEmpty)
         let captureEdit = old.compare(with: try manifest(Self.closures.replacingOccurrences(of: "x * k + 1", with: "x * k + bonus as i64")))
-        #expect(captureEdit.refusals == ["closure `make.closure0` changed what it captures: `bonus` was added (bonus: f64 @8); closures made by the running version would read the old environment"])
+        #expect(captureEdit.refusals == ["closure `make.closure0` changed what it captures: `bonus` was added (bonus: f64 @8); closures made by the running version would read the old environment; closures are named by their place in their function, so inserting or removing one before it renames it: add new closures after the existing ones, or restart"])
         let added = old.compare(with: try manifest(Self.closures.replacingOccurrences(of: "x * k + 1", with: "x * k + (|| 1)()")))
         #expect(added.refusals == ["hot function `make.closure0.closure0` is new: the running program has no slot for it; restart to add it"])
     }

@@ -2,10 +2,11 @@ import Foundation
 import SystemProbes
 import Testing
 @testable import HotReload
+import VaisCompiler
 
 /// Functions added or removed while the program runs: a new function that
-/// only hot code calls lives in the hot part; a hot function nothing calls
-/// any more can go.
+/// only hot code calls lives in the hot part, one used as a value also
+/// takes a spare slot; a hot function nothing calls any more can go.
 extension ReloaderTests {
     /// `sixFunctions` with `lines` before `main` and `f3`'s body replaced.
     static func sixFunctions(adding lines: [String], f3: String, dropping dropped: String? = nil) -> String {
@@ -50,18 +51,42 @@ extension ReloaderTests {
         })
     }
 
-    @Test("a new function used as a value is refused at load: no pointer into a hot part is handed out")
+    @Test("a new function used as a value takes a spare slot: its value is the spare's host stub, which reaches the newest version")
     func newFunctionAsValue() throws {
         let fixture = try Fixture(Self.sixFunctions())
         defer { fixture.finish() }
-        _ = fixture.reloader.check()
-        try fixture.edit(Self.sixFunctions(adding: ["F helper(x: i64) -> i64 = x * 7"], f3: "{ h := helper\n    h(x) }"))
-        #expect(!fixture.reloader.rebuild(detectedAt: MonotonicClock.now(), force: false))
-        #expect(fixture.call("f3", 2) == 5)
+        let asValue = "{ h := helper\n    I x < 0 { (h as *i8) as i64 } E { h(x) } }"
+        try save(fixture, Self.sixFunctions(adding: ["F helper(x: i64) -> i64 = x * 7"], f3: asValue))
+        #expect(fixture.call("f3", 2) == 14)
+        // The value is the host's spare stub, not an address in a hot part.
+        let stub = try #require(dlsym(fixture.reloader.host.handle, HotSplit.spareStubSymbol(0)))
+        #expect(fixture.call("f3", -1) == Int64(Int(bitPattern: stub)))
         #expect(fixture.events.all.contains { event in
-            if case .refused(let reasons) = event { return reasons.first?.hasPrefix("function `helper` is new and its address is taken") == true }
+            if case .spareSlotTaken(let function, let slot, let free) = event { return function == "helper" && slot == 0 && free == 63 }
             return false
         })
-        #expect(!fixture.isMapped(version: 2))
+        // Later versions keep helper in its spare, which follows the newest copy.
+        try save(fixture, Self.sixFunctions(adding: ["F helper(x: i64) -> i64 = x * 9"], f3: asValue))
+        #expect(fixture.call("f3", 2) == 18)
+        #expect(fixture.call("f3", -1) == Int64(Int(bitPattern: stub)))
+        #expect(!fixture.events.all.contains { if case .refused = $0 { return true } else { return false } })
+    }
+
+    @Test("a spare's function keeps its signature: a change is refused, naming it")
+    func spareSignatureChange() throws {
+        let fixture = try Fixture(Self.sixFunctions())
+        defer { fixture.finish() }
+        try save(fixture, Self.sixFunctions(adding: ["F helper(x: i64) -> i64 = x * 7"], f3: "{ h := helper\n    h(x) }"))
+        _ = fixture.reloader.check()
+        try fixture.edit(Self.sixFunctions(adding: ["F helper(x: i64, y: i64) -> i64 = x * y"], f3: "{ h := helper\n    h(x, 7) }"))
+        #expect(!fixture.reloader.rebuild(detectedAt: MonotonicClock.now(), force: false))
+        #expect(fixture.call("f3", 2) == 14)
+        #expect(fixture.events.all.contains { event in
+            if case .refused(let reasons) = event {
+                return reasons == ["`helper` changed its signature from (i64) -> i64 to (i64, i64) -> i64: function values of it made earlier "
+                    + "would be called the old way; restart to apply it"]
+            }
+            return false
+        })
     }
 }

@@ -18,15 +18,19 @@ public struct CompileOptions: Sendable {
     /// Accept an assignment to a binding declared without `mut` with a
     /// warning (W001), as the original compiler does, instead of E006.
     public var lenientMutability: Bool
+    /// How many spare slots the host part of a hot-reload split reserves
+    /// for functions added while it runs whose address is taken.
+    public var spareSlots: Int
 
     public init(debugInfo: Bool = false, requireMain: Bool = true, standardLibrary: String? = nil, loweringThreads: Int? = nil,
-                profilingCounters: Bool = false, lenientMutability: Bool = false) {
+                profilingCounters: Bool = false, lenientMutability: Bool = false, spareSlots: Int = HotSplit.defaultSpareSlots) {
         self.debugInfo = debugInfo
         self.requireMain = requireMain
         self.standardLibrary = standardLibrary
         self.loweringThreads = loweringThreads
         self.profilingCounters = profilingCounters
         self.lenientMutability = lenientMutability
+        self.spareSlots = spareSlots
     }
 }
 

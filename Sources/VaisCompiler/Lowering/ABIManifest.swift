@@ -65,15 +65,18 @@ public struct ABIManifest: Sendable, Equatable {
             case (_, nil, _) where (kind == "hot" || kind == "function") && newer.entries["local \(name)"] != nil:
                 // New, and defined by the hot part itself: only hot code calls it.
                 continue
+            case ("hot", nil, _) where newer.entries["spare \(name)"] != nil:
+                // New, and given a spare slot (`HotPartSpares`), compared as `spare`.
+                continue
             case ("hot", nil, _):
                 result.refusals.append("hot function `\(name)` is new: the running program has no slot for it; restart to add it")
             case ("hot", _, nil) where entries["closure \(name)"] == nil:
                 // Its slot keeps the last version's code, which the running host's own calls of it (if any) still reach.
                 result.warnings.append("hot function `\(name)` was removed or is no longer #[hot]: calls from code built before keep its last version until a restart")
             case ("hot", _, nil):
-                result.refusals.append("hot function `\(name)` was removed or is no longer #[hot]; restart to apply that")
+                result.refusals.append("hot function `\(name)` was removed or is no longer #[hot]\(Self.closureHint(name))")
             case ("hot", let old?, let new?):
-                result.refusals.append("hot function `\(name)` changed its signature from \(old) to \(new)")
+                result.refusals.append("hot function `\(name)` changed its signature from \(old) to \(new)\(Self.closureHint(name))")
             case ("struct", let old?, let new?), ("enum", let old?, let new?):
                 result.refusals.append("\(kind) `\(name)` changed its layout: \(Self.layoutChange(old, new))")
             case ("struct", _, nil), ("enum", _, nil):
@@ -81,7 +84,9 @@ public struct ABIManifest: Sendable, Equatable {
             case ("struct", nil, _), ("enum", nil, _):
                 continue
             case ("closure", let old?, let new?):
-                result.refusals.append("closure `\(name)` changed what it captures: \(Self.layoutChange(old, new)); closures made by the running version would read the old environment")
+                result.refusals.append("closure `\(name)` changed what it captures: \(Self.layoutChange(old, new)); closures made by the running version would read the old environment\(Self.closureHint(name))")
+            case ("spare", _, _):
+                compareSpare(name, old: old, new: new, into: &result)
             case ("closure", _, _):
                 // New or gone with its hot function, which says so.
                 continue

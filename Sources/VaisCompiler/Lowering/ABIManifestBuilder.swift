@@ -1,7 +1,8 @@
 /// Describes a checked program as an ABI manifest.
 enum ABIManifestBuilder {
-    /// `locals` are the functions a hot part defines for itself (`HotPartLocals`).
-    static func manifest(of program: CheckedProgram, layout: TypeLayout, locals: Set<FunctionID> = []) -> ABIManifest {
+    /// `locals` are the functions a hot part defines for itself (`HotPartLocals`),
+    /// `spares` the spare slot of each function that holds one (`HotPartSpares`).
+    static func manifest(of program: CheckedProgram, layout: TypeLayout, locals: Set<FunctionID> = [], spares: [FunctionID: Int] = [:]) -> ABIManifest {
         let model = program.model
         var entries: [String: String] = [:]
         for id in locals { entries["local \(model.function(id).name)"] = "defined in this hot part" }
@@ -10,6 +11,9 @@ enum ABIManifestBuilder {
             // function's body: adding one is an edit of it, not a new function.
             if !function.isHot, model.closureCaptures[FunctionID(raw: Int32(index))] != nil { continue }
             let signature = "(" + function.parameters.map(model.describe).joined(separator: ", ") + ") -> " + model.describe(function.result)
+            if let spare = spares[FunctionID(raw: Int32(index))] {
+                entries["spare \(function.name)"] = ABIManifest.spareEntry(index: spare, signature: signature)
+            }
             if function.isHot {
                 entries["hot \(function.name)"] = signature
             } else {

@@ -19,20 +19,14 @@ extension FunctionLowering {
                     return convertFunctionValue(code, from: .str, to: symbol.result)
                 }
             }
-            switch module.callee(symbol) {
-            case .direct(let name):
-                return emitCall(symbol, callee: name, arguments: values)
-            case .slot(let slot):
-                let pointer = load(.str, from: slot)
-                return emitCall(symbol, callee: pointer, arguments: values, indirect: true)
-            }
+            return emitCall(symbol, through: module.callee(symbol), arguments: values)
         case .method(let function, let derefs):
             let symbol = model.functions[function.index]
             guard case .field(let base, _) = tree[callee].kind,
                   let receiver = lowerReceiver(base, derefs: derefs, symbol: symbol),
                   let values = lowerArguments(arguments, parameters: Array(symbol.parameters.dropFirst()), variadic: symbol.isVariadic)
             else { return nil }
-            return emitCall(symbol, callee: "@\(symbol.symbol)", arguments: [receiver] + values)
+            return emitCall(symbol, through: module.methodCallee(symbol), arguments: [receiver] + values)
         case .construct(let enumID, let variant):
             return constructVariant(enumID, variant, arguments: arguments)
         case .indirect:
@@ -42,6 +36,17 @@ extension FunctionLowering {
             return callFunctionValue(pair, parameters: parameters, result: result, arguments: values)
         case nil:
             return nil
+        }
+    }
+
+    /// A call of a named function: to its symbol, or to what its slot holds.
+    private mutating func emitCall(_ symbol: FunctionSymbol, through callee: IRModule.Callee, arguments: [(type: TypeID, value: String)]) -> String? {
+        switch callee {
+        case .direct(let name):
+            return emitCall(symbol, callee: name, arguments: arguments)
+        case .slot(let slot):
+            let pointer = load(.str, from: slot)
+            return emitCall(symbol, callee: pointer, arguments: arguments, indirect: true)
         }
     }
 

@@ -16,7 +16,7 @@ extension FunctionLowering {
     /// environment holding the captured values.
     mutating func lowerClosure(_ id: ExprID) -> String? {
         guard let closure = model.closureFunctions[id] else { return nil }
-        let symbol = model.functions[closure.index].symbol
+        let symbol = module.valueSymbol(model.functions[closure.index])
         let captures = model.closureCaptures[closure] ?? []
         guard !captures.isEmpty else { return Self.plainValue(symbol) }
         let captureTypes = captures.map { model.locals[$0.inner.index].type }

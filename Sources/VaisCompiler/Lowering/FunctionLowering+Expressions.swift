@@ -31,7 +31,7 @@ extension FunctionLowering {
         case .name, .field, .index:
             return lowerReference(id)
         case .selfFunction:
-            return Self.plainValue(function.symbol)
+            return Self.plainValue(module.valueSymbol(function))
         case .unary(let op, let operand):
             return lowerUnary(op, operand, type: type)
         case .binary(let op, let left, let right, _):
@@ -105,7 +105,7 @@ extension FunctionLowering {
         let type = model.exprTypes[id.index]
         switch model.resolutions[id.index] {
         case .function(let function):
-            return Self.plainValue(model.functions[function.index].symbol)
+            return Self.plainValue(module.valueSymbol(model.functions[function.index]))
         case .variant(let enumID, let index):
             return constructVariant(enumID, index, arguments: [])
         case .local(let local) where isRegister(local):

@@ -11,13 +11,16 @@ import VaisSyntax
 /// it too: a function moved down by an edit above it carries new line
 /// numbers in its DWARF.
 ///
-/// With `runningHost`, a hot function new to it has no slot: hot code calls
-/// its copy in each part directly (`HotPartLocals`), so its source is
+/// With `runningHost`, a free hot function new to it has no slot: hot code
+/// calls its copy in each part directly (`HotPartLocals`), so its source is
 /// context like any other function's, and it gets no digest of its own.
+/// A new closure or hot method has a slot, a spare one (`HotPartSpares`),
+/// and a digest like the functions the host has slots for.
 public enum HotFunctionDigest {
     public static func digests(of program: CheckedProgram, debugInfo: Bool, runningHost: ABIManifest? = nil) -> [String: String] {
         let model = program.model
-        let slotted = model.hotFunctions.filter { runningHost?.entries["hot \(model.function($0).name)"] != nil || runningHost == nil }
+        let locals = runningHost.map { HotPartLocals.functions(of: program, runningHost: $0) } ?? []
+        let slotted = model.hotFunctions.filter { !locals.contains($0) }
         let spans = slotted.compactMap { model.function($0).declaration?.span }
         // A closure's span lies inside its function's: the outermost span
         // is the unit whose source an edit changes.

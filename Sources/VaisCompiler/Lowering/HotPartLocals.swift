@@ -2,10 +2,10 @@
 /// program runs, so the running host has neither a slot nor a stub for
 /// them. Hot code calls them directly; each hot part holds its own copy.
 /// Only free functions qualify: a method is called through its host stub,
-/// and a closure's value holds its stub, so a new one of those is still
-/// refused. Taking a new function's address (a function value) names the
-/// host stub it lacks, and the new part fails to load instead of handing
-/// out a pointer into itself that could outlive it.
+/// and a closure's value holds its stub. A new hot method or closure takes
+/// a spare slot instead, and so does a local whose address hot code takes
+/// (`HotPartSpares`): a function value names a host stub, never a pointer
+/// into a part that could outlive it.
 public enum HotPartLocals {
     /// Every such function of `program`, given the running host's manifest.
     public static func functions(of program: CheckedProgram, runningHost: ABIManifest) -> Set<FunctionID> {

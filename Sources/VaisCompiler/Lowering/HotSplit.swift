@@ -28,6 +28,21 @@ public enum HotSplit {
     /// be exported for the trampolines to reach it.
     public static let traceHooksSymbol = "vais.trace.hooks"
 
+    /// Spare slots a host is built with by default. A spare serves one
+    /// function added while the program runs whose address is taken (a new
+    /// closure, a new function used as a value) for the rest of the run.
+    /// 64 is more such edits than one session makes in practice, and costs
+    /// the host 64 eight-byte slots and 64 stubs of a few bytes each.
+    public static let defaultSpareSlots = 64
+    /// The host's global holding a spare slot's current address.
+    public static func spareSlotSymbol(_ index: Int) -> String { "vais.spare.slot.\(index)" }
+    /// The host's stub of a spare slot: one jump through the slot, so it
+    /// serves a function of any signature; a function value of the
+    /// function in the spare is this stub's address.
+    public static func spareStubSymbol(_ index: Int) -> String { "vais.spare.\(index)" }
+    /// The manifest entry saying how many spare slots the host has.
+    public static let spareSlotsKey = "option spare-slots"
+
     /// The ELF section every part carries its ABI manifest in.
     public static let manifestSection = ".vais_abi"
 
@@ -56,6 +71,12 @@ public struct HotPart: Sendable {
     public let ir: String
     public let manifest: ABIManifest
     public let hotFunctions: [HotFunctionInfo]
+
+    public init(ir: String, manifest: ABIManifest, hotFunctions: [HotFunctionInfo]) {
+        self.ir = ir
+        self.manifest = manifest
+        self.hotFunctions = hotFunctions
+    }
 }
 
 /// A program lowered as two modules for hot reload.

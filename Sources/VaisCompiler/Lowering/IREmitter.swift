@@ -13,13 +13,19 @@ public enum IREmitter {
     /// the host's C `main` first asks the hot runtime library to load the
     /// first hot part (for `vais-hot build --hot` executables).
     /// With `countsCalls` the hot part counts its calls (`CompileOptions.profilingCounters`).
-    public static func emitSplit(_ program: CheckedProgram, debugInfo: Bool, bootstrapsRuntime: Bool = false, countsCalls: Bool = false) -> SplitProgram {
+    /// The host reserves `spareSlots` spare slots (`HotPartSpares`), which its manifest records.
+    public static func emitSplit(_ program: CheckedProgram, debugInfo: Bool, bootstrapsRuntime: Bool = false, countsCalls: Bool = false,
+                                 spareSlots: Int = HotSplit.defaultSpareSlots) -> SplitProgram {
         let layout = TypeLayout(model: program.model)
-        let hot = emitHotPart(program, layout: layout, debugInfo: debugInfo, countsCalls: countsCalls)
+        let pool = SparePool.isAvailable ? spareSlots : 0
+        let hot = emitHotPart(program, layout: layout, debugInfo: debugInfo, countsCalls: countsCalls, plan: HotPartPlan())
+        // The pool is the host's: its manifest records it, the hot part's does not.
+        let manifest = hot.manifest.withSpareCapacity(pool)
         return SplitProgram(
-            host: emitModule(program, layout: layout, debugInfo: debugInfo, role: .host, manifest: hot.manifest, bootstrapsRuntime: bootstrapsRuntime),
+            host: emitModule(program, layout: layout, debugInfo: debugInfo, role: .host, manifest: manifest, bootstrapsRuntime: bootstrapsRuntime,
+                             spareSlots: pool),
             hot: hot.ir,
-            manifest: hot.manifest,
+            manifest: manifest,
             hotFunctions: hot.hotFunctions
         )
     }
@@ -29,36 +35,49 @@ public enum IREmitter {
     /// `only`, the part holds just the hot functions of those names (a
     /// partial reload); it reaches the others through their slots, as
     /// every hot part does. Its manifest still describes the whole program.
-    /// With `runningHost` (the manifest of the host it will run against),
-    /// functions new to that host that hot code calls live in the part
-    /// (`HotPartLocals`), and the manifest says so.
+    public static func emitHotPart(_ program: CheckedProgram, debugInfo: Bool, countsCalls: Bool = false, only: Set<String>? = nil) -> HotPart {
+        emitHotPart(program, layout: TypeLayout(model: program.model), debugInfo: debugInfo, countsCalls: countsCalls, only: only, plan: HotPartPlan())
+    }
+
+    /// The hot part of a reload, against `runningHost` (the running host's
+    /// manifest, with the spares it has given out): functions new to that
+    /// host that hot code calls live in the part (`HotPartLocals`), those
+    /// whose address is taken get a spare slot (`HotPartSpares`), and the
+    /// manifest says so. Fails when the spare pool is used up.
     public static func emitHotPart(_ program: CheckedProgram, debugInfo: Bool, countsCalls: Bool = false, only: Set<String>? = nil,
-                                   runningHost: ABIManifest? = nil) -> HotPart {
-        let locals = runningHost.map { HotPartLocals.functions(of: program, runningHost: $0) } ?? []
-        return emitHotPart(program, layout: TypeLayout(model: program.model), debugInfo: debugInfo, countsCalls: countsCalls, only: only,
-                           locals: locals)
+                                   against runningHost: ABIManifest) -> Result<HotPart, HotPartSpares.PoolExhausted> {
+        HotPartPlan.make(for: program, runningHost: runningHost).map { plan in
+            emitHotPart(program, layout: TypeLayout(model: program.model), debugInfo: debugInfo, countsCalls: countsCalls, only: only, plan: plan)
+        }
     }
 
     private static func emitHotPart(_ program: CheckedProgram, layout: TypeLayout, debugInfo: Bool, countsCalls: Bool,
-                                    only: Set<String>? = nil, locals: Set<FunctionID> = []) -> HotPart {
-        let manifest = ABIManifestBuilder.manifest(of: program, layout: layout, locals: locals)
-        let held = program.model.hotFunctions.filter { !locals.contains($0) && (only?.contains(program.model.function($0).name) ?? true) }
-        let hotFunctions = held.map { id -> HotFunctionInfo in
-            let function = program.model.function(id)
-            return HotFunctionInfo(name: function.name, hotSymbol: HotSplit.hotSymbol(function), slotSymbol: HotSplit.slotSymbol(function))
+                                    only: Set<String>? = nil, plan: HotPartPlan) -> HotPart {
+        let model = program.model
+        let manifest = ABIManifestBuilder.manifest(of: program, layout: layout, locals: plan.locals, spares: plan.spares)
+        let held = model.hotFunctions.filter { !plan.locals.contains($0) && (only?.contains(model.function($0).name) ?? true) }
+        // A local in a spare is defined by every part: its spare follows the newest.
+        let sparedLocals = plan.locals.filter { plan.spares[$0] != nil }.sorted { $0.raw < $1.raw }
+        let hotFunctions = (held + sparedLocals).map { id -> HotFunctionInfo in
+            let function = model.function(id)
+            let hotSymbol = plan.locals.contains(id) ? HotPartLocals.symbol(function) : HotSplit.hotSymbol(function)
+            let slotSymbol = plan.spares[id].map(HotSplit.spareSlotSymbol) ?? HotSplit.slotSymbol(function)
+            return HotFunctionInfo(name: function.name, hotSymbol: hotSymbol, slotSymbol: slotSymbol)
         }
         return HotPart(ir: emitModule(program, layout: layout, debugInfo: debugInfo, role: .hot, manifest: manifest, countsCalls: countsCalls,
-                                      hotSubset: Set(held), locals: locals),
+                                      hotSubset: Set(held), plan: plan),
                        manifest: manifest, hotFunctions: hotFunctions)
     }
 
     /// `layout` is shared by the modules of one program: it is fixed once made.
     private static func emitModule(_ program: CheckedProgram, layout: TypeLayout, debugInfo: Bool, role: HotSplit.Role?, manifest: ABIManifest?,
                                    bootstrapsRuntime: Bool = false, threads: Int? = nil, countsCalls: Bool = false,
-                                   hotSubset: Set<FunctionID> = [], locals: Set<FunctionID> = []) -> String {
+                                   hotSubset: Set<FunctionID> = [], plan: HotPartPlan = HotPartPlan(), spareSlots: Int = 0) -> String {
         let model = program.model
+        let locals = plan.locals
         let debug = debugInfo ? DebugInfoBuilder(sources: program.sources, rootFile: program.rootFile) : nil
-        let module = IRModule(model: model, tree: program.tree, layout: layout, debugInfo: debug, role: role, countsCalls: countsCalls, locals: locals)
+        let module = IRModule(model: model, tree: program.tree, layout: layout, debugInfo: debug, role: role, countsCalls: countsCalls, locals: locals,
+                              spares: plan.spares)
         let rootPath = program.sources[program.rootFile].path
         // One buffer for the whole module, sized from the source so that it
         // never grows: the IR of a program is about eight times its source,
@@ -70,11 +89,11 @@ public enum IREmitter {
         output.append("source_filename = ", IRText.metadataString(rootPath), "\n\n")
         writeTypeDefinitions(model, layout: layout, into: output)
         output.append("\n", globalDefinitions(model, module: module, role: role))
-        if role == .host { output.append(slotsAndStubs(model, layout: layout)) }
+        if role == .host { output.append(slotsAndStubs(model, layout: layout), SparePool.definition(spareSlots, model: model)) }
         if let manifest { output.append(manifestDefinition(manifest)) }
         output.append(externalDeclarations(model, layout: layout))
         if role == .hot {
-            output.append(hostDeclarations(model, layout: layout))
+            output.append(hostDeclarations(model, layout: layout), SparePool.declarations(plan.spares.values.sorted()))
             output.append(tracingTrampolines(model, functions: model.hotFunctions.filter(hotSubset.contains), layout: layout))
         }
         if module.countsCalls {

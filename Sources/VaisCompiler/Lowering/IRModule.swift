@@ -17,6 +17,9 @@ final class IRModule: @unchecked Sendable {
     /// Functions this hot part defines for itself (`HotPartLocals`).
     let locals: Set<FunctionID>
     private let localNames: Set<String>
+    /// The spare slot of each function of this hot part that holds one
+    /// (`HotPartSpares`), by name.
+    private let spares: [String: Int]
     /// Every string literal the module's functions use, named in source
     /// order before lowering, so the names do not depend on which thread
     /// lowers what.
@@ -24,10 +27,11 @@ final class IRModule: @unchecked Sendable {
     private var stringDefinitions: [String] = []
 
     init(model: SemanticModel, tree: SyntaxTree, layout: TypeLayout, debugInfo: DebugInfoBuilder?, role: HotSplit.Role? = nil,
-         countsCalls: Bool = false, locals: Set<FunctionID> = []) {
+         countsCalls: Bool = false, locals: Set<FunctionID> = [], spares: [FunctionID: Int] = [:]) {
         self.model = model
         self.locals = locals
         localNames = Set(locals.map { model.functions[$0.index].name })
+        self.spares = Dictionary(uniqueKeysWithValues: spares.map { (model.functions[$0.key.index].name, $0.value) })
         self.tree = tree
         self.role = role
         self.countsCalls = countsCalls && role == .hot
@@ -78,8 +82,23 @@ final class IRModule: @unchecked Sendable {
     /// for a hot function) through its slot.
     func callee(_ function: FunctionSymbol) -> Callee {
         if isLocal(function) { return .direct("@" + HotPartLocals.symbol(function)) }
+        if let spare = spares[function.name] { return .slot("@" + HotSplit.spareSlotSymbol(spare)) }
         if role != nil, function.isHot { return .slot("@" + HotSplit.slotSymbol(function)) }
         return .direct("@" + function.symbol)
+    }
+
+    /// How a method is called: through its host stub, which a hot method's
+    /// stub turns into a call through its slot, or through the spare slot of
+    /// a method added while the program runs.
+    func methodCallee(_ function: FunctionSymbol) -> Callee {
+        spares[function.name].map { .slot("@" + HotSplit.spareSlotSymbol($0)) } ?? .direct("@" + function.symbol)
+    }
+
+    /// The symbol a function value of `function` holds: always a host
+    /// stub, never an address in a hot part, which a reload can unload
+    /// while the value lives on.
+    func valueSymbol(_ function: FunctionSymbol) -> String {
+        spares[function.name].map(HotSplit.spareStubSymbol) ?? function.symbol
     }
 
     enum Callee {

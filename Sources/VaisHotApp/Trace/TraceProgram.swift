@@ -45,6 +45,10 @@ public enum TraceProgram {
     private static func write(_ session: TraceSession, to folder: String) -> Bool {
         let document = session.document()
         Terminal.error(TraceSummary.table(document))
+        let untraced = session.untracedFunctions
+        if !untraced.isEmpty {
+            Terminal.error("not traced: \(untraced.joined(separator: ", ")) (added while the program ran, in spare slots)")
+        }
         do {
             try FileFailure.attempt("write the trace to", folder) { try TraceReportWriter.write(document, to: URL(fileURLWithPath: folder)) }
             let report = URL(fileURLWithPath: folder).appendingPathComponent("trace.html").standardizedFileURL.path

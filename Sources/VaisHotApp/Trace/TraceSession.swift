@@ -49,6 +49,11 @@ public final class TraceSession: @unchecked Sendable {
         reloader = try Reloader.launch(recipe: recipe, configuration: settings.reloader) { event in
             if case .swapped(let record) = event { swapsBox.append(record) }
             observer(event)
+            // The tracer's set of functions is fixed at start (docs/TRACING.md).
+            if case .spareSlotTaken(let function, _, _) = event {
+                swapsBox.appendSpared(function)
+                observer(.warning("`\(function)` was added while the program runs (it is in a spare slot) and is not traced"))
+            }
         }
         swapLog = swapsBox
         tracer = Tracer(settings: settings.tracer)
@@ -63,6 +68,10 @@ public final class TraceSession: @unchecked Sendable {
     }
 
     private let swapLog: SwapLog
+
+    /// Functions added while the program ran, in spare slots, which the
+    /// trace leaves out.
+    public var untracedFunctions: [String] { swapLog.sparedFunctions }
 
     /// Runs the program's `main` on the calling thread, with the source
     /// watched; returns its exit code.
@@ -79,13 +88,14 @@ public final class TraceSession: @unchecked Sendable {
                         firstCallAt: firstCallTime(of: record.version).map { tracer.relative($0) },
                         changedFunctions: record.changedFunctions, rebuiltFunctions: record.rebuiltFunctions)
         }
-        let described: [String: SettingValue] = [
+        var described: [String: SettingValue] = [
             "functions": .text((settings.functions ?? reloader.host.hotFunctions.map(\.name)).joined(separator: ", ")),
             "optimization": "-O\(settings.recipe.optimization)",
             "eventCapacity": .integer(settings.tracer.eventCapacity),
             "stackDepth": .integer(settings.tracer.stackDepth),
             "callCostNanoseconds": .number((tracer.callCostNanoseconds * 10).rounded() / 10),
         ]
+        if !untracedFunctions.isEmpty { described["untracedFunctions"] = .text(untracedFunctions.joined(separator: ", ")) }
         return TraceDocument(program: settings.recipe.sourcePath, startedAt: startedAt, machine: .current(),
                              toolchain: .probe(reloader.builder?.toolchain ?? Toolchain(clang: "clang"), hotPartBackend: reloader.builder?.backend),
                              settings: described,
@@ -103,10 +113,12 @@ extension TraceSession {
     }
 }
 
-/// The swaps seen during a session, appended from the reloader's threads.
+/// The swaps seen during a session, and the functions that took a spare
+/// slot, appended from the reloader's threads.
 private final class SwapLog: @unchecked Sendable {
     private let lock = NSLock()
     private var list: [ReloadRecord] = []
+    private var spared: [String] = []
 
     func append(_ record: ReloadRecord) {
         lock.lock()
@@ -114,9 +126,21 @@ private final class SwapLog: @unchecked Sendable {
         lock.unlock()
     }
 
+    func appendSpared(_ function: String) {
+        lock.lock()
+        spared.append(function)
+        lock.unlock()
+    }
+
     var records: [ReloadRecord] {
         lock.lock()
         defer { lock.unlock() }
         return list
+    }
+
+    var sparedFunctions: [String] {
+        lock.lock()
+        defer { lock.unlock() }
+        return spared
     }
 }
