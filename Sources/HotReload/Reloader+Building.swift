@@ -112,6 +112,7 @@ extension Reloader {
         for (name, slot) in runningManifest.spareOwners.sorted(by: { $0.value < $1.value }) where before[name] == nil {
             held += 1
             emit(.spareSlotTaken(function: name, slot: slot, free: runningManifest.spareCapacity - held))
+            onSpareSlotTaken?(name)
         }
         return true
     }

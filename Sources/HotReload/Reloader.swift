@@ -120,6 +120,9 @@ public final class Reloader: @unchecked Sendable {
     /// its statistics blocks there).
     public var onVersionLoaded: (@Sendable (LoadedVersion) -> Void)?
     public var onVersionUnloading: (@Sendable (LoadedVersion) -> Void)?
+    /// Called with each function that takes a spare slot, before the
+    /// version that adds it can be swapped in (a tracer traces it from there).
+    public var onSpareSlotTaken: (@Sendable (String) -> Void)?
     /// Turns a code address into `file.vais:line` for crash reports; set by
     /// whoever has a symbolizer (the command line wires in libdw's).
     public var sourceLineResolver: (@Sendable (UInt) -> String?)?

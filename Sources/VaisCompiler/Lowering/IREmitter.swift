@@ -94,7 +94,9 @@ public enum IREmitter {
         output.append(externalDeclarations(model, layout: layout))
         if role == .hot {
             output.append(hostDeclarations(model, layout: layout), SparePool.declarations(plan.spares.values.sorted()))
-            output.append(tracingTrampolines(model, functions: model.hotFunctions.filter(hotSubset.contains), layout: layout))
+            // A local in a spare slot is traced like a hot function: its slot can point at a trampoline.
+            let traced = model.hotFunctions.filter(hotSubset.contains) + locals.filter { plan.spares[$0] != nil }.sorted { $0.raw < $1.raw }
+            output.append(tracingTrampolines(module, functions: traced))
         }
         if module.countsCalls {
             output.append("@\(HotSplit.callCounterSymbol) = global i64 0, align 8\n")
@@ -170,7 +172,8 @@ public enum IREmitter {
     /// signature, so arguments pass through untouched (integers, floats,
     /// pointers, aggregates by pointer) with no assembly. Tracing points a
     /// slot at it; with tracing off nothing calls it.
-    private static func tracingTrampolines(_ model: SemanticModel, functions: [FunctionID], layout: TypeLayout) -> String {
+    private static func tracingTrampolines(_ module: IRModule, functions: [FunctionID]) -> String {
+        let (model, layout) = (module.model, module.layout)
         let hooks = HotSplit.traceHooksSymbol
         var text = "@\(hooks) = global [2 x ptr] zeroinitializer, align 8\n"
         for id in functions {
@@ -178,7 +181,7 @@ public enum IREmitter {
             let site = HotSplit.traceSiteSymbol(named: function.name)
             let signature = LLVMSignature(function, layout: layout)
             let result = signature.result
-            let call = "call \(result) (\(signature.typeList)) @\(HotSplit.hotSymbol(function))(\(signature.forwardedArguments))"
+            let call = "call \(result) (\(signature.typeList)) @\(module.definitionSymbol(function))(\(signature.forwardedArguments))"
             text += "@\(site) = global [\(HotSplit.traceSiteBytes / 8) x i64] zeroinitializer, align 64\n"
             text += "define \(result) @\(HotSplit.traceSymbol(named: function.name))(\(signature.definitionParameters)) {\nentry:\n"
             text += "  %enter = load ptr, ptr @\(hooks), align 8\n"

@@ -49,11 +49,6 @@ public final class TraceSession: @unchecked Sendable {
         reloader = try Reloader.launch(recipe: recipe, configuration: settings.reloader) { event in
             if case .swapped(let record) = event { swapsBox.append(record) }
             observer(event)
-            // The tracer's set of functions is fixed at start (docs/TRACING.md).
-            if case .spareSlotTaken(let function, _, _) = event {
-                swapsBox.appendSpared(function)
-                observer(.warning("`\(function)` was added while the program runs (it is in a spare slot) and is not traced"))
-            }
         }
         swapLog = swapsBox
         tracer = Tracer(settings: settings.tracer)
@@ -65,6 +60,22 @@ public final class TraceSession: @unchecked Sendable {
             throw Failure.unknownFunctions(unknown, available: available.sorted())
         }
         tracer.attach(to: reloader, tracing: Set(chosen))
+        followSpareSlots(tracingAll: settings.functions == nil, observer: observer)
+    }
+
+    /// A function added while the program runs takes a spare slot
+    /// (docs/HOT_RELOAD.md): traced from the version that adds it when every
+    /// function is traced; left out, and named, when `--functions` chose.
+    private func followSpareSlots(tracingAll: Bool, observer: @escaping @Sendable (ReloadEvent) -> Void) {
+        let log = swapLog
+        reloader.onSpareSlotTaken = { [reloader] function in
+            if tracingAll {
+                reloader.setTracing([function], enabled: true)
+            } else {
+                log.appendSpared(function)
+                observer(.warning("`\(function)` was added while the program runs (it is in a spare slot) and is not traced: --functions chose before it existed"))
+            }
+        }
     }
 
     private let swapLog: SwapLog
