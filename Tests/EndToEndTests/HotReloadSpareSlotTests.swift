@@ -78,7 +78,7 @@ struct HotReloadSpareSlotTests {
 
         try source.write(Self.program(closure: "|x| x * k + 200", helper: "x * 3000"))
         #expect(live.waitForLine(containing: "tick closure 206 pointer 6000"), "\(live.stderr)")
-        #expect(live.wait { !Self.holdsVersion(2, under: scratch.path("build")) }, "v2 was never unloaded\n\(live.stderr)")
+        #expect(live.wait { _ in !Self.holdsVersion(2, under: scratch.path("build")) }, "v2 was never unloaded\n\(live.stderr)")
         // Still the value v2 made (made = 1 since), running v3's body with v2 gone.
         let seen = live.lines.filter { $0 == "tick closure 206 pointer 6000" }.count
         #expect(live.wait { $0.lines.filter { $0 == "tick closure 206 pointer 6000" }.count > seen + 2 }, "\(live.stderr)")
