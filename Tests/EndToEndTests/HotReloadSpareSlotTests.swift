@@ -74,7 +74,7 @@ struct HotReloadSpareSlotTests {
         try source.write(Self.program(closure: "|x| x * k + 100"))
         // 2 * 3 + 100 from the closure v2 made; helper's 2 * 1000.
         #expect(live.waitForLine(containing: "tick closure 106 pointer 2000"), "\(live.stderr)")
-        #expect(live.stderr.contains("note: `update.closure0` is new and used as a value: it holds spare slot"))
+        #expect(live.stderr.contains("note: `update.closure0` is new and needs a slot of its own (a closure, a hot method or a function used as a value): it holds spare slot"))
 
         try source.write(Self.program(closure: "|x| x * k + 200", helper: "x * 3000"))
         #expect(live.waitForLine(containing: "tick closure 206 pointer 6000"), "\(live.stderr)")
@@ -102,8 +102,8 @@ struct HotReloadSpareSlotTests {
 
         // helper and the closure need two spares, and there is one: the edit is refused, naming the function left without.
         try source.write(Self.program(closure: "|x| x * k + 100"))
-        #expect(live.waitForStderr(containing: "function `update.closure0` is new and used as a value"), "\(live.stderr)")
-        #expect(live.stderr.contains("all 1 are taken by functions added earlier in this run; restart to free the pool"))
+        #expect(live.waitForStderr(containing: "function `update.closure0` is new and needs a slot of its own"), "\(live.stderr)")
+        #expect(live.stderr.contains("all 1 of the running program's spare slots are taken by functions added earlier in this run; restart to free the pool"))
         #expect(!live.lines.contains { $0.contains("pointer 2000") })
 
         try source.write(Self.program(stop: 1))

@@ -21,9 +21,9 @@ public enum HotPartSpares {
         public var description: String {
             let names = functions.map { "`\($0)`" }.joined(separator: ", ")
             let one = functions.count == 1
-            return "function\(one ? "" : "s") \(names) \(one ? "is" : "are") new and used as a value (a closure, a function value or a "
-                + "method): \(one ? "it needs" : "each needs") one of the running program's spare slots, and all \(capacity) are taken by "
-                + "functions added earlier in this run; restart to free the pool"
+            return "function\(one ? "" : "s") \(names) \(one ? "is" : "are") new and need\(one ? "s" : "") a slot of \(one ? "its" : "their") own "
+                + "(a closure, a hot method or a function used as a value), and all \(capacity) of the running program's spare slots are "
+                + "taken by functions added earlier in this run; restart to free the pool"
         }
     }
 
