@@ -90,6 +90,17 @@ struct HotPartSparesTests {
         #expect(exhausted.description.hasSuffix("all 1 of the running program's spare slots are taken by functions added earlier in this run; restart to free the pool"))
     }
 
+    @Test("a host without spares refuses the edit, saying why")
+    func noPool() throws {
+        let host = try host(source(closures: []), spares: 0)
+        let result = try part(source(closures: ["|x: i64| x * k"]), against: host)
+        guard case .failure(let exhausted) = result else {
+            Issue.record("a new closure was given a spare the host does not have")
+            return
+        }
+        #expect(exhausted.description.contains("the running program has no spare slots"))
+    }
+
     @Test("a closure inserted before one in a spare renames it: refused, saying to add new closures after the existing ones")
     func insertedClosureIsRefused() throws {
         let host = try host(source(closures: []), spares: 8)

@@ -21,9 +21,12 @@ public enum HotPartSpares {
         public var description: String {
             let names = functions.map { "`\($0)`" }.joined(separator: ", ")
             let one = functions.count == 1
+            let pool = capacity == 0
+                ? "the running program has no spare slots (its host was built with --spare-slots 0, before spare slots existed, or for a "
+                    + "machine other than x86-64); restart to add \(one ? "it" : "them")"
+                : "all \(capacity) of the running program's spare slots are taken by functions added earlier in this run; restart to free the pool"
             return "function\(one ? "" : "s") \(names) \(one ? "is" : "are") new and need\(one ? "s" : "") a slot of \(one ? "its" : "their") own "
-                + "(a closure, a hot method or a function used as a value), and all \(capacity) of the running program's spare slots are "
-                + "taken by functions added earlier in this run; restart to free the pool"
+                + "(a closure, a hot method or a function used as a value), and " + pool
         }
     }
 
