@@ -22,7 +22,7 @@ extension ReloadEvent {
         case .warning(let message):
             return "note: " + message
         case .spareSlotTaken(let function, let slot, let free):
-            return "note: `\(function)` is new and needs a slot of its own (a closure, a hot method or a function used as a value): "
+            return "note: `\(function)` is new and needs a slot of its own (a closure, or a function used as a value): "
                 + "it holds spare slot \(slot) until the program ends (\(free) left)"
         case .rolledBack(let from, let to, let crash):
             return "v\(from) crashed: \(crash); rolled back to v\(to)"

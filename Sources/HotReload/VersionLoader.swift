@@ -144,7 +144,7 @@ public struct VersionLoader: Sendable {
             directory.removeFile(name)
             if let function = Self.missingHostFunction(in: message) {
                 return .failure(.refused(["function `\(function)` is new and the new code refers to its host stub, which the running host "
-                    + "lacks (a new method that is not #[hot], or a closure in a new function that is not #[hot]); restart to add it"]))
+                    + "lacks; restart to add it"]))
             }
             return .failure(.dlopen(message))
         }

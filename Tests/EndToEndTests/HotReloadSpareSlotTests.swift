@@ -74,7 +74,7 @@ struct HotReloadSpareSlotTests {
         try source.write(Self.program(closure: "|x| x * k + 100"))
         // 2 * 3 + 100 from the closure v2 made; helper's 2 * 1000.
         #expect(live.waitForLine(containing: "tick closure 106 pointer 2000"), "\(live.stderr)")
-        #expect(live.stderr.contains("note: `update.closure0` is new and needs a slot of its own (a closure, a hot method or a function used as a value): it holds spare slot"))
+        #expect(live.stderr.contains("note: `update.closure0` is new and needs a slot of its own (a closure, or a function used as a value): it holds spare slot"))
 
         try source.write(Self.program(closure: "|x| x * k + 200", helper: "x * 3000"))
         #expect(live.waitForLine(containing: "tick closure 206 pointer 6000"), "\(live.stderr)")

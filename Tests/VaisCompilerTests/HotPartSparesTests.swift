@@ -90,6 +90,23 @@ struct HotPartSparesTests {
         #expect(exhausted.description.hasSuffix("all 1 of the running program's spare slots are taken by functions added earlier in this run; restart to free the pool"))
     }
 
+    @Test("a new method lives in the part like a new function; a closure written in a new function is local too, with a spare and its captures")
+    func newMethodAndLocalClosure() throws {
+        let base = "S Box { n: i64 }\nX Box {\n    F get(&self) -> i64 = self.n\n}\nF identity(x: i64) -> i64 = x\nG keep: |i64| -> i64 = identity\n"
+        let v1 = base + "#[hot]\nF update(b: *Box) -> i64 = b.get()\nF main() -> i64 {\n    b := Box { n: 1 }\n    update(&b)\n}\n"
+        let v2 = base.replacingOccurrences(of: "    F get", with: "    F twice(&self) -> i64 = self.n * 2\n    F get")
+            + "F adder(k: i64) -> |i64| -> i64 = |x| x + k\n"
+            + "#[hot]\nF update(b: *Box) -> i64 {\n    keep = adder(b.twice())\n    0\n}\nF main() -> i64 {\n    b := Box { n: 1 }\n    update(&b)\n}\n"
+        let running = try host(v1, spares: 4)
+        let part = try part(v2, against: running).get()
+        #expect(part.manifest.entries["local Box.twice"] != nil && part.manifest.entries["spare Box.twice"] == nil)
+        #expect(part.ir.contains("call i64 @vais.local.Box.twice("))
+        #expect(part.manifest.spareOwners == ["adder.closure0": 0])
+        #expect(part.manifest.entries["closure adder.closure0"] == "size=8; k: i64 @0")
+        #expect(part.ir.contains("define i64 @vais.local.adder.closure0("))
+        #expect(running.compare(with: part.manifest).refusals.isEmpty)
+    }
+
     @Test("a host without spares refuses the edit, saying why")
     func noPool() throws {
         let host = try host(source(closures: []), spares: 0)

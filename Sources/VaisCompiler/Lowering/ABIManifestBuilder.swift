@@ -7,13 +7,13 @@ enum ABIManifestBuilder {
         var entries: [String: String] = [:]
         for id in locals { entries["local \(model.function(id).name)"] = "defined in this hot part" }
         for (index, function) in model.functions.enumerated() where function.kind == .vais {
-            // A closure of a function that is not hot is part of that
-            // function's body: adding one is an edit of it, not a new function.
-            if !function.isHot, model.closureCaptures[FunctionID(raw: Int32(index))] != nil { continue }
             let signature = "(" + function.parameters.map(model.describe).joined(separator: ", ") + ") -> " + model.describe(function.result)
             if let spare = spares[FunctionID(raw: Int32(index))] {
                 entries["spare \(function.name)"] = ABIManifest.spareEntry(index: spare, signature: signature)
             }
+            // A closure of a function that is not hot is part of that
+            // function's body: adding one is an edit of it, not a new function.
+            if !function.isHot, model.closureCaptures[FunctionID(raw: Int32(index))] != nil { continue }
             if function.isHot {
                 entries["hot \(function.name)"] = signature
             } else {
@@ -37,7 +37,7 @@ enum ABIManifestBuilder {
         }
         // A closure made by one version and called after a reload runs the
         // newest body against the environment the old one filled in.
-        for (function, captures) in model.closureCaptures where model.function(function).isHot {
+        for (function, captures) in model.closureCaptures where model.function(function).isHot || locals.contains(function) {
             let types = captures.map { model.locals[$0.inner.index].type }
             let (offsets, size) = layout.environmentLayout(types)
             let members = zip(captures, zip(types, offsets)).map { "\(model.locals[$0.inner.index].name): \(model.describe($1.0)) @\($1.1)" }

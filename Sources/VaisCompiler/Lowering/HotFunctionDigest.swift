@@ -11,11 +11,11 @@ import VaisSyntax
 /// it too: a function moved down by an edit above it carries new line
 /// numbers in its DWARF.
 ///
-/// With `runningHost`, a free hot function new to it has no slot: hot code
-/// calls its copy in each part directly (`HotPartLocals`), so its source is
+/// With `runningHost`, a hot function new to it has no slot: hot code calls
+/// its copy in each part directly (`HotPartLocals`), so its source is
 /// context like any other function's, and it gets no digest of its own.
-/// A new closure or hot method has a slot, a spare one (`HotPartSpares`),
-/// and a digest like the functions the host has slots for.
+/// A new closure in a hot function has a slot, a spare one
+/// (`HotPartSpares`), and a digest like the functions the host has slots for.
 public enum HotFunctionDigest {
     public static func digests(of program: CheckedProgram, debugInfo: Bool, runningHost: ABIManifest? = nil) -> [String: String] {
         let model = program.model

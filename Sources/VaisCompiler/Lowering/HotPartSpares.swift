@@ -26,15 +26,15 @@ public enum HotPartSpares {
                     + "machine other than x86-64); restart to add \(one ? "it" : "them")"
                 : "all \(capacity) of the running program's spare slots are taken by functions added earlier in this run; restart to free the pool"
             return "function\(one ? "" : "s") \(names) \(one ? "is" : "are") new and need\(one ? "s" : "") a slot of \(one ? "its" : "their") own "
-                + "(a closure, a hot method or a function used as a value), and " + pool
+                + "(a closure, or a function used as a value), and " + pool
         }
     }
 
     /// The spare each function of this hot part holds: those that own one
     /// already, and those new to the running host that need one: hot
-    /// functions that are not local (closures written in hot functions, hot
-    /// methods), which have no slot otherwise, and local functions whose
-    /// address the part's code takes.
+    /// functions that are not local (closures written in hot functions),
+    /// which have no slot otherwise, and local functions whose address the
+    /// part's code takes (local closures among them).
     static func assignment(of program: CheckedProgram, runningHost: ABIManifest,
                            locals: Set<FunctionID>) -> Result<[FunctionID: Int], PoolExhausted> {
         let model = program.model
@@ -69,10 +69,12 @@ public enum HotPartSpares {
     }
 
     /// The local functions named as values (not as the callee of a call)
-    /// in the code a hot part holds: hot functions and locals.
+    /// in the code a hot part holds (hot functions and locals), and the
+    /// local closures, which are values.
     private static func addressTaken(_ locals: Set<FunctionID>, in program: CheckedProgram) -> [FunctionID] {
         guard !locals.isEmpty else { return [] }
         let model = program.model
+        let closures = locals.filter { model.closureCaptures[$0] != nil }
         let tree = program.tree
         let spans = model.functions.indices.filter { model.functions[$0].isHot || locals.contains(FunctionID(raw: Int32($0))) }
             .compactMap { model.functions[$0].declaration?.span }
@@ -87,6 +89,6 @@ public enum HotPartSpares {
             else { continue }
             taken.insert(function)
         }
-        return taken.sorted { $0.raw < $1.raw }
+        return taken.union(closures).sorted { $0.raw < $1.raw }
     }
 }

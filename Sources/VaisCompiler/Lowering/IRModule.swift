@@ -88,10 +88,11 @@ final class IRModule: @unchecked Sendable {
     }
 
     /// How a method is called: through its host stub, which a hot method's
-    /// stub turns into a call through its slot, or through the spare slot of
-    /// a method added while the program runs.
+    /// stub turns into a call through its slot; or, for a method added while
+    /// the program runs, its copy in this part, or else its spare slot.
     func methodCallee(_ function: FunctionSymbol) -> Callee {
-        spares[function.name].map { .slot("@" + HotSplit.spareSlotSymbol($0)) } ?? .direct("@" + function.symbol)
+        if isLocal(function) { return .direct("@" + HotPartLocals.symbol(function)) }
+        return spares[function.name].map { .slot("@" + HotSplit.spareSlotSymbol($0)) } ?? .direct("@" + function.symbol)
     }
 
     /// The symbol a function value of `function` holds: always a host
