@@ -1,18 +1,19 @@
 import Foundation
+import HotReload
 import Testing
 import TestSupport
 
-/// `vais-hot run` with functions added while the program runs that are
-/// used as values: a closure added to a hot function and a new function
-/// stored in a global take spare slots, later edits of them reach the
-/// values made earlier, and a used-up pool refuses the edit
-/// (docs/HOT_RELOAD.md, "Spare slots").
+/// `vais-hot run` and a `build --hot` executable with functions added
+/// while the program runs that are used as values: a closure added to a
+/// hot function and a new function stored in a global take spare slots,
+/// later edits of them reach the values made earlier, and a used-up pool
+/// refuses the edit (docs/HOT_RELOAD.md, "Spare slots").
 ///
 /// A spare that was never given a function points at a trap that reports
 /// it and aborts, but no Vais code can call it: a value naming a spare's
 /// stub is made only by code of a version built with that spare given, and
 /// the swap stores the spare's slot before any other slot of that version.
-@Suite("Spare slots under vais-hot run", .serialized)
+@Suite("Spare slots under vais-hot run and build --hot", .serialized)
 struct HotReloadSpareSlotTests {
     /// `update` (hot) is empty in v1; with `closure`, it makes that closure
     /// once, capturing `k`, and stores it and `helper` (new) in globals,
@@ -91,6 +92,55 @@ struct HotReloadSpareSlotTests {
         #expect(live.waitForExit() == 0, "\(live.stderr)")
         #expect(live.lines.contains("tick closure 300006 pointer 6000"))
         #expect(live.lines.last == "done")
+    }
+
+    /// A `build --hot` program: `update` (hot, run by `hot_loop`) makes
+    /// `closure` once and keeps it, and ends the loop when it returns more
+    /// than 100000.
+    static func standaloneProgram(closure: String? = nil) -> String {
+        let made = closure.map { "I made == 0 {\n        made = 1\n        keep = \($0)\n    }" } ?? ""
+        return """
+        U std/hot
+        fn identity(x: i64) -> i64 = x
+        G keep: |i64| -> i64 = identity
+        G made: i64 = 0
+
+        #[hot]
+        F update() -> i64 {
+            k := 3
+            \(made)
+            r := keep(2)
+            printf("tick closure %ld\\n", r)
+            usleep(5000)
+            I r > 100000 { R 4 }
+            0
+        }
+
+        F main() -> i64 {
+            printf("init %ld\\n", hot_init("game.vais"))
+            hot_loop(update)
+        }
+        """
+    }
+
+    @Test("a build --hot executable gives a closure added while it runs a spare slot, and the value v2 made runs v3's body",
+          .timeLimit(.minutes(10)))
+    func standaloneExecutable() throws {
+        let scratch = try ScratchDirectory("standalone-spares")
+        let source = EditableSource(path: scratch.path("game.vais"))
+        try source.write(Self.standaloneProgram())
+        let build = try ProcessRunner.run(Repository.executable, ["build", "--hot", source.path, "-o", scratch.path("game"),
+                                                                 "--std", Repository.standardLibrary])
+        #expect(build.exitStatus == 0, "\(build.output)")
+        let game = try LiveProgram(executable: scratch.path("game"), arguments: [], directory: scratch.url)
+        #expect(game.waitForLine(containing: "tick closure 2"), "\(game.stderr)")
+        try source.write(Self.standaloneProgram(closure: "|x| x * k + 100"))
+        #expect(game.waitForLine(containing: "tick closure 106"), "\(game.stderr)")
+        #expect(game.stderr.contains("`update.closure0` is new and needs a slot of its own"))
+        try source.write(Self.standaloneProgram(closure: "|x| x * k + 200"))
+        #expect(game.waitForLine(containing: "tick closure 206"), "\(game.stderr)")
+        try source.write(Self.standaloneProgram(closure: "|x| x * k + 300000"))
+        #expect(game.waitForExit() == 4, "\(game.stderr)")
     }
 
     @Test("with the pool used up, an edit that needs a spare is refused, naming the function and saying a restart frees the pool",
