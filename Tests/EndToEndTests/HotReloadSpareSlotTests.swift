@@ -143,6 +143,45 @@ struct HotReloadSpareSlotTests {
         #expect(game.waitForExit() == 4, "\(game.stderr)")
     }
 
+    /// Runs `vais-hot trace` with `options` through v1, v2 (a closure and a
+    /// function value added) and v3 (which ends the program); returns its stderr.
+    static func trace(_ options: [String], in scratch: ScratchDirectory) throws -> String {
+        let source = EditableSource(path: scratch.path("game.vais"))
+        try source.write(Self.program())
+        let live = try LiveProgram(executable: Repository.executable,
+                                   arguments: ["trace", source.path, "--debounce-ms", "20", "--std", Repository.standardLibrary,
+                                               "--build-dir", scratch.path("build"), "--out", scratch.path("trace")] + options,
+                                   directory: scratch.url)
+        #expect(live.waitForLine(containing: "tick closure 2 pointer 2"), "\(live.stderr)")
+        try source.write(Self.program(closure: "|x| x * k + 100"))
+        #expect(live.waitForLine(containing: "tick closure 106 pointer 2000"), "\(live.stderr)")
+        try source.write(Self.program(closure: "|x| x * k + 300000"))
+        #expect(live.waitForExit() == 0, "\(live.stderr)")
+        return live.stderr
+    }
+
+    /// The calls the trace's table counts for `function` in `version`.
+    static func tracedCalls(_ function: String, version: Int, in table: String) -> Int? {
+        table.split(separator: "\n").lazy.compactMap { line -> Int? in
+            let columns = line.split(separator: " ")
+            guard columns.count > 2, columns[0] == Substring(function), columns[1] == Substring(String(version)) else { return nil }
+            return Int(columns[2])
+        }.first
+    }
+
+    @Test("vais-hot trace traces functions in spare slots from the version that adds them, and names them untraced when --functions chose",
+          .timeLimit(.minutes(10)))
+    func tracedSpares() throws {
+        let all = try Self.trace([], in: try ScratchDirectory("trace-spares"))
+        #expect((Self.tracedCalls("update.closure0", version: 2, in: all) ?? 0) > 0, "\(all)")
+        #expect((Self.tracedCalls("helper", version: 2, in: all) ?? 0) > 0, "\(all)")
+        #expect(!all.contains("not traced"))
+
+        let chosen = try Self.trace(["--functions", "update"], in: try ScratchDirectory("trace-spares-chosen"))
+        #expect(chosen.contains("not traced: helper, update.closure0 (added while the program ran, in spare slots)"), "\(chosen)")
+        #expect((Self.tracedCalls("update", version: 2, in: chosen) ?? 0) > 0, "\(chosen)")
+    }
+
     @Test("with the pool used up, an edit that needs a spare is refused, naming the function and saying a restart frees the pool",
           .timeLimit(.minutes(10)))
     func poolUsedUp() throws {
