@@ -59,20 +59,12 @@ public final class TraceSession: @unchecked Sendable {
             reloader.shutdown()
             throw Failure.unknownFunctions(unknown, available: available.sorted())
         }
-        tracer.attach(to: reloader, tracing: Set(chosen))
-        followSpareSlots(tracingAll: settings.functions == nil, observer: observer)
-    }
-
-    /// A function added while the program runs takes a spare slot
-    /// (docs/HOT_RELOAD.md): traced from the version that adds it when every
-    /// function is traced; left out, and named, when `--functions` chose.
-    private func followSpareSlots(tracingAll: Bool, observer: @escaping @Sendable (ReloadEvent) -> Void) {
-        let log = swapLog
-        reloader.onSpareSlotTaken = { [reloader] function in
-            if tracingAll {
-                reloader.setTracing([function], enabled: true)
-            } else {
-                log.appendSpared(function)
+        // A function added while the program runs takes a spare slot (docs/TRACING.md):
+        // traced when every function is, else left out and named.
+        tracer.attach(to: reloader, tracing: Set(chosen), tracingAddedFunctions: settings.functions == nil)
+        if settings.functions != nil {
+            reloader.onSpareSlotTaken = { [swapsBox] function in
+                swapsBox.appendSpared(function)
                 observer(.warning("`\(function)` was added while the program runs (it is in a spare slot) and is not traced: --functions chose before it existed"))
             }
         }
