@@ -229,7 +229,7 @@ public final class ProfileSession: @unchecked Sendable {
         switch event {
         case .swapped:
             progress(update)
-        case .buildFailed, .refused, .rolledBack, .warning, .interrupted, .overran:
+        case .buildFailed, .refused, .rolledBack, .warning, .spareSlotTaken, .interrupted, .overran:
             // Anything but a swap gets its own line; swaps show on the progress line.
             progress(update)
             ReloadEvent.log(event)
