@@ -56,9 +56,7 @@ public enum IREmitter {
         let model = program.model
         let manifest = ABIManifestBuilder.manifest(of: program, layout: layout, locals: plan.locals, spares: plan.spares)
         let held = model.hotFunctions.filter { !plan.locals.contains($0) && (only?.contains(model.function($0).name) ?? true) }
-        // A local in a spare is defined by every part: its spare follows the newest.
-        let sparedLocals = plan.locals.filter { plan.spares[$0] != nil }.sorted { $0.raw < $1.raw }
-        let hotFunctions = (held + sparedLocals).map { id -> HotFunctionInfo in
+        let hotFunctions = (held + plan.sparedLocals).map { id -> HotFunctionInfo in
             let function = model.function(id)
             let hotSymbol = plan.locals.contains(id) ? HotPartLocals.symbol(function) : HotSplit.hotSymbol(function)
             let slotSymbol = plan.spares[id].map(HotSplit.spareSlotSymbol) ?? HotSplit.slotSymbol(function)
@@ -95,8 +93,7 @@ public enum IREmitter {
         if role == .hot {
             output.append(hostDeclarations(model, layout: layout), SparePool.declarations(plan.spares.values.sorted()))
             // A local in a spare slot is traced like a hot function: its slot can point at a trampoline.
-            let traced = model.hotFunctions.filter(hotSubset.contains) + locals.filter { plan.spares[$0] != nil }.sorted { $0.raw < $1.raw }
-            output.append(tracingTrampolines(module, functions: traced))
+            output.append(tracingTrampolines(module, functions: model.hotFunctions.filter(hotSubset.contains) + plan.sparedLocals))
         }
         if module.countsCalls {
             output.append("@\(HotSplit.callCounterSymbol) = global i64 0, align 8\n")
