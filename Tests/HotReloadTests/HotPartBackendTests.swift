@@ -30,7 +30,8 @@ struct HotPartBackendTests {
         #expect(build.timings.codegen > 0 && build.timings.link > 0)
 
         let inspector = try ELFInspector(path: path, reading: [HotSplit.manifestSection])
-        #expect(inspector.manifest == build.manifest)
+        // A launch's manifest is the host's, which adds the host's spare slots to the hot part's.
+        #expect(inspector.manifest?.entries == build.manifest.entries.filter { $0.key != HotSplit.spareSlotsKey })
         let sections = Set(inspector.sections.map(\.name))
         #expect(sections.isSuperset(of: [".debug_info", ".debug_line", ".debug_aranges", ".eh_frame_hdr"]), "\(sections.sorted())")
         let handle = try #require(dlopen(path, RTLD_NOW | RTLD_LOCAL))
