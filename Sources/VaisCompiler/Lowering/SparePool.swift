@@ -2,7 +2,8 @@
 /// slot and a stub that jumps through it. The stub is module-level
 /// assembly, one `jmp *slot(%rip)`: it leaves every register and the stack
 /// as the caller set them, so one stub serves a function of any signature
-/// (LLVM's `musttail` needs the caller's signature to match the callee's).
+/// (LLVM's `musttail` needs the stub's parameters, result and ABI
+/// attributes such as `sret` to match the callee's: a stub per signature).
 /// A slot no function was given points at a trap that says which spare was
 /// called and aborts, never at garbage.
 enum SparePool {
