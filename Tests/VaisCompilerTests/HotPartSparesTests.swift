@@ -107,6 +107,28 @@ struct HotPartSparesTests {
         #expect(running.compare(with: part.manifest).refusals.isEmpty)
     }
 
+    @Test("a closure written in a new hot function is hot itself: the part holds it under its hot name, in a spare")
+    func closureOfNewHotFunction() throws {
+        let v1 = "F identity(x: i64) -> i64 = x\nG keep: |i64| -> i64 = identity\n#[hot]\nF update(k: i64) -> i64 = k\nF main() -> i64 = update(1)\n"
+        let v2 = v1.replacingOccurrences(of: "#[hot]\nF update(k: i64) -> i64 = k", with: """
+            #[hot]
+            F times(k: i64) -> |i64| -> i64 = |x| x * k
+            #[hot]
+            F update(k: i64) -> i64 {
+                keep = times(k)
+                k
+            }
+            """)
+        let running = try host(v1, spares: 4)
+        let part = try part(v2, against: running).get()
+        #expect(part.manifest.entries["local times"] != nil)
+        #expect(part.manifest.spareOwners == ["times.closure0": 0])
+        #expect(part.ir.contains("define i64 @vais.hot.times.closure0("))
+        let closure = try #require(part.hotFunctions.first { $0.name == "times.closure0" })
+        #expect(closure.hotSymbol == "vais.hot.times.closure0" && closure.slotSymbol == HotSplit.spareSlotSymbol(0))
+        #expect(running.compare(with: part.manifest).refusals.isEmpty)
+    }
+
     @Test("a host without spares refuses the edit, saying why")
     func noPool() throws {
         let host = try host(source(closures: []), spares: 0)
