@@ -14,14 +14,15 @@ public struct ClangProcessBackend: HotPartBackend {
     public var name: String { "clang and ld.lld processes" }
 
     public func buildSharedObject(irText: String, scratch: PrivateDirectory, to output: String, optimization: Int,
-                                  debugInfo: Bool) throws -> BackendTimings {
+                                  debugInfo: Bool, host: String?) throws -> BackendTimings {
         let irName = (output as NSString).lastPathComponent + ".ll"
         try scratch.write(Array(irText.utf8), to: irName)
         defer { scratch.removeFile(irName) }
         let ir = try scratch.verifiedFile(irName)
         guard let linker = toolchain.linker else {
             let (_, codegen) = try MonotonicClock.measure {
-                try toolchain.compile(ir: ir, to: output, kind: .sharedObject, optimization: optimization, debugInfo: debugInfo)
+                try toolchain.compile(ir: ir, to: output, kind: .sharedObject, optimization: optimization, debugInfo: debugInfo,
+                                      extraArguments: host.map { [$0] } ?? [])
             }
             return BackendTimings(codegen: codegen, link: 0)
         }
@@ -30,7 +31,7 @@ public struct ClangProcessBackend: HotPartBackend {
         let (_, codegen) = try MonotonicClock.measure {
             try toolchain.compileObject(ir: ir, to: object, optimization: optimization, debugInfo: debugInfo)
         }
-        let (_, link) = try MonotonicClock.measure { try toolchain.link(object, to: output, linker: linker) }
+        let (_, link) = try MonotonicClock.measure { try toolchain.link(object, to: output, host: host, linker: linker) }
         return BackendTimings(codegen: codegen, link: link)
     }
 }

@@ -7,6 +7,9 @@ import VaisCompiler
 public struct HostProgram: @unchecked Sendable {
     /// The `dlopen` handle; nil means the executable.
     public let handle: UnsafeMutableRawPointer?
+    /// The shared object opened, which hot parts are linked against; nil
+    /// means the executable, whose symbols are global.
+    public let library: String?
     /// What the host was built against; new hot parts must match it.
     public let manifest: ABIManifest
     public let hotFunctions: [HotFunctionInfo]
@@ -26,13 +29,16 @@ public struct HostProgram: @unchecked Sendable {
         }
     }
 
-    /// Opens a host shared object with its symbols global, so every hot
-    /// part loaded later links against its functions, globals and slots.
+    /// Opens a host shared object with its symbols local. Hot parts are
+    /// linked against it (they name it as needed), so the dynamic linker
+    /// binds their references to its functions, globals and slots, and
+    /// never to another host's of the same names in this process (tests
+    /// host several programs at once, and every host has the same spares).
     public static func load(_ path: String, manifest: ABIManifest, hotFunctions: [HotFunctionInfo]) throws -> HostProgram {
-        guard let handle = dlopen(path, RTLD_NOW | RTLD_GLOBAL) else {
+        guard let handle = dlopen(path, RTLD_NOW | RTLD_LOCAL) else {
             throw Failure.cannotLoad(dlerror().map { String(cString: $0) } ?? "unknown error")
         }
-        return HostProgram(handle: handle, manifest: manifest, hotFunctions: hotFunctions, mainEntry: dlsym(handle, "vais.main"),
+        return HostProgram(handle: handle, library: path, manifest: manifest, hotFunctions: hotFunctions, mainEntry: dlsym(handle, "vais.main"),
                            mainReturnsValue: manifest.entries["function main"]?.hasSuffix("-> i64") ?? false)
     }
 
@@ -42,7 +48,7 @@ public struct HostProgram: @unchecked Sendable {
         let path = "/proc/self/exe"
         let inspector = try ELFInspector(path: path, reading: [HotSplit.manifestSection])
         guard let manifest = inspector.manifest else { throw Failure.noManifest(path) }
-        return HostProgram(handle: nil, manifest: manifest, hotFunctions: manifest.hotFunctions, mainEntry: nil, mainReturnsValue: false)
+        return HostProgram(handle: nil, library: nil, manifest: manifest, hotFunctions: manifest.hotFunctions, mainEntry: nil, mainReturnsValue: false)
     }
 
     func close() {

@@ -7,9 +7,11 @@ public protocol HotPartBackend: Sendable {
     var name: String { get }
 
     /// Compiles `irText` to a position-independent object and links it to
-    /// the shared object `output`; files it needs on the way go in `scratch`.
+    /// the shared object `output`, against the host part `host` when given
+    /// (`Toolchain.sharedObjectLinkArguments`); files it needs on the way go
+    /// in `scratch`.
     func buildSharedObject(irText: String, scratch: PrivateDirectory, to output: String, optimization: Int,
-                           debugInfo: Bool) throws -> BackendTimings
+                           debugInfo: Bool, host: String?) throws -> BackendTimings
 }
 
 /// Nanoseconds of each step of a back end's build.

@@ -79,8 +79,11 @@ public struct HotPartBuilder: Sendable {
     /// With `runningHost` (a reload's, with the spares it has given out),
     /// functions new to that host that hot code calls are defined in the
     /// hot part (`HotPartLocals`), and those whose address is taken get a
-    /// spare slot (`HotPartSpares`).
-    public func build(hotPartTo output: String, scratch: PrivateDirectory, withHost: Bool = true,
+    /// spare slot (`HotPartSpares`). With `hostLibrary`, the shared object
+    /// `vais-hot run` loads as the host, the hot part is linked against it
+    /// (so it binds to that host alone); a build with its host compiles the
+    /// host there first.
+    public func build(hotPartTo output: String, scratch: PrivateDirectory, withHost: Bool = true, hostLibrary: String? = nil,
                       bootstrapsRuntime: Bool = false, runningDigests: [String: String]? = nil,
                       runningHost: ABIManifest? = nil) -> Result<Build, Failure> {
         var timings = Timings()
@@ -124,8 +127,11 @@ public struct HotPartBuilder: Sendable {
         }
         let hot = built.hot
         do {
+            if let hostLibrary, let hostIR = built.host {
+                try compileHost(hostIR, to: hostLibrary, scratch: scratch, kind: .hostPart)
+            }
             let steps = try backend.buildSharedObject(irText: hot.ir, scratch: scratch, to: output, optimization: recipe.optimization,
-                                                      debugInfo: recipe.compileOptions.debugInfo)
+                                                      debugInfo: recipe.compileOptions.debugInfo, host: hostLibrary)
             timings.codegen = steps.codegen
             timings.link = steps.link
         } catch {
@@ -146,12 +152,16 @@ public struct HotPartBuilder: Sendable {
         let digest: String
     }
 
-    /// Compiles the host part of `build` to a shared object (`.hostPart`, for
-    /// `vais-hot run`) or an executable linked with extra arguments (for
-    /// `build --hot`).
+    /// Compiles the host part of `build` to an executable linked with extra
+    /// arguments (for `build --hot`).
     public func compileHost(of build: Build, to output: String, scratch: PrivateDirectory, kind: Toolchain.OutputKind,
                             linkArguments: [String] = []) throws {
         guard let ir = build.hostIR else { throw Failure.toolchain("internal error: the build lowered the hot part alone, without its host") }
+        try compileHost(ir, to: output, scratch: scratch, kind: kind, linkArguments: linkArguments)
+    }
+
+    private func compileHost(_ ir: String, to output: String, scratch: PrivateDirectory, kind: Toolchain.OutputKind,
+                             linkArguments: [String] = []) throws {
         try toolchain.compile(irText: ir, scratch: scratch, to: output, kind: kind, optimization: recipe.optimization,
                               debugInfo: recipe.compileOptions.debugInfo, extraArguments: linkArguments)
     }

@@ -23,7 +23,7 @@ public struct InProcessBackend: HotPartBackend {
     public var name: String { "LLVM \(library.llvmVersion) and lld in process" }
 
     public func buildSharedObject(irText: String, scratch: PrivateDirectory, to output: String, optimization: Int,
-                                  debugInfo: Bool) throws -> BackendTimings {
+                                  debugInfo: Bool, host: String?) throws -> BackendTimings {
         let start = MonotonicClock.now()
         let object: [UInt8]
         do {
@@ -33,7 +33,7 @@ public struct InProcessBackend: HotPartBackend {
         } catch let rejected as BackendLibrary.Rejected {
             notice("\(rejected.description.split(separator: "\n").first ?? ""); this version is compiled by \(fallback.name)")
             return try fallback.buildSharedObject(irText: irText, scratch: scratch, to: output, optimization: optimization,
-                                                  debugInfo: debugInfo)
+                                                  debugInfo: debugInfo, host: host)
         }
         // lld reads its inputs from files; a hot part's object is tens of kilobytes.
         let objectName = (output as NSString).lastPathComponent + ".o"
@@ -43,7 +43,8 @@ public struct InProcessBackend: HotPartBackend {
         let linkStart = MonotonicClock.now()
         // One thread: lld's pool of threads, started on every link in process,
         // costs several times the link of a small object (1 ms against 4-25 ms here).
-        let arguments = ["--threads=1"] + Toolchain.sharedObjectLinkArguments(object: try scratch.verifiedFile(objectName), output: output)
+        let arguments = ["--threads=1"] + Toolchain.sharedObjectLinkArguments(object: try scratch.verifiedFile(objectName), output: output,
+                                                                                 host: host)
         do {
             if let forking = try library.link(arguments: arguments, timeout: fallback.toolchain.compileTimeout) { notice(forking) }
         } catch let stopped as BackendLibrary.TimedOut {

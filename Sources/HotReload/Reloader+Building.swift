@@ -23,8 +23,8 @@ extension Reloader {
         lock.lock()
         let running = force ? nil : latestAssignment?.digests
         lock.unlock()
-        switch builder.build(hotPartTo: directory.file(Self.stagingName), scratch: directory, withHost: false, runningDigests: running,
-                                   runningHost: runningManifest) {
+        switch builder.build(hotPartTo: directory.file(Self.stagingName), scratch: directory, withHost: false, hostLibrary: host.library,
+                             runningDigests: running, runningHost: runningManifest) {
         case .success(let result):
             build = result
         case .failure(.refused(let reasons)):

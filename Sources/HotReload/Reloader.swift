@@ -163,14 +163,14 @@ public final class Reloader: @unchecked Sendable {
         let directory = try PrivateDirectory(parent: configuration.buildRoot, name: stem)
         do {
             let builder = HotPartBuilder(recipe: recipe, toolchain: try Toolchain.locate())
+            let hostLibrary = directory.file("lib\(stem).host.so")
             let first: HotPartBuilder.Build
-            switch builder.build(hotPartTo: directory.file(Self.stagingName), scratch: directory) {
+            switch builder.build(hotPartTo: directory.file(Self.stagingName), scratch: directory, hostLibrary: hostLibrary) {
             case .success(let build): first = build
             case .failure(let failure): throw Failure.initialBuild(failure.description)
             }
-            let hostName = "lib\(stem).host.so"
-            try builder.compileHost(of: first, to: directory.file(hostName), scratch: directory, kind: .hostPart)
-            let host = try HostProgram.load(try directory.verifiedFile(hostName), manifest: first.manifest, hotFunctions: first.hotFunctions)
+            try directory.verify()
+            let host = try HostProgram.load(hostLibrary, manifest: first.manifest, hotFunctions: first.hotFunctions)
             let reloader = try Reloader(configuration: configuration, programName: stem, directory: directory, host: host, first: first.candidate,
                                         builder: builder, observer: observer)
             if let reason = directory.fallbackReason { observer(.warning(reason)) }

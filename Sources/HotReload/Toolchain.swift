@@ -151,10 +151,11 @@ public struct Toolchain: Sendable {
         guard compiled.succeeded else { throw Failure.clangFailed(arguments: arguments, output: compiled.output) }
     }
 
-    /// `ld.lld -shared` of one object, and every member of `wholeArchive`.
+    /// `ld.lld -shared` of one object, and every member of `wholeArchive`;
+    /// against `host` when given (see `sharedObjectLinkArguments`).
     @discardableResult
-    func link(_ object: String, to output: String, wholeArchive: String? = nil, linker: String) throws -> ProcessRunner.Outcome {
-        let linked = try run(linker, Self.sharedObjectLinkArguments(object: object, output: output, wholeArchive: wholeArchive),
+    func link(_ object: String, to output: String, wholeArchive: String? = nil, host: String? = nil, linker: String) throws -> ProcessRunner.Outcome {
+        let linked = try run(linker, Self.sharedObjectLinkArguments(object: object, output: output, wholeArchive: wholeArchive, host: host),
                              producing: output)
         guard linked.succeeded else { throw Failure.linkFailed(output: linked.output) }
         return linked
@@ -163,9 +164,12 @@ public struct Toolchain: Sendable {
     /// What lld is asked to link a hot part with, as a process or as a
     /// library. No -m: lld takes the target from the object file. The
     /// object links against the C library this process runs with, the one
-    /// that will resolve its calls.
-    static func sharedObjectLinkArguments(object: String, output: String, wholeArchive: String? = nil) -> [String] {
-        ["--hash-style=gnu", "--eh-frame-hdr", "-shared", "-o", output, object]
+    /// that will resolve its calls. Linked against `host` (the host part
+    /// `vais-hot run` loaded), a hot part names it as needed, so the dynamic
+    /// linker binds the part's references to that host and no other: the
+    /// host is loaded with its symbols local.
+    static func sharedObjectLinkArguments(object: String, output: String, wholeArchive: String? = nil, host: String? = nil) -> [String] {
+        ["--hash-style=gnu", "--eh-frame-hdr", "-shared", "-o", output, object] + (host.map { [$0] } ?? [])
             + (wholeArchive.map(ProgramRuntimeLibrary.wholeArchiveArguments) ?? []) + (processCLibrary.map { [$0] } ?? [])
     }
 

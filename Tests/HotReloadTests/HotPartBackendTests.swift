@@ -130,7 +130,7 @@ struct HotPartBackendTests {
         try await offPool {
             let directory = try PrivateDirectory(parent: folder + "/build", name: "ir")
             defer { directory.remove() }
-            return Result { try backend.buildSharedObject(irText: ir, scratch: directory, to: output, optimization: 0, debugInfo: false) }
+            return Result { try backend.buildSharedObject(irText: ir, scratch: directory, to: output, optimization: 0, debugInfo: false, host: nil) }
         }
     }
 }

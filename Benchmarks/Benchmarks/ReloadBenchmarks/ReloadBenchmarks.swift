@@ -31,8 +31,8 @@
 // The parts are built once per benchmark in its setup (front end, then clang
 // -O0, the optimization the reloader uses by default) in a private folder
 // that the teardown removes. The host part is loaded once with
-// RTLD_NOW | RTLD_GLOBAL, as `vais-hot run` does: the hot part refers to its
-// global, its slots and its functions. The program does not import std/hot:
+// RTLD_NOW | RTLD_LOCAL, and the hot part linked against it, as `vais-hot
+// run` does: the hot part refers to its global, its slots and its functions. The program does not import std/hot:
 // this executable does not export the hot_* runtime functions.
 //
 // Only wall-clock time is reported. Limits keep the whole target to well
@@ -134,7 +134,8 @@ private final class ReloadFixture {
                 return output
             }
             let hostPath = try build(split.host, "libreload.host")
-            hotPart = try build(split.hot, "reload.hot")
+            // As `vais-hot run` links it: against its host, which is loaded with its symbols local.
+            hotPart = try build(split.hot, "reload.hot", linkArguments: [hostPath])
             let plainPath = try build(plain, "libreload.plain")
             let symbolicPath = try build(plain, "libreload.symbolic", linkArguments: ["-Wl,-Bsymbolic-functions"])
 
@@ -142,8 +143,8 @@ private final class ReloadFixture {
             host = try HostProgram.load(hostPath, manifest: split.manifest, hotFunctions: split.hotFunctions)
             slots = try SlotTable(host: host.handle, hotFunctions: split.hotFunctions)
             loader = VersionLoader(directory: directory, libraryName: "reload", hostManifest: split.manifest)
-            // The plain builds define the same `vais.*` names as the host,
-            // which is global: deep binding keeps their calls inside them.
+            // The plain builds define the same `vais.*` names as the host:
+            // deep binding keeps their calls inside them.
             func open(_ path: String) throws -> UnsafeMutableRawPointer {
                 guard let handle = dlopen(path, RTLD_NOW | RTLD_LOCAL | RTLD_DEEPBIND) else {
                     throw SetupFailure(description: "dlopen \(path): " + (dlerror().map { String(cString: $0) } ?? "unknown error"))
