@@ -105,10 +105,7 @@ struct Checker {
         self.items = Self.itemsShadowingPrelude(tree.items, preludeFile: preludeFile)
         self.model = SemanticModel(expressionCount: tree.exprs.count)
         self.tree = tree
-        // Sized up front: growing these tables rehashes every entry. Locals
-        // outnumber statements (parameters, patterns, the bodies of
-        // specializations).
-        model.bindings.reserveCapacity(2 * self.tree.stmts.count + 256)
+        // Sized up front: growing it rehashes every entry.
         valueNames.reserveCapacity(self.tree.items.count)
     }
 
@@ -180,9 +177,8 @@ struct Checker {
 
     mutating func declareLocal(_ name: Name, type: TypeID, mutable: Bool) -> LocalID {
         let id = LocalID(raw: Int32(model.locals.count))
-        model.locals.append(LocalSymbol(name: name.text, type: type, isMutable: mutable, span: name.span))
+        model.locals.append(LocalSymbol(name: name.text, type: type, isMutable: mutable, span: name.span, boundIn: currentFunction))
         model.localNeedsMemory.append(false)
-        model.bindings[BindingSite(span: name.span, function: currentFunction?.raw ?? -1)] = id
         scopes.declare(name.text, id)
         return id
     }
