@@ -14,7 +14,7 @@ extension Checker {
     /// shadows it), that type or generic template. One scope lookup: field
     /// accesses ask this first, and most bases are locals.
     mutating func staticBase(_ expr: ExprID) -> StaticBase? {
-        guard case .name(let name) = tree[expr].kind, lookupLocal(name) == nil, valueNames[name] == nil else { return nil }
+        guard case .name(let text) = tree[expr].kind, case let name = tree[text], lookupLocal(name) == nil, valueNames[name] == nil else { return nil }
         if !hiddenNames.isEmpty, environmentType(name) == nil { requireImported(name, at: tree[expr].span) }
         if let type = typeNames[name] { return .type(type) }
         if genericTypes[name] != nil {
@@ -100,7 +100,8 @@ extension Checker {
             model.resolutions[callee.index] = .function(current)
             model.callTargets[id.index] = .direct(current)
             return checkArguments(arguments, of: current, skippingReceiver: false, calleeSpan: calleeNode.span)
-        case .name(let name) where lookupLocal(name) == nil:
+        case .name(let text) where lookupLocal(tree[text]) == nil:
+            let name = tree[text]
             if !hiddenNames.isEmpty { requireImported(name, at: calleeNode.span) }
             if case .function(let function)? = valueNames[name] {
                 if !tree.typeArguments.isEmpty, tree.typeArguments[callee] != nil {
@@ -122,7 +123,8 @@ extension Checker {
                 return checkGenericVariant(id, templateName: template, variantIndex: index, arguments: arguments,
                                            expected: expected, span: calleeNode.span)
             }
-        case .field(let base, let name):
+        case .field(let base, let nameID):
+            let name = tree[nameID]
             let named = staticBase(base)
             if case .template(let template)? = named {
                 model.resolutions[base.index] = .none
@@ -273,7 +275,8 @@ extension Checker {
     /// The type an expression spells when it is read as one: `Point`, `T`, `*i8`.
     private mutating func typeWritten(as expr: ExprID) -> TypeID? {
         switch tree[expr].kind {
-        case .name(let name):
+        case .name(let text):
+            let name = tree[text]
             return environmentType(name) ?? typeNames[name] ?? TypeTable.builtinNames[name]
         case .unary(.dereference, let inner):
             return typeWritten(as: inner).map { model.types.pointer(to: $0) }

@@ -128,7 +128,7 @@ extension Checker {
     /// A closure literal with a parameter whose type is not written.
     func isOpenClosure(_ expr: ExprID) -> Bool {
         switch tree[expr].kind {
-        case .closure(let parameters, _, _): return parameters.contains { $0.type == nil }
+        case .closure(let signature, _): return tree[signature].parameters.contains { $0.type == nil }
         case .parenthesized(let inner): return isOpenClosure(inner)
         default: return false
         }

@@ -16,7 +16,7 @@ extension Parser {
             }
         }
         let body = parseExpression()
-        return tree.add(ExprNode(kind: .closure(parameters: parameters, result: result, body: body), span: span(from: start)))
+        return tree.add(ExprNode(kind: .closure(tree.add(signature: ClosureSignature(parameters: parameters, result: result)), body: body), span: span(from: start)))
     }
 
     /// `|i64, i64| -> i64` or `|| -> i64`, from its first `|`: the same
