@@ -24,10 +24,10 @@ public struct Lexer {
             diagnostics.error("P005", "source file is not valid UTF-8", at: span(bad, bad + 1))
             return [Token(kind: .endOfFile, start: UInt32(bytes.count), end: UInt32(bytes.count), newlineBefore: true)]
         }
-        // Dense code runs to a token every three bytes: reserved so that the
-        // array is not copied as it grows.
+        // Dense code runs to a token every two or three bytes: reserved so
+        // that the array is not copied as it grows.
         var tokens: [Token] = []
-        tokens.reserveCapacity(bytes.count / 3 + 16)
+        tokens.reserveCapacity(bytes.count / 2 + 16)
         while true {
             let token = next()
             tokens.append(token)

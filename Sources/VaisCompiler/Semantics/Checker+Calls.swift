@@ -103,7 +103,9 @@ extension Checker {
         case .name(let text) where lookupLocal(tree[text]) == nil:
             let name = tree[text]
             if !hiddenNames.isEmpty { requireImported(name, at: calleeNode.span) }
-            if case .function(let function)? = valueNames[name] {
+            // Looked up once: most calls name a function.
+            let value = valueNames[name]
+            if case .function(let function)? = value {
                 if !tree.typeArguments.isEmpty, tree.typeArguments[callee] != nil {
                     error("E027", "`\(name)` is not generic and takes no type arguments", at: calleeNode.span)
                 }
@@ -112,13 +114,14 @@ extension Checker {
                 let arguments = foldingByteOffset(id, callee: callee, function: function, arguments: arguments)
                 return checkArguments(arguments, of: function, skippingReceiver: false, calleeSpan: calleeNode.span)
             }
-            if case .genericFunction(let template)? = valueNames[name] {
+            if case .genericFunction(let template)? = value {
                 return checkGenericCall(id, callee: callee, templateIndex: template, arguments: arguments, expected: expected)
             }
-            if valueNames[name] == nil, let variants = bareVariants[name], variants.count == 1, let (enumID, index) = variants.first {
+            let bare = value == nil ? bareVariants[name] : nil
+            if let variants = bare, variants.count == 1, let (enumID, index) = variants.first {
                 return checkConstruction(id, enumID, index, arguments, span: calleeNode.span)
             }
-            if valueNames[name] == nil, bareVariants[name] == nil, let variants = genericBareVariants[name], variants.count == 1,
+            if value == nil, bare == nil, let variants = genericBareVariants[name], variants.count == 1,
                let (template, index) = variants.first {
                 return checkGenericVariant(id, templateName: template, variantIndex: index, arguments: arguments,
                                            expected: expected, span: calleeNode.span)

@@ -32,7 +32,7 @@ struct Checker {
     /// Variants of generic enums by bare name: template name and index.
     var genericBareVariants: [String: [(String, Int)]] = [:]
     var typeInstances: [InstanceKey: TypeID] = [:]
-    var instanceOrigins: [TypeID: TypeInstance] = [:]
+    var instanceOrigins = DenseTable<TypeInstance>()
     var functionInstances: [InstanceKey: FunctionID] = [:]
     /// By function index, for functions whose body needs more than its
     /// declaration (specializations, methods that say `Self`).
@@ -85,7 +85,7 @@ struct Checker {
     /// `isUntypedLiteral` of each binary expression asked about: every level
     /// of an operator chain asks about the chain below it, so without the
     /// answers kept a chain costs time quadratic in its length.
-    var untypedLiteralChains: [ExprID: Bool] = [:]
+    var untypedLiteralChains = DenseTable<Bool>()
     /// By file: the names of modules it imports with a list
     /// (`use std/vec.{vec_new}`) that the list leaves out, with the
     /// module's path (see Checker+ImportLists).

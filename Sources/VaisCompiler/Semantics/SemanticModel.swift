@@ -76,10 +76,21 @@ public struct SemanticModel: Sendable {
 
     init(expressionCount: Int) {
         types = TypeTable()
-        exprTypes = Array(repeating: .error, count: expressionCount)
-        coercions = Array(repeating: .error, count: expressionCount)
-        resolutions = Array(repeating: .none, count: expressionCount)
-        callTargets = Array(repeating: nil, count: expressionCount)
+        // With room for the copies that specializations add (about a fifth
+        // more nodes in generic code), so that the tables are not copied
+        // whole as they grow.
+        let room = expressionCount + expressionCount / 2
+        exprTypes = Self.table(of: .error, count: expressionCount, room: room)
+        coercions = Self.table(of: .error, count: expressionCount, room: room)
+        resolutions = Self.table(of: .none, count: expressionCount, room: room)
+        callTargets = Self.table(of: nil, count: expressionCount, room: room)
+    }
+
+    private static func table<Entry>(of entry: Entry, count: Int, room: Int) -> [Entry] {
+        var table: [Entry] = []
+        table.reserveCapacity(room)
+        table.append(contentsOf: repeatElement(entry, count: count))
+        return table
     }
 
     public func type(of expr: ExprID) -> TypeID { exprTypes[expr.index] }
