@@ -20,17 +20,17 @@ struct Checker {
         case genericFunction(Int)
     }
 
-    var typeNames: [String: TypeID] = [:]
-    var valueNames: [String: ValueSymbol] = [:]
+    var typeNames = NameTable<TypeID>()
+    var valueNames = NameTable<ValueSymbol>()
     /// Variants by bare name; a name is usable bare only when it is unique.
-    var bareVariants: [String: [(EnumID, Int)]] = [:]
+    var bareVariants = NameTable<[(EnumID, Int)]>()
 
     // Generics (see Checker+Generics).
-    var genericTypes: [String: GenericTypeDecl] = [:]
+    var genericTypes = NameTable<GenericTypeDecl>()
     var genericFunctions: [GenericFunctionTemplate] = []
-    var genericImpls: [String: [(ImplDecl, FileID)]] = [:]
+    var genericImpls = NameTable<[(ImplDecl, FileID)]>()
     /// Variants of generic enums by bare name: template name and index.
-    var genericBareVariants: [String: [(String, Int)]] = [:]
+    var genericBareVariants = NameTable<[(String, Int)]>()
     var typeInstances: [InstanceKey: TypeID] = [:]
     var instanceOrigins = DenseTable<TypeInstance>()
     var functionInstances: [InstanceKey: FunctionID] = [:]
@@ -45,7 +45,7 @@ struct Checker {
     var reportedInstantiations: Set<String> = []
     var instantiationDepth = 0
     /// `type Name = T`, resolved where used.
-    var typeAliases: [String: TypeSyntax] = [:]
+    var typeAliases = NameTable<TypeSyntax>()
     /// `type Pair<T> = (T, T)`, specialized where used.
     var genericAliases: [String: TypeAliasDecl] = [:]
     var resolvingAliases: Set<String> = []

@@ -98,13 +98,13 @@ public struct TypeTable: Sendable {
         index < table.count ? table[index] : .error
     }
 
-    static let builtinNames: [String: TypeID] = [
+    static let builtinNames = NameTable<TypeID>([
         "i8": .i8, "i16": .i16, "i32": .i32, "i64": .i64,
         "u8": .u8, "u16": .u16, "u32": .u32, "u64": .u64,
         "f32": .f32, "f64": .f64, "bool": .bool, "str": .str,
         // The newer spelling's names of the same types.
         "Int": .i64, "Float": .f64, "Bool": .bool, "Str": .str,
-    ]
+    ])
 
     public func isInteger(_ id: TypeID) -> Bool {
         if case .integer = self[id] { return true }
