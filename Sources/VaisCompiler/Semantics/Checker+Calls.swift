@@ -84,6 +84,7 @@ extension Checker {
         return (current, derefs)
     }
 
+    @inline(__always)
     func methods(of type: TypeID) -> [String: FunctionID] {
         switch model.types[type] {
         case .structure(let id): return model.structs[id.index].methods

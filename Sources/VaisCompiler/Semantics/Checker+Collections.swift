@@ -8,6 +8,7 @@ extension Checker {
 
     /// The element type if `type` is (a pointer to) a `Vec<T>` with the
     /// fields `data` and `len` this relies on.
+    @inline(__always)
     func vectorElement(_ type: TypeID) -> TypeID? {
         let (target, _) = peelPointers(type)
         guard let instance = instanceOrigins[target], instance.template == Self.vectorTemplate,

@@ -202,6 +202,10 @@ struct Checker {
     // MARK: Compatibility
 
     /// Whether a value of type `from` may be used where `to` is expected.
+    /// This and the checker's other small queries are inlined: a
+    /// non-mutating method called from a mutating one is handed a copy of
+    /// the whole checker (some 850 bytes) at every call.
+    @inline(__always)
     func isAssignable(_ from: TypeID, to: TypeID) -> Bool {
         if from == to || from == .never || from == .error || to == .error { return true }
         switch (model.types[from], model.types[to]) {

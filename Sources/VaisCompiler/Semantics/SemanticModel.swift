@@ -107,7 +107,9 @@ public struct SemanticModel: Sendable {
     /// specializations share spans; for a site checked twice (a value tried
     /// for deferred inference), the later local. Found among the function's
     /// own locals, newest first: a few dozen cost less to compare than a
-    /// table of every local in the program to hash and grow.
+    /// table of every local in the program to hash and grow. Inlined: a
+    /// call hands the callee a copy of the whole model.
+    @inline(__always)
     public func local(boundAt span: SourceSpan, in function: FunctionID) -> LocalID? {
         guard function.index < functionLocals.count else { return nil }
         let range = functionLocals[function.index]
