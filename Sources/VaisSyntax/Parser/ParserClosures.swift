@@ -47,6 +47,7 @@ extension Parser {
     /// Whether `D` (or `defer`) here starts a deferred statement rather than
     /// naming something: it is followed, on the same line, by a block or
     /// by something that begins an expression other than a call or an operator.
+    @inline(__always)
     var startsDefer: Bool {
         guard kind == .identifier, spells(current, "D") || spells(current, "defer") else { return false }
         let next = peekToken(1)

@@ -1,5 +1,6 @@
 extension Parser {
     /// `|>` (a `|` touching a `>`): the pipe, not a bitwise or.
+    @inline(__always)
     var atPipeArrow: Bool {
         kind == .pipe && peekKind() == .greater && peekToken(1).start == current.end
     }
