@@ -2,32 +2,39 @@
 /// backtracking; problems become diagnostics and an `.invalid` token, so the
 /// parser always gets a token stream ending in `.endOfFile`.
 public struct Lexer {
-    private let bytes: [UInt8]
+    /// The file's bytes, borrowed for as long as `tokenize` runs: read
+    /// through a pointer, a byte costs a load, where an array's storage was
+    /// fetched and bounds-checked at every byte.
+    private let bytes: UnsafeBufferPointer<UInt8>
     private let file: FileID
     private var position = 0
     private var sawNewline = true
-    public private(set) var diagnostics = DiagnosticBag()
+    private var diagnostics = DiagnosticBag()
 
-    public init(file: SourceFile) {
-        self.bytes = file.bytes
-        self.file = file.id
+    private init(bytes: UnsafeBufferPointer<UInt8>, file: FileID) {
+        self.bytes = bytes
+        self.file = file
     }
 
     public static func tokenize(_ file: SourceFile) -> (tokens: [Token], diagnostics: [Diagnostic]) {
-        var lexer = Lexer(file: file)
-        let tokens = lexer.tokenizeAll()
-        return (tokens, lexer.diagnostics.all)
+        if let bad = UTF8Validation.firstInvalidByte(in: file.bytes) {
+            var diagnostics = DiagnosticBag()
+            diagnostics.error("P005", "source file is not valid UTF-8", at: SourceSpan(file: file.id, start: UInt32(bad), end: UInt32(bad + 1)))
+            let end = UInt32(file.bytes.count)
+            return ([Token(kind: .endOfFile, start: end, end: end, newlineBefore: true)], diagnostics.all)
+        }
+        return file.bytes.withUnsafeBufferPointer { bytes in
+            var lexer = Lexer(bytes: bytes, file: file.id)
+            let tokens = lexer.tokenizeAll()
+            return (tokens, lexer.diagnostics.all)
+        }
     }
 
-    public mutating func tokenizeAll() -> [Token] {
-        if let bad = UTF8Validation.firstInvalidByte(in: bytes) {
-            diagnostics.error("P005", "source file is not valid UTF-8", at: span(bad, bad + 1))
-            return [Token(kind: .endOfFile, start: UInt32(bytes.count), end: UInt32(bytes.count), newlineBefore: true)]
-        }
-        // Dense code runs to a token every three bytes: reserved so that the
-        // array is not copied as it grows.
+    private mutating func tokenizeAll() -> [Token] {
+        // Dense code runs to a token every two or three bytes: reserved so
+        // that the array is not copied as it grows.
         var tokens: [Token] = []
-        tokens.reserveCapacity(bytes.count / 3 + 16)
+        tokens.reserveCapacity(bytes.count / 2 + 16)
         while true {
             let token = next()
             tokens.append(token)

@@ -152,7 +152,7 @@ enum Keywords {
         .map { (pack(Array($0.0.utf8)[...]), $0.1) }
         .sorted { $0.key < $1.key }
 
-    static func pack(_ bytes: ArraySlice<UInt8>) -> UInt64 {
+    static func pack<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> UInt64 {
         var key: UInt64 = 0
         var shift: UInt64 = 0
         for byte in bytes.prefix(8) {
@@ -173,7 +173,7 @@ enum Keywords {
     }
 
     /// The keyword spelled by `bytes`, or nil for an identifier.
-    static func kind(of bytes: ArraySlice<UInt8>) -> TokenKind? {
+    static func kind<Bytes: Collection<UInt8>>(of bytes: Bytes) -> TokenKind? {
         guard bytes.count <= 8, let first = bytes.first, keywordStarts[bytes.count][Int(first)] else { return nil }
         let key = pack(bytes)
         var low = 0

@@ -20,13 +20,13 @@ struct ParserTests {
     private func render(_ id: ExprID, _ tree: SyntaxTree) -> String {
         switch tree[id].kind {
         case .integer(let value): return String(value)
-        case .name(let name): return name
+        case .name(let name): return tree[name]
         case .binary(let op, let left, let right, _): return "(\(render(left, tree)) \(op.symbol) \(render(right, tree)))"
         case .unary(let op, let operand): return "(\(op == .negate ? "-" : op == .dereference ? "*" : op == .addressOf ? "&" : "!")\(render(operand, tree)))"
         case .cast(let operand, _, _): return "(\(render(operand, tree)) as T)"
         case .ternary(let c, let t, let e): return "(\(render(c, tree)) ? \(render(t, tree)) : \(render(e, tree)))"
-        case .call(let callee, let arguments): return "\(render(callee, tree))(\(arguments.map { render($0, tree) }.joined(separator: ", ")))"
-        case .field(let base, let name): return "\(render(base, tree)).\(name.text)"
+        case .call(let callee, let arguments): return "\(render(callee, tree))(\(tree[arguments].map { render($0, tree) }.joined(separator: ", ")))"
+        case .field(let base, let name): return "\(render(base, tree)).\(tree[name].text)"
         default: return "<\(tree[id].kind)>"
         }
     }

@@ -25,7 +25,7 @@ extension FunctionLowering {
         case .float(let value):
             return IRText.float(value, bits: types.bitWidth(type))
         case .string(let bytes):
-            return module.stringConstant(bytes)
+            return module.stringConstant(tree[bytes])
         case .bool(let value):
             return value ? "true" : "false"
         case .name, .field, .index:
@@ -38,16 +38,16 @@ extension FunctionLowering {
             return lowerBinary(op, left, right, resultType: type)
         case .call(let callee, let arguments):
             setLocation(node.span)
-            return lowerCall(id, callee: callee, arguments: arguments)
+            return lowerCall(id, callee: callee, arguments: tree[arguments])
         case .cast(let operand, _, _):
             guard let value = lowerExpression(operand) else { return nil }
             return convert(value, from: self.type(of: operand), to: type)
         case .structLiteral(_, let fields):
-            return lowerStructLiteral(fields, type: type)
+            return lowerStructLiteral(tree[fields], type: type)
         case .tuple(let elements):
             guard case .structure(let structID) = types[type] else { return nil }
             let storage = alloca(type)
-            for (index, element) in elements.enumerated() {
+            for (index, element) in tree[elements].enumerated() {
                 guard let value = lowerExpression(element) else { return nil }
                 let pointer = temp()
                 emit(pointer, " = getelementptr inbounds ", layout.llvmType(type), ", ptr ", storage, ", i32 0, i32 ", IRText.decimal(index))
@@ -57,7 +57,7 @@ extension FunctionLowering {
         case .arrayLiteral(let elements):
             guard case .array(let element, _) = types[type] else { return nil }
             let storage = alloca(type)
-            for (index, elementExpr) in elements.enumerated() {
+            for (index, elementExpr) in tree[elements].enumerated() {
                 guard let value = lowerExpression(elementExpr) else { return nil }
                 let pointer = elementPointer(arrayType: type, base: storage, index: IRText.decimal(index))
                 assign(element, value, to: pointer)
@@ -70,11 +70,11 @@ extension FunctionLowering {
         case .ternary(let condition, let then, let otherwise):
             return lowerTernary(condition, then, otherwise, type: type)
         case .match(let scrutinee, let arms):
-            return lowerMatch(scrutinee, arms, type: type)
+            return lowerMatch(scrutinee, tree[arms], type: type)
         case .block(let block):
             return lowerBlock(block)
         case .loop(let header, let body):
-            lowerLoop(header, body)
+            lowerLoop(tree[header], body)
             return nil
         case .returnValue(let value):
             let result = value.flatMap { lowerExpression($0) }

@@ -30,7 +30,7 @@ extension FunctionLowering {
         guard let value = lowerExpression(inner), case .enumeration(let enumID) = types[self.type(of: inner)],
               case .string(let bytes) = tree[message].kind else { return nil }
         let success = branchOnTag(of: value, prefix: "unwrap")
-        emit("call i32 (i32, ptr, ...) @dprintf(i32 2, ptr ", module.stringConstant(bytes), ")")
+        emit("call i32 (i32, ptr, ...) @dprintf(i32 2, ptr ", module.stringConstant(tree[bytes]), ")")
         emit("call void @exit(i32 ", Self.panicExitCode, ")")
         emitTerminator("unreachable")
         startBlock(success)

@@ -57,7 +57,7 @@ extension FunctionLowering {
             scanBlock(then, isTail: isTail)
             if let otherwise { scan(otherwise, isTail: isTail) }
         case .match(_, let arms):
-            arms.forEach { scan($0.body, isTail: isTail) }
+            tree[arms].forEach { scan($0.body, isTail: isTail) }
         case .block(let block):
             scanBlock(block, isTail: isTail)
         case .loop(_, let block):

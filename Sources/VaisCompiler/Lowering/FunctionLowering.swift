@@ -144,7 +144,9 @@ struct FunctionLowering {
 
     /// The local a name written at `span` introduces in this function. Read
     /// from the module directly: through `model` the whole model was
-    /// copied at each binding.
+    /// copied at each binding. Inlined, as `isRegister` is: a call from a
+    /// mutating method hands the callee a copy of this lowering.
+    @inline(__always)
     func local(boundAt span: SourceSpan) -> LocalID? {
         module.model.local(boundAt: span, in: functionID)
     }
@@ -161,6 +163,7 @@ struct FunctionLowering {
 
     /// An immutable scalar whose address is never taken needs no stack
     /// slot: its SSA value stands for it.
+    @inline(__always)
     func isRegister(_ local: LocalID) -> Bool {
         selfTailCalls.isEmpty && !model.locals[local.index].isMutable && !model.localNeedsMemory[local.index] && !types.isAggregate(model.locals[local.index].type)
     }

@@ -23,20 +23,46 @@ final class IRBuffer: @unchecked Sendable {
     func append(_ p0: String, _ p1: String = "", _ p2: String = "", _ p3: String = "", _ p4: String = "",
                 _ p5: String = "", _ p6: String = "", _ p7: String = "", _ p8: String = "", _ p9: String = "",
                 _ p10: String = "", _ p11: String = "", _ p12: String = "", _ p13: String = "") {
-        append(p0)
-        append(p1)
-        append(p2)
-        append(p3)
-        append(p4)
-        append(p5)
-        append(p6)
-        append(p7)
-        append(p8)
-        append(p9)
-        append(p10)
-        append(p11)
-        append(p12)
-        append(p13)
+        // Room for fourteen small pieces (16 bytes written each) is made
+        // once, and the end is kept in a local until the last piece.
+        reserve(Self.roomForPieces)
+        var end = count
+        put(p0, at: &end)
+        put(p1, at: &end)
+        put(p2, at: &end)
+        put(p3, at: &end)
+        put(p4, at: &end)
+        put(p5, at: &end)
+        put(p6, at: &end)
+        put(p7, at: &end)
+        put(p8, at: &end)
+        put(p9, at: &end)
+        put(p10, at: &end)
+        put(p11, at: &end)
+        put(p12, at: &end)
+        put(p13, at: &end)
+        count = end
+    }
+
+    private static let roomForPieces = 14 * 16
+
+    /// One piece of `append(_:...)`, written at `end`, where room for the
+    /// rest of the pieces was made.
+    @inline(__always)
+    private func put(_ text: String, at end: inout Int) {
+        let words = SmallStringLayout.words(of: text)
+        guard let length = SmallStringLayout.smallCount(words) else {
+            count = end
+            appendLarge(text)
+            reserve(Self.roomForPieces)
+            end = count
+            return
+        }
+        guard length > 0 else { return }
+        let target = UnsafeMutableRawPointer(storage + end)
+        target.storeBytes(of: words.low, as: UInt64.self)
+        target.storeBytes(of: words.high, toByteOffset: 8, as: UInt64.self)
+        end += length
     }
 
     /// Nearly every piece (`%t12`, `, `, `i64`, the empty defaults) is a

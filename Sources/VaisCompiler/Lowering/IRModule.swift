@@ -47,7 +47,7 @@ final class IRModule: @unchecked Sendable {
                 let insideHot = hotSpans.contains { $0.file == node.span.file && $0.start <= node.span.start && node.span.end <= $0.end }
                 guard insideHot == (role == .hot) else { continue }
             }
-            defineString(bytes)
+            defineString(tree[bytes])
         }
         // Globals, and so their initial values, live in the host.
         if role != .hot {

@@ -9,17 +9,22 @@ struct LLVMSignature {
     let returnsThroughPointer: Bool
     let isVariadic: Bool
 
+    // Every function definition makes one: the types are read through the
+    // layout rather than copied out of it, and the list is built in one array.
     init(_ function: FunctionSymbol, layout: TypeLayout) {
-        let types = layout.model.types
         // A C function takes and gives plain function pointers.
         let isC = function.kind != .vais
         func spelling(_ type: TypeID) -> String {
-            if isC, types.isFunction(type) { return "ptr" }
-            return types.isAggregate(type) ? "ptr" : layout.llvmType(type)
+            if isC, layout.model.types.isFunction(type) { return "ptr" }
+            return layout.model.types.isAggregate(type) ? "ptr" : layout.llvmType(type)
         }
-        returnsThroughPointer = types.isAggregate(function.result)
+        returnsThroughPointer = layout.model.types.isAggregate(function.result)
         result = returnsThroughPointer ? "void" : spelling(function.result)
-        parameterTypes = (returnsThroughPointer ? ["ptr"] : []) + function.parameters.map(spelling)
+        var parameterTypes: [String] = []
+        parameterTypes.reserveCapacity(function.parameters.count + 1)
+        if returnsThroughPointer { parameterTypes.append("ptr") }
+        for parameter in function.parameters { parameterTypes.append(spelling(parameter)) }
+        self.parameterTypes = parameterTypes
         isVariadic = function.isVariadic
     }
 

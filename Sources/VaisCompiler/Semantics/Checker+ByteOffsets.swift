@@ -13,12 +13,12 @@ extension Checker {
         let span = tree[base].span.through(tree[offset].span)
         var address = base
         if checkExpression(base, expected: nil) == .str {
-            address = tree.append(ExprNode(kind: .call(callee: tree.append(ExprNode(kind: .name("str_to_ptr"), span: span)),
-                                                       arguments: [base]), span: span))
+            let callee = tree.append(ExprNode(kind: .name(tree.add(text: "str_to_ptr")), span: span))
+            address = tree.append(ExprNode(kind: .call(callee: callee, arguments: tree.add(list: [base])), span: span))
         }
         let sum = tree.append(ExprNode(kind: .binary(.add, address, offset, operatorAt: tree[offset].span.start), span: span))
         let folded = [sum] + arguments.dropFirst(2)
-        tree.replaceKind(of: id, with: .call(callee: callee, arguments: folded))
+        tree.replaceKind(of: id, with: .call(callee: callee, arguments: tree.add(list: folded)))
         growExpressionTables()
         return folded
     }

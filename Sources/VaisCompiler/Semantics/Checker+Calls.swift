@@ -14,7 +14,7 @@ extension Checker {
     /// shadows it), that type or generic template. One scope lookup: field
     /// accesses ask this first, and most bases are locals.
     mutating func staticBase(_ expr: ExprID) -> StaticBase? {
-        guard case .name(let name) = tree[expr].kind, lookupLocal(name) == nil, valueNames[name] == nil else { return nil }
+        guard case .name(let text) = tree[expr].kind, case let name = tree[text], lookupLocal(name) == nil, valueNames[name] == nil else { return nil }
         if !hiddenNames.isEmpty, environmentType(name) == nil { requireImported(name, at: tree[expr].span) }
         if let type = typeNames[name] { return .type(type) }
         if genericTypes[name] != nil {
@@ -84,6 +84,7 @@ extension Checker {
         return (current, derefs)
     }
 
+    @inline(__always)
     func methods(of type: TypeID) -> [String: FunctionID] {
         switch model.types[type] {
         case .structure(let id): return model.structs[id.index].methods
@@ -100,9 +101,12 @@ extension Checker {
             model.resolutions[callee.index] = .function(current)
             model.callTargets[id.index] = .direct(current)
             return checkArguments(arguments, of: current, skippingReceiver: false, calleeSpan: calleeNode.span)
-        case .name(let name) where lookupLocal(name) == nil:
+        case .name(let text) where lookupLocal(tree[text]) == nil:
+            let name = tree[text]
             if !hiddenNames.isEmpty { requireImported(name, at: calleeNode.span) }
-            if case .function(let function)? = valueNames[name] {
+            // Looked up once: most calls name a function.
+            let value = valueNames[name]
+            if case .function(let function)? = value {
                 if !tree.typeArguments.isEmpty, tree.typeArguments[callee] != nil {
                     error("E027", "`\(name)` is not generic and takes no type arguments", at: calleeNode.span)
                 }
@@ -111,18 +115,20 @@ extension Checker {
                 let arguments = foldingByteOffset(id, callee: callee, function: function, arguments: arguments)
                 return checkArguments(arguments, of: function, skippingReceiver: false, calleeSpan: calleeNode.span)
             }
-            if case .genericFunction(let template)? = valueNames[name] {
+            if case .genericFunction(let template)? = value {
                 return checkGenericCall(id, callee: callee, templateIndex: template, arguments: arguments, expected: expected)
             }
-            if valueNames[name] == nil, let variants = bareVariants[name], variants.count == 1, let (enumID, index) = variants.first {
+            let bare = value == nil ? bareVariants[name] : nil
+            if let variants = bare, variants.count == 1, let (enumID, index) = variants.first {
                 return checkConstruction(id, enumID, index, arguments, span: calleeNode.span)
             }
-            if valueNames[name] == nil, bareVariants[name] == nil, let variants = genericBareVariants[name], variants.count == 1,
+            if value == nil, bare == nil, let variants = genericBareVariants[name], variants.count == 1,
                let (template, index) = variants.first {
                 return checkGenericVariant(id, templateName: template, variantIndex: index, arguments: arguments,
                                            expected: expected, span: calleeNode.span)
             }
-        case .field(let base, let name):
+        case .field(let base, let nameID):
+            let name = tree[nameID]
             let named = staticBase(base)
             if case .template(let template)? = named {
                 model.resolutions[base.index] = .none
@@ -273,7 +279,8 @@ extension Checker {
     /// The type an expression spells when it is read as one: `Point`, `T`, `*i8`.
     private mutating func typeWritten(as expr: ExprID) -> TypeID? {
         switch tree[expr].kind {
-        case .name(let name):
+        case .name(let text):
+            let name = tree[text]
             return environmentType(name) ?? typeNames[name] ?? TypeTable.builtinNames[name]
         case .unary(.dereference, let inner):
             return typeWritten(as: inner).map { model.types.pointer(to: $0) }

@@ -144,7 +144,7 @@ extension Checker {
         if let existing = closureContexts[index].captures.first(where: { $0.outer == outer }) { return existing.inner }
         let symbol = model.locals[outer.index]
         let inner = LocalID(raw: Int32(model.locals.count))
-        model.locals.append(LocalSymbol(name: symbol.name, type: symbol.type, isMutable: false, span: symbol.span))
+        model.locals.append(LocalSymbol(name: symbol.name, type: symbol.type, isMutable: false, span: symbol.span, boundIn: nil))
         model.localNeedsMemory.append(false)
         closureContexts[index].captures.append(Capture(outer: outer, inner: inner))
         return inner

@@ -13,7 +13,7 @@ extension Checker {
         case .bool(let value):
             return .bool(value)
         case .string(let bytes):
-            return .string(bytes)
+            return .string(tree[bytes])
         case .parenthesized(let inner):
             return evaluateConstant(inner)
         case .name:
@@ -52,7 +52,7 @@ extension Checker {
         case .structLiteral(_, let fields):
             guard case .structure(let id) = model.types[type] else { return nil }
             var values = Array(repeating: ConstantValue.zero, count: model.structs[id.index].fields.count)
-            for field in fields {
+            for field in tree[fields] {
                 guard let index = model.structs[id.index].fieldIndex(field.name.text),
                       let value = evaluateConstant(field.value) else { return nil }
                 values[index] = value
@@ -60,7 +60,7 @@ extension Checker {
             return .aggregate(values)
         case .arrayLiteral(let elements):
             var values: [ConstantValue] = []
-            for element in elements {
+            for element in tree[elements] {
                 guard let value = evaluateConstant(element) else { return nil }
                 values.append(value)
             }

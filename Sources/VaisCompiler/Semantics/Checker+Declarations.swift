@@ -53,10 +53,13 @@ extension Checker {
     /// own option type) is the one a bare name means, as in the original;
     /// the prelude's stays reachable through its type (`Option.Some`).
     private mutating func shadowPreludeVariants(of preludeEnums: Set<String>) {
-        guard !preludeEnums.isEmpty else { return }
-        for (name, variants) in genericBareVariants where variants.contains(where: { preludeEnums.contains($0.0) }) {
-            let own = variants.filter { !preludeEnums.contains($0.0) }
-            if !own.isEmpty { genericBareVariants[name] = own }
+        for enumName in preludeEnums {
+            guard case .enumeration(let decl)? = genericTypes[enumName] else { continue }
+            for name in decl.variants.map(\.name.text) {
+                guard let variants = genericBareVariants[name] else { continue }
+                let own = variants.filter { !preludeEnums.contains($0.0) }
+                if !own.isEmpty { genericBareVariants[name] = own }
+            }
         }
     }
 

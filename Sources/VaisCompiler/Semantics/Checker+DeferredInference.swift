@@ -49,16 +49,19 @@ extension Checker {
     /// costs nothing more.
     private func deferrableForm(_ value: ExprID) -> String?? {
         switch tree[value].kind {
-        case .name(let name) where lookupLocal(name) == nil && valueNames[name] == nil && bareVariants[name] == nil:
+        case .name(let text):
+            let name = tree[text]
+            guard lookupLocal(name) == nil, valueNames[name] == nil, bareVariants[name] == nil else { return nil }
             guard let template = genericBareVariants[name]?.first?.0 else { return nil }
             return template
         case .field(let base, _):
             return genericTemplateName(base).map { $0 }
-        case .structLiteral(let typeName, _) where genericTypes[typeName.text] != nil && tree.typeArguments[value] == nil:
-            return typeName.text
+        case .structLiteral(let typeName, _) where genericTypes[tree[typeName].text] != nil && tree.typeArguments[value] == nil:
+            return tree[typeName].text
         case .call(let callee, _):
             switch tree[callee].kind {
-            case .name(let name) where lookupLocal(name) == nil:
+            case .name(let text) where lookupLocal(tree[text]) == nil:
+                let name = tree[text]
                 if case .genericFunction(let index)? = valueNames[name], tree.typeArguments[callee] == nil {
                     if case .generic(let result, _, _)? = genericFunctions[index].decl.returnType, genericTypes[result.text] != nil {
                         return result.text
@@ -81,7 +84,7 @@ extension Checker {
 
     /// `Vec` in `Vec::new()`: a generic type named without its arguments.
     private func genericTemplateName(_ base: ExprID) -> String? {
-        guard case .name(let name) = tree[base].kind, tree.typeArguments[base] == nil, lookupLocal(name) == nil,
+        guard case .name(let text) = tree[base].kind, case let name = tree[text], tree.typeArguments[base] == nil, lookupLocal(name) == nil,
               valueNames[name] == nil, genericTypes[name] != nil else { return nil }
         return name
     }

@@ -6,8 +6,8 @@ extension Checker {
     /// for expressions whose value is thrown away (statements).
     @discardableResult
     mutating func checkExpression(_ id: ExprID, expected: TypeID?, used: Bool = true) -> TypeID {
-        if let expected, let pointee = model.types.pointee(expected), case .arrayLiteral(let elements) = tree[id].kind, !elements.isEmpty {
-            return checkArrayDecay(id, elements, pointer: expected, element: pointee)
+        if let expected, let pointee = model.types.pointee(expected), case .arrayLiteral(let elements) = tree[id].kind, !tree[elements].isEmpty {
+            return checkArrayDecay(id, tree[elements], pointer: expected, element: pointee)
         }
         return record(id, computeType(id, expected: expected, used: used))
     }
@@ -33,7 +33,7 @@ extension Checker {
         case .bool:
             return .bool
         case .name(let name):
-            return resolveName(id, name, expected: expected, span: node.span)
+            return resolveName(id, tree[name], expected: expected, span: node.span)
         case .selfFunction:
             guard closureContexts.isEmpty else {
                 error("E001", "`@` cannot be used inside a closure: name the function to call it", at: node.span)
@@ -51,19 +51,19 @@ extension Checker {
             return checkBinary(op, left, right, expected: expected,
                                operatorSpan: SourceSpan(file: node.span.file, start: operatorAt, end: operatorAt + UInt32(op.symbol.utf8.count)))
         case .call(let callee, let arguments):
-            return checkCall(id, callee: callee, arguments: arguments, expected: expected)
+            return checkCall(id, callee: callee, arguments: tree[arguments], expected: expected)
         case .field(let base, let name):
-            return checkField(id, base: base, name: name, expected: expected)
+            return checkField(id, base: base, name: tree[name], expected: expected)
         case .index(let base, let index):
             return checkIndex(id, base, index)
         case .cast(let operand, let typeSyntax, let asAt):
-            return checkCast(operand, typeSyntax, asSpan: SourceSpan(file: node.span.file, start: asAt, end: asAt + 2))
+            return checkCast(operand, tree[typeSyntax], asSpan: SourceSpan(file: node.span.file, start: asAt, end: asAt + 2))
         case .structLiteral(let typeName, let fields):
-            return checkStructLiteral(id, typeName, fields, expected: expected)
+            return checkStructLiteral(id, tree[typeName], tree[fields], expected: expected)
         case .arrayLiteral(let elements):
-            return checkArrayLiteral(elements, expected: expected, span: node.span)
+            return checkArrayLiteral(tree[elements], expected: expected, span: node.span)
         case .tuple(let elements):
-            return checkTuple(elements, expected: expected)
+            return checkTuple(tree[elements], expected: expected)
         case .arrayRepeat(let value, let count):
             var elementExpected: TypeID?
             if let expected, case .array(let element, _) = model.types[expected] { elementExpected = element }
@@ -82,10 +82,11 @@ extension Checker {
             let elseType = checkExpression(otherwise, expected: expected ?? valueType(thenType))
             return unify(thenType, elseType, at: tree[otherwise].span, checked: otherwise, firstValue: then)
         case .match(let scrutinee, let arms):
-            return checkMatch(scrutinee, arms, expected: expected, used: used, span: node.span)
+            return checkMatch(scrutinee, tree[arms], expected: expected, used: used, span: node.span)
         case .block(let block):
             return checkBlock(block, expected: expected, used: used)
-        case .loop(let header, let body):
+        case .loop(let headerID, let body):
+            let header = tree[headerID]
             var sequenceType: TypeID?
             if case .elements(let variable, let sequence) = header {
                 // Checked first, on its own: it may intern the type asked about.
@@ -113,8 +114,9 @@ extension Checker {
             return checkTry(inner, span: SourceSpan(file: node.span.file, start: node.span.end - 1, end: node.span.end))
         case .unwrap(let inner, _):
             return checkUnwrap(inner, span: SourceSpan(file: node.span.file, start: node.span.end - 1, end: node.span.end))
-        case .closure(let parameters, let result, let body):
-            return checkClosure(id, parameters: parameters, result: result, body: body, expected: expected, span: node.span)
+        case .closure(let signatureID, let body):
+            let signature = tree[signatureID]
+            return checkClosure(id, parameters: signature.parameters, result: signature.result, body: body, expected: expected, span: node.span)
         case .error:
             return .error
         }

@@ -14,6 +14,7 @@ enum FallibleKind {
 extension Checker {
     /// Whether `type` is a specialization of the prelude's `Option` or
     /// `Result` (or of a user's enum of that name with the same variants).
+    @inline(__always)
     func fallibleKind(of type: TypeID) -> FallibleKind? {
         guard let instance = instanceOrigins[type], case .enumeration(let id) = model.types[type] else { return nil }
         let kind: FallibleKind

@@ -92,11 +92,13 @@ extension Checker {
     }
 
     /// `I`, `M` and blocks report a mismatch at their own branch values.
+    @inline(__always)
     func handlesOwnMismatch(_ expr: ExprID) -> Bool {
+        var expr = expr
+        while case .parenthesized(let inner) = tree[expr].kind { expr = inner }
         switch tree[expr].kind {
         case .ifElse(_, _, let otherwise): return otherwise != nil
         case .match, .block, .ternary: return true
-        case .parenthesized(let inner): return handlesOwnMismatch(inner)
         default: return false
         }
     }

@@ -126,12 +126,12 @@ extension Checker {
     }
 
     /// A closure literal with a parameter whose type is not written.
+    @inline(__always)
     func isOpenClosure(_ expr: ExprID) -> Bool {
-        switch tree[expr].kind {
-        case .closure(let parameters, _, _): return parameters.contains { $0.type == nil }
-        case .parenthesized(let inner): return isOpenClosure(inner)
-        default: return false
-        }
+        var expr = expr
+        while case .parenthesized(let inner) = tree[expr].kind { expr = inner }
+        guard case .closure(let signature, _) = tree[expr].kind else { return false }
+        return tree[signature].parameters.contains { $0.type == nil }
     }
 
     /// Type arguments written at a use (`f<i64>`), resolved.

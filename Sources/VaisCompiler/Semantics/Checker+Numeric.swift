@@ -20,6 +20,7 @@ extension Checker {
 
     /// The type two numeric types meet at: a float if either is one, else
     /// the wider integer (the first on a tie).
+    @inline(__always)
     func widerNumeric(_ first: TypeID, _ second: TypeID) -> TypeID {
         let types = model.types
         if types.isFloat(first) || types.isFloat(second) {
@@ -29,6 +30,7 @@ extension Checker {
     }
 
     /// Whether two different numeric types meet by adaptation.
+    @inline(__always)
     func areAdaptable(_ first: TypeID, _ second: TypeID) -> Bool {
         first != second && model.types.isNumeric(first) && model.types.isNumeric(second)
     }

@@ -5,21 +5,24 @@ import VaisSyntax
 /// a byte as an `i64`, rewritten here into those built-ins.
 extension Checker {
     mutating func rewriteStringLength(_ id: ExprID, base: ExprID, expected: TypeID?) -> TypeID {
-        tree.replaceKind(of: id, with: .call(callee: builtinName("strlen", at: tree[id].span), arguments: [base]))
+        let callee = builtinName("strlen", at: tree[id].span)
+        tree.replaceKind(of: id, with: .call(callee: callee, arguments: tree.add(list: [base])))
         growExpressionTables()
         return checkExpression(id, expected: expected)
     }
 
     mutating func rewriteStringIndex(_ id: ExprID, base: ExprID, index: ExprID) -> TypeID {
         let span = tree[id].span
-        let address = tree.append(ExprNode(kind: .call(callee: builtinName("str_to_ptr", at: span), arguments: [base]), span: span))
+        let toPointer = builtinName("str_to_ptr", at: span)
+        let address = tree.append(ExprNode(kind: .call(callee: toPointer, arguments: tree.add(list: [base])), span: span))
         let byte = tree.append(ExprNode(kind: .binary(.add, address, index, operatorAt: span.start), span: span))
-        tree.replaceKind(of: id, with: .call(callee: builtinName("load_byte", at: span), arguments: [byte]))
+        let loadByte = builtinName("load_byte", at: span)
+        tree.replaceKind(of: id, with: .call(callee: loadByte, arguments: tree.add(list: [byte])))
         growExpressionTables()
         return checkExpression(id, expected: nil)
     }
 
     private mutating func builtinName(_ name: String, at span: SourceSpan) -> ExprID {
-        tree.append(ExprNode(kind: .name(name), span: span))
+        tree.append(ExprNode(kind: .name(tree.add(text: name)), span: span))
     }
 }

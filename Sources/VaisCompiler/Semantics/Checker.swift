@@ -20,19 +20,19 @@ struct Checker {
         case genericFunction(Int)
     }
 
-    var typeNames: [String: TypeID] = [:]
-    var valueNames: [String: ValueSymbol] = [:]
+    var typeNames = NameTable<TypeID>()
+    var valueNames = NameTable<ValueSymbol>()
     /// Variants by bare name; a name is usable bare only when it is unique.
-    var bareVariants: [String: [(EnumID, Int)]] = [:]
+    var bareVariants = NameTable<[(EnumID, Int)]>()
 
     // Generics (see Checker+Generics).
-    var genericTypes: [String: GenericTypeDecl] = [:]
+    var genericTypes = NameTable<GenericTypeDecl>()
     var genericFunctions: [GenericFunctionTemplate] = []
-    var genericImpls: [String: [(ImplDecl, FileID)]] = [:]
+    var genericImpls = NameTable<[(ImplDecl, FileID)]>()
     /// Variants of generic enums by bare name: template name and index.
-    var genericBareVariants: [String: [(String, Int)]] = [:]
+    var genericBareVariants = NameTable<[(String, Int)]>()
     var typeInstances: [InstanceKey: TypeID] = [:]
-    var instanceOrigins: [TypeID: TypeInstance] = [:]
+    var instanceOrigins = DenseTable<TypeInstance>()
     var functionInstances: [InstanceKey: FunctionID] = [:]
     /// By function index, for functions whose body needs more than its
     /// declaration (specializations, methods that say `Self`).
@@ -45,7 +45,7 @@ struct Checker {
     var reportedInstantiations: Set<String> = []
     var instantiationDepth = 0
     /// `type Name = T`, resolved where used.
-    var typeAliases: [String: TypeSyntax] = [:]
+    var typeAliases = NameTable<TypeSyntax>()
     /// `type Pair<T> = (T, T)`, specialized where used.
     var genericAliases: [String: TypeAliasDecl] = [:]
     var resolvingAliases: Set<String> = []
@@ -85,7 +85,7 @@ struct Checker {
     /// `isUntypedLiteral` of each binary expression asked about: every level
     /// of an operator chain asks about the chain below it, so without the
     /// answers kept a chain costs time quadratic in its length.
-    var untypedLiteralChains: [ExprID: Bool] = [:]
+    var untypedLiteralChains = DenseTable<Bool>()
     /// By file: the names of modules it imports with a list
     /// (`use std/vec.{vec_new}`) that the list leaves out, with the
     /// module's path (see Checker+ImportLists).
@@ -108,10 +108,7 @@ struct Checker {
         self.preludeFile = preludeFile
         self.model = SemanticModel(expressionCount: tree.exprs.count)
         self.tree = tree
-        // Sized up front: growing these tables rehashes every entry. Locals
-        // outnumber statements (parameters, patterns, the bodies of
-        // specializations).
-        model.bindings.reserveCapacity(2 * self.tree.stmts.count + 256)
+        // Sized up front: growing it rehashes every entry.
         valueNames.reserveCapacity(self.tree.items.count)
     }
 
@@ -183,9 +180,8 @@ struct Checker {
 
     mutating func declareLocal(_ name: Name, type: TypeID, mutable: Bool) -> LocalID {
         let id = LocalID(raw: Int32(model.locals.count))
-        model.locals.append(LocalSymbol(name: name.text, type: type, isMutable: mutable, span: name.span))
+        model.locals.append(LocalSymbol(name: name.text, type: type, isMutable: mutable, span: name.span, boundIn: currentFunction))
         model.localNeedsMemory.append(false)
-        model.bindings[BindingSite(span: name.span, function: currentFunction?.raw ?? -1)] = id
         scopes.declare(name.text, id)
         return id
     }
@@ -209,6 +205,10 @@ struct Checker {
     // MARK: Compatibility
 
     /// Whether a value of type `from` may be used where `to` is expected.
+    /// This and the checker's other small queries are inlined: a
+    /// non-mutating method called from a mutating one is handed a copy of
+    /// the whole checker (some 850 bytes) at every call.
+    @inline(__always)
     func isAssignable(_ from: TypeID, to: TypeID) -> Bool {
         if from == to || from == .never || from == .error || to == .error { return true }
         switch (model.types[from], model.types[to]) {

@@ -32,12 +32,6 @@ public struct Capture: Sendable {
     public let inner: LocalID
 }
 
-/// Where a local is introduced: the span of its name, in one function.
-public struct BindingSite: Hashable, Sendable {
-    let span: SourceSpan
-    let function: Int32
-}
-
 /// Everything the checker learned about a program, handed to lowering.
 public struct SemanticModel: Sendable {
     public internal(set) var types: TypeTable
@@ -64,10 +58,6 @@ public struct SemanticModel: Sendable {
     /// How each call is made, by the `ExprID` of the call (nil for other
     /// expressions). An array: lowering looks one up per call.
     public internal(set) var callTargets: [CallTarget?]
-    /// The local each binding site introduces (lets, parameters, loop
-    /// variables, pattern bindings), keyed by the span of its name and the
-    /// function: the specializations of a generic function share spans.
-    public internal(set) var bindings: [BindingSite: LocalID] = [:]
     /// Patterns written as a bare name that turned out to be a unit variant.
     public internal(set) var variantPatterns: [SourceSpan: Int] = [:]
     /// Constant values of globals and constants, by `GlobalID`.
@@ -86,10 +76,21 @@ public struct SemanticModel: Sendable {
 
     init(expressionCount: Int) {
         types = TypeTable()
-        exprTypes = Array(repeating: .error, count: expressionCount)
-        coercions = Array(repeating: .error, count: expressionCount)
-        resolutions = Array(repeating: .none, count: expressionCount)
-        callTargets = Array(repeating: nil, count: expressionCount)
+        // With room for the copies that specializations add (about a fifth
+        // more nodes in generic code), so that the tables are not copied
+        // whole as they grow.
+        let room = expressionCount + expressionCount / 2
+        exprTypes = Self.table(of: .error, count: expressionCount, room: room)
+        coercions = Self.table(of: .error, count: expressionCount, room: room)
+        resolutions = Self.table(of: .none, count: expressionCount, room: room)
+        callTargets = Self.table(of: nil, count: expressionCount, room: room)
+    }
+
+    private static func table<Entry>(of entry: Entry, count: Int, room: Int) -> [Entry] {
+        var table: [Entry] = []
+        table.reserveCapacity(room)
+        table.append(contentsOf: repeatElement(entry, count: count))
+        return table
     }
 
     public func type(of expr: ExprID) -> TypeID { exprTypes[expr.index] }
@@ -101,9 +102,23 @@ public struct SemanticModel: Sendable {
         return coerced == .error ? exprTypes[expr.index] : coerced
     }
 
-    /// The local the name written at `span` introduces in `function`.
+    /// The local the name written at `span` (a let, parameter, loop
+    /// variable or pattern binding) introduces in `function`, whose
+    /// specializations share spans; for a site checked twice (a value tried
+    /// for deferred inference), the later local. Found among the function's
+    /// own locals, newest first: a few dozen cost less to compare than a
+    /// table of every local in the program to hash and grow. Inlined: a
+    /// call hands the callee a copy of the whole model.
+    @inline(__always)
     public func local(boundAt span: SourceSpan, in function: FunctionID) -> LocalID? {
-        bindings[BindingSite(span: span, function: function.raw)]
+        guard function.index < functionLocals.count else { return nil }
+        let range = functionLocals[function.index]
+        var index = range.upperBound
+        while index > range.lowerBound {
+            index -= 1
+            if locals[index].span == span, locals[index].boundIn == function { return LocalID(raw: Int32(index)) }
+        }
+        return nil
     }
 
     public func function(_ id: FunctionID) -> FunctionSymbol { functions[id.index] }

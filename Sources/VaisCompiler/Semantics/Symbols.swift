@@ -125,4 +125,7 @@ public struct LocalSymbol: Sendable {
     /// Set by an assignment that `--lenient-mutability` lets through.
     public internal(set) var isMutable: Bool
     public let span: SourceSpan
+    /// The function whose binding site (at `span`) introduced it; nil for a
+    /// closure's copy of a capture, which no site of its own introduces.
+    public let boundIn: FunctionID?
 }

@@ -37,6 +37,12 @@ public enum TypeKind: Hashable, Sendable {
 public struct TypeTable: Sendable {
     public private(set) var kinds: [TypeKind] = []
     private var lookup: [TypeKind: TypeID] = [:]
+    /// Struct, enum and pointer types by the ID they are made of (`.error`
+    /// where none is interned): asked for at nearly every field, variant
+    /// and address, they are read from an array rather than hashed.
+    private var structTypes: [TypeID] = []
+    private var enumTypes: [TypeID] = []
+    private var pointerTypes: [TypeID] = []
 
     init() {
         let predefined: [TypeKind] = [
@@ -53,10 +59,25 @@ public struct TypeTable: Sendable {
     public subscript(id: TypeID) -> TypeKind { kinds[Int(id.raw)] }
 
     mutating func intern(_ kind: TypeKind) -> TypeID {
-        if let existing = lookup[kind] { return existing }
+        switch kind {
+        case .structure(let id): return Self.intern(kind, at: id.index, in: &structTypes, kinds: &kinds)
+        case .enumeration(let id): return Self.intern(kind, at: id.index, in: &enumTypes, kinds: &kinds)
+        case .pointer(let pointee): return Self.intern(kind, at: Int(pointee.raw), in: &pointerTypes, kinds: &kinds)
+        default:
+            if let existing = lookup[kind] { return existing }
+            let id = TypeID(Int32(kinds.count))
+            kinds.append(kind)
+            lookup[kind] = id
+            return id
+        }
+    }
+
+    private static func intern(_ kind: TypeKind, at index: Int, in table: inout [TypeID], kinds: inout [TypeKind]) -> TypeID {
+        if index < table.count, table[index] != .error { return table[index] }
+        if table.count <= index { table.append(contentsOf: repeatElement(.error, count: index + 1 - table.count)) }
         let id = TypeID(Int32(kinds.count))
         kinds.append(kind)
-        lookup[kind] = id
+        table[index] = id
         return id
     }
 
@@ -65,16 +86,25 @@ public struct TypeTable: Sendable {
     /// The ID of a type that checking already interned (every struct and
     /// enum type is).
     public func existing(_ kind: TypeKind) -> TypeID {
-        lookup[kind] ?? .error
+        switch kind {
+        case .structure(let id): return Self.entry(id.index, in: structTypes)
+        case .enumeration(let id): return Self.entry(id.index, in: enumTypes)
+        case .pointer(let pointee): return Self.entry(Int(pointee.raw), in: pointerTypes)
+        default: return lookup[kind] ?? .error
+        }
     }
 
-    static let builtinNames: [String: TypeID] = [
+    private static func entry(_ index: Int, in table: [TypeID]) -> TypeID {
+        index < table.count ? table[index] : .error
+    }
+
+    static let builtinNames = NameTable<TypeID>([
         "i8": .i8, "i16": .i16, "i32": .i32, "i64": .i64,
         "u8": .u8, "u16": .u16, "u32": .u32, "u64": .u64,
         "f32": .f32, "f64": .f64, "bool": .bool, "str": .str,
         // The newer spelling's names of the same types.
         "Int": .i64, "Float": .f64, "Bool": .bool, "Str": .str,
-    ]
+    ])
 
     public func isInteger(_ id: TypeID) -> Bool {
         if case .integer = self[id] { return true }

@@ -74,6 +74,17 @@ public struct MatchArm: Sendable {
     }
 }
 
+/// A closure's parameters and result as written (`|x: i64, y| -> i64`).
+public struct ClosureSignature: Sendable {
+    public let parameters: [ClosureParameter]
+    /// Nil when the result is left to the body or the expected type.
+    public let result: TypeSyntax?
+    public init(parameters: [ClosureParameter], result: TypeSyntax?) {
+        self.parameters = parameters
+        self.result = result
+    }
+}
+
 /// The header of a loop: what decides how often the body runs.
 public enum LoopHeader: Sendable {
     case forever
@@ -82,31 +93,35 @@ public enum LoopHeader: Sendable {
     case elements(variable: Name, sequence: ExprID)
 }
 
+/// What an expression is. Every payload is a number or an ID: what does not
+/// fit one (names, lists, types as written) is kept beside the nodes
+/// (`NodePayloads`), so a node is copied as plain bytes, with no reference
+/// counting, and the node array is freed in one go.
 public enum ExprKind: Sendable {
     case integer(UInt64)
     case float(Double)
-    case string([UInt8])
+    case string(BytesID)
     case bool(Bool)
-    case name(String)
+    case name(TextID)
     /// `@`: the enclosing function.
     case selfFunction
     case unary(UnaryOperator, ExprID)
     /// `operatorAt` is the byte offset of the operator, for diagnostics.
     case binary(BinaryOperator, ExprID, ExprID, operatorAt: UInt32)
-    case call(callee: ExprID, arguments: [ExprID])
-    case field(base: ExprID, name: Name)
+    case call(callee: ExprID, arguments: ExprListID)
+    case field(base: ExprID, name: NameID)
     case index(base: ExprID, index: ExprID)
-    case cast(ExprID, TypeSyntax, asAt: UInt32)
-    case structLiteral(typeName: Name, fields: [FieldInitializer])
-    case arrayLiteral([ExprID])
+    case cast(ExprID, TypeSyntaxID, asAt: UInt32)
+    case structLiteral(typeName: NameID, fields: FieldListID)
+    case arrayLiteral(ExprListID)
     /// `(a, b)`: a tuple.
-    case tuple([ExprID])
+    case tuple(ExprListID)
     case arrayRepeat(value: ExprID, count: ExprID)
     case ifElse(condition: ExprID, then: BlockID, otherwise: ExprID?)
     case ternary(condition: ExprID, then: ExprID, otherwise: ExprID)
-    case match(scrutinee: ExprID, arms: [MatchArm])
+    case match(scrutinee: ExprID, arms: ArmListID)
     case block(BlockID)
-    case loop(LoopHeader, body: BlockID)
+    case loop(LoopHeaderID, body: BlockID)
     case returnValue(ExprID?)
     case breakLoop
     case continueLoop
@@ -120,7 +135,7 @@ public enum ExprKind: Sendable {
     case unwrap(ExprID, message: ExprID)
     /// `|x: i64, y| body` or `|x: i64| -> i64 { ... }`: a closure,
     /// capturing the locals it names by value.
-    case closure(parameters: [ClosureParameter], result: TypeSyntax?, body: ExprID)
+    case closure(ClosureSignatureID, body: ExprID)
     /// Stands in for an expression the parser could not read; it has
     /// already been reported, so checking it reports nothing more.
     case error

@@ -19,6 +19,25 @@ public struct BlockID: Hashable, Sendable {
     @inlinable public var index: Int { Int(raw) }
 }
 
+/// Index of what a node refers to beside the node arrays (`NodePayloads`):
+/// a name, a list, a type as written. The payload type only tells the
+/// kinds of ID apart.
+public struct PayloadID<Payload>: Hashable, Sendable {
+    public let raw: Int32
+    @inlinable public init(_ raw: Int32) { self.raw = raw }
+    @inlinable public var index: Int { Int(raw) }
+}
+
+public typealias TextID = PayloadID<String>
+public typealias BytesID = PayloadID<[UInt8]>
+public typealias NameID = PayloadID<Name>
+public typealias ExprListID = PayloadID<[ExprID]>
+public typealias FieldListID = PayloadID<[FieldInitializer]>
+public typealias ArmListID = PayloadID<[MatchArm]>
+public typealias TypeSyntaxID = PayloadID<TypeSyntax>
+public typealias LoopHeaderID = PayloadID<LoopHeader>
+public typealias ClosureSignatureID = PayloadID<ClosureSignature>
+
 /// A name as written, with where it was written.
 public struct Name: Hashable, Sendable {
     public let text: String

@@ -25,7 +25,10 @@ public enum FunctionBody: Sendable {
     }
 }
 
-public struct FunctionDecl: Sendable {
+/// A class, not a struct: declarations are never changed once parsed,
+/// and the parser, the checker's symbols and lowering each hold one, which
+/// copied the name, parameters, bounds and body field by field.
+public final class FunctionDecl: Sendable {
     public let name: Name
     public let selfParameter: (SelfParameter, SourceSpan)?
     public let parameters: [Parameter]

@@ -2,7 +2,8 @@
 /// generic function is checked and lowered as a function of its own, and
 /// the checker records a type per expression ID, so each needs its own
 /// nodes. Spans stay those of the template, so diagnostics and debug lines
-/// point at the source as written.
+/// point at the source as written; payloads that hold no expression
+/// (names, types as written, closure signatures) are shared.
 extension SyntaxTree {
     /// `decl` with a fresh copy of its body, appended to the tree.
     public mutating func cloneFunction(_ decl: FunctionDecl) -> FunctionDecl {
@@ -52,7 +53,8 @@ extension SyntaxTree {
         case .binary(let op, let left, let right, let operatorAt):
             kind = .binary(op, clone(left), clone(right), operatorAt: operatorAt)
         case .call(let callee, let arguments):
-            kind = .call(callee: clone(callee), arguments: arguments.map { clone($0) })
+            let copies = self[arguments].map { clone($0) }
+            kind = .call(callee: clone(callee), arguments: add(list: copies))
         case .field(let base, let name):
             kind = .field(base: clone(base), name: name)
         case .index(let base, let index):
@@ -60,11 +62,12 @@ extension SyntaxTree {
         case .cast(let operand, let type, let asAt):
             kind = .cast(clone(operand), type, asAt: asAt)
         case .structLiteral(let typeName, let fields):
-            kind = .structLiteral(typeName: typeName, fields: fields.map { FieldInitializer(name: $0.name, value: clone($0.value)) })
+            let copies = self[fields].map { FieldInitializer(name: $0.name, value: clone($0.value)) }
+            kind = .structLiteral(typeName: typeName, fields: add(fields: copies))
         case .arrayLiteral(let elements):
-            kind = .arrayLiteral(elements.map { clone($0) })
+            kind = .arrayLiteral(add(list: self[elements].map { clone($0) }))
         case .tuple(let elements):
-            kind = .tuple(elements.map { clone($0) })
+            kind = .tuple(add(list: self[elements].map { clone($0) }))
         case .arrayRepeat(let value, let count):
             kind = .arrayRepeat(value: clone(value), count: count)
         case .ifElse(let condition, let then, let otherwise):
@@ -72,11 +75,12 @@ extension SyntaxTree {
         case .ternary(let condition, let then, let otherwise):
             kind = .ternary(condition: clone(condition), then: clone(then), otherwise: clone(otherwise))
         case .match(let scrutinee, let arms):
-            kind = .match(scrutinee: clone(scrutinee), arms: arms.map { MatchArm(pattern: $0.pattern, condition: $0.condition.map { clone($0) }, body: clone($0.body)) })
+            let copies = self[arms].map { MatchArm(pattern: $0.pattern, condition: $0.condition.map { clone($0) }, body: clone($0.body)) }
+            kind = .match(scrutinee: clone(scrutinee), arms: add(arms: copies))
         case .block(let block):
             kind = .block(cloneBlock(block))
         case .loop(let header, let body):
-            kind = .loop(cloneHeader(header), body: cloneBlock(body))
+            kind = .loop(add(header: cloneHeader(self[header])), body: cloneBlock(body))
         case .returnValue(let value):
             kind = .returnValue(value.map { clone($0) })
         case .parenthesized(let inner):
@@ -85,8 +89,8 @@ extension SyntaxTree {
             kind = .tryPropagate(clone(inner))
         case .unwrap(let inner, let message):
             kind = .unwrap(clone(inner), message: message)
-        case .closure(let parameters, let result, let body):
-            kind = .closure(parameters: parameters, result: result, body: clone(body))
+        case .closure(let signature, let body):
+            kind = .closure(signature, body: clone(body))
         }
         let copy = add(ExprNode(kind: kind, span: node.span))
         if let arguments = typeArguments[id] { typeArguments[copy] = arguments }

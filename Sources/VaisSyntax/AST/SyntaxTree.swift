@@ -5,6 +5,8 @@ public struct SyntaxTree: Sendable {
     public internal(set) var exprs: [ExprNode] = []
     public internal(set) var stmts: [StmtNode] = []
     public internal(set) var blocks: [Block] = []
+    /// What expression nodes refer to by ID: names, lists, types as written.
+    public internal(set) var payloads = NodePayloads()
     /// Items in source order, each with the file it came from.
     public internal(set) var items: [(file: FileID, item: Item)] = []
     /// Type arguments written on a name or struct literal (`f<i64>(x)`,

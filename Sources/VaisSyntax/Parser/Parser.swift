@@ -95,7 +95,9 @@ public struct Parser {
 
     /// Whether `token` is spelled `word`, without making a String: the
     /// parser asks this of identifiers that are keywords only in context
-    /// (`dyn`, `type`, `pub`), which are checked on hot paths.
+    /// (`dyn`, `type`, `pub`), which are checked on hot paths. Inlined: a
+    /// call from a mutating method hands the callee a copy of the parser.
+    @inline(__always)
     func spells(_ token: Token, _ word: StaticString) -> Bool {
         let length = Int(token.end - token.start)
         guard length == word.utf8CodeUnitCount else { return false }

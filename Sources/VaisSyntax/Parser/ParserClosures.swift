@@ -16,7 +16,7 @@ extension Parser {
             }
         }
         let body = parseExpression()
-        return tree.add(ExprNode(kind: .closure(parameters: parameters, result: result, body: body), span: span(from: start)))
+        return tree.add(ExprNode(kind: .closure(tree.add(signature: ClosureSignature(parameters: parameters, result: result)), body: body), span: span(from: start)))
     }
 
     /// `|i64, i64| -> i64` or `|| -> i64`, from its first `|`: the same
@@ -47,6 +47,7 @@ extension Parser {
     /// Whether `D` (or `defer`) here starts a deferred statement rather than
     /// naming something: it is followed, on the same line, by a block or
     /// by something that begins an expression other than a call or an operator.
+    @inline(__always)
     var startsDefer: Bool {
         guard kind == .identifier, spells(current, "D") || spells(current, "defer") else { return false }
         let next = peekToken(1)

@@ -55,7 +55,7 @@ extension Parser {
     mutating func refinementContract(_ refinement: (binder: Name, predicate: ExprID, text: String), subject: String,
                                      isEnsures: Bool) -> Contract {
         let span = refinement.binder.span
-        let value = tree.add(ExprNode(kind: .name(subject), span: span))
+        let value = tree.add(ExprNode(kind: .name(tree.add(text: subject)), span: span))
         let binding = tree.add(StmtNode(kind: .binding(name: refinement.binder, mutable: false, type: nil, value: value), span: span))
         let block = tree.add(Block(statements: [binding], tail: refinement.predicate, span: span))
         let condition = tree.add(ExprNode(kind: .block(block), span: span))
@@ -70,12 +70,12 @@ extension Parser {
         var divisors: [String] = []
         for index in expressions {
             guard case .binary(let op, _, let right, _) = tree.exprs[index].kind, op == .divide || op == .remainder,
-                  case .name(let name) = tree[right].kind, parameters.contains(where: { $0.name.text == name }),
+                  case .name(let text) = tree[right].kind, case let name = tree[text], parameters.contains(where: { $0.name.text == name }),
                   !divisors.contains(name) else { continue }
             divisors.append(name)
         }
         return divisors.map { name in
-            let value = tree.add(ExprNode(kind: .name(name), span: span))
+            let value = tree.add(ExprNode(kind: .name(tree.add(text: name)), span: span))
             let zero = tree.add(ExprNode(kind: .integer(0), span: span))
             let condition = tree.add(ExprNode(kind: .binary(.notEqual, value, zero, operatorAt: span.start), span: span))
             return Contract(isEnsures: false, condition: condition, text: "contract(safe_div): \(name) != 0", span: span)
@@ -98,12 +98,12 @@ extension Parser {
         }
         let inner = Name(decl.name.text + ".body", decl.name.span)
         let span = decl.name.span
-        let callee = tree.add(ExprNode(kind: .name(inner.text), span: span))
-        let arguments = decl.parameters.map { tree.add(ExprNode(kind: .name($0.name.text), span: span)) }
-        let call = tree.add(ExprNode(kind: .call(callee: callee, arguments: arguments), span: span))
+        let callee = tree.add(ExprNode(kind: .name(tree.add(text: inner.text)), span: span))
+        let arguments = decl.parameters.map { tree.add(ExprNode(kind: .name(tree.add(text: $0.name.text)), span: span)) }
+        let call = tree.add(ExprNode(kind: .call(callee: callee, arguments: tree.add(list: arguments)), span: span))
         let result = Name(Self.contractResultName, span)
         let binding = tree.add(StmtNode(kind: .binding(name: result, mutable: false, type: nil, value: call), span: span))
-        let value = tree.add(ExprNode(kind: .name(result.text), span: span))
+        let value = tree.add(ExprNode(kind: .name(tree.add(text: result.text)), span: span))
         // Hot with its body: both then live in the hot part, with the strings they use.
         let checking = replacingBody(of: decl, name: decl.name, isHot: decl.isHot, with: requires + [binding] + ensures, tail: value)
         let body = FunctionDecl(name: inner, selfParameter: nil, parameters: decl.parameters, isVariadic: false,
@@ -143,9 +143,9 @@ extension Parser {
         let line = file.lineAndColumn(of: span.start).line
         // The message is printed as a format: a `%` in it is doubled.
         let message = "\(what) at \(fileName):\(line)\n".flatMap { $0 == "%" ? ["%", "%"] : [$0] }
-        let text = tree.add(ExprNode(kind: .string(Array(String(message).utf8)), span: messageSpan))
-        let callee = tree.add(ExprNode(kind: .name(Self.contractViolationName), span: span))
-        let call = tree.add(ExprNode(kind: .call(callee: callee, arguments: [text]), span: span))
+        let text = tree.add(ExprNode(kind: .string(tree.add(bytes: Array(String(message).utf8))), span: messageSpan))
+        let callee = tree.add(ExprNode(kind: .name(tree.add(text: Self.contractViolationName)), span: span))
+        let call = tree.add(ExprNode(kind: .call(callee: callee, arguments: tree.add(list: [text])), span: span))
         let stop = tree.add(StmtNode(kind: .expression(call), span: span))
         let broken = tree.add(ExprNode(kind: .unary(.not, condition), span: span))
         let then = tree.add(Block(statements: [stop], tail: nil, span: span))

@@ -85,7 +85,7 @@ extension Parser {
             let asAt = current.start
             advance()
             let type = parseType()
-            value = tree.add(ExprNode(kind: .cast(value, type, asAt: asAt), span: tree[value].span.through(type.span)))
+            value = tree.add(ExprNode(kind: .cast(value, tree.add(type: type), asAt: asAt), span: tree[value].span.through(type.span)))
         }
         return value
     }
@@ -138,10 +138,10 @@ extension Parser {
                 }
                 _ = expect(.rParen, "')' after the arguments")
                 let callSpan = tree[value].span.through(span(from: previousEnd))
-                if case .name("assert") = tree[value].kind, arguments.count == 1 {
+                if case .name(let name) = tree[value].kind, tree[name] == "assert", arguments.count == 1 {
                     value = assertion(arguments[0], at: callSpan)
                 } else {
-                    value = tree.add(ExprNode(kind: .call(callee: value, arguments: arguments), span: callSpan))
+                    value = tree.add(ExprNode(kind: .call(callee: value, arguments: tree.add(list: arguments)), span: callSpan))
                 }
             case .lBracket where !current.newlineBefore:
                 guard addChainLink() else { return abandonTooDeepExpression() }
@@ -170,7 +170,7 @@ extension Parser {
                 let bang = advance()
                 let (line, _) = file.lineAndColumn(of: bang.start)
                 let fileName = file.path.split(separator: "/").last.map(String.init) ?? file.path
-                let message = tree.add(ExprNode(kind: .string(Array("panic: `!` found no value (None or Err) at \(fileName):\(line)\n".utf8)),
+                let message = tree.add(ExprNode(kind: .string(tree.add(bytes: Array("panic: `!` found no value (None or Err) at \(fileName):\(line)\n".utf8))),
                                                 span: span(of: bang)))
                 value = tree.add(ExprNode(kind: .unwrap(value, message: message), span: tree[value].span.through(span(of: bang))))
             case .dot where peekKind() == .integer:
@@ -179,7 +179,7 @@ extension Parser {
                 advance()
                 let element = advance()
                 let name = Name(text(of: element), span(of: element))
-                value = tree.add(ExprNode(kind: .field(base: value, name: name), span: tree[value].span.through(name.span)))
+                value = tree.add(ExprNode(kind: .field(base: value, name: tree.add(name: name)), span: tree[value].span.through(name.span)))
             case .dot where peekKind() == .float:
                 // `pair.0.1` lexes its indexes as the float `0.1`: two elements.
                 guard addChainLink() else { return abandonTooDeepExpression() }
@@ -193,7 +193,7 @@ extension Parser {
                 let middle = token.start + UInt32(parts[0].utf8.count)
                 for (part, range) in [(parts[0], (token.start, middle)), (parts[1], (middle + 1, token.end))] {
                     let name = Name(String(part), SourceSpan(file: file.id, start: range.0, end: range.1))
-                    value = tree.add(ExprNode(kind: .field(base: value, name: name), span: tree[value].span.through(name.span)))
+                    value = tree.add(ExprNode(kind: .field(base: value, name: tree.add(name: name)), span: tree[value].span.through(name.span)))
                 }
             case .colonColon where peekKind() == .less:
                 // A turbofish: `vec_new::<i64>()`, `Vec::<i64>::new()`, `v.map::<f64>(f)`.
@@ -207,7 +207,7 @@ extension Parser {
                 guard addChainLink() else { return abandonTooDeepExpression() }
                 advance()
                 guard let name = expectIdentifier("a field or method name after '.'") else { return value }
-                value = tree.add(ExprNode(kind: .field(base: value, name: name), span: tree[value].span.through(name.span)))
+                value = tree.add(ExprNode(kind: .field(base: value, name: tree.add(name: name)), span: tree[value].span.through(name.span)))
                 // `b.empty<f64>()`: type arguments of a method.
                 if looksLikeTypeArguments(at: 0) { tree.typeArguments[value] = parseTypeArguments() }
             default:
@@ -229,13 +229,13 @@ extension Parser {
         case .string:
             advance()
             if isInterpolated(token) { reportUnsupported("string interpolation (`~{expr}`)", at: span(of: token)) }
-            return tree.add(ExprNode(kind: .string(decodeString(token)), span: span(of: token)))
+            return tree.add(ExprNode(kind: .string(tree.add(bytes: decodeString(token))), span: span(of: token)))
         case .kwTrue, .kwFalse:
             advance()
             return tree.add(ExprNode(kind: .bool(token.kind == .kwTrue), span: span(of: token)))
         case .kwSelf:
             advance()
-            return tree.add(ExprNode(kind: .name("self"), span: span(of: token)))
+            return tree.add(ExprNode(kind: .name(tree.add(text: "self")), span: span(of: token)))
         case .identifier where peekKind() == .lBrace && spells(token, "comptime"):
             reportUnsupported("comptime blocks", at: span(of: token))
             advance()
@@ -259,7 +259,7 @@ extension Parser {
                 tree.typeArguments[literal] = arguments
                 return literal
             }
-            let expr = tree.add(ExprNode(kind: .name(name.text), span: name.span))
+            let expr = tree.add(ExprNode(kind: .name(tree.add(text: name.text)), span: name.span))
             tree.typeArguments[expr] = arguments
             return expr
         case .identifier:
@@ -269,7 +269,7 @@ extension Parser {
                 return parseStructLiteral(Name(text(of: nameToken), span(of: nameToken)))
             }
             advance()
-            return tree.add(ExprNode(kind: .name(text(of: token)), span: span(of: token)))
+            return tree.add(ExprNode(kind: .name(tree.add(text: text(of: token))), span: span(of: token)))
         case .at:
             advance()
             return tree.add(ExprNode(kind: .selfFunction, span: span(of: token)))
@@ -289,7 +289,7 @@ extension Parser {
                     if index == before { break }
                 }
                 _ = expect(.rParen, "')' to close the tuple")
-                return tree.add(ExprNode(kind: .tuple(elements), span: span(from: start)))
+                return tree.add(ExprNode(kind: .tuple(tree.add(list: elements)), span: span(from: start)))
             }
             _ = expect(.rParen)
             return tree.add(ExprNode(kind: .parenthesized(inner), span: span(from: start)))
@@ -308,7 +308,7 @@ extension Parser {
             return parseLoop()
         case .kwReturn where readingEnsures:
             advance()
-            return tree.add(ExprNode(kind: .name(Self.contractResultName), span: span(of: token)))
+            return tree.add(ExprNode(kind: .name(tree.add(text: Self.contractResultName)), span: span(of: token)))
         case .kwReturn:
             advance()
             var value: ExprID?
@@ -388,14 +388,14 @@ extension Parser {
             if index == before { break }
         }
         _ = expect(.rBrace, "'}' to close the struct literal")
-        return tree.add(ExprNode(kind: .structLiteral(typeName: typeName, fields: fields), span: span(from: typeName.span.start)))
+        return tree.add(ExprNode(kind: .structLiteral(typeName: tree.add(name: typeName), fields: tree.add(fields: fields)), span: span(from: typeName.span.start)))
     }
 
     private mutating func parseArrayLiteral() -> ExprID {
         let start = current.start
         advance()
         if accept(.rBracket) {
-            return tree.add(ExprNode(kind: .arrayLiteral([]), span: span(from: start)))
+            return tree.add(ExprNode(kind: .arrayLiteral(tree.add(list: [])), span: span(from: start)))
         }
         let first = parseExpression()
         if accept(.semicolon) {
@@ -408,7 +408,7 @@ extension Parser {
             elements.append(parseExpression())
         }
         _ = expect(.rBracket, "']' to close the array literal")
-        return tree.add(ExprNode(kind: .arrayLiteral(elements), span: span(from: start)))
+        return tree.add(ExprNode(kind: .arrayLiteral(tree.add(list: elements)), span: span(from: start)))
     }
 
     private mutating func parseIf() -> ExprID {
@@ -456,7 +456,7 @@ extension Parser {
             }
             _ = expect(.rBrace)
         }
-        return tree.add(ExprNode(kind: .match(scrutinee: scrutinee, arms: arms), span: span(from: start)))
+        return tree.add(ExprNode(kind: .match(scrutinee: scrutinee, arms: tree.add(arms: arms)), span: span(from: start)))
     }
 
     private mutating func parseLoop() -> ExprID {
@@ -484,6 +484,6 @@ extension Parser {
             header = .whileTrue(parseConditionExpression())
         }
         let body = parseBlock()
-        return tree.add(ExprNode(kind: .loop(header, body: body), span: span(from: start)))
+        return tree.add(ExprNode(kind: .loop(tree.add(header: header), body: body), span: span(from: start)))
     }
 }

@@ -130,9 +130,15 @@ extension Parser {
     /// Whether the `<` at `offset` opens type arguments rather than a
     /// comparison: a balanced list of tokens that can spell types, followed
     /// by `(`, `{`, `::` or `.`. A comparison cannot be followed by `>`
-    /// (comparisons do not chain), so nothing valid is misread.
+    /// (comparisons do not chain), so nothing valid is misread. The first
+    /// test is inlined: asked at every name, it nearly always fails, and a
+    /// call would hand the callee a copy of the parser.
+    @inline(__always)
     func looksLikeTypeArguments(at offset: Int) -> Bool {
-        guard peekKind(offset) == .less else { return false }
+        peekKind(offset) == .less && typeArgumentsFollow(at: offset)
+    }
+
+    private func typeArgumentsFollow(at offset: Int) -> Bool {
         var depth = 0
         var position = offset
         while position - offset < 64 {

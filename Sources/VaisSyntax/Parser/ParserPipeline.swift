@@ -1,5 +1,6 @@
 extension Parser {
     /// `|>` (a `|` touching a `>`): the pipe, not a bitwise or.
+    @inline(__always)
     var atPipeArrow: Bool {
         kind == .pipe && peekKind() == .greater && peekToken(1).start == current.end
     }
@@ -16,9 +17,9 @@ extension Parser {
             let stage = parseBinary(minimumPrecedence: 1, context)
             let span = tree[value].span.through(tree[stage].span)
             if case .call(let callee, let arguments) = tree[stage].kind {
-                value = tree.add(ExprNode(kind: .call(callee: callee, arguments: [value] + arguments), span: span))
+                value = tree.add(ExprNode(kind: .call(callee: callee, arguments: tree.add(list: [value] + tree[arguments])), span: span))
             } else {
-                value = tree.add(ExprNode(kind: .call(callee: stage, arguments: [value]), span: span))
+                value = tree.add(ExprNode(kind: .call(callee: stage, arguments: tree.add(list: [value])), span: span))
             }
         }
         return value

@@ -165,8 +165,8 @@ extension Parser {
         let hidden = Name("(tuple)", open)
         var statements = [tree.add(StmtNode(kind: .binding(name: hidden, mutable: false, type: nil, value: value), span: span(from: start)))]
         for (position, name) in names.enumerated() {
-            let base = tree.add(ExprNode(kind: .name(hidden.text), span: open))
-            let element = tree.add(ExprNode(kind: .field(base: base, name: Name(String(position), name.span)), span: name.span))
+            let base = tree.add(ExprNode(kind: .name(tree.add(text: hidden.text)), span: open))
+            let element = tree.add(ExprNode(kind: .field(base: base, name: tree.add(name: Name(String(position), name.span))), span: name.span))
             statements.append(tree.add(StmtNode(kind: .binding(name: name, mutable: mutable, type: nil, value: element), span: name.span)))
         }
         return .statements(statements)

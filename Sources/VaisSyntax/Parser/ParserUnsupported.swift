@@ -64,6 +64,7 @@ extension Parser {
     /// `lazy e`, `force e`, `linear e`, `affine e`: the contract's word, then
     /// an operand on the same line (a name followed by another operand is no
     /// expression otherwise). The feature it names, if it is one.
+    @inline(__always)
     func unsupportedOperandWord(_ token: Token) -> String? {
         let next = peekToken(1)
         guard token.kind == .identifier, !next.newlineBefore else { return nil }

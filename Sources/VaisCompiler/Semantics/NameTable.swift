@@ -1,0 +1,123 @@
+/// Values by name, for the checker's program-wide names (types, values,
+/// variants, templates): open addressing on a short hash of the name's
+/// bytes. A `Dictionary` hashes every String with SipHash and its
+/// finalization, some 400 instructions a lookup; the checker asks these
+/// tables at nearly every name, type and call. A name set to nil keeps its
+/// slot and reads as absent.
+struct NameTable<Value> {
+    private var names: [String] = []
+    private var hashes: [Int] = []
+    private var values: [Value?] = []
+    /// Per slot, one more than the index of the name it holds (0: empty).
+    /// A power of two long, at most half full.
+    private var slots: [Int32] = Array(repeating: 0, count: 16)
+
+    subscript(name: String) -> Value? {
+        get { find(name, hash: Self.hash(name)).map { values[$0] } ?? nil }
+        set {
+            let hash = Self.hash(name)
+            if let index = find(name, hash: hash) {
+                values[index] = newValue
+            } else if newValue != nil {
+                insert(name, hash: hash, newValue)
+            }
+        }
+    }
+
+    /// Changed in place (`table[name, default: []].append(x)`), as a
+    /// `Dictionary` does: a get and a set copied the whole list each time.
+    subscript(name: String, default defaultValue: @autoclosure () -> Value) -> Value {
+        get { self[name] ?? defaultValue() }
+        _modify {
+            let hash = Self.hash(name)
+            let index: Int
+            if let found = find(name, hash: hash) {
+                index = found
+                if values[index] == nil { values[index] = defaultValue() }
+            } else {
+                insert(name, hash: hash, defaultValue())
+                index = names.count - 1
+            }
+            yield &values[index]!
+        }
+    }
+
+    mutating func reserveCapacity(_ count: Int) {
+        if 2 * count > slots.count { rehash(slotCount: Self.slotCount(for: count)) }
+    }
+
+    private func find(_ name: String, hash: Int) -> Int? {
+        let mask = slots.count - 1
+        var slot = hash & mask
+        while true {
+            let entry = Int(slots[slot])
+            if entry == 0 { return nil }
+            if hashes[entry - 1] == hash, names[entry - 1] == name { return entry - 1 }
+            slot = (slot + 1) & mask
+        }
+    }
+
+    private mutating func insert(_ name: String, hash: Int, _ value: Value?) {
+        if 2 * (names.count + 1) > slots.count { rehash(slotCount: 2 * slots.count) }
+        names.append(name)
+        hashes.append(hash)
+        values.append(value)
+        place(names.count - 1)
+    }
+
+    private mutating func place(_ index: Int) {
+        let mask = slots.count - 1
+        var slot = hashes[index] & mask
+        while slots[slot] != 0 { slot = (slot + 1) & mask }
+        slots[slot] = Int32(index + 1)
+    }
+
+    private mutating func rehash(slotCount: Int) {
+        slots = Array(repeating: 0, count: slotCount)
+        for index in names.indices { place(index) }
+    }
+
+    private static func slotCount(for count: Int) -> Int {
+        var slots = 16
+        while slots < 2 * count { slots *= 2 }
+        return slots
+    }
+
+    /// A name of up to 15 bytes (nearly all) hashes as its bytes in two
+    /// words, zero-padded: a small string is those words already
+    /// (`SmallStringLayout`), so its hash is two multiplications. Equal
+    /// names hash alike however each is held.
+    private static func hash(_ name: String) -> Int {
+        let words = SmallStringLayout.words(of: name)
+        if let count = SmallStringLayout.smallCount(words) {
+            return mix(words.low, words.high & 0x00FF_FFFF_FFFF_FFFF, count: count)
+        }
+        let count = name.utf8.count
+        guard count <= 15 else {
+            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+            for byte in name.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+            return mix(hash, 0, count: count)
+        }
+        var low: UInt64 = 0
+        var high: UInt64 = 0
+        for (index, byte) in name.utf8.enumerated() {
+            if index < 8 { low |= UInt64(byte) << (8 * index) } else { high |= UInt64(byte) << (8 * (index - 8)) }
+        }
+        return mix(low, high, count: count)
+    }
+
+    private static func mix(_ low: UInt64, _ high: UInt64, count: Int) -> Int {
+        var hash = (low &* 0x9E37_79B9_7F4A_7C15) ^ ((high ^ UInt64(count)) &* 0xC2B2_AE3D_27D4_EB4F)
+        hash ^= hash >> 31
+        return Int(truncatingIfNeeded: hash)
+    }
+}
+
+extension NameTable: Sendable where Value: Sendable {}
+
+extension NameTable {
+    init(_ entries: KeyValuePairs<String, Value>) {
+        self.init()
+        for (name, value) in entries { self[name] = value }
+    }
+}
