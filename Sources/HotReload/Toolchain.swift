@@ -94,8 +94,9 @@ public struct Toolchain: Sendable {
         var arguments = ["-x", "ir", ir, "-o", output, "-O\(optimization)", "-fuse-ld=lld", "-Wno-override-module"]
         arguments += codeArguments(debugInfo: debugInfo)
         if kind != .executable { arguments += ["-shared", "-fPIC"] }
-        // `-x none`: the archive after `-x ir` is not IR.
-        if let runtime { arguments += ["-x", "none"] + ProgramRuntimeLibrary.wholeArchiveArguments(runtime).map { $0.hasPrefix("-") ? "-Wl,\($0)" : $0 } }
+        // `-x none`: what follows `-x ir` (the archive, a host to link against) is not IR.
+        if runtime != nil || !extraArguments.isEmpty { arguments += ["-x", "none"] }
+        if let runtime { arguments += ProgramRuntimeLibrary.wholeArchiveArguments(runtime).map { $0.hasPrefix("-") ? "-Wl,\($0)" : $0 } }
         arguments += extraArguments
         // The C math library, which std/math declares, comes after the objects that need it.
         if kind == .executable { arguments.append("-lm") }
