@@ -42,6 +42,13 @@ public struct SlotTable: @unchecked Sendable {
         }
     }
 
+    /// Points every slot at `version`, which holds every hot function: a
+    /// whole swap, as the micro-benchmarks (Benchmarks/) time it from outside
+    /// the module.
+    public func point(toWhole version: LoadedVersion) {
+        point(to: SlotAssignment(whole: version, digests: [:]))
+    }
+
     /// Points every slot at the function in the version `assignment` names
     /// for it, or at its tracing trampoline for the functions in `traced`.
     /// Spares first: a function that makes values of a new function (a

@@ -11,7 +11,7 @@
 //   the four functions); the unload is not measured.
 // - "Reload/dlsym": one `dlsym` of a `vais.hot.NAME` symbol on an opened
 //   version, cycling over the four; reported per lookup (scaling factor 1k).
-// - "Reload/swap": `SlotTable.point(to:)`, what `hot_check` does to swap:
+// - "Reload/swap": `SlotTable.point(toWhole:)`, what `hot_check` does to swap:
 //   one store per slot (four), alternating between two loaded versions;
 //   reported per swap (scaling factor 1k).
 // - "Call/direct" and "Call/slot": a chain of calls `x = f(x)` from Swift of
@@ -324,7 +324,7 @@ let benchmarks: @Sendable () -> Void = {
         (try fixture.loadVersion(), try fixture.loadVersion())
     }) { benchmark, fixture, versions in
         for index in benchmark.scaledIterations {
-            fixture.slots.point(to: index & 1 == 0 ? versions.0 : versions.1)
+            fixture.slots.point(toWhole: index & 1 == 0 ? versions.0 : versions.1)
         }
     }
 
@@ -334,7 +334,7 @@ let benchmarks: @Sendable () -> Void = {
 
     reloadBenchmark("Call/direct", calls, prepare: { fixture in
         let version = try fixture.loadVersion()
-        fixture.slots.point(to: version)
+        fixture.slots.point(toWhole: version)
         return try checked(lookUp(HotSplit.hotSymbol(named: "step"), in: version), 41, gives: 42)
     }) { benchmark, _, step in
         blackHole(callChain(step, benchmark.scaledIterations.count))
@@ -342,7 +342,7 @@ let benchmarks: @Sendable () -> Void = {
 
     reloadBenchmark("Call/slot", calls, prepare: { fixture in
         let version = try fixture.loadVersion()
-        fixture.slots.point(to: version)
+        fixture.slots.point(toWhole: version)
         return try checked(lookUp("vais.step", in: fixture.host.handle), 41, gives: 42)
     }) { benchmark, _, step in
         blackHole(callChain(step, benchmark.scaledIterations.count))
@@ -350,7 +350,7 @@ let benchmarks: @Sendable () -> Void = {
 
     reloadBenchmark("Call/Vais loop, slot", calls, prepare: { fixture in
         let version = try fixture.loadVersion()
-        fixture.slots.point(to: version)
+        fixture.slots.point(toWhole: version)
         return try checked(lookUp("vais.run_steps", in: fixture.host.handle), 1_000, gives: 1_000)
     }) { benchmark, _, runSteps in
         blackHole(runSteps(Int64(benchmark.scaledIterations.count)))
