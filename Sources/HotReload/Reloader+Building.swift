@@ -69,10 +69,10 @@ extension Reloader {
             offer(version, record)
             return true
         case .failure(let failure):
-            noteFailure()
             if case .refused(let reasons) = failure {
                 refuse(reasons, digest: digest)
             } else {
+                noteFailure()
                 history.failed(.refused, failure.description)
                 emit(.buildFailed(diagnostics: failure.description))
             }
@@ -100,13 +100,9 @@ extension Reloader {
     private func adoptSpares(of build: HotPartBuilder.Build) -> Bool {
         let before = runningManifest.spareOwners
         lock.lock()
-        do {
-            try slots.addSpares(of: build.hotFunctions)
-        } catch {
-            lock.unlock()
-            return false
-        }
+        let found = (try? slots.addSpares(of: build.hotFunctions)) != nil
         lock.unlock()
+        guard found else { return false }
         runningManifest = runningManifest.adoptingSpares(of: build.manifest)
         var held = before.count
         for (name, slot) in runningManifest.spareOwners.sorted(by: { $0.value < $1.value }) where before[name] == nil {
