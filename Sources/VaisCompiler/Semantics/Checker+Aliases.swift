@@ -16,8 +16,10 @@ extension Checker {
             return .error
         }
         if arguments.contains(.error) { return .error }
-        guard requireBounds(alias.genericParameters, alias.genericBounds, arguments, instance: instanceName(name, arguments),
-                            of: "`\(name)`", at: span) else { return .error }
+        let instance = instanceName(name, arguments)
+        guard requireBounds(alias.genericParameters, alias.genericBounds, arguments, instance: instance, of: "`\(name)`", at: span) else {
+            return .error
+        }
         // The aliased type sees the alias's parameters and nothing else of
         // where it is used.
         let saved = typeEnvironment

@@ -14,12 +14,24 @@ extension Checker {
     mutating func declareTraitImplementations() {
         for (_, item) in items {
             guard case .implementation(let impl) = item, let trait = impl.traitName else { continue }
-            let key = impl.typeName.text + ": " + trait.text
-            traitImplementations.insert(key)
+            noteImplementation(of: trait.text, by: impl.typeName.text)
             if impl.genericBounds.contains(where: { !$0.isEmpty }) {
-                boundedImpls[key] = BoundedImpl(parameters: impl.genericParameters, bounds: impl.genericBounds)
+                boundedImpls[impl.typeName.text + ": " + trait.text] = BoundedImpl(parameters: impl.genericParameters, bounds: impl.genericBounds)
             }
         }
+    }
+
+    /// Records that the type named `typeName` implements `trait` (with its
+    /// arguments, as in `Into<f64>`). A type implements a few traits: a
+    /// list compared by name costs less than a set of `Type: Trait` strings
+    /// built and hashed at every bound checked.
+    mutating func noteImplementation(of trait: String, by typeName: String) {
+        if traitImplementations[typeName]?.contains(trait) == true { return }
+        traitImplementations[typeName, default: []].append(trait)
+    }
+
+    func hasImplementation(of trait: String, by typeName: String) -> Bool {
+        traitImplementations[typeName]?.contains(trait) ?? false
     }
 
     /// E002 for a bound that names no trait.
@@ -57,7 +69,7 @@ extension Checker {
                 typeEnvironment += zip(parameters, arguments).map { (name: $0.text, type: $1) }
                 let trait = instanceName(bound.text, written.map { resolveType($0) })
                 typeEnvironment = saved
-                if !traitImplementations.contains(describe(argument) + ": " + trait) {
+                if !hasImplementation(of: trait, by: describe(argument)) {
                     unmet.append((argument, trait, parameters[index].text))
                 }
             }
@@ -67,11 +79,14 @@ extension Checker {
 
     /// E032 for a specialization of a generic type, alias or impl (`what`)
     /// whose arguments miss a bound; false when one is missed.
+    /// `instance` and `what` are built only for a message.
     mutating func requireBounds(_ parameters: [Name], _ bounds: [[Name]], _ arguments: [TypeID],
-                                instance: String, of what: String, at span: SourceSpan) -> Bool {
+                                instance: @autoclosure () -> String, of what: @autoclosure () -> String, at span: SourceSpan) -> Bool {
+        // Most specializations have nothing to meet or meet it all: no list is made for them.
+        guard bounds.contains(where: { !$0.isEmpty }) else { return true }
         let unmet = unmetBounds(parameters, bounds, arguments) + unmetTraitArguments(parameters, bounds, arguments)
         for (type, trait, parameter) in unmet {
-            error("E032", "`\(instance)`: `\(describe(type))` does not implement `\(trait)`, which `\(parameter)` of \(what) requires",
+            error("E032", "`\(instance())`: `\(describe(type))` does not implement `\(trait)`, which `\(parameter)` of \(what()) requires",
                   at: span)
         }
         return unmet.isEmpty

@@ -26,8 +26,7 @@ extension Checker {
 
     /// The index of variant `name` in generic enum `template`.
     func genericVariantIndex(_ template: String, _ name: String) -> Int? {
-        guard case .enumeration(let decl)? = genericTypes[template] else { return nil }
-        return decl.variants.firstIndex { $0.name.text == name }
+        genericTypes[template]?.variantIndex(name)
     }
 
     /// `Type.member` and `value.field`, outside a call.
@@ -143,7 +142,7 @@ extension Checker {
                     model.callTargets[id.index] = .direct(function)
                     return checkArguments(arguments, of: function, skippingReceiver: false, calleeSpan: name.span)
                 }
-                if case .structure? = genericTypes[template] {
+                if genericTypes[template]?.isStructure == true {
                     error("E028", "cannot infer the type arguments of `\(template)` here; write them, as in `\(template)<...>::\(name.text)(...)`",
                           at: name.span)
                     checkAll(arguments)

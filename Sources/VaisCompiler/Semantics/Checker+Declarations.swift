@@ -21,12 +21,12 @@ extension Checker {
                 }
             case .structure(let decl) where !decl.genericParameters.isEmpty:
                 guard declareTypeName(decl.name) else { continue }
-                genericTypes[decl.name.text] = .structure(decl)
+                genericTypes[decl.name.text] = GenericType(.structure(decl))
                 // Reported once here: each specialization keeps the first.
                 reportRepeatedNames(decl.fields.map(\.name)) { "the field `\($0)` is declared more than once" }
             case .enumeration(let decl) where !decl.genericParameters.isEmpty:
                 guard declareTypeName(decl.name) else { continue }
-                genericTypes[decl.name.text] = .enumeration(decl)
+                genericTypes[decl.name.text] = GenericType(.enumeration(decl))
                 if file == preludeFile { preludeEnums.insert(decl.name.text) }
                 let repeated = reportRepeatedNames(decl.variants.map(\.name)) { "the variant `\($0)` is declared more than once" }
                 for (index, variant) in decl.variants.enumerated() where !repeated.contains(index) {
@@ -54,8 +54,8 @@ extension Checker {
     /// the prelude's stays reachable through its type (`Option.Some`).
     private mutating func shadowPreludeVariants(of preludeEnums: Set<String>) {
         for enumName in preludeEnums {
-            guard case .enumeration(let decl)? = genericTypes[enumName] else { continue }
-            for name in decl.variants.map(\.name.text) {
+            guard let template = genericTypes[enumName] else { continue }
+            for name in template.variants.map(\.name.text) {
                 guard let variants = genericBareVariants[name] else { continue }
                 let own = variants.filter { !preludeEnums.contains($0.0) }
                 if !own.isEmpty { genericBareVariants[name] = own }
@@ -387,16 +387,19 @@ extension Checker {
                   at: impl.typeName.span)
             return
         }
-        var seen: Set<String> = Set((genericImpls[impl.typeName.text] ?? []).flatMap { $0.0.methods.map(\.name.text) })
+        var seen: Set<String> = Set((genericImpls[impl.typeName.text] ?? []).flatMap { $0.decl.methods.map(\.name.text) })
         for method in impl.methods where !seen.insert(method.name.text).inserted {
             error("E007", "the method `\(method.name.text)` is defined more than once for `\(impl.typeName.text)`", at: method.name.span)
         }
-        genericImpls[impl.typeName.text, default: []].append((impl, file))
+        genericImpls[impl.typeName.text, default: []].append(GenericImpl(impl, file: file))
     }
 
     mutating func declareFunction(_ decl: FunctionDecl, file: FileID, owner: TypeID?, displayName: String? = nil) -> FunctionID {
         var parameters: [TypeID] = []
         var names: [String] = []
+        let count = decl.parameters.count + 1
+        parameters.reserveCapacity(count)
+        names.reserveCapacity(count)
         if let (receiver, _) = decl.selfParameter, let owner {
             parameters.append(receiver == .value ? owner : model.types.pointer(to: owner))
             names.append("self")
@@ -411,11 +414,10 @@ extension Checker {
         let result = decl.returnType.map { resolveType($0) } ?? .unit
         let isExternal: Bool
         if case .external = decl.body { isExternal = true } else { isExternal = false }
-        let ownerName = owner.map { describe($0) + "." } ?? ""
-        let name = displayName ?? ownerName + decl.name.text
+        let name = displayName ?? owner.map { typeName($0) + "." + decl.name.text } ?? decl.name.text
         // Only a specialization's name (or its owner's) holds `<`, `,` or `(`.
         let needsMangling = displayName != nil || owner.map { instanceOrigins[$0] != nil } ?? false
-        let symbol = isExternal ? decl.name.text : "vais." + (needsMangling ? SymbolMangling.mangle(name) : name)
+        let symbol = isExternal ? decl.name.text : needsMangling ? SymbolMangling.mangle(name, prefix: "vais.") : "vais." + name
         let id = FunctionID(raw: Int32(model.functions.count))
         model.functions.append(FunctionSymbol(name: name, symbol: symbol, kind: isExternal ? .external : .vais,
                                               parameters: parameters, parameterNames: names, result: result,

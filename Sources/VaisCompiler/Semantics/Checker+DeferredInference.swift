@@ -158,9 +158,9 @@ extension Checker {
     mutating func noteDeferredReceiver(_ base: ExprID, method name: String, arguments: [ExprID]) {
         guard let binding = deferredBinding, binding.found == nil, let template = binding.template,
               case .local(let local)? = localResolution(base), local == binding.local else { return }
-        for (impl, _) in genericImpls[template] ?? [] {
-            guard let decl = impl.methods.first(where: { $0.name.text == name }) else { continue }
-            let parameters = impl.genericParameters.map(\.text)
+        for impl in genericImpls[template] ?? [] {
+            guard let decl = impl.decl.methods.first(where: { $0.name.text == name }) else { continue }
+            let parameters = impl.decl.genericParameters.map(\.text)
             var bindings: [TypeID?] = Array(repeating: nil, count: parameters.count)
             for (pattern, argument) in zip(decl.parameters.map(\.type), arguments) {
                 unify(pattern, with: model.type(of: argument), parameters: parameters, bindings: &bindings)

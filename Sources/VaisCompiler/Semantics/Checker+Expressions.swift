@@ -388,8 +388,8 @@ extension Checker {
     private mutating func checkStructLiteral(_ literal: ExprID, _ typeName: Name, _ fields: [FieldInitializer], expected: TypeID?) -> TypeID {
         if !hiddenNames.isEmpty, environmentType(typeName.text) == nil { requireImported(typeName.text, at: typeName.span) }
         let declared = typeNames[typeName.text]
-        if declared == nil, case .structure(let decl)? = genericTypes[typeName.text] {
-            return checkGenericStructLiteral(literal, decl, typeName, fields, expected: expected)
+        if declared == nil, let template = genericTypes[typeName.text], case .structure(let decl) = template.decl {
+            return checkGenericStructLiteral(literal, template, decl, typeName, fields, expected: expected)
         }
         if !tree.typeArguments.isEmpty, tree.typeArguments[literal] != nil {
             error("E027", "`\(typeName.text)` is not generic and takes no type arguments", at: typeName.span)

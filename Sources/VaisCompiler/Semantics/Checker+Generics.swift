@@ -46,9 +46,9 @@ extension Checker {
         instantiationDepth += 1
         defer { instantiationDepth -= 1 }
         let saved = typeEnvironment
-        typeEnvironment = zip(template.parameters, arguments).map { ($0.text, $1) }
+        typeEnvironment = zip(template.parameterNames, arguments).map { ($0, $1) }
         defer { typeEnvironment = saved }
-        switch template {
+        switch template.decl {
         case .structure(let decl):
             let id = StructID(raw: Int32(model.structs.count))
             model.structs.append(StructSymbol(name: key, span: decl.name.span, fields: [], methods: [:]))
@@ -140,18 +140,16 @@ extension Checker {
     mutating func method(named name: String, of type: TypeID, at site: SourceSpan) -> FunctionID? {
         if let existing = methods(of: type)[name] { return existing }
         guard let instance = instanceOrigins[type] else { return nil }
-        for (impl, file) in genericImpls[instance.template] ?? [] {
-            guard let decl = impl.methods.first(where: { $0.name.text == name }),
-                  impl.genericParameters.count == instance.arguments.count else { continue }
+        for impl in genericImpls[instance.template] ?? [] {
+            guard let template = impl.template(named: name), impl.parameterCount == instance.arguments.count else { continue }
             // A method with parameters of its own is specialized per call (`genericMethod`).
-            guard decl.genericParameters.isEmpty else { return nil }
-            if !requireBounds(impl.genericParameters, impl.genericBounds, instance.arguments, instance: describe(type),
-                              of: "the impl of `\(impl.typeName.text)`", at: site) {
+            guard template.decl.genericParameters.isEmpty else { return nil }
+            let instanceText = typeName(type)
+            if !requireBounds(impl.decl.genericParameters, impl.decl.genericBounds, instance.arguments, instance: instanceText,
+                              of: "the impl of `\(impl.decl.typeName.text)`", at: site) {
                 // The missing trait explains whatever the body would report.
                 reportedInstantiations.insert(describe(type) + "." + name)
             }
-            let template = GenericFunctionTemplate(decl: decl, file: file, parameters: impl.genericParameters.map(\.text),
-                                                   associatedTypes: impl.associatedTypes)
             guard let id = instantiateFunction(template, instance.arguments, owner: type, at: site) else { return nil }
             switch model.types[type] {
             case .structure(let structID): model.structs[structID.index].methods[name] = id
@@ -169,13 +167,10 @@ extension Checker {
     func genericMethod(named name: String, of type: TypeID) -> (template: GenericFunctionTemplate, implArguments: [TypeID])? {
         if let template = genericMethods[type]?[name] { return (template, []) }
         guard let instance = instanceOrigins[type] else { return nil }
-        for (impl, file) in genericImpls[instance.template] ?? [] {
-            guard let decl = impl.methods.first(where: { $0.name.text == name }), !decl.genericParameters.isEmpty,
-                  impl.genericParameters.count == instance.arguments.count else { continue }
-            let parameters = impl.genericParameters.map(\.text) + decl.genericParameters.map(\.text)
-            return (GenericFunctionTemplate(decl: decl, file: file, parameters: parameters, associatedTypes: impl.associatedTypes,
-                                            implBounds: BoundedImpl(parameters: impl.genericParameters, bounds: impl.genericBounds)),
-                    instance.arguments)
+        for impl in genericImpls[instance.template] ?? [] {
+            guard let template = impl.template(named: name), !template.decl.genericParameters.isEmpty,
+                  impl.parameterCount == instance.arguments.count else { continue }
+            return (template, instance.arguments)
         }
         return nil
     }
@@ -190,9 +185,11 @@ extension Checker {
         let own = decl.genericParameters.map(\.text)
         var outer = zip(method.template.parameters, method.implArguments).map { (name: $0, type: $1) }
         outer.append((name: "Self", type: target))
+        let targetText = typeName(target)
+        let implName = instanceOrigins[target]?.template ?? targetText
         if let impl = method.template.implBounds,
-           !requireBounds(impl.parameters, impl.bounds, method.implArguments, instance: describe(target),
-                          of: "the impl of `\(instanceOrigins[target]?.template ?? describe(target))`", at: name.span) {
+           !requireBounds(impl.parameters, impl.bounds, method.implArguments, instance: targetText,
+                          of: "the impl of `\(implName)`", at: name.span) {
             checkAll(arguments)
             return .error
         }
@@ -203,7 +200,7 @@ extension Checker {
             checkAll(arguments)
             return .error
         }
-        let (bindings, types) = inferTypeArguments(parameters: own, explicit: explicit, patterns: decl.parameters.map(\.type),
+        let (bindings, types) = inferTypeArguments(parameters: own, explicit: explicit, patterns: method.template.patterns,
                                                    arguments: arguments, result: decl.returnType, expected: expected, outer: outer)
         guard let resolved = complete(bindings, parameters: own, of: decl.name.text, at: name.span, given: types),
               satisfiesBounds(decl, resolved, at: name.span),

@@ -71,10 +71,25 @@ extension Checker {
     mutating func resolvePartially(_ pattern: TypeSyntax, parameters: [String], bindings: [TypeID?],
                                    outer: [(name: String, type: TypeID)]) -> TypeID? {
         guard !mentionsUnbound(pattern, parameters: parameters, bindings: bindings) else { return nil }
-        let saved = typeEnvironment
-        typeEnvironment = outer + zip(parameters, bindings).compactMap { name, type in type.map { (name: name, type: $0) } }
-        defer { typeEnvironment = saved }
-        return resolveType(pattern)
+        // A parameter written alone (`x: T`, most are) is its binding: the
+        // newest of that name, as the environment below would find it.
+        if case .named(let name) = pattern, TypeTable.builtinNames[name.text] == nil,
+           let index = parameters.lastIndex(of: name.text), let bound = bindings[index] {
+            return bound
+        }
+        // The environment is built in a buffer kept from call to call.
+        var environment = environmentScratch
+        environmentScratch = []
+        environment.removeAll(keepingCapacity: true)
+        environment.append(contentsOf: outer)
+        for (name, type) in zip(parameters, bindings) {
+            if let type { environment.append((name: name, type: type)) }
+        }
+        swap(&environment, &typeEnvironment)
+        let type = resolveType(pattern)
+        swap(&environment, &typeEnvironment)
+        environmentScratch = environment
+        return type
     }
 
     /// Checks the values given for a generic signature and works out its
@@ -144,6 +159,7 @@ extension Checker {
     /// already and explains the gap: nothing more is said then.
     mutating func complete(_ bindings: [TypeID?], parameters: [String], of name: String, at span: SourceSpan,
                            given types: [TypeID] = []) -> [TypeID]? {
+        if !bindings.contains(nil) { return bindings.map { $0! } }
         let missing = zip(parameters, bindings).filter { $0.1 == nil }.map { "`\($0.0)`" }
         guard missing.isEmpty else {
             if types.contains(.error) { return nil }
@@ -165,7 +181,7 @@ extension Checker {
             return .error
         }
         let (bindings, types) = inferTypeArguments(parameters: template.parameters, explicit: explicit,
-                                                   patterns: decl.parameters.map(\.type), arguments: arguments,
+                                                   patterns: template.patterns, arguments: arguments,
                                                    result: decl.returnType, expected: expected)
         guard let resolved = complete(bindings, parameters: template.parameters, of: decl.name.text, at: span, given: types),
               satisfiesBounds(decl, resolved, at: span),
@@ -181,9 +197,9 @@ extension Checker {
     /// `Some(x)`, `None`, `Option.Some(x)`.
     mutating func checkGenericVariant(_ id: ExprID, templateName: String, variantIndex: Int, arguments: [ExprID]?,
                                       expected: TypeID?, span: SourceSpan) -> TypeID {
-        guard case .enumeration(let decl)? = genericTypes[templateName] else { return .error }
-        let parameters = decl.genericParameters.map(\.text)
-        let variant = decl.variants[variantIndex]
+        guard let template = genericTypes[templateName], !template.isStructure else { return .error }
+        let parameters = template.parameterNames
+        let variant = template.variants[variantIndex]
         var bindings: [TypeID?] = Array(repeating: nil, count: parameters.count)
         if let expected, let instance = instanceOrigins[expected], instance.template == templateName {
             bindings = instance.arguments.map { Optional($0) }
@@ -227,9 +243,9 @@ extension Checker {
 
     /// `Pair { a: 1, b: 2.0 }`: the arguments come from `Pair<...>` if
     /// written, else from the expected type, else from the field values.
-    mutating func checkGenericStructLiteral(_ literal: ExprID, _ decl: StructDecl, _ typeName: Name, _ fields: [FieldInitializer],
-                                            expected: TypeID?) -> TypeID {
-        let parameters = decl.genericParameters.map(\.text)
+    mutating func checkGenericStructLiteral(_ literal: ExprID, _ template: GenericType, _ decl: StructDecl, _ typeName: Name,
+                                            _ fields: [FieldInitializer], expected: TypeID?) -> TypeID {
+        let parameters = template.parameterNames
         var known = explicitTypeArguments(of: literal)
         if known == nil, let expected, let instance = instanceOrigins[expected], instance.template == decl.name.text {
             known = instance.arguments

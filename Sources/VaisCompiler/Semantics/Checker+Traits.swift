@@ -38,7 +38,7 @@ extension Checker {
             error("E031", "`\(impl.typeName.text)` does not give the associated type `\(associated.text)` of trait `\(trait.name.text)`",
                   at: impl.typeName.span)
         }
-        traitImplementations.insert(impl.typeName.text + ": " + trait.name.text)
+        noteImplementation(of: trait.name.text, by: impl.typeName.text)
         return ImplDecl(typeName: impl.typeName, methods: methods, genericParameters: impl.genericParameters,
                         traitName: traitName, associatedTypes: impl.associatedTypes, genericBounds: impl.genericBounds)
     }
@@ -58,7 +58,7 @@ extension Checker {
             typeEnvironment = [(name: "Self", type: owner)]
             let arguments = impl.traitArguments.map { resolveType($0) }
             typeEnvironment = []
-            traitImplementations.insert(describe(owner) + ": " + instanceName(trait.name.text, arguments))
+            noteImplementation(of: instanceName(trait.name.text, arguments), by: describe(owner))
         }
         return ImplDecl(typeName: impl.typeName, methods: impl.methods, genericParameters: impl.genericParameters,
                         traitName: impl.traitName, traitArguments: impl.traitArguments,
@@ -69,14 +69,15 @@ extension Checker {
     /// or, for a specialization, for its generic type, when the type
     /// arguments meet that impl's bounds.
     func implements(_ type: TypeID, _ trait: String) -> Bool {
-        if traitImplementations.contains(describe(type) + ": " + trait) { return true }
-        guard let instance = instanceOrigins[type], traitImplementations.contains(instance.template + ": " + trait) else { return false }
+        if hasImplementation(of: trait, by: typeName(type)) { return true }
+        guard let instance = instanceOrigins[type], hasImplementation(of: trait, by: instance.template) else { return false }
         guard let impl = boundedImpls[instance.template + ": " + trait] else { return true }
         return unmetBounds(impl.parameters, impl.bounds, instance.arguments).isEmpty
     }
 
     /// E032 for a type argument that lacks a trait its parameter is bound by.
     mutating func satisfiesBounds(_ decl: FunctionDecl, _ arguments: [TypeID], at span: SourceSpan) -> Bool {
+        guard decl.genericBounds.contains(where: { !$0.isEmpty }) else { return true }
         let unmet = unmetBounds(decl.genericParameters, decl.genericBounds, arguments)
             + unmetTraitArguments(decl.genericParameters, decl.genericBounds, arguments)
         for (type, trait, parameter) in unmet {

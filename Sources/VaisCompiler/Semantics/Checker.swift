@@ -26,9 +26,9 @@ struct Checker {
     var bareVariants = NameTable<[(EnumID, Int)]>()
 
     // Generics (see Checker+Generics).
-    var genericTypes = NameTable<GenericTypeDecl>()
+    var genericTypes = NameTable<GenericType>()
     var genericFunctions: [GenericFunctionTemplate] = []
-    var genericImpls = NameTable<[(ImplDecl, FileID)]>()
+    var genericImpls = NameTable<[GenericImpl]>()
     /// Variants of generic enums by bare name: template name and index.
     var genericBareVariants = NameTable<[(String, Int)]>()
     var typeInstances: [InstanceKey: TypeID] = [:]
@@ -39,6 +39,8 @@ struct Checker {
     var functionContexts: [Int: FunctionContext] = [:]
     /// What type parameters and `Self` stand for where checking is now.
     var typeEnvironment: [(name: String, type: TypeID)] = []
+    /// Storage kept for the environments `resolvePartially` builds.
+    var environmentScratch: [(name: String, type: TypeID)] = []
     /// The specialization being checked, if any: its errors are reported
     /// at the use that made it, once.
     var instantiation: (display: String, site: SourceSpan)?
@@ -51,8 +53,9 @@ struct Checker {
     var resolvingAliases: Set<String> = []
     // Traits (see Checker+Traits).
     var traits: [String: TraitDecl] = [:]
-    /// `Point: Show` and, for generic types, `Boxed: Show`.
-    var traitImplementations: Set<String> = []
+    /// `Point: Show` and, for generic types, `Boxed: Show`: by the type's
+    /// name, the traits it implements (see Checker+Bounds).
+    var traitImplementations = NameTable<[String]>()
     /// Those of generic impls with bounds, by the same key.
     var boundedImpls: [String: BoundedImpl] = [:]
     /// Methods with type parameters of their own, of types that are not
@@ -166,6 +169,16 @@ struct Checker {
     }
 
     func describe(_ type: TypeID) -> String { model.describe(type) }
+
+    /// `describe(type)`, read without building a string for a struct or an enum.
+    @inline(__always)
+    func typeName(_ type: TypeID) -> String {
+        switch model.types[type] {
+        case .structure(let id): return model.structs[id.index].name
+        case .enumeration(let id): return model.enums[id.index].name
+        default: return model.describe(type)
+        }
+    }
 
 
     mutating func record(_ expr: ExprID, _ type: TypeID) -> TypeID {

@@ -4,40 +4,100 @@ import VaisSyntax
 enum GenericTypeDecl {
     case structure(StructDecl)
     case enumeration(EnumDecl)
+}
 
-    var name: Name {
-        switch self {
-        case .structure(let decl): return decl.name
-        case .enumeration(let decl): return decl.name
+/// A generic struct or enum with what its uses ask for worked out once. A
+/// class: the checker looks a template up at every use of a generic variant
+/// or type, and a copy of the enum retained each of its declaration's arrays.
+final class GenericType {
+    let decl: GenericTypeDecl
+    let name: Name
+    let parameters: [Name]
+    let parameterNames: [String]
+    let bounds: [[Name]]
+    /// An enum's variants (none for a struct).
+    let variants: [VariantDecl]
+
+    init(_ decl: GenericTypeDecl) {
+        self.decl = decl
+        switch decl {
+        case .structure(let structure):
+            name = structure.name
+            parameters = structure.genericParameters
+            bounds = structure.genericBounds
+            variants = []
+        case .enumeration(let enumeration):
+            name = enumeration.name
+            parameters = enumeration.genericParameters
+            bounds = enumeration.genericBounds
+            variants = enumeration.variants
         }
+        parameterNames = parameters.map(\.text)
     }
 
-    var parameters: [Name] {
-        switch self {
-        case .structure(let decl): return decl.genericParameters
-        case .enumeration(let decl): return decl.genericParameters
-        }
+    var isStructure: Bool {
+        if case .structure = decl { return true }
+        return false
     }
 
-    var bounds: [[Name]] {
-        switch self {
-        case .structure(let decl): return decl.genericBounds
-        case .enumeration(let decl): return decl.genericBounds
-        }
+    /// The index of variant `name` of a generic enum.
+    func variantIndex(_ name: String) -> Int? {
+        variants.firstIndex { $0.name.text == name }
     }
 }
 
-/// A generic function (or a method of a generic impl) as declared.
-struct GenericFunctionTemplate {
+/// A generic function (or a method of a generic impl) as declared. A
+/// class: every call of a generic function reads its template.
+final class GenericFunctionTemplate {
     let decl: FunctionDecl
     let file: FileID
     /// The impl's parameters for a method, then the function's own.
     let parameters: [String]
     /// `type Item = T` of the impl a method comes from.
-    var associatedTypes: [(name: Name, type: TypeSyntax)] = []
+    let associatedTypes: [(name: Name, type: TypeSyntax)]
     /// For a method of a generic impl with bounds (`X<T: Show> Wrapper<T>`),
     /// the impl's parameters and bounds, checked against its type's arguments.
-    var implBounds: BoundedImpl?
+    let implBounds: BoundedImpl?
+    /// The written type of each parameter, matched against the values given.
+    let patterns: [TypeSyntax]
+
+    init(decl: FunctionDecl, file: FileID, parameters: [String], associatedTypes: [(name: Name, type: TypeSyntax)] = [],
+         implBounds: BoundedImpl? = nil) {
+        self.decl = decl
+        self.file = file
+        self.parameters = parameters
+        self.associatedTypes = associatedTypes
+        self.implBounds = implBounds
+        patterns = decl.parameters.map(\.type)
+    }
+}
+
+/// An impl of a generic type (`X Pair<A, B> { ... }`), with a template for
+/// each of its methods made once: each specialization of the type makes
+/// the methods it uses from them.
+final class GenericImpl {
+    let decl: ImplDecl
+    let file: FileID
+    /// Each method's template: the impl's parameters, then the method's own.
+    let templates: [GenericFunctionTemplate]
+
+    init(_ decl: ImplDecl, file: FileID) {
+        self.decl = decl
+        self.file = file
+        let parameters = decl.genericParameters.map(\.text)
+        let bounds = BoundedImpl(parameters: decl.genericParameters, bounds: decl.genericBounds)
+        templates = decl.methods.map { method in
+            GenericFunctionTemplate(decl: method, file: file, parameters: parameters + method.genericParameters.map(\.text),
+                                    associatedTypes: decl.associatedTypes, implBounds: bounds)
+        }
+    }
+
+    var parameterCount: Int { decl.genericParameters.count }
+
+    /// The first method named `name`, as the impl's methods are searched.
+    func template(named name: String) -> GenericFunctionTemplate? {
+        templates.first { $0.decl.name.text == name }
+    }
 }
 
 /// What a specialized struct or enum was made from.
@@ -62,4 +122,13 @@ struct InstanceKey: Hashable {
     let template: String
     let owner: TypeID?
     let arguments: [TypeID]
+
+    /// The name's short hash and the IDs: SipHash over the name's bytes
+    /// cost more than the rest of a lookup.
+    func hash(into hasher: inout Hasher) {
+        hasher.combine(NameHash.of(template))
+        hasher.combine(owner?.raw ?? -1)
+        hasher.combine(arguments.count)
+        for argument in arguments { hasher.combine(argument.raw) }
+    }
 }

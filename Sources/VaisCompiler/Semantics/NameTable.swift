@@ -13,9 +13,9 @@ struct NameTable<Value> {
     private var slots: [Int32] = Array(repeating: 0, count: 16)
 
     subscript(name: String) -> Value? {
-        get { find(name, hash: Self.hash(name)).map { values[$0] } ?? nil }
+        get { find(name, hash: NameHash.of(name)).map { values[$0] } ?? nil }
         set {
-            let hash = Self.hash(name)
+            let hash = NameHash.of(name)
             if let index = find(name, hash: hash) {
                 values[index] = newValue
             } else if newValue != nil {
@@ -29,7 +29,7 @@ struct NameTable<Value> {
     subscript(name: String, default defaultValue: @autoclosure () -> Value) -> Value {
         get { self[name] ?? defaultValue() }
         _modify {
-            let hash = Self.hash(name)
+            let hash = NameHash.of(name)
             let index: Int
             if let found = find(name, hash: hash) {
                 index = found
@@ -82,12 +82,16 @@ struct NameTable<Value> {
         while slots < 2 * count { slots *= 2 }
         return slots
     }
+}
 
+/// The short hash of a name that `NameTable` and the checker's instance
+/// keys use in place of SipHash over its bytes.
+enum NameHash {
     /// A name of up to 15 bytes (nearly all) hashes as its bytes in two
     /// words, zero-padded: a small string is those words already
     /// (`SmallStringLayout`), so its hash is two multiplications. Equal
     /// names hash alike however each is held.
-    private static func hash(_ name: String) -> Int {
+    static func of(_ name: String) -> Int {
         let words = SmallStringLayout.words(of: name)
         if let count = SmallStringLayout.smallCount(words) {
             return mix(words.low, words.high & 0x00FF_FFFF_FFFF_FFFF, count: count)

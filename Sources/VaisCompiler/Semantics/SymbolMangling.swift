@@ -3,12 +3,17 @@
 /// `Pair$Li64$Cf64$G.swap`. Plain names are left as they are, so existing
 /// symbols do not change.
 enum SymbolMangling {
-    static func mangle(_ name: String) -> String {
-        guard name.utf8.contains(where: { !isPlain($0) }) else { return name }
+    /// `prefix` (`vais.`) is written before the name in the same string.
+    static func mangle(_ name: String, prefix: String = "") -> String {
+        guard name.utf8.contains(where: { !isPlain($0) }) else { return prefix + name }
         // Written straight into the string's storage: each specialization
         // is mangled once, and building an array then a string cost twice.
-        return String(unsafeUninitializedCapacity: name.utf8.count * 2) { buffer in
+        return String(unsafeUninitializedCapacity: prefix.utf8.count + name.utf8.count * 2) { buffer in
             var length = 0
+            for byte in prefix.utf8 {
+                buffer[length] = byte
+                length += 1
+            }
             for byte in name.utf8 {
                 if isPlain(byte) {
                     buffer[length] = byte
