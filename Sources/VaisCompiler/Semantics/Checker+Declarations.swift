@@ -18,6 +18,7 @@ extension Checker {
                     error("E007", "the trait `\(decl.name.text)` is defined more than once", at: decl.name.span)
                 } else {
                     traits[decl.name.text] = decl
+                    declaredTraits.append(decl.name.text)
                 }
             case .structure(let decl) where !decl.genericParameters.isEmpty:
                 guard declareTypeName(decl.name) else { continue }
@@ -360,7 +361,7 @@ extension Checker {
             typeEnvironment = environment
             let id = declareFunction(method, file: file, owner: owner)
             typeEnvironment = []
-            functionContexts[id.index] = FunctionContext(environment: environment, instantiation: nil)
+            functionContexts[id] = FunctionContext(environment: environment, instantiation: nil)
             addMethod(method.name.text, id, to: owner)
         }
     }

@@ -18,18 +18,25 @@ extension Checker {
     /// that each take a whole variant, and name them all.
     private func coversEveryVariant(_ arms: [MatchArm], _ type: TypeID) -> Bool {
         guard case .enumeration(let enumID) = model.types[type] else { return false }
-        var covered = Set<Int>()
+        // A flag per variant: a set hashed each index.
+        var covered = Array(repeating: false, count: model.enums[enumID.index].variants.count)
+        var coveredCount = 0
         for arm in arms {
+            let index: Int?
             switch arm.pattern {
             case .binding(let name):
-                if let index = model.variantPatterns[name.span] { covered.insert(index) }
+                index = model.variantPatterns.isEmpty ? nil : model.variantPatterns[name.span]
             case .variant(_, let variant, let fields, _) where fields.allSatisfy({ isIrrefutable($0) }):
-                if let index = model.enums[enumID.index].variantIndex(variant.text) { covered.insert(index) }
+                index = model.enums[enumID.index].variantIndex(variant.text)
             default:
                 continue
             }
+            if let index, index < covered.count, !covered[index] {
+                covered[index] = true
+                coveredCount += 1
+            }
         }
-        return covered.count == model.enums[enumID.index].variants.count
+        return coveredCount == covered.count
     }
 
     /// Whether `rows` (patterns for values of `types`, one a column) cover

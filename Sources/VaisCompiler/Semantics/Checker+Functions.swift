@@ -14,9 +14,9 @@ extension Checker {
             let function = model.functions[index]
             // A closure was checked where it is written.
             guard function.kind == .vais, let decl = function.declaration,
-                  model.closureCaptures[FunctionID(raw: Int32(index))] == nil else { continue }
+                  model.closureCaptures.isEmpty || model.closureCaptures[FunctionID(raw: Int32(index))] == nil else { continue }
             let firstLocal = model.locals.count
-            let context = functionContexts[index]
+            let context = functionContexts[FunctionID(raw: Int32(index))]
             typeEnvironment = context?.environment ?? []
             instantiation = context?.instantiation
             checkBody(of: FunctionID(raw: Int32(index)), decl)

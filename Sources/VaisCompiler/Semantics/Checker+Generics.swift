@@ -122,7 +122,7 @@ extension Checker {
         let id = declareFunction(decl, file: template.file, owner: owner, displayName: display)
         (typeEnvironment, instantiation) = saved
         functionInstances[instanceKey] = id
-        functionContexts[id.index] = context
+        functionContexts[id] = context
         return id
     }
 

@@ -30,7 +30,7 @@ extension Checker {
     private mutating func standInType(_ name: Name) -> TypeID {
         let id = StructID(raw: Int32(model.structs.count))
         model.structs.append(StructSymbol(name: name.text, span: name.span, fields: [], methods: [:]))
-        for trait in traits.keys { noteImplementation(of: trait, by: name.text) }
+        for trait in declaredTraits { noteImplementation(of: trait, by: name.text) }
         return model.types.intern(.structure(id))
     }
 

@@ -36,7 +36,7 @@ struct Checker {
     var functionInstances: [InstanceKey: FunctionID] = [:]
     /// By function index, for functions whose body needs more than its
     /// declaration (specializations, methods that say `Self`).
-    var functionContexts: [Int: FunctionContext] = [:]
+    var functionContexts = DenseTable<FunctionContext>()
     /// What type parameters and `Self` stand for where checking is now.
     var typeEnvironment: [(name: String, type: TypeID)] = []
     /// Storage kept for the environments `resolvePartially` builds.
@@ -49,10 +49,12 @@ struct Checker {
     /// `type Name = T`, resolved where used.
     var typeAliases = NameTable<TypeSyntax>()
     /// `type Pair<T> = (T, T)`, specialized where used.
-    var genericAliases: [String: TypeAliasDecl] = [:]
+    var genericAliases = NameTable<TypeAliasDecl>()
     var resolvingAliases: Set<String> = []
     // Traits (see Checker+Traits).
-    var traits: [String: TraitDecl] = [:]
+    var traits = NameTable<TraitDecl>()
+    /// The names `traits` holds, in the order declared.
+    var declaredTraits: [String] = []
     /// `Point: Show` and, for generic types, `Boxed: Show`: by the type's
     /// name, the traits it implements (see Checker+Bounds).
     var traitImplementations = NameTable<[String]>()

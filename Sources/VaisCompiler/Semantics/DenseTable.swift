@@ -11,6 +11,11 @@ struct DenseTable<Value> {
         set { self[Int(type.raw)] = newValue }
     }
 
+    subscript(_ function: FunctionID) -> Value? {
+        get { self[function.index] }
+        set { self[function.index] = newValue }
+    }
+
     subscript(_ expr: ExprID) -> Value? {
         get { self[expr.index] }
         set { self[expr.index] = newValue }

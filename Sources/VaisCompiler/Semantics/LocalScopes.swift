@@ -12,8 +12,7 @@ struct LocalScopes {
     /// parameters, keeping the storage: a thousand small functions would
     /// otherwise grow three fresh arrays each.
     mutating func reopen() {
-        names.removeAll(keepingCapacity: true)
-        locals.removeAll(keepingCapacity: true)
+        truncate(to: 0)
         marks.removeAll(keepingCapacity: true)
         push()
     }
@@ -24,8 +23,17 @@ struct LocalScopes {
 
     mutating func pop() {
         guard let mark = marks.popLast() else { return }
-        names.removeSubrange(mark...)
-        locals.removeSubrange(mark...)
+        truncate(to: mark)
+    }
+
+    /// One element at a time: `removeSubrange` and `removeAll` go through
+    /// the general `replaceSubrange`, which costs more than the few names
+    /// a block declares.
+    private mutating func truncate(to count: Int) {
+        while names.count > count {
+            names.removeLast()
+            locals.removeLast()
+        }
     }
 
     mutating func declare(_ name: String, _ local: LocalID) {

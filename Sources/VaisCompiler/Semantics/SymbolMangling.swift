@@ -5,26 +5,31 @@
 enum SymbolMangling {
     /// `prefix` (`vais.`) is written before the name in the same string.
     static func mangle(_ name: String, prefix: String = "") -> String {
-        guard name.utf8.contains(where: { !isPlain($0) }) else { return prefix + name }
-        // Written straight into the string's storage: each specialization
-        // is mangled once, and building an array then a string cost twice.
-        return String(unsafeUninitializedCapacity: prefix.utf8.count + name.utf8.count * 2) { buffer in
-            var length = 0
-            for byte in prefix.utf8 {
-                buffer[length] = byte
-                length += 1
-            }
-            for byte in name.utf8 {
-                if isPlain(byte) {
+        var name = name
+        // The bytes are read through a buffer: iterating a String's UTF-8
+        // view cost several times as much per byte.
+        guard !name.withUTF8({ $0.allSatisfy(isPlain) }) else { return prefix.isEmpty ? name : prefix + name }
+        return name.withUTF8 { bytes in
+            // Written straight into the string's storage: each specialization
+            // is mangled once, and building an array then a string cost twice.
+            return String(unsafeUninitializedCapacity: prefix.utf8.count + bytes.count * 2) { buffer in
+                var length = 0
+                for byte in prefix.utf8 {
                     buffer[length] = byte
                     length += 1
-                } else if byte != UInt8(ascii: " ") {
-                    buffer[length] = UInt8(ascii: "$")
-                    buffer[length + 1] = code(of: byte)
-                    length += 2
                 }
+                for byte in bytes {
+                    if isPlain(byte) {
+                        buffer[length] = byte
+                        length += 1
+                    } else if byte != UInt8(ascii: " ") {
+                        buffer[length] = UInt8(ascii: "$")
+                        buffer[length + 1] = code(of: byte)
+                        length += 2
+                    }
+                }
+                return length
             }
-            return length
         }
     }
 
