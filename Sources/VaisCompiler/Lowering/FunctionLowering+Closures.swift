@@ -98,7 +98,7 @@ extension FunctionLowering {
 
     /// A function of this signature, for calls that name no symbol.
     func shape(_ parameters: [TypeID], _ result: TypeID) -> FunctionSymbol {
-        FunctionSymbol(name: "", symbol: "", kind: .vais, parameters: parameters, parameterNames: [], result: result,
+        FunctionSymbol(name: "", symbol: "", kind: .vais, parameters: parameters, result: result,
                        isVariadic: false, isHot: false, owner: nil, receiver: nil, declaration: nil, file: nil, span: nil)
     }
 

@@ -59,7 +59,7 @@ extension Checker {
         let function = FunctionID(raw: Int32(model.functions.count))
         func symbol(parameters: [TypeID], result: TypeID) -> FunctionSymbol {
             FunctionSymbol(name: name, symbol: "vais." + SymbolMangling.mangle(name), kind: .vais, parameters: parameters,
-                           parameterNames: parameters.indices.map { "p\($0)" }, result: result, isVariadic: false,
+                           result: result, isVariadic: false,
                            isHot: enclosingSymbol.isHot, owner: nil, receiver: nil, declaration: decl,
                            file: enclosingSymbol.file, span: span)
         }

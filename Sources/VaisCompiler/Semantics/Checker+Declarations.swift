@@ -314,8 +314,8 @@ extension Checker {
             let id = FunctionID(raw: Int32(model.functions.count))
             let parameters = builtin.parameters.map { resolvePredeclared($0) }
             model.functions.append(FunctionSymbol(name: builtin.name, symbol: builtin.name, kind: builtin.kind,
-                                                  parameters: parameters, parameterNames: parameters.indices.map { "p\($0)" },
-                                                  result: resolvePredeclared(builtin.result), isVariadic: builtin.isVariadic,
+                                                  parameters: parameters, result: resolvePredeclared(builtin.result),
+                                                  isVariadic: builtin.isVariadic,
                                                   isHot: false, owner: nil, receiver: nil, declaration: nil, file: nil, span: nil))
             valueNames[builtin.name] = .function(id)
         }
@@ -397,20 +397,17 @@ extension Checker {
 
     mutating func declareFunction(_ decl: FunctionDecl, file: FileID, owner: TypeID?, displayName: String? = nil) -> FunctionID {
         var parameters: [TypeID] = []
-        var names: [String] = []
-        let count = decl.parameters.count + 1
-        parameters.reserveCapacity(count)
-        names.reserveCapacity(count)
+        parameters.reserveCapacity(decl.parameters.count + 1)
+        let takesSelf = decl.selfParameter != nil && owner != nil
         if let (receiver, _) = decl.selfParameter, let owner {
             parameters.append(receiver == .value ? owner : model.types.pointer(to: owner))
-            names.append("self")
         }
-        for parameter in decl.parameters {
-            if names.contains(parameter.name.text) {
-                error("E007", "the parameter `\(parameter.name.text)` is declared more than once", at: parameter.name.span)
+        for (position, parameter) in decl.parameters.enumerated() {
+            let name = parameter.name.text
+            if (takesSelf && name == "self") || decl.parameters[..<position].contains(where: { $0.name.text == name }) {
+                error("E007", "the parameter `\(name)` is declared more than once", at: parameter.name.span)
             }
             parameters.append(resolveType(parameter.type))
-            names.append(parameter.name.text)
         }
         let result = decl.returnType.map { resolveType($0) } ?? .unit
         let isExternal: Bool
@@ -421,7 +418,7 @@ extension Checker {
         let symbol = isExternal ? decl.name.text : needsMangling ? SymbolMangling.mangle(name, prefix: "vais.") : "vais." + name
         let id = FunctionID(raw: Int32(model.functions.count))
         model.functions.append(FunctionSymbol(name: name, symbol: symbol, kind: isExternal ? .external : .vais,
-                                              parameters: parameters, parameterNames: names, result: result,
+                                              parameters: parameters, result: result,
                                               isVariadic: decl.isVariadic, isHot: decl.isHot, owner: owner,
                                               receiver: decl.selfParameter?.0, declaration: decl, file: file, span: decl.name.span))
         return id

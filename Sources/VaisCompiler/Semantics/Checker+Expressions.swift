@@ -400,12 +400,14 @@ extension Checker {
             for field in fields { checkExpression(field.value, expected: nil) }
             return .error
         }
-        return checkFields(fields, of: type, typeName: typeName, checked: [:])
+        return checkFields(fields, of: type, typeName: typeName, checked: [])
     }
 
     /// The fields of a literal of struct `type`; `checked` holds the types
     /// of values already checked (to infer a generic struct's arguments).
-    mutating func checkFields(_ fields: [FieldInitializer], of type: TypeID, typeName: Name, checked: [Int: TypeID]) -> TypeID {
+    /// `checked` holds, by position, the types of values checked already
+    /// (empty when none was).
+    mutating func checkFields(_ fields: [FieldInitializer], of type: TypeID, typeName: Name, checked: [TypeID?]) -> TypeID {
         guard case .structure(let id) = model.types[type] else { return .error }
         let declared = model.structs[id.index].fields
         let displayName = model.structs[id.index].name
@@ -414,7 +416,7 @@ extension Checker {
         for (position, field) in fields.enumerated() {
             guard let index = model.structs[id.index].fieldIndex(field.name.text) else {
                 error("E004", "struct `\(displayName)` has no field `\(field.name.text)`", at: field.name.span)
-                if checked[position] == nil { checkExpression(field.value, expected: nil) }
+                if position >= checked.count || checked[position] == nil { checkExpression(field.value, expected: nil) }
                 continue
             }
             if given[index] {
@@ -422,7 +424,7 @@ extension Checker {
             }
             given[index] = true
             let expected = declared[index].type
-            let actual = checked[position] ?? checkExpression(field.value, expected: expected)
+            let actual = (position < checked.count ? checked[position] : nil) ?? checkExpression(field.value, expected: expected)
             if !isAssignable(actual, to: expected), !handlesOwnMismatch(field.value) {
                 _ = requireAssignable(actual, to: expected, at: tree[field.value].span, "in field `\(field.name.text)` of `\(displayName)`")
             }

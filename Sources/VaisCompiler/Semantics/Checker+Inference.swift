@@ -256,11 +256,14 @@ extension Checker {
                 checkAll(fields.map(\.value))
                 return .error
             }
-            return checkFields(fields, of: type, typeName: typeName, checked: [:])
+            return checkFields(fields, of: type, typeName: typeName, checked: [])
         }
         var patterns: [TypeSyntax] = []
         var values: [ExprID] = []
         var positions: [Int] = []
+        patterns.reserveCapacity(fields.count)
+        values.reserveCapacity(fields.count)
+        positions.reserveCapacity(fields.count)
         for (position, field) in fields.enumerated() {
             guard let declared = decl.fields.first(where: { $0.name.text == field.name.text }) else { continue }
             patterns.append(declared.type)
@@ -283,6 +286,8 @@ extension Checker {
         }
         let type = instantiateType(decl.name.text, resolved, at: typeName.span)
         guard type != .error else { return .error }
-        return checkFields(fields, of: type, typeName: typeName, checked: Dictionary(uniqueKeysWithValues: zip(positions, types)))
+        var checked = Array(repeating: TypeID?.none, count: fields.count)
+        for (position, type) in zip(positions, types) { checked[position] = type }
+        return checkFields(fields, of: type, typeName: typeName, checked: checked)
     }
 }

@@ -77,7 +77,6 @@ public final class FunctionSymbol: Sendable {
     public let symbol: String
     public let kind: FunctionKind
     public let parameters: [TypeID]
-    public let parameterNames: [String]
     public let result: TypeID
     public let isVariadic: Bool
     public let isHot: Bool
@@ -90,14 +89,13 @@ public final class FunctionSymbol: Sendable {
 
     public var displayName: String { name }
 
-    init(name: String, symbol: String, kind: FunctionKind, parameters: [TypeID], parameterNames: [String], result: TypeID,
+    init(name: String, symbol: String, kind: FunctionKind, parameters: [TypeID], result: TypeID,
          isVariadic: Bool, isHot: Bool, owner: TypeID?, receiver: SelfParameter?, declaration: FunctionDecl?, file: FileID?,
          span: SourceSpan?) {
         self.name = name
         self.symbol = symbol
         self.kind = kind
         self.parameters = parameters
-        self.parameterNames = parameterNames
         self.result = result
         self.isVariadic = isVariadic
         self.isHot = isHot
