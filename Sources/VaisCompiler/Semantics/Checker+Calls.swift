@@ -61,7 +61,7 @@ extension Checker {
             return .error
         }
         guard let index = model.structs[structID.index].fieldIndex(name.text) else {
-            if model.structs[structID.index].methods[name.text] != nil {
+            if methods[target, name.text] != nil {
                 error("E018", "`\(name.text)` is a method of `\(describe(target))`; call it as `.\(name.text)(...)`", at: name.span)
             } else {
                 error("E004", "struct `\(describe(target))` has no field `\(name.text)`", at: name.span)
@@ -81,15 +81,6 @@ extension Checker {
             derefs += 1
         }
         return (current, derefs)
-    }
-
-    @inline(__always)
-    func methods(of type: TypeID) -> [String: FunctionID] {
-        switch model.types[type] {
-        case .structure(let id): return model.structs[id.index].methods
-        case .enumeration(let id): return model.enums[id.index].methods
-        default: return otherMethods[type] ?? [:]
-        }
     }
 
     mutating func checkCall(_ id: ExprID, callee: ExprID, arguments: [ExprID], expected: TypeID?) -> TypeID {

@@ -36,12 +36,12 @@ extension Checker {
             case .structure(let decl):
                 guard declareTypeName(decl.name) else { continue }
                 let id = StructID(raw: Int32(model.structs.count))
-                model.structs.append(StructSymbol(name: decl.name.text, span: decl.name.span, fields: [], methods: [:]))
+                model.structs.append(StructSymbol(name: decl.name.text, span: decl.name.span, fields: []))
                 typeNames[decl.name.text] = model.types.intern(.structure(id))
             case .enumeration(let decl):
                 guard declareTypeName(decl.name) else { continue }
                 let id = EnumID(raw: Int32(model.enums.count))
-                model.enums.append(EnumSymbol(name: decl.name.text, span: decl.name.span, variants: [], methods: [:]))
+                model.enums.append(EnumSymbol(name: decl.name.text, span: decl.name.span, variants: []))
                 typeNames[decl.name.text] = model.types.intern(.enumeration(id))
             default:
                 continue
@@ -354,7 +354,7 @@ extension Checker {
                     decl: method, file: file, parameters: method.genericParameters.map(\.text), associatedTypes: impl.associatedTypes)
                 continue
             }
-            if methods(of: owner)[method.name.text] != nil {
+            if methods[owner, method.name.text] != nil {
                 error("E007", "the method `\(method.name.text)` is defined more than once for `\(impl.typeName.text)`", at: method.name.span)
                 continue
             }
@@ -367,11 +367,7 @@ extension Checker {
     }
 
     mutating func addMethod(_ name: String, _ id: FunctionID, to owner: TypeID) {
-        switch model.types[owner] {
-        case .structure(let structID): model.structs[structID.index].methods[name] = id
-        case .enumeration(let enumID): model.enums[enumID.index].methods[name] = id
-        default: otherMethods[owner, default: [:]][name] = id
-        }
+        methods[owner, name] = id
     }
 
     /// Methods of a generic type are made per specialization, when used;

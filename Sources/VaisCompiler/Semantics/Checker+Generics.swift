@@ -51,7 +51,7 @@ extension Checker {
         switch template.decl {
         case .structure(let decl):
             let id = StructID(raw: Int32(model.structs.count))
-            model.structs.append(StructSymbol(name: key, span: decl.name.span, fields: [], methods: [:]))
+            model.structs.append(StructSymbol(name: key, span: decl.name.span, fields: []))
             let type = model.types.intern(.structure(id))
             typeInstances[instanceKey] = type
             instanceOrigins[type] = TypeInstance(template: templateName, arguments: arguments)
@@ -68,7 +68,7 @@ extension Checker {
             return type
         case .enumeration(let decl):
             let id = EnumID(raw: Int32(model.enums.count))
-            model.enums.append(EnumSymbol(name: key, span: decl.name.span, variants: [], methods: [:]))
+            model.enums.append(EnumSymbol(name: key, span: decl.name.span, variants: []))
             let type = model.types.intern(.enumeration(id))
             typeInstances[instanceKey] = type
             instanceOrigins[type] = TypeInstance(template: templateName, arguments: arguments)
@@ -138,7 +138,7 @@ extension Checker {
 
     /// A method of a specialized type, made from its generic impl on first use.
     mutating func method(named name: String, of type: TypeID, at site: SourceSpan) -> FunctionID? {
-        if let existing = methods(of: type)[name] { return existing }
+        if let existing = methods[type, name] { return existing }
         guard let instance = instanceOrigins[type] else { return nil }
         for impl in genericImpls[instance.template] ?? [] {
             guard let template = impl.template(named: name), impl.parameterCount == instance.arguments.count else { continue }
@@ -151,11 +151,7 @@ extension Checker {
                 reportedInstantiations.insert(describe(type) + "." + name)
             }
             guard let id = instantiateFunction(template, instance.arguments, owner: type, at: site) else { return nil }
-            switch model.types[type] {
-            case .structure(let structID): model.structs[structID.index].methods[name] = id
-            case .enumeration(let enumID): model.enums[enumID.index].methods[name] = id
-            default: break
-            }
+            methods[type, name] = id
             return id
         }
         return nil
@@ -165,7 +161,7 @@ extension Checker {
     /// `type`, as a template whose parameters are the impl's then its own,
     /// with the arguments the type gives the impl's.
     func genericMethod(named name: String, of type: TypeID) -> (template: GenericFunctionTemplate, implArguments: [TypeID])? {
-        if let template = genericMethods[type]?[name] { return (template, []) }
+        if !genericMethods.isEmpty, let template = genericMethods[type]?[name] { return (template, []) }
         guard let instance = instanceOrigins[type] else { return nil }
         for impl in genericImpls[instance.template] ?? [] {
             guard let template = impl.template(named: name), !template.decl.genericParameters.isEmpty,

@@ -29,7 +29,7 @@ extension Checker {
     /// struct of that name that meets every bound.
     private mutating func standInType(_ name: Name) -> TypeID {
         let id = StructID(raw: Int32(model.structs.count))
-        model.structs.append(StructSymbol(name: name.text, span: name.span, fields: [], methods: [:]))
+        model.structs.append(StructSymbol(name: name.text, span: name.span, fields: []))
         for trait in declaredTraits { noteImplementation(of: trait, by: name.text) }
         return model.types.intern(.structure(id))
     }

@@ -12,7 +12,7 @@ extension Checker {
         let key = "(" + elements.map { describe($0) }.joined(separator: ", ") + ")"
         let id = StructID(raw: Int32(model.structs.count))
         let fields = elements.enumerated().map { StructField(name: String($0.offset), type: $0.element, span: SourceSpan(file: FileID(0), start: 0, end: 0)) }
-        model.structs.append(StructSymbol(name: key, span: SourceSpan(file: FileID(0), start: 0, end: 0), fields: fields, methods: [:]))
+        model.structs.append(StructSymbol(name: key, span: SourceSpan(file: FileID(0), start: 0, end: 0), fields: fields))
         let type = model.types.intern(.structure(id))
         typeInstances[instanceKey] = type
         instanceOrigins[type] = TypeInstance(template: Self.tupleTemplate, arguments: elements)

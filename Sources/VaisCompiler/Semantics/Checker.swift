@@ -31,9 +31,9 @@ struct Checker {
     var genericImpls = NameTable<[GenericImpl]>()
     /// Variants of generic enums by bare name: template name and index.
     var genericBareVariants = NameTable<[(String, Int)]>()
-    var typeInstances: [InstanceKey: TypeID] = [:]
+    var typeInstances = InstanceTable<TypeID>()
     var instanceOrigins = DenseTable<TypeInstance>()
-    var functionInstances: [InstanceKey: FunctionID] = [:]
+    var functionInstances = InstanceTable<FunctionID>()
     /// By function index, for functions whose body needs more than its
     /// declaration (specializations, methods that say `Self`).
     var functionContexts = DenseTable<FunctionContext>()
@@ -63,8 +63,8 @@ struct Checker {
     /// Methods with type parameters of their own, of types that are not
     /// generic, by type and name (specialized per call).
     var genericMethods: [TypeID: [String: GenericFunctionTemplate]] = [:]
-    /// Methods of types that are neither structs nor enums (`X i64: Show`).
-    var otherMethods: [TypeID: [String: FunctionID]] = [:]
+    /// The methods of every type, generic specializations' included.
+    var methods = MethodTable()
 
     enum GlobalState { case pending, checking, done }
     var globalStates: [GlobalState] = []

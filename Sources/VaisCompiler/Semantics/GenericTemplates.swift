@@ -117,18 +117,27 @@ struct FunctionContext {
 
 /// A specialization as the caches know it: what it is made from and with
 /// which arguments, compared without building its name.
-struct InstanceKey: Hashable {
+struct InstanceKey: Equatable {
     /// The template's name; for a method, its owner's type too.
     let template: String
     let owner: TypeID?
     let arguments: [TypeID]
 
-    /// The name's short hash and the IDs: SipHash over the name's bytes
+    /// The name's short hash with the IDs folded in: a `Hasher` (SipHash)
     /// cost more than the rest of a lookup.
-    func hash(into hasher: inout Hasher) {
-        hasher.combine(NameHash.of(template))
-        hasher.combine(owner?.raw ?? -1)
-        hasher.combine(arguments.count)
-        for argument in arguments { hasher.combine(argument.raw) }
+    var hash: Int {
+        var hash = NameHash.combine(NameHash.of(template), owner?.raw ?? -1)
+        for argument in arguments { hash = NameHash.combine(hash, argument.raw) }
+        return hash
+    }
+}
+
+/// The specializations made so far, by what they are made from.
+struct InstanceTable<Value> {
+    private var table = HashedTable<InstanceKey, Value>()
+
+    subscript(key: InstanceKey) -> Value? {
+        get { table[key, hash: key.hash] }
+        set { table[key, hash: key.hash] = newValue }
     }
 }

@@ -1,42 +1,37 @@
-/// Values by name, for the checker's program-wide names (types, values,
-/// variants, templates): open addressing on a short hash of the name's
-/// bytes. A `Dictionary` hashes every String with SipHash and its
-/// finalization, some 400 instructions a lookup; the checker asks these
-/// tables at nearly every name, type and call. A name set to nil keeps its
-/// slot and reads as absent.
-struct NameTable<Value> {
-    private var names: [String] = []
+/// Values by a key whose hash the caller works out (see `NameTable`,
+/// `MethodTable`, `InstanceTable`): open addressing, no `Hasher`. A key set
+/// to nil keeps its slot and reads as absent.
+struct HashedTable<Key: Equatable, Value> {
+    private var keys: [Key] = []
     private var hashes: [Int] = []
     private var values: [Value?] = []
-    /// Per slot, one more than the index of the name it holds (0: empty).
+    /// Per slot, one more than the index of the key it holds (0: empty).
     /// A power of two long, at most half full.
     private var slots: [Int32] = Array(repeating: 0, count: 16)
 
-    subscript(name: String) -> Value? {
-        get { find(name, hash: NameHash.of(name)).map { values[$0] } ?? nil }
+    subscript(key: Key, hash hash: Int) -> Value? {
+        get { find(key, hash: hash).map { values[$0] } ?? nil }
         set {
-            let hash = NameHash.of(name)
-            if let index = find(name, hash: hash) {
+            if let index = find(key, hash: hash) {
                 values[index] = newValue
             } else if newValue != nil {
-                insert(name, hash: hash, newValue)
+                insert(key, hash: hash, newValue)
             }
         }
     }
 
-    /// Changed in place (`table[name, default: []].append(x)`), as a
+    /// Changed in place (`table[key, hash: h, default: []].append(x)`), as a
     /// `Dictionary` does: a get and a set copied the whole list each time.
-    subscript(name: String, default defaultValue: @autoclosure () -> Value) -> Value {
-        get { self[name] ?? defaultValue() }
+    subscript(key: Key, hash hash: Int, default defaultValue: @autoclosure () -> Value) -> Value {
+        get { self[key, hash: hash] ?? defaultValue() }
         _modify {
-            let hash = NameHash.of(name)
             let index: Int
-            if let found = find(name, hash: hash) {
+            if let found = find(key, hash: hash) {
                 index = found
                 if values[index] == nil { values[index] = defaultValue() }
             } else {
-                insert(name, hash: hash, defaultValue())
-                index = names.count - 1
+                insert(key, hash: hash, defaultValue())
+                index = keys.count - 1
             }
             yield &values[index]!
         }
@@ -46,23 +41,23 @@ struct NameTable<Value> {
         if 2 * count > slots.count { rehash(slotCount: Self.slotCount(for: count)) }
     }
 
-    private func find(_ name: String, hash: Int) -> Int? {
+    private func find(_ key: Key, hash: Int) -> Int? {
         let mask = slots.count - 1
         var slot = hash & mask
         while true {
             let entry = Int(slots[slot])
             if entry == 0 { return nil }
-            if hashes[entry - 1] == hash, names[entry - 1] == name { return entry - 1 }
+            if hashes[entry - 1] == hash, keys[entry - 1] == key { return entry - 1 }
             slot = (slot + 1) & mask
         }
     }
 
-    private mutating func insert(_ name: String, hash: Int, _ value: Value?) {
-        if 2 * (names.count + 1) > slots.count { rehash(slotCount: 2 * slots.count) }
-        names.append(name)
+    private mutating func insert(_ key: Key, hash: Int, _ value: Value?) {
+        if 2 * (keys.count + 1) > slots.count { rehash(slotCount: 2 * slots.count) }
+        keys.append(key)
         hashes.append(hash)
         values.append(value)
-        place(names.count - 1)
+        place(keys.count - 1)
     }
 
     private mutating func place(_ index: Int) {
@@ -74,7 +69,7 @@ struct NameTable<Value> {
 
     private mutating func rehash(slotCount: Int) {
         slots = Array(repeating: 0, count: slotCount)
-        for index in names.indices { place(index) }
+        for index in keys.indices { place(index) }
     }
 
     private static func slotCount(for count: Int) -> Int {
@@ -84,8 +79,31 @@ struct NameTable<Value> {
     }
 }
 
-/// The short hash of a name that `NameTable` and the checker's instance
-/// keys use in place of SipHash over its bytes.
+/// Values by name, for the checker's program-wide names (types, values,
+/// variants, templates): a `HashedTable` on a short hash of the name's
+/// bytes. A `Dictionary` hashes every String with SipHash and its
+/// finalization, some 400 instructions a lookup; the checker asks these
+/// tables at nearly every name, type and call.
+struct NameTable<Value> {
+    private var table = HashedTable<String, Value>()
+
+    subscript(name: String) -> Value? {
+        get { table[name, hash: NameHash.of(name)] }
+        set { table[name, hash: NameHash.of(name)] = newValue }
+    }
+
+    subscript(name: String, default defaultValue: @autoclosure () -> Value) -> Value {
+        get { self[name] ?? defaultValue() }
+        _modify { yield &table[name, hash: NameHash.of(name), default: defaultValue()] }
+    }
+
+    mutating func reserveCapacity(_ count: Int) {
+        table.reserveCapacity(count)
+    }
+}
+
+/// The short hash of a name that the checker's tables use in place of
+/// SipHash over its bytes.
 enum NameHash {
     /// A name of up to 15 bytes (nearly all) hashes as its bytes in two
     /// words, zero-padded: a small string is those words already
@@ -110,12 +128,21 @@ enum NameHash {
         return mix(low, high, count: count)
     }
 
+    /// `hash` with an ID folded in, for keys of a name and IDs.
+    static func combine(_ hash: Int, _ id: Int32) -> Int {
+        var mixed = UInt64(bitPattern: Int64(hash)) ^ (UInt64(UInt32(bitPattern: id)) &* 0x9E37_79B9_7F4A_7C15)
+        mixed ^= mixed >> 29
+        return Int(truncatingIfNeeded: mixed &* 0xBF58_476D_1CE4_E5B9)
+    }
+
     private static func mix(_ low: UInt64, _ high: UInt64, count: Int) -> Int {
         var hash = (low &* 0x9E37_79B9_7F4A_7C15) ^ ((high ^ UInt64(count)) &* 0xC2B2_AE3D_27D4_EB4F)
         hash ^= hash >> 31
         return Int(truncatingIfNeeded: hash)
     }
 }
+
+extension HashedTable: Sendable where Key: Sendable, Value: Sendable {}
 
 extension NameTable: Sendable where Value: Sendable {}
 

@@ -35,7 +35,6 @@ public struct StructSymbol: Sendable {
     public let name: String
     public let span: SourceSpan
     public internal(set) var fields: [StructField]
-    public internal(set) var methods: [String: FunctionID]
 
     public func fieldIndex(_ name: String) -> Int? { fields.firstIndex { $0.name == name } }
 }
@@ -50,7 +49,6 @@ public struct EnumSymbol: Sendable {
     public let name: String
     public let span: SourceSpan
     public internal(set) var variants: [VariantSymbol]
-    public internal(set) var methods: [String: FunctionID]
 
     public func variantIndex(_ name: String) -> Int? { variants.firstIndex { $0.name == name } }
 }
