@@ -362,12 +362,8 @@ extension Checker {
             let id = declareFunction(method, file: file, owner: owner)
             typeEnvironment = []
             functionContexts[id] = FunctionContext(environment: environment, instantiation: nil)
-            addMethod(method.name.text, id, to: owner)
+            methods[owner, method.name.text] = id
         }
-    }
-
-    mutating func addMethod(_ name: String, _ id: FunctionID, to owner: TypeID) {
-        methods[owner, name] = id
     }
 
     /// Methods of a generic type are made per specialization, when used;

@@ -16,7 +16,7 @@ extension Checker {
         name += "<"
         for (index, argument) in arguments.enumerated() {
             if index > 0 { name += ", " }
-            name += describe(argument)
+            name += typeName(argument)
         }
         name += ">"
         return name
@@ -103,9 +103,12 @@ extension Checker {
         let instanceKey = InstanceKey(template: template.decl.name.text, owner: owner, arguments: arguments)
         if let existing = functionInstances[instanceKey] { return existing }
         let ownArguments = arguments.suffix(template.decl.genericParameters.count)
-        let ownerName = owner.map { describe($0) + "." } ?? ""
-        let display = ownerName + (ownArguments.isEmpty ? template.decl.name.text : instanceName(template.decl.name.text, Array(ownArguments)))
-        var environment = zip(template.parameters, arguments).map { (name: $0, type: $1) }
+        let name = template.decl.name.text
+        let own = ownArguments.isEmpty ? name : instanceName(name, Array(ownArguments))
+        let display = owner.map { typeName($0) + "." + own } ?? own
+        var environment: [(name: String, type: TypeID)] = []
+        environment.reserveCapacity(arguments.count + 1 + template.associatedTypes.count)
+        for (parameter, argument) in zip(template.parameters, arguments) { environment.append((name: parameter, type: argument)) }
         if let owner { environment.append((name: "Self", type: owner)) }
         for (name, type) in template.associatedTypes {
             let saved = typeEnvironment
