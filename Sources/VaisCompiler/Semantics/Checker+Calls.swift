@@ -122,8 +122,9 @@ extension Checker {
             let named = staticBase(base)
             if case .template(let template)? = named {
                 model.resolutions[base.index] = .none
+                let variantIndex = genericVariantIndex(template, name.text)
                 // `Vec::new()` where a `Vec<i64>` is expected: that one's function.
-                if genericVariantIndex(template, name.text) == nil, let expected, instanceOrigins[expected]?.template == template {
+                if variantIndex == nil, let expected, instanceOrigins[expected]?.template == template {
                     guard let function = method(named: name.text, of: expected, at: name.span) else {
                         error("E018", "`\(describe(expected))` has no method `\(name.text)`", at: name.span)
                         checkAll(arguments)
@@ -139,7 +140,7 @@ extension Checker {
                     checkAll(arguments)
                     return .error
                 }
-                guard let index = genericVariantIndex(template, name.text) else {
+                guard let index = variantIndex else {
                     error("E013", "`\(template)` has no variant `\(name.text)`; to call a method, write the type arguments (`\(template)<...>.\(name.text)`)",
                           at: name.span)
                     checkAll(arguments)

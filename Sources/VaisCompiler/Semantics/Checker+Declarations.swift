@@ -69,7 +69,10 @@ extension Checker {
     private mutating func reportRepeatedNames(_ names: [Name], _ message: (String) -> String) -> Set<Int> {
         var seen: Set<String> = []
         var repeated: Set<Int> = []
-        for (index, name) in names.enumerated() where !seen.insert(name.text).inserted {
+        // A few names (most types have a few fields or variants) are
+        // compared, not hashed into a set built for them.
+        for (index, name) in names.enumerated()
+        where names.count <= 16 ? names[..<index].contains(where: { $0.text == name.text }) : !seen.insert(name.text).inserted {
             error("E007", message(name.text), at: name.span)
             repeated.insert(index)
         }
@@ -389,8 +392,8 @@ extension Checker {
 
     mutating func declareFunction(_ decl: FunctionDecl, file: FileID, owner: TypeID?, displayName: String? = nil) -> FunctionID {
         var parameters: [TypeID] = []
-        parameters.reserveCapacity(decl.parameters.count + 1)
         let takesSelf = decl.selfParameter != nil && owner != nil
+        if takesSelf || !decl.parameters.isEmpty { parameters.reserveCapacity(decl.parameters.count + (takesSelf ? 1 : 0)) }
         if let (receiver, _) = decl.selfParameter, let owner {
             parameters.append(receiver == .value ? owner : model.types.pointer(to: owner))
         }

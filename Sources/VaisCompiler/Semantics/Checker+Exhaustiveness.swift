@@ -8,7 +8,8 @@ import VaisSyntax
 /// An arm with a guard covers nothing: its condition may fail.
 extension Checker {
     func isExhaustive(_ allArms: [MatchArm], _ type: TypeID) -> Bool {
-        let arms = allArms.filter { $0.condition == nil }
+        // Most matches have no guard: their arms are kept, not copied.
+        let arms = allArms.contains(where: { $0.condition != nil }) ? allArms.filter { $0.condition == nil } : allArms
         if arms.contains(where: { isIrrefutable($0.pattern) }) || coversEveryVariant(arms, type) { return true }
         var budget = 20_000
         return covers(arms.map { [$0.pattern] }, [type], budget: &budget)
@@ -18,9 +19,9 @@ extension Checker {
     /// that each take a whole variant, and name them all.
     private func coversEveryVariant(_ arms: [MatchArm], _ type: TypeID) -> Bool {
         guard case .enumeration(let enumID) = model.types[type] else { return false }
-        // A flag per variant: a set hashed each index.
-        var covered = Array(repeating: false, count: model.enums[enumID.index].variants.count)
-        var coveredCount = 0
+        // A bit per variant index (a set past the 64th): a set hashed every one.
+        var covered: UInt64 = 0
+        var coveredPast64: Set<Int> = []
         for arm in arms {
             let index: Int?
             switch arm.pattern {
@@ -31,12 +32,10 @@ extension Checker {
             default:
                 continue
             }
-            if let index, index < covered.count, !covered[index] {
-                covered[index] = true
-                coveredCount += 1
-            }
+            guard let index else { continue }
+            if index < 64 { covered |= 1 << UInt64(index) } else { coveredPast64.insert(index) }
         }
-        return coveredCount == covered.count
+        return covered.nonzeroBitCount + coveredPast64.count == model.enums[enumID.index].variants.count
     }
 
     /// Whether `rows` (patterns for values of `types`, one a column) cover
