@@ -101,16 +101,16 @@ extension Checker {
                                      result: TypeSyntax?, expected: TypeID?,
                                      outer: [(name: String, type: TypeID)] = []) -> (bindings: [TypeID?], types: [TypeID]) {
         var bindings: [TypeID?] = explicit.map { $0.map { Optional($0) } } ?? Array(repeating: nil, count: parameters.count)
-        var types = Array(repeating: TypeID.error, count: arguments.count)
         // Closures whose parameter types are left open come last, when the
         // other values have bound what their parameters say. Each value's
-        // turn is worked out once, in one small array.
-        let turns = arguments.map { argument -> ArgumentTurn in
-            isOpenClosure(argument) ? .openClosure : (isUntypedLiteral(argument) ? .untypedLiteral : .typed)
+        // turn is worked out once and held in its slot of `types` until the
+        // value is checked: no second array is made for it.
+        var types = arguments.map { argument in
+            (isOpenClosure(argument) ? ArgumentTurn.openClosure : (isUntypedLiteral(argument) ? .untypedLiteral : .typed)).marker
         }
         var expectedUsed = false
         for turn in ArgumentTurn.allCases {
-            for position in arguments.indices where turns[position] == turn {
+            for position in arguments.indices where types[position] == turn.marker {
                 if !expectedUsed, turn == .untypedLiteral {
                     expectedUsed = true
                     if let result, let expected { unify(result, with: expected, parameters: parameters, bindings: &bindings) }
@@ -138,6 +138,15 @@ extension Checker {
     /// type of their own, then untyped literals, then open closures.
     enum ArgumentTurn: CaseIterable {
         case typed, untypedLiteral, openClosure
+
+        /// The turn as an ID no type has, until its value's type replaces it.
+        var marker: TypeID {
+            switch self {
+            case .typed: return TypeID(-1)
+            case .untypedLiteral: return TypeID(-2)
+            case .openClosure: return TypeID(-3)
+            }
+        }
     }
 
     /// A closure literal with a parameter whose type is not written.

@@ -109,10 +109,16 @@ struct TypeInstance {
 /// What the checker needs to check a function's body besides its
 /// declaration: the types its type parameters (and `Self`) stand for, and
 /// for a specialization, what to call it and where it was first used, so
-/// an error inside it is reported there.
-struct FunctionContext {
-    var environment: [(name: String, type: TypeID)]
-    var instantiation: (display: String, site: SourceSpan)?
+/// an error inside it is reported there. A class: a copy of the table's
+/// entry retained each part.
+final class FunctionContext {
+    let environment: [(name: String, type: TypeID)]
+    let instantiation: (display: String, site: SourceSpan)?
+
+    init(environment: [(name: String, type: TypeID)], instantiation: (display: String, site: SourceSpan)?) {
+        self.environment = environment
+        self.instantiation = instantiation
+    }
 }
 
 /// A specialization as the caches know it: what it is made from and with
