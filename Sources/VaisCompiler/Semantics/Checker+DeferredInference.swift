@@ -161,12 +161,12 @@ extension Checker {
         for impl in genericImpls[template] ?? [] {
             guard let decl = impl.decl.methods.first(where: { $0.name.text == name }) else { continue }
             let parameters = impl.decl.genericParameters.map(\.text)
-            var bindings: [TypeID?] = Array(repeating: nil, count: parameters.count)
+            var bindings = Array(repeating: TypeID.unbound, count: parameters.count)
             for (pattern, argument) in zip(decl.parameters.map(\.type), arguments) {
                 unify(pattern, with: model.type(of: argument), parameters: parameters, bindings: &bindings)
             }
-            guard !bindings.contains(nil) else { return }
-            let type = instantiateType(template, bindings.compactMap { $0 }, at: tree[base].span)
+            guard !bindings.contains(.unbound) else { return }
+            let type = instantiateType(template, bindings, at: tree[base].span)
             if type != .error { deferredBinding?.found = type }
             return
         }

@@ -1,5 +1,12 @@
 import VaisSyntax
 
+extension TypeID {
+    /// A type parameter that inference has not bound yet, in its bindings:
+    /// an ID no type has. (A binding was an optional: an array of those
+    /// was made again without them for every call.)
+    static let unbound = TypeID(-4)
+}
+
 /// Working out type arguments from use, and checking the uses that need
 /// it: calls of generic functions, variants of generic enums, literals of
 /// generic structs.
@@ -8,7 +15,7 @@ extension Checker {
     /// the type of the value given for it. A parameter keeps its first binding.
     /// `aliases` counts the generic aliases written out on the way, so an
     /// alias that names itself (reported where it is resolved) ends.
-    func unify(_ pattern: TypeSyntax, with actual: TypeID, parameters: [String], bindings: inout [TypeID?], aliases: Int = 0) {
+    func unify(_ pattern: TypeSyntax, with actual: TypeID, parameters: [String], bindings: inout [TypeID], aliases: Int = 0) {
         guard actual != .error, actual != .never else { return }
         if let expanded = expandedAlias(pattern) {
             if aliases < 16 { unify(expanded, with: actual, parameters: parameters, bindings: &bindings, aliases: aliases + 1) }
@@ -16,7 +23,7 @@ extension Checker {
         }
         switch pattern {
         case .named(let name):
-            if let index = parameters.firstIndex(of: name.text), bindings[index] == nil { bindings[index] = actual }
+            if let index = parameters.firstIndex(of: name.text), bindings[index] == .unbound { bindings[index] = actual }
         case .generic(let name, let arguments, _):
             guard let instance = instanceOrigins[actual], instance.template == name.text,
                   instance.arguments.count == arguments.count else { return }
@@ -49,11 +56,11 @@ extension Checker {
     }
 
     /// Whether `pattern` names a parameter that has no binding yet.
-    func mentionsUnbound(_ pattern: TypeSyntax, parameters: [String], bindings: [TypeID?]) -> Bool {
+    func mentionsUnbound(_ pattern: TypeSyntax, parameters: [String], bindings: [TypeID]) -> Bool {
         switch pattern {
         case .named(let name):
             guard let index = parameters.firstIndex(of: name.text) else { return false }
-            return bindings[index] == nil
+            return bindings[index] == .unbound
         case .generic(_, let arguments, _), .tuple(let arguments, _):
             return arguments.contains { mentionsUnbound($0, parameters: parameters, bindings: bindings) }
         case .pointer(let inner, _), .reference(let inner, _, _), .array(let inner, _, _):
@@ -68,22 +75,22 @@ extension Checker {
 
     /// `pattern` with the parameters bound so far, or nil while it still
     /// names an unbound one.
-    mutating func resolvePartially(_ pattern: TypeSyntax, parameters: [String], bindings: [TypeID?],
+    mutating func resolvePartially(_ pattern: TypeSyntax, parameters: [String], bindings: [TypeID],
                                    outer: [(name: String, type: TypeID)]) -> TypeID? {
         guard !mentionsUnbound(pattern, parameters: parameters, bindings: bindings) else { return nil }
         // A parameter written alone (`x: T`, most are) is its binding: the
         // newest of that name, as the environment below would find it.
         if case .named(let name) = pattern, TypeTable.builtinNames[name.text] == nil,
-           let index = parameters.lastIndex(of: name.text), let bound = bindings[index] {
-            return bound
+           let index = parameters.lastIndex(of: name.text), bindings[index] != .unbound {
+            return bindings[index]
         }
         // The environment is built in a buffer kept from call to call.
         var environment = environmentScratch
         environmentScratch = []
         environment.removeAll(keepingCapacity: true)
         environment.append(contentsOf: outer)
-        for (name, type) in zip(parameters, bindings) {
-            if let type { environment.append((name: name, type: type)) }
+        for (name, type) in zip(parameters, bindings) where type != .unbound {
+            environment.append((name: name, type: type))
         }
         swap(&environment, &typeEnvironment)
         let type = resolveType(pattern)
@@ -95,12 +102,12 @@ extension Checker {
     /// Checks the values given for a generic signature and works out its
     /// type arguments: from values with a type of their own first, then from
     /// the type the context expects, then from literals (which adapt to what
-    /// is known by then). Returns the bindings (nil where none was found)
-    /// and each value's type.
+    /// is known by then). Returns the bindings (`.unbound` where none was
+    /// found) and each value's type.
     mutating func inferTypeArguments(parameters: [String], explicit: [TypeID]?, patterns: [TypeSyntax], arguments: [ExprID],
                                      result: TypeSyntax?, expected: TypeID?,
-                                     outer: [(name: String, type: TypeID)] = []) -> (bindings: [TypeID?], types: [TypeID]) {
-        var bindings: [TypeID?] = explicit.map { $0.map { Optional($0) } } ?? Array(repeating: nil, count: parameters.count)
+                                     outer: [(name: String, type: TypeID)] = []) -> (bindings: [TypeID], types: [TypeID]) {
+        var bindings = explicit ?? Array(repeating: .unbound, count: parameters.count)
         // Closures whose parameter types are left open come last, when the
         // other values have bound what their parameters say. Each value's
         // turn is worked out once and held in its slot of `types` until the
@@ -166,16 +173,16 @@ extension Checker {
     /// E028 for the parameters inference left open; nil then.
     /// A value that failed to check (`types` holds `.error`) was reported
     /// already and explains the gap: nothing more is said then.
-    mutating func complete(_ bindings: [TypeID?], parameters: [String], of name: String, at span: SourceSpan,
+    mutating func complete(_ bindings: [TypeID], parameters: [String], of name: String, at span: SourceSpan,
                            given types: [TypeID] = []) -> [TypeID]? {
-        if !bindings.contains(nil) { return bindings.map { $0! } }
-        let missing = zip(parameters, bindings).filter { $0.1 == nil }.map { "`\($0.0)`" }
+        if !bindings.contains(.unbound) { return bindings }
+        let missing = zip(parameters, bindings).filter { $0.1 == .unbound }.map { "`\($0.0)`" }
         guard missing.isEmpty else {
             if types.contains(.error) { return nil }
             error("E028", "cannot infer \(missing.joined(separator: ", ")) for `\(name)`; write the type arguments, as in `\(name)<...>`", at: span)
             return nil
         }
-        return bindings.compactMap { $0 }
+        return bindings.filter { $0 != .unbound }
     }
 
     /// A call of a generic function by name.
@@ -209,13 +216,15 @@ extension Checker {
         guard let template = genericTypes[templateName], !template.isStructure else { return .error }
         let parameters = template.parameterNames
         let variant = template.variants[variantIndex]
-        var bindings: [TypeID?] = Array(repeating: nil, count: parameters.count)
+        var bindings: [TypeID]
         if let expected, let instance = instanceOrigins[expected], instance.template == templateName {
-            bindings = instance.arguments.map { Optional($0) }
+            bindings = instance.arguments
+        } else {
+            bindings = Array(repeating: .unbound, count: parameters.count)
         }
         var types: [TypeID] = []
         if let arguments {
-            (bindings, types) = inferTypeArguments(parameters: parameters, explicit: bindings.contains(nil) ? nil : bindings.compactMap { $0 },
+            (bindings, types) = inferTypeArguments(parameters: parameters, explicit: bindings.contains(.unbound) ? nil : bindings,
                                                    patterns: variant.payload, arguments: arguments, result: nil, expected: nil)
         }
         // An expected type that failed (`p: Plan<bool> = Plan.Nothing`, the
@@ -281,7 +290,7 @@ extension Checker {
         }
         let (bindings, types) = inferTypeArguments(parameters: parameters, explicit: nil, patterns: patterns, arguments: values,
                                                    result: nil, expected: nil)
-        if bindings.contains(nil) {
+        if bindings.contains(.unbound) {
             // A missing field is the likelier mistake than a missing type argument.
             let missing = decl.fields.filter { field in !fields.contains { $0.name.text == field.name.text } }.map { "`\($0.name.text)`" }
             if !missing.isEmpty {
