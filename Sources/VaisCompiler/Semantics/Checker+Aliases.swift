@@ -38,7 +38,7 @@ extension Checker {
     /// written out (`(T, T)`), for matching it against a value's type; nil
     /// when it does not name one.
     func expandedAlias(_ pattern: TypeSyntax) -> TypeSyntax? {
-        guard case .generic(let name, let arguments, _) = pattern, let alias = genericAliases[name.text],
+        guard !genericAliases.isEmpty, case .generic(let name, let arguments, _) = pattern, let alias = genericAliases[name.text],
               alias.genericParameters.count == arguments.count else { return nil }
         let substitutions = Dictionary(zip(alias.genericParameters.map(\.text), arguments), uniquingKeysWith: { first, _ in first })
         return Self.substitute(substitutions, in: alias.type)

@@ -187,10 +187,11 @@ extension Checker {
     mutating func resolveType(_ syntax: TypeSyntax) -> TypeID {
         switch syntax {
         case .named(let name):
-            if let builtin = TypeTable.builtinNames[name.text] { return builtin }
+            let hash = NameHash.of(name.text)
+            if let builtin = TypeTable.builtinNames[name.text, hash: hash] { return builtin }
             if !typeEnvironment.isEmpty, let bound = environmentType(name.text) { return bound }
             if !hiddenNames.isEmpty { requireImported(name.text, at: name.span) }
-            if let declared = typeNames[name.text] { return declared }
+            if let declared = typeNames[name.text, hash: hash] { return declared }
             if let alias = typeAliases[name.text] {
                 guard !resolvingAliases.contains(name.text) else {
                     error("E002", "the type alias `\(name.text)` refers to itself", at: name.span)
@@ -215,7 +216,7 @@ extension Checker {
         case .generic(let name, let arguments, let span):
             if !hiddenNames.isEmpty { requireImported(name.text, at: name.span) }
             let resolved = arguments.map { resolveType($0) }
-            if let alias = genericAliases[name.text] { return resolveGenericAlias(alias, resolved, at: span) }
+            if !genericAliases.isEmpty, let alias = genericAliases[name.text] { return resolveGenericAlias(alias, resolved, at: span) }
             guard genericTypes[name.text] != nil else {
                 if typeNames[name.text] != nil || TypeTable.builtinNames[name.text] != nil || environmentType(name.text) != nil
                     || typeAliases[name.text] != nil {

@@ -19,9 +19,7 @@ extension Checker {
     /// that each take a whole variant, and name them all.
     private func coversEveryVariant(_ arms: [MatchArm], _ type: TypeID) -> Bool {
         guard case .enumeration(let enumID) = model.types[type] else { return false }
-        // A bit per variant index (a set past the 64th): a set hashed every one.
-        var covered: UInt64 = 0
-        var coveredPast64: Set<Int> = []
+        var covered = IndexFlags()
         for arm in arms {
             let index: Int?
             switch arm.pattern {
@@ -32,10 +30,9 @@ extension Checker {
             default:
                 continue
             }
-            guard let index else { continue }
-            if index < 64 { covered |= 1 << UInt64(index) } else { coveredPast64.insert(index) }
+            if let index { covered.insert(index) }
         }
-        return covered.nonzeroBitCount + coveredPast64.count == model.enums[enumID.index].variants.count
+        return covered.count == model.enums[enumID.index].variants.count
     }
 
     /// Whether `rows` (patterns for values of `types`, one a column) cover

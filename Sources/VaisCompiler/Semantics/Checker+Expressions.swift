@@ -412,17 +412,16 @@ extension Checker {
         let declared = model.structs[id.index].fields
         let displayName = model.structs[id.index].name
         // By the declared field's index: a flag each costs less than a set of names.
-        var given = Array(repeating: false, count: declared.count)
+        var given = IndexFlags()
         for (position, field) in fields.enumerated() {
             guard let index = model.structs[id.index].fieldIndex(field.name.text) else {
                 error("E004", "struct `\(displayName)` has no field `\(field.name.text)`", at: field.name.span)
                 if position >= checked.count || checked[position] == nil { checkExpression(field.value, expected: nil) }
                 continue
             }
-            if given[index] {
+            if !given.insert(index) {
                 error("E007", "the field `\(field.name.text)` is given more than once", at: field.name.span)
             }
-            given[index] = true
             let expected = declared[index].type
             let actual = (position < checked.count ? checked[position] : nil) ?? checkExpression(field.value, expected: expected)
             if !isAssignable(actual, to: expected), !handlesOwnMismatch(field.value) {
@@ -430,8 +429,8 @@ extension Checker {
             }
             coerce(field.value, from: actual, to: expected)
         }
-        if given.contains(false) {
-            let missing = declared.indices.filter { !given[$0] }.map { "`\(declared[$0].name)`" }
+        if given.count < declared.count {
+            let missing = declared.indices.filter { !given.contains($0) }.map { "`\(declared[$0].name)`" }
             error("E011", "missing field\(missing.count > 1 ? "s" : "") \(missing.joined(separator: ", ")) in `\(displayName)` literal", at: typeName.span)
         }
         return type

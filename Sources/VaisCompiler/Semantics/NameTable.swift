@@ -37,6 +37,9 @@ struct HashedTable<Key: Equatable, Value> {
         }
     }
 
+    /// Whether no key was ever given a value.
+    var isEmpty: Bool { keys.isEmpty }
+
     mutating func reserveCapacity(_ count: Int) {
         if 2 * count > slots.count { rehash(slotCount: Self.slotCount(for: count)) }
     }
@@ -96,6 +99,11 @@ struct NameTable<Value> {
         get { self[name] ?? defaultValue() }
         _modify { yield &table[name, hash: NameHash.of(name), default: defaultValue()] }
     }
+
+    /// With the name's hash worked out once for several tables.
+    subscript(name: String, hash hash: Int) -> Value? { table[name, hash: hash] }
+
+    var isEmpty: Bool { table.isEmpty }
 
     mutating func reserveCapacity(_ count: Int) {
         table.reserveCapacity(count)
