@@ -408,7 +408,7 @@ extension Checker {
         let result = decl.returnType.map { resolveType($0) } ?? .unit
         let isExternal: Bool
         if case .external = decl.body { isExternal = true } else { isExternal = false }
-        let name = displayName ?? owner.map { typeName($0) + "." + decl.name.text } ?? decl.name.text
+        let name = displayName ?? owner.map { Self.memberName(typeName($0), decl.name.text) } ?? decl.name.text
         // Only a specialization's name (or its owner's) holds `<`, `,` or `(`.
         let needsMangling = displayName != nil || owner.map { instanceOrigins[$0] != nil } ?? false
         let symbol = isExternal ? decl.name.text : needsMangling ? SymbolMangling.mangle(name, prefix: "vais.") : "vais." + name

@@ -56,6 +56,7 @@ extension Checker {
             typeInstances[instanceKey] = type
             instanceOrigins[type] = TypeInstance(template: templateName, arguments: arguments)
             var fields: [StructField] = []
+            fields.reserveCapacity(decl.fields.count)
             for field in decl.fields where !fields.contains(where: { $0.name == field.name.text }) {
                 fields.append(StructField(name: field.name.text, type: resolveType(field.type), span: field.name.span))
             }
@@ -73,6 +74,7 @@ extension Checker {
             typeInstances[instanceKey] = type
             instanceOrigins[type] = TypeInstance(template: templateName, arguments: arguments)
             var variants: [VariantSymbol] = []
+            variants.reserveCapacity(decl.variants.count)
             for variant in decl.variants where !variants.contains(where: { $0.name == variant.name.text }) {
                 variants.append(VariantSymbol(name: variant.name.text, payload: variant.payload.map { resolveType($0) }, span: variant.name.span))
             }
@@ -105,7 +107,7 @@ extension Checker {
         let ownArguments = arguments.suffix(template.decl.genericParameters.count)
         let name = template.decl.name.text
         let own = ownArguments.isEmpty ? name : instanceName(name, Array(ownArguments))
-        let display = owner.map { typeName($0) + "." + own } ?? own
+        let display = owner.map { Self.memberName(typeName($0), own) } ?? own
         var environment: [(name: String, type: TypeID)] = []
         environment.reserveCapacity(arguments.count + 1 + template.associatedTypes.count)
         for (parameter, argument) in zip(template.parameters, arguments) { environment.append((name: parameter, type: argument)) }

@@ -172,6 +172,19 @@ struct Checker {
 
     func describe(_ type: TypeID) -> String { model.describe(type) }
 
+    /// `Owner.member`, in one allocation when it is too long for a small
+    /// string (`a + "." + b` copied `a` into a string that then grew).
+    static func memberName(_ owner: String, _ member: String) -> String {
+        let length = owner.utf8.count + 1 + member.utf8.count
+        guard length > 15 else { return owner + "." + member }
+        var name = ""
+        name.reserveCapacity(length)
+        name += owner
+        name += "."
+        name += member
+        return name
+    }
+
     /// `describe(type)`, read without building a string for a struct or an enum.
     @inline(__always)
     func typeName(_ type: TypeID) -> String {
