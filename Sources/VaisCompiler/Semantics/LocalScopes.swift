@@ -6,40 +6,40 @@
 struct LocalScopes {
     private var names: [String] = []
     private var locals: [LocalID] = []
+    /// How many entries of `names` and `locals` are in scope. Those past it
+    /// are left over from closed scopes and overwritten by the next names
+    /// declared: the storage is kept from block to block and from function
+    /// to function, and closing a scope removes nothing.
+    private var top = 0
     private var marks: [Int] = []
 
     /// Empties the stack and opens one scope, for the next function's
-    /// parameters, keeping the storage: a thousand small functions would
-    /// otherwise grow three fresh arrays each.
+    /// parameters.
     mutating func reopen() {
-        truncate(to: 0)
-        marks.removeAll(keepingCapacity: true)
+        top = 0
+        while !marks.isEmpty { marks.removeLast() }
         push()
     }
 
     mutating func push() {
-        marks.append(names.count)
+        marks.append(top)
     }
 
     mutating func pop() {
         guard let mark = marks.popLast() else { return }
-        truncate(to: mark)
-    }
-
-    /// One element at a time: `removeSubrange` and `removeAll` go through
-    /// the general `replaceSubrange`, which costs more than the few names
-    /// a block declares.
-    private mutating func truncate(to count: Int) {
-        while names.count > count {
-            names.removeLast()
-            locals.removeLast()
-        }
+        top = mark
     }
 
     mutating func declare(_ name: String, _ local: LocalID) {
         if marks.isEmpty { push() }
-        names.append(name)
-        locals.append(local)
+        if top < names.count {
+            names[top] = name
+            locals[top] = local
+        } else {
+            names.append(name)
+            locals.append(local)
+        }
+        top += 1
     }
 
     func lookup(_ name: String) -> LocalID? {
@@ -48,11 +48,11 @@ struct LocalScopes {
 
     /// How many names are in scope: a closure's body sees the names below
     /// this mark as captures.
-    var count: Int { names.count }
+    var count: Int { top }
 
     /// The local a name refers to, and its position in the stack.
     func lookupWithPosition(_ name: String) -> (local: LocalID, position: Int)? {
-        var index = names.count
+        var index = top
         while index > 0 {
             index -= 1
             if names[index] == name { return (locals[index], index) }
