@@ -11,7 +11,6 @@ enum GenericTypeDecl {
 /// or type, and a copy of the enum retained each of its declaration's arrays.
 final class GenericType {
     let decl: GenericTypeDecl
-    let name: Name
     let parameters: [Name]
     let parameterNames: [String]
     let bounds: [[Name]]
@@ -22,12 +21,10 @@ final class GenericType {
         self.decl = decl
         switch decl {
         case .structure(let structure):
-            name = structure.name
             parameters = structure.genericParameters
             bounds = structure.genericBounds
             variants = []
         case .enumeration(let enumeration):
-            name = enumeration.name
             parameters = enumeration.genericParameters
             bounds = enumeration.genericBounds
             variants = enumeration.variants
@@ -77,13 +74,11 @@ final class GenericFunctionTemplate {
 /// the methods it uses from them.
 final class GenericImpl {
     let decl: ImplDecl
-    let file: FileID
     /// Each method's template: the impl's parameters, then the method's own.
     let templates: [GenericFunctionTemplate]
 
     init(_ decl: ImplDecl, file: FileID) {
         self.decl = decl
-        self.file = file
         let parameters = decl.genericParameters.map(\.text)
         let bounds = BoundedImpl(parameters: decl.genericParameters, bounds: decl.genericBounds)
         templates = decl.methods.map { method in
