@@ -7,7 +7,7 @@ import VaisSyntax
 /// value. Rows of patterns are split by the first column's cases in turn.
 /// An arm with a guard covers nothing: its condition may fail.
 extension Checker {
-    func isExhaustive(_ allArms: [MatchArm], _ type: TypeID) -> Bool {
+    func isExhaustive(_ allArms: ArmList, _ type: TypeID) -> Bool {
         let arms = allArms.filter { $0.condition == nil }
         if arms.contains(where: { isIrrefutable($0.pattern) }) || coversEveryVariant(arms, type) { return true }
         var budget = 20_000
