@@ -103,6 +103,22 @@ public struct Lexer {
             return scanNumber()
         case UInt8(ascii: "\""):
             return scanString()
+        // The commonest punctuation, which no longer token starts with.
+        case UInt8(ascii: "("):
+            position += 1
+            return .lParen
+        case UInt8(ascii: ")"):
+            position += 1
+            return .rParen
+        case UInt8(ascii: ","):
+            position += 1
+            return .comma
+        case UInt8(ascii: "{"):
+            position += 1
+            return .lBrace
+        case UInt8(ascii: "}"):
+            position += 1
+            return .rBrace
         default:
             return scanPunctuation(byte)
         }

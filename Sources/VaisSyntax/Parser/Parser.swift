@@ -87,6 +87,8 @@ public struct Parser {
         return token
     }
 
+    /// Inlined: it is asked of nearly every token, most often to say no.
+    @inline(__always)
     mutating func accept(_ expected: TokenKind) -> Bool {
         guard kind == expected else { return false }
         advance()
