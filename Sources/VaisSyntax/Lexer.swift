@@ -104,24 +104,20 @@ public struct Lexer {
         case UInt8(ascii: "\""):
             return scanString()
         // The commonest punctuation, which no longer token starts with.
-        case UInt8(ascii: "("):
-            position += 1
-            return .lParen
-        case UInt8(ascii: ")"):
-            position += 1
-            return .rParen
-        case UInt8(ascii: ","):
-            position += 1
-            return .comma
-        case UInt8(ascii: "{"):
-            position += 1
-            return .lBrace
-        case UInt8(ascii: "}"):
-            position += 1
-            return .rBrace
+        case UInt8(ascii: "("): return single(.lParen)
+        case UInt8(ascii: ")"): return single(.rParen)
+        case UInt8(ascii: ","): return single(.comma)
+        case UInt8(ascii: "{"): return single(.lBrace)
+        case UInt8(ascii: "}"): return single(.rBrace)
         default:
             return scanPunctuation(byte)
         }
+    }
+
+    @inline(__always)
+    private mutating func single(_ kind: TokenKind) -> TokenKind {
+        position += 1
+        return kind
     }
 
     private mutating func scanIdentifierOrKeyword() -> TokenKind {
