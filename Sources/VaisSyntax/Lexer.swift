@@ -10,6 +10,8 @@ public struct Lexer {
     private var position = 0
     private var sawNewline = true
     private var diagnostics = DiagnosticBag()
+    /// Held here so the static is looked up once per file, not per identifier.
+    private let keywords = Keywords.table
 
     private init(bytes: UnsafeBufferPointer<UInt8>, file: FileID) {
         self.bytes = bytes
@@ -31,14 +33,17 @@ public struct Lexer {
     }
 
     private mutating func tokenizeAll() -> [Token] {
-        // Dense code runs to a token every two or three bytes: reserved so
-        // that the array is not copied as it grows.
-        var tokens: [Token] = []
-        tokens.reserveCapacity(bytes.count / 2 + 16)
-        while true {
-            let token = next()
-            tokens.append(token)
-            if token.kind == .endOfFile { return tokens }
+        // Every token but the last takes at least a byte, so the file's
+        // length bounds their number: tokens are written in place, without
+        // the capacity check of an append per token. Pages never written
+        // are never touched.
+        [Token](unsafeUninitializedCapacity: bytes.count + 1) { buffer, count in
+            while true {
+                let token = next()
+                buffer.initializeElement(at: count, to: token)
+                count += 1
+                if token.kind == .endOfFile { return }
+            }
         }
     }
 
@@ -51,16 +56,22 @@ public struct Lexer {
         return index < bytes.count ? bytes[index] : 0
     }
 
+    // The scanning loops work on a local index, stored back once: the
+    // lexer is `inout` to them, so every step on `position` itself was a
+    // load and a store.
     private mutating func skipTrivia() {
-        while position < bytes.count {
-            switch bytes[position] {
+        var index = position
+        defer { position = index }
+        let count = bytes.count
+        while index < count {
+            switch bytes[index] {
             case UInt8(ascii: "\n"):
                 sawNewline = true
-                position += 1
+                index += 1
             case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\r"):
-                position += 1
-            case UInt8(ascii: "#") where peek(1) != UInt8(ascii: "["):
-                while position < bytes.count, bytes[position] != UInt8(ascii: "\n") { position += 1 }
+                index += 1
+            case UInt8(ascii: "#") where index + 1 >= count || bytes[index + 1] != UInt8(ascii: "["):
+                while index < count, bytes[index] != UInt8(ascii: "\n") { index += 1 }
             default:
                 return
             }
@@ -92,25 +103,49 @@ public struct Lexer {
             return scanNumber()
         case UInt8(ascii: "\""):
             return scanString()
+        // The commonest punctuation, which no longer token starts with.
+        case UInt8(ascii: "("): return single(.lParen)
+        case UInt8(ascii: ")"): return single(.rParen)
+        case UInt8(ascii: ","): return single(.comma)
+        case UInt8(ascii: "{"): return single(.lBrace)
+        case UInt8(ascii: "}"): return single(.rBrace)
         default:
             return scanPunctuation(byte)
         }
     }
 
-    private mutating func scanIdentifierOrKeyword() -> TokenKind {
-        let start = position
-        while position < bytes.count, Self.isIdentifierByte(bytes[position]) { position += 1 }
-        return Keywords.kind(of: bytes[start..<position]) ?? .identifier
+    @inline(__always)
+    private mutating func single(_ kind: TokenKind) -> TokenKind {
+        position += 1
+        return kind
     }
 
-    static func isIdentifierByte(_ byte: UInt8) -> Bool {
-        switch byte {
-        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
-             UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "_"):
-            return true
-        default:
-            return false
+    private mutating func scanIdentifierOrKeyword() -> TokenKind {
+        let start = position
+        var index = start + 1
+        while index < bytes.count, Self.isIdentifierByte(bytes[index]) { index += 1 }
+        position = index
+        let length = index - start
+        guard length <= 8 else { return .identifier }
+        return keywords.kind(packed: packedSpelling(from: start, length: length)) ?? .identifier
+    }
+
+    /// The `length` (at most eight) bytes from `start` as `Keywords.pack`
+    /// packs them: one unaligned load where eight bytes remain in the file.
+    @inline(__always)
+    private func packedSpelling(from start: Int, length: Int) -> UInt64 {
+        guard start + 8 <= bytes.count, let base = bytes.baseAddress else {
+            return Keywords.pack(bytes[start..<(start + length)])
         }
+        let word = UInt64(littleEndian: UnsafeRawPointer(base + start).loadUnaligned(as: UInt64.self))
+        return length == 8 ? word : word & ((1 << UInt64(8 * length)) - 1)
+    }
+
+    @inline(__always)
+    static func isIdentifierByte(_ byte: UInt8) -> Bool {
+        // Letters of either case fold onto one range; wrapping subtraction
+        // makes each range one unsigned compare.
+        (byte | 0x20) &- UInt8(ascii: "a") < 26 || byte &- UInt8(ascii: "0") < 10 || byte == UInt8(ascii: "_")
     }
 
     private mutating func scanNumber() -> TokenKind {
@@ -153,9 +188,9 @@ public struct Lexer {
     }
 
     private mutating func consumeDigits() {
-        while position < bytes.count, Self.isDigit(bytes[position]) || bytes[position] == UInt8(ascii: "_") {
-            position += 1
-        }
+        var index = position
+        while index < bytes.count, Self.isDigit(bytes[index]) || bytes[index] == UInt8(ascii: "_") { index += 1 }
+        position = index
     }
 
     static func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
@@ -183,8 +218,7 @@ public struct Lexer {
     }
 
     private mutating func scanPunctuation(_ byte: UInt8) -> TokenKind? {
-        let second = peek(1)
-        let third = peek(2)
+        // The bytes after are read only by the operators that have more.
         func take(_ count: Int, _ kind: TokenKind) -> TokenKind {
             position += count
             return kind
@@ -203,36 +237,36 @@ public struct Lexer {
         case UInt8(ascii: "^"): return take(1, .caret)
         case UInt8(ascii: "#"): return take(2, .hashBracket)
         case UInt8(ascii: "@"):
-            return second == UInt8(ascii: "[") ? take(2, .atBracket) : take(1, .at)
+            return peek(1) == UInt8(ascii: "[") ? take(2, .atBracket) : take(1, .at)
         case UInt8(ascii: ":"):
-            if second == UInt8(ascii: ":") { return take(2, .colonColon) }
-            return second == UInt8(ascii: "=") ? take(2, .colonEqual) : take(1, .colon)
+            if peek(1) == UInt8(ascii: ":") { return take(2, .colonColon) }
+            return peek(1) == UInt8(ascii: "=") ? take(2, .colonEqual) : take(1, .colon)
         case UInt8(ascii: "."):
-            if second == UInt8(ascii: ".") {
-                if third == UInt8(ascii: ".") { return take(3, .ellipsis) }
-                if third == UInt8(ascii: "=") { return take(3, .dotDotEqual) }
+            if peek(1) == UInt8(ascii: ".") {
+                if peek(2) == UInt8(ascii: ".") { return take(3, .ellipsis) }
+                if peek(2) == UInt8(ascii: "=") { return take(3, .dotDotEqual) }
                 return take(2, .dotDot)
             }
             return take(1, .dot)
-        case UInt8(ascii: "+"): return second == UInt8(ascii: "=") ? take(2, .plusEqual) : take(1, .plus)
+        case UInt8(ascii: "+"): return peek(1) == UInt8(ascii: "=") ? take(2, .plusEqual) : take(1, .plus)
         case UInt8(ascii: "-"):
-            if second == UInt8(ascii: ">") { return take(2, .arrow) }
-            return second == UInt8(ascii: "=") ? take(2, .minusEqual) : take(1, .minus)
-        case UInt8(ascii: "*"): return second == UInt8(ascii: "=") ? take(2, .starEqual) : take(1, .star)
-        case UInt8(ascii: "/"): return second == UInt8(ascii: "=") ? take(2, .slashEqual) : take(1, .slash)
-        case UInt8(ascii: "%"): return second == UInt8(ascii: "=") ? take(2, .percentEqual) : take(1, .percent)
-        case UInt8(ascii: "&"): return second == UInt8(ascii: "&") ? take(2, .ampAmp) : take(1, .amp)
-        case UInt8(ascii: "|"): return second == UInt8(ascii: "|") ? take(2, .pipePipe) : take(1, .pipe)
-        case UInt8(ascii: "!"): return second == UInt8(ascii: "=") ? take(2, .bangEqual) : take(1, .bang)
+            if peek(1) == UInt8(ascii: ">") { return take(2, .arrow) }
+            return peek(1) == UInt8(ascii: "=") ? take(2, .minusEqual) : take(1, .minus)
+        case UInt8(ascii: "*"): return peek(1) == UInt8(ascii: "=") ? take(2, .starEqual) : take(1, .star)
+        case UInt8(ascii: "/"): return peek(1) == UInt8(ascii: "=") ? take(2, .slashEqual) : take(1, .slash)
+        case UInt8(ascii: "%"): return peek(1) == UInt8(ascii: "=") ? take(2, .percentEqual) : take(1, .percent)
+        case UInt8(ascii: "&"): return peek(1) == UInt8(ascii: "&") ? take(2, .ampAmp) : take(1, .amp)
+        case UInt8(ascii: "|"): return peek(1) == UInt8(ascii: "|") ? take(2, .pipePipe) : take(1, .pipe)
+        case UInt8(ascii: "!"): return peek(1) == UInt8(ascii: "=") ? take(2, .bangEqual) : take(1, .bang)
         case UInt8(ascii: "="):
-            if second == UInt8(ascii: "=") { return take(2, .equalEqual) }
-            return second == UInt8(ascii: ">") ? take(2, .fatArrow) : take(1, .equal)
+            if peek(1) == UInt8(ascii: "=") { return take(2, .equalEqual) }
+            return peek(1) == UInt8(ascii: ">") ? take(2, .fatArrow) : take(1, .equal)
         case UInt8(ascii: "<"):
-            if second == UInt8(ascii: "<") { return take(2, .shl) }
-            return second == UInt8(ascii: "=") ? take(2, .lessEqual) : take(1, .less)
+            if peek(1) == UInt8(ascii: "<") { return take(2, .shl) }
+            return peek(1) == UInt8(ascii: "=") ? take(2, .lessEqual) : take(1, .less)
         case UInt8(ascii: ">"):
-            if second == UInt8(ascii: ">") { return take(2, .shr) }
-            return second == UInt8(ascii: "=") ? take(2, .greaterEqual) : take(1, .greater)
+            if peek(1) == UInt8(ascii: ">") { return take(2, .shr) }
+            return peek(1) == UInt8(ascii: "=") ? take(2, .greaterEqual) : take(1, .greater)
         default:
             let length = SourceFile.scalarLength(leadingByte: byte)
             position = min(bytes.count, position + length)

@@ -19,14 +19,34 @@ public struct SourceFile: Sendable {
         self.id = id
         self.path = path
         self.bytes = bytes.starts(with: Self.byteOrderMark) ? Array(bytes.dropFirst(Self.byteOrderMark.count)) : bytes
-        var starts: [UInt32] = [0]
-        for (offset, byte) in self.bytes.enumerated() where byte == UInt8(ascii: "\n") {
-            starts.append(UInt32(offset + 1))
-        }
-        self.lineStarts = starts
+        self.lineStarts = Self.lineStarts(of: self.bytes)
     }
 
     static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
+
+    /// Where each line starts. Eight bytes are tested at once for a line
+    /// break (a zero byte of `word ^ 0x0A0A...`), since most hold none.
+    private static func lineStarts(of bytes: [UInt8]) -> [UInt32] {
+        var starts: [UInt32] = [0]
+        bytes.withUnsafeBytes { raw in
+            let ones: UInt64 = 0x0101_0101_0101_0101
+            let newlines = ones &* UInt64(UInt8(ascii: "\n"))
+            var offset = 0
+            while offset + 8 <= raw.count {
+                let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) ^ newlines
+                if (word &- ones) & ~word & (ones << 7) != 0 {
+                    for index in offset..<(offset + 8) where raw[index] == UInt8(ascii: "\n") {
+                        starts.append(UInt32(index + 1))
+                    }
+                }
+                offset += 8
+            }
+            for index in offset..<raw.count where raw[index] == UInt8(ascii: "\n") {
+                starts.append(UInt32(index + 1))
+            }
+        }
+        return starts
+    }
 
     /// 1-based line and column of a byte offset. Columns count Unicode
     /// scalars, so a caret lines up under multi-byte characters.

@@ -146,11 +146,10 @@ enum Keywords {
     ]
 
     /// The spellings packed into integers (up to eight bytes, first byte
-    /// lowest) and sorted, so the lexer finds a keyword with a few integer
-    /// compares instead of building a String and hashing it per identifier.
-    private static let packed: [(key: UInt64, kind: TokenKind)] = spellings
-        .map { (pack(Array($0.0.utf8)[...]), $0.1) }
-        .sorted { $0.key < $1.key }
+    /// lowest), placed by a hash of that integer in a table where no two
+    /// share a slot: the lexer finds a keyword, or rules one out, with a
+    /// multiply and a compare instead of building a String and hashing it.
+    static let table = KeywordTable(spellings.map { (pack(Array($0.0.utf8)[...]), $0.1) })
 
     static func pack<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> UInt64 {
         var key: UInt64 = 0
@@ -161,27 +160,49 @@ enum Keywords {
         }
         return key
     }
+}
 
-    /// For each length up to eight, the bytes a keyword of that length
-    /// starts with: most identifiers are ruled out by this one look.
-    private static let keywordStarts: [[Bool]] = (0...8).map { length in
-        var starts = Array(repeating: false, count: 256)
-        for (spelling, _) in spellings where spelling.utf8.count == length {
-            starts[Int(spelling.utf8.first ?? 0)] = true
+/// Keywords by a multiplicative hash of their packed spelling. The
+/// multiplier is searched for once, when the table is built, among odd
+/// numbers of a fixed sequence, until no two keywords collide.
+struct KeywordTable: Sendable {
+    private static let slotBits: UInt64 = 9
+    private let keys: [UInt64]
+    private let kinds: [TokenKind]
+    private let multiplier: UInt64
+
+    init(_ entries: [(key: UInt64, kind: TokenKind)]) {
+        var candidate: UInt64 = 0x9E37_79B9_7F4A_7C15
+        while true {
+            var keys = [UInt64](repeating: 0, count: 1 << Self.slotBits)
+            var kinds = [TokenKind](repeating: .identifier, count: 1 << Self.slotBits)
+            var collided = false
+            for entry in entries {
+                let slot = Self.slot(of: entry.key, candidate)
+                if keys[slot] != 0 { collided = true; break }
+                keys[slot] = entry.key
+                kinds[slot] = entry.kind
+            }
+            if !collided {
+                self.keys = keys
+                self.kinds = kinds
+                multiplier = candidate
+                return
+            }
+            candidate = candidate &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407 | 1
         }
-        return starts
     }
 
-    /// The keyword spelled by `bytes`, or nil for an identifier.
-    static func kind<Bytes: Collection<UInt8>>(of bytes: Bytes) -> TokenKind? {
-        guard bytes.count <= 8, let first = bytes.first, keywordStarts[bytes.count][Int(first)] else { return nil }
-        let key = pack(bytes)
-        var low = 0
-        var high = packed.count
-        while low < high {
-            let middle = (low + high) / 2
-            if packed[middle].key < key { low = middle + 1 } else { high = middle }
-        }
-        return low < packed.count && packed[low].key == key ? packed[low].kind : nil
+    @inline(__always)
+    private static func slot(of key: UInt64, _ multiplier: UInt64) -> Int {
+        Int(truncatingIfNeeded: (key &* multiplier) >> (64 - slotBits))
+    }
+
+    /// The keyword whose packed spelling is `key` (no packed spelling is
+    /// zero, so an empty slot matches nothing).
+    @inline(__always)
+    func kind(packed key: UInt64) -> TokenKind? {
+        let slot = Self.slot(of: key, multiplier)
+        return keys[slot] == key ? kinds[slot] : nil
     }
 }

@@ -1,7 +1,7 @@
 import VaisSyntax
 
 extension FunctionLowering {
-    mutating func lowerCall(_ id: ExprID, callee: ExprID, arguments: [ExprID]) -> String? {
+    mutating func lowerCall(_ id: ExprID, callee: ExprID, arguments: ExprList) -> String? {
         switch model.callTargets[id.index] {
         case .direct(let function):
             if selfTailCalls.contains(id.index), let decl = self.function.declaration {
@@ -75,7 +75,7 @@ extension FunctionLowering {
 
     /// Evaluates arguments left to right. Aggregates are passed as a copy;
     /// variadic extras get C's promotions (f32 to f64, small ints to i32).
-    mutating func lowerArguments(_ arguments: [ExprID], parameters: [TypeID], variadic: Bool) -> [(type: TypeID, value: String)]? {
+    mutating func lowerArguments(_ arguments: ExprList, parameters: [TypeID], variadic: Bool) -> [(type: TypeID, value: String)]? {
         var values: [(type: TypeID, value: String)] = []
         for (position, argument) in arguments.enumerated() {
             guard let value = lowerExpression(argument) else { return nil }
@@ -142,7 +142,7 @@ extension FunctionLowering {
         return resultSlot ?? result
     }
 
-    mutating func constructVariant(_ enumID: EnumID, _ variant: Int, arguments: [ExprID]) -> String? {
+    mutating func constructVariant(_ enumID: EnumID, _ variant: Int, arguments: ExprList) -> String? {
         let enumType = model.types.existing(.enumeration(enumID))
         let payload = model.enums[enumID.index].variants[variant].payload
         var values: [String] = []

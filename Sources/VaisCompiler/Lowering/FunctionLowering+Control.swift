@@ -96,7 +96,7 @@ extension FunctionLowering {
         return readResult(slot, type: type)
     }
 
-    mutating func lowerMatch(_ scrutineeExpr: ExprID, _ arms: [MatchArm], type: TypeID) -> String? {
+    mutating func lowerMatch(_ scrutineeExpr: ExprID, _ arms: ArmList, type: TypeID) -> String? {
         let slot = resultSlot(type)
         guard let scrutinee = lowerExpression(scrutineeExpr) else { return nil }
         let scrutineeType = self.type(of: scrutineeExpr)

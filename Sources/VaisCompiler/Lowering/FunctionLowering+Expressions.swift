@@ -335,7 +335,7 @@ extension FunctionLowering {
         return result
     }
 
-    private mutating func lowerStructLiteral(_ fields: [FieldInitializer], type: TypeID) -> String? {
+    private mutating func lowerStructLiteral(_ fields: FieldList, type: TypeID) -> String? {
         guard case .structure(let structID) = types[type] else { return nil }
         let storage = alloca(type)
         let symbol = model.structs[structID.index]

@@ -4,7 +4,7 @@ import VaisSyntax
 /// `.intrinsic`): memory at `i64` addresses, and the original's printing
 /// helpers on top of the C library.
 extension FunctionLowering {
-    mutating func lowerIntrinsic(_ symbol: FunctionSymbol, arguments: [ExprID]) -> String? {
+    mutating func lowerIntrinsic(_ symbol: FunctionSymbol, arguments: ExprList) -> String? {
         if symbol.name == "sizeof" {
             guard let argument = arguments.first, case .typeName(let type) = model.resolutions[argument.index] else { return "0" }
             return IRText.decimal(layout.size(type))

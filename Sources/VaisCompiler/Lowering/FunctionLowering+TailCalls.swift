@@ -31,7 +31,7 @@ extension FunctionLowering {
     }
 
     /// Evaluates every argument, then assigns the parameters and jumps.
-    mutating func lowerSelfTailCall(_ arguments: [ExprID], _ decl: FunctionDecl) {
+    mutating func lowerSelfTailCall(_ arguments: ExprList, _ decl: FunctionDecl) {
         guard let values = lowerArguments(arguments, parameters: function.parameters, variadic: false) else { return }
         for (parameter, value) in zip(decl.parameters, values) {
             guard let local = model.local(boundAt: parameter.name.span, in: functionID) else { continue }

@@ -5,7 +5,7 @@ import VaisSyntax
 /// `load_byte(address + offset)` and `store_byte(address + offset, value)`
 /// (a `str` address through `str_to_ptr`).
 extension Checker {
-    mutating func foldingByteOffset(_ id: ExprID, callee: ExprID, function: FunctionID, arguments: [ExprID]) -> [ExprID] {
+    mutating func foldingByteOffset(_ id: ExprID, callee: ExprID, function: FunctionID, arguments: ExprList) -> ExprList {
         let symbol = model.functions[function.index]
         guard symbol.kind == .intrinsic, symbol.name == "load_byte" || symbol.name == "store_byte",
               arguments.count == symbol.parameters.count + 1 else { return arguments }
@@ -17,9 +17,9 @@ extension Checker {
             address = tree.append(ExprNode(kind: .call(callee: callee, arguments: tree.add(list: [base])), span: span))
         }
         let sum = tree.append(ExprNode(kind: .binary(.add, address, offset, operatorAt: tree[offset].span.start), span: span))
-        let folded = [sum] + arguments.dropFirst(2)
-        tree.replaceKind(of: id, with: .call(callee: callee, arguments: tree.add(list: folded)))
+        let folded = tree.add(list: [sum] + arguments.dropFirst(2))
+        tree.replaceKind(of: id, with: .call(callee: callee, arguments: folded))
         growExpressionTables()
-        return folded
+        return tree[folded]
     }
 }

@@ -83,7 +83,7 @@ extension Checker {
         return (current, derefs)
     }
 
-    mutating func checkCall(_ id: ExprID, callee: ExprID, arguments: [ExprID], expected: TypeID?) -> TypeID {
+    mutating func checkCall(_ id: ExprID, callee: ExprID, arguments: ExprList, expected: TypeID?) -> TypeID {
         let calleeNode = tree[callee]
         switch calleeNode.kind {
         case .selfFunction:
@@ -227,18 +227,18 @@ extension Checker {
         error("E027", "`\(name.text)` is not generic and takes no type arguments", at: name.span)
     }
 
-    mutating func checkAll(_ arguments: [ExprID]) {
+    mutating func checkAll(_ arguments: ExprList) {
         for argument in arguments { checkExpression(argument, expected: nil) }
     }
 
-    private mutating func checkConstruction(_ id: ExprID, _ enumID: EnumID, _ index: Int, _ arguments: [ExprID], span: SourceSpan) -> TypeID {
+    private mutating func checkConstruction(_ id: ExprID, _ enumID: EnumID, _ index: Int, _ arguments: ExprList, span: SourceSpan) -> TypeID {
         let variant = model.enums[enumID.index].variants[index]
         model.callTargets[id.index] = .construct(enumID, index)
         checkArgumentList(arguments, parameters: variant.payload, variadic: false, calleeSpan: span, callee: .variant(variant.name))
         return model.types.intern(.enumeration(enumID))
     }
 
-    private mutating func checkArguments(_ arguments: [ExprID], of function: FunctionID, skippingReceiver: Bool, calleeSpan: SourceSpan) -> TypeID {
+    private mutating func checkArguments(_ arguments: ExprList, of function: FunctionID, skippingReceiver: Bool, calleeSpan: SourceSpan) -> TypeID {
         if model.functions[function.index].kind == .intrinsic, model.functions[function.index].name == "sizeof" {
             return checkSizeOf(arguments, calleeSpan: calleeSpan)
         }
@@ -254,7 +254,7 @@ extension Checker {
 
     /// `sizeof(T)`: the bytes a `T` takes, padding included. Its argument
     /// is a type, written as a name or `*name`.
-    private mutating func checkSizeOf(_ arguments: [ExprID], calleeSpan: SourceSpan) -> TypeID {
+    private mutating func checkSizeOf(_ arguments: ExprList, calleeSpan: SourceSpan) -> TypeID {
         guard arguments.count == 1 else {
             error("E005", "`sizeof` takes 1 argument (a type) but \(arguments.count) were given", at: calleeSpan)
             return .i64
@@ -301,7 +301,7 @@ extension Checker {
     /// `takesCFunctions`: the callee is a C function, whose parameters of
     /// function type are plain C function pointers. `addresses`: the
     /// positions of parameters that take an address as an integer or a pointer.
-    private mutating func checkArgumentList(_ arguments: [ExprID], parameters: [TypeID], variadic: Bool, calleeSpan: SourceSpan, callee: Callee,
+    private mutating func checkArgumentList(_ arguments: ExprList, parameters: [TypeID], variadic: Bool, calleeSpan: SourceSpan, callee: Callee,
                                             takesCFunctions: Bool = false, addresses: [Int] = []) {
         if arguments.count != parameters.count, !(variadic && arguments.count >= parameters.count) {
             let expected = variadic ? "at least \(parameters.count)" : "\(parameters.count)"

@@ -155,7 +155,7 @@ extension Checker {
 
     /// `v.push(1)` on the open binding: the impl's type parameters, as the
     /// method's parameters take the values given, make the type.
-    mutating func noteDeferredReceiver(_ base: ExprID, method name: String, arguments: [ExprID]) {
+    mutating func noteDeferredReceiver(_ base: ExprID, method name: String, arguments: ExprList) {
         guard let binding = deferredBinding, binding.found == nil, let template = binding.template,
               case .local(let local)? = localResolution(base), local == binding.local else { return }
         for impl in genericImpls[template] ?? [] {

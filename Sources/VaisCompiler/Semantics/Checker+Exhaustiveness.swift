@@ -7,9 +7,13 @@ import VaisSyntax
 /// value. Rows of patterns are split by the first column's cases in turn.
 /// An arm with a guard covers nothing: its condition may fail.
 extension Checker {
-    func isExhaustive(_ allArms: [MatchArm], _ type: TypeID) -> Bool {
-        // Most matches have no guard: their arms are kept, not copied.
-        let arms = allArms.contains(where: { $0.condition != nil }) ? allArms.filter { $0.condition == nil } : allArms
+    func isExhaustive(_ allArms: ArmList, _ type: TypeID) -> Bool {
+        // Most matches have no guard: their arms are read in place, not copied.
+        guard allArms.contains(where: { $0.condition != nil }) else { return isExhaustive(unguarded: allArms, type) }
+        return isExhaustive(unguarded: allArms.filter { $0.condition == nil }, type)
+    }
+
+    private func isExhaustive<Arms: Sequence<MatchArm>>(unguarded arms: Arms, _ type: TypeID) -> Bool {
         if arms.contains(where: { isIrrefutable($0.pattern) }) || coversEveryVariant(arms, type) { return true }
         var budget = 20_000
         return covers(arms.map { [$0.pattern] }, [type], budget: &budget)
@@ -17,7 +21,7 @@ extension Checker {
 
     /// The common case, answered without building rows: an enum's arms
     /// that each take a whole variant, and name them all.
-    private func coversEveryVariant(_ arms: [MatchArm], _ type: TypeID) -> Bool {
+    private func coversEveryVariant<Arms: Sequence<MatchArm>>(_ arms: Arms, _ type: TypeID) -> Bool {
         guard case .enumeration(let enumID) = model.types[type] else { return false }
         var covered = IndexFlags()
         for arm in arms {

@@ -14,7 +14,7 @@ extension Checker {
 
     /// `p: *i64 = [1, 2, 3]`, as the original's programs write: the array
     /// lives in the function's frame and the value is its address.
-    private mutating func checkArrayDecay(_ id: ExprID, _ elements: [ExprID], pointer: TypeID, element: TypeID) -> TypeID {
+    private mutating func checkArrayDecay(_ id: ExprID, _ elements: ExprList, pointer: TypeID, element: TypeID) -> TypeID {
         let array = model.types.intern(.array(element, count: elements.count))
         guard record(id, checkArrayLiteral(elements, expected: array, span: tree[id].span)) != .error else { return .error }
         model.coercions[id.index] = pointer
@@ -385,7 +385,7 @@ extension Checker {
         return target
     }
 
-    private mutating func checkStructLiteral(_ literal: ExprID, _ typeName: Name, _ fields: [FieldInitializer], expected: TypeID?) -> TypeID {
+    private mutating func checkStructLiteral(_ literal: ExprID, _ typeName: Name, _ fields: FieldList, expected: TypeID?) -> TypeID {
         if !hiddenNames.isEmpty, environmentType(typeName.text) == nil { requireImported(typeName.text, at: typeName.span) }
         let declared = typeNames[typeName.text]
         if declared == nil, let template = genericTypes[typeName.text], case .structure(let decl) = template.decl {
@@ -407,7 +407,7 @@ extension Checker {
     /// of values already checked (to infer a generic struct's arguments).
     /// `checked` holds, by position, the types of values checked already
     /// (empty when none was).
-    mutating func checkFields(_ fields: [FieldInitializer], of type: TypeID, typeName: Name, checked: [TypeID?]) -> TypeID {
+    mutating func checkFields(_ fields: FieldList, of type: TypeID, typeName: Name, checked: [TypeID?]) -> TypeID {
         guard case .structure(let id) = model.types[type] else { return .error }
         let declared = model.structs[id.index].fields
         let displayName = model.structs[id.index].name
@@ -436,7 +436,7 @@ extension Checker {
         return type
     }
 
-    private mutating func checkArrayLiteral(_ elements: [ExprID], expected: TypeID?, span: SourceSpan) -> TypeID {
+    private mutating func checkArrayLiteral(_ elements: ExprList, expected: TypeID?, span: SourceSpan) -> TypeID {
         var elementType: TypeID?
         if let expected, case .array(let element, let count) = model.types[expected] {
             elementType = element

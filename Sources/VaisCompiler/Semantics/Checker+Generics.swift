@@ -181,7 +181,7 @@ extension Checker {
     /// from the value's type.
     mutating func checkGenericMethodCall(_ id: ExprID, base: ExprID, name: Name, target: TypeID, derefs: Int,
                                          method: (template: GenericFunctionTemplate, implArguments: [TypeID]),
-                                         arguments: [ExprID], expected: TypeID?) -> TypeID {
+                                         arguments: ExprList, expected: TypeID?) -> TypeID {
         let decl = method.template.decl
         let own = decl.genericParameters.map(\.text)
         var outer = zip(method.template.parameters, method.implArguments).map { (name: $0, type: $1) }

@@ -104,9 +104,10 @@ extension Checker {
     /// the type the context expects, then from literals (which adapt to what
     /// is known by then). Returns the bindings (`.unbound` where none was
     /// found) and each value's type.
-    mutating func inferTypeArguments(parameters: [String], explicit: [TypeID]?, patterns: [TypeSyntax], arguments: [ExprID],
-                                     result: TypeSyntax?, expected: TypeID?,
-                                     outer: [(name: String, type: TypeID)] = []) -> (bindings: [TypeID], types: [TypeID]) {
+    mutating func inferTypeArguments<Arguments: RandomAccessCollection<ExprID>>(
+        parameters: [String], explicit: [TypeID]?, patterns: [TypeSyntax], arguments: Arguments, result: TypeSyntax?, expected: TypeID?,
+        outer: [(name: String, type: TypeID)] = []
+    ) -> (bindings: [TypeID], types: [TypeID]) where Arguments.Index == Int {
         var bindings = explicit ?? Array(repeating: .unbound, count: parameters.count)
         // Closures whose parameter types are left open come last, when the
         // other values have bound what their parameters say. Each value's
@@ -186,7 +187,7 @@ extension Checker {
     }
 
     /// A call of a generic function by name.
-    mutating func checkGenericCall(_ id: ExprID, callee: ExprID, templateIndex: Int, arguments: [ExprID], expected: TypeID?) -> TypeID {
+    mutating func checkGenericCall(_ id: ExprID, callee: ExprID, templateIndex: Int, arguments: ExprList, expected: TypeID?) -> TypeID {
         let template = genericFunctions[templateIndex]
         let decl = template.decl
         let span = tree[callee].span
@@ -211,7 +212,7 @@ extension Checker {
 
     /// A variant of a generic enum given without type arguments:
     /// `Some(x)`, `None`, `Option.Some(x)`.
-    mutating func checkGenericVariant(_ id: ExprID, templateName: String, variantIndex: Int, arguments: [ExprID]?,
+    mutating func checkGenericVariant(_ id: ExprID, templateName: String, variantIndex: Int, arguments: ExprList?,
                                       expected: TypeID?, span: SourceSpan) -> TypeID {
         guard let template = genericTypes[templateName], !template.isStructure else { return .error }
         let parameters = template.parameterNames
@@ -244,7 +245,7 @@ extension Checker {
     }
 
     /// E005 and E003 for values already checked against a signature.
-    mutating func requireArguments(_ arguments: [ExprID], _ types: [TypeID], parameters: [TypeID], calleeSpan: SourceSpan, name: String) {
+    mutating func requireArguments(_ arguments: ExprList, _ types: [TypeID], parameters: [TypeID], calleeSpan: SourceSpan, name: String) {
         if arguments.count != parameters.count {
             error("E005", "`\(name)` takes \(parameters.count) argument\(parameters.count == 1 ? "" : "s") but \(arguments.count) \(arguments.count == 1 ? "was" : "were") given",
                   at: calleeSpan)
@@ -262,7 +263,7 @@ extension Checker {
     /// `Pair { a: 1, b: 2.0 }`: the arguments come from `Pair<...>` if
     /// written, else from the expected type, else from the field values.
     mutating func checkGenericStructLiteral(_ literal: ExprID, _ template: GenericType, _ decl: StructDecl, _ typeName: Name,
-                                            _ fields: [FieldInitializer], expected: TypeID?) -> TypeID {
+                                            _ fields: FieldList, expected: TypeID?) -> TypeID {
         let parameters = template.parameterNames
         var known = explicitTypeArguments(of: literal)
         if known == nil, let expected, let instance = instanceOrigins[expected], instance.template == decl.name.text {
@@ -271,7 +272,7 @@ extension Checker {
         if let known {
             let type = instantiateType(decl.name.text, known, at: typeName.span)
             guard type != .error else {
-                checkAll(fields.map(\.value))
+                for field in fields { checkExpression(field.value, expected: nil) }
                 return .error
             }
             return checkFields(fields, of: type, typeName: typeName, checked: [])

@@ -1,7 +1,7 @@
 import VaisSyntax
 
 extension Checker {
-    mutating func checkMatch(_ scrutinee: ExprID, _ arms: [MatchArm], expected: TypeID?, used: Bool, span: SourceSpan) -> TypeID {
+    mutating func checkMatch(_ scrutinee: ExprID, _ arms: ArmList, expected: TypeID?, used: Bool, span: SourceSpan) -> TypeID {
         let scrutineeType = checkExpression(scrutinee, expected: nil)
         var result: TypeID? = used ? expected : nil
         var allDiverge = true

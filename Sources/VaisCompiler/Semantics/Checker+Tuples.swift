@@ -20,7 +20,7 @@ extension Checker {
     }
 
     /// `(a, b)`: each element checked against the expected tuple's, if any.
-    mutating func checkTuple(_ elements: [ExprID], expected: TypeID?) -> TypeID {
+    mutating func checkTuple(_ elements: ExprList, expected: TypeID?) -> TypeID {
         var hints: [TypeID]?
         if let expected, let instance = instanceOrigins[expected], instance.template == Self.tupleTemplate,
            instance.arguments.count == elements.count {

@@ -53,8 +53,8 @@ extension SyntaxTree {
         case .binary(let op, let left, let right, let operatorAt):
             kind = .binary(op, clone(left), clone(right), operatorAt: operatorAt)
         case .call(let callee, let arguments):
-            let copies = self[arguments].map { clone($0) }
-            kind = .call(callee: clone(callee), arguments: add(list: copies))
+            let copies = cloneList(arguments)
+            kind = .call(callee: clone(callee), arguments: copies)
         case .field(let base, let name):
             kind = .field(base: clone(base), name: name)
         case .index(let base, let index):
@@ -65,9 +65,9 @@ extension SyntaxTree {
             let copies = self[fields].map { FieldInitializer(name: $0.name, value: clone($0.value)) }
             kind = .structLiteral(typeName: typeName, fields: add(fields: copies))
         case .arrayLiteral(let elements):
-            kind = .arrayLiteral(add(list: self[elements].map { clone($0) }))
+            kind = .arrayLiteral(cloneList(elements))
         case .tuple(let elements):
-            kind = .tuple(add(list: self[elements].map { clone($0) }))
+            kind = .tuple(cloneList(elements))
         case .arrayRepeat(let value, let count):
             kind = .arrayRepeat(value: clone(value), count: count)
         case .ifElse(let condition, let then, let otherwise):
@@ -95,6 +95,16 @@ extension SyntaxTree {
         let copy = add(ExprNode(kind: kind, span: node.span))
         if let arguments = typeArguments[id] { typeArguments[copy] = arguments }
         return copy
+    }
+
+    /// Copies of a list's expressions, gathered on the stack.
+    private mutating func cloneList(_ id: ExprListID) -> ExprListID {
+        let list = self[id]
+        guard !list.isEmpty else { return add(list: list) }
+        return withUnsafeTemporaryAllocation(of: ExprID.self, capacity: list.count) { copies in
+            for (offset, element) in list.enumerated() { copies.initializeElement(at: offset, to: clone(element)) }
+            return add(list: copies)
+        }
     }
 
     private mutating func cloneHeader(_ header: LoopHeader) -> LoopHeader {

@@ -58,7 +58,9 @@ public struct SyntaxTree: Sendable {
         return BlockID(Int32(blocks.count - 1))
     }
 
-    mutating func add(item: Item, file: FileID) {
+    /// Taken, not borrowed, as nodes are: a borrowed declaration was
+    /// copied into the list, a retain per name and array it holds.
+    mutating func add(item: consuming Item, file: FileID) {
         items.append((file, item))
     }
 

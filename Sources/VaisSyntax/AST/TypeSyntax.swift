@@ -1,12 +1,13 @@
-/// A type as written in the source.
-public indirect enum TypeSyntax: Sendable {
+/// A type as written in the source. Only the cases that hold a type
+/// inline are indirect: a box per name read cost an allocation per type.
+public enum TypeSyntax: Sendable {
     case named(Name)
     /// `Pair<i64, f64>`: a generic type with its arguments.
     case generic(Name, [TypeSyntax], SourceSpan)
-    case pointer(TypeSyntax, SourceSpan)
-    case reference(TypeSyntax, mutable: Bool, SourceSpan)
-    case array(TypeSyntax, length: ExprID, SourceSpan)
-    case function(parameters: [TypeSyntax], result: TypeSyntax?, SourceSpan)
+    indirect case pointer(TypeSyntax, SourceSpan)
+    indirect case reference(TypeSyntax, mutable: Bool, SourceSpan)
+    indirect case array(TypeSyntax, length: ExprID, SourceSpan)
+    indirect case function(parameters: [TypeSyntax], result: TypeSyntax?, SourceSpan)
     case unit(SourceSpan)
     /// `(i64, f64)`.
     case tuple([TypeSyntax], SourceSpan)

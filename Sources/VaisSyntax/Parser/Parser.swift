@@ -1,3 +1,15 @@
+/// What the parser keeps while it reads lists and names, in one object: a
+/// debug build copies the parser at many calls, so it must stay small.
+final class ParserScratch {
+    /// Elements of the lists being read, the innermost list's last: each
+    /// list moves into the tree's shared storage when it ends, so reading
+    /// one makes no array of its own. Unchecked: one parser uses them.
+    @exclusivity(unchecked) var exprs: [ExprID] = []
+    @exclusivity(unchecked) var fields: [FieldInitializer] = []
+    @exclusivity(unchecked) var arms: [MatchArm] = []
+    @exclusivity(unchecked) var identifierTexts = IdentifierTexts()
+}
+
 /// A recursive-descent parser over the token stream of one file, appending
 /// into a shared `SyntaxTree`. It recovers from errors at statement and item
 /// boundaries so that one mistake does not hide the next.
@@ -33,6 +45,7 @@ public struct Parser {
     /// or result), and those read since the function's last one.
     var allowsRefinements = false
     var pendingRefinements: [(binder: Name, predicate: ExprID, text: String)] = []
+    let scratch = ParserScratch()
 
     init(file: SourceFile, tokens: [Token], tree: SyntaxTree) {
         self.file = file
@@ -74,6 +87,8 @@ public struct Parser {
         return token
     }
 
+    /// Inlined: it is asked of nearly every token, most often to say no.
+    @inline(__always)
     mutating func accept(_ expected: TokenKind) -> Bool {
         guard kind == expected else { return false }
         advance()
@@ -111,6 +126,23 @@ public struct Parser {
         String(decoding: file.bytes[Int(token.start)..<Int(token.end)], as: UTF8.self)
     }
 
+    /// The name `token` spells, with where it is written.
+    mutating func spelledName(_ token: Token) -> Name {
+        Name(identifierText(token), span(of: token))
+    }
+
+    /// What `token` spells, shared with the earlier tokens spelling it.
+    mutating func identifierText(_ token: Token) -> String {
+        scratch.identifierTexts.text(of: file.bytes, Int(token.start)..<Int(token.end))
+    }
+
+    /// The expressions listed since `mark`, moved into the tree.
+    mutating func takeListedExprs(from mark: Int) -> ExprListID {
+        let list = tree.add(list: scratch.exprs[mark...])
+        scratch.exprs.removeLast(scratch.exprs.count - mark)
+        return list
+    }
+
     // MARK: Errors
 
     /// Reports `expected X, found Y` at the current token. Invalid tokens
@@ -134,7 +166,7 @@ public struct Parser {
             return nil
         }
         let token = advance()
-        return Name(text(of: token), span(of: token))
+        return spelledName(token)
     }
 
     /// Skips to the start of the next statement: a token on a new line, a

@@ -119,7 +119,7 @@ extension Parser {
             reportUnsupported("`ensures` and refined results on methods", at: ensures.span)
             return method
         }
-        return applyContracts(contracts, to: method)[0]
+        return contracts.isEmpty ? method : applyContracts(contracts, to: method)[0]
     }
 
     private mutating func check(_ contract: Contract, in function: Name) -> StmtID {

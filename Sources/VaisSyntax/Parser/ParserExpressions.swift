@@ -130,18 +130,20 @@ extension Parser {
             case .lParen where !current.newlineBefore:
                 guard addChainLink() else { return abandonTooDeepExpression() }
                 advance()
-                var arguments: [ExprID] = []
+                let mark = scratch.exprs.count
                 while kind != .rParen, kind != .endOfFile {
                     let before = index
-                    arguments.append(parseExpression())
+                    let argument = parseExpression()
+                    scratch.exprs.append(argument)
                     if !accept(.comma) || index == before { break }
                 }
                 _ = expect(.rParen, "')' after the arguments")
                 let callSpan = tree[value].span.through(span(from: previousEnd))
-                if case .name(let name) = tree[value].kind, tree[name] == "assert", arguments.count == 1 {
-                    value = assertion(arguments[0], at: callSpan)
+                if case .name(let name) = tree[value].kind, scratch.exprs.count == mark + 1, tree[name] == "assert" {
+                    let condition = scratch.exprs.removeLast()
+                    value = assertion(condition, at: callSpan)
                 } else {
-                    value = tree.add(ExprNode(kind: .call(callee: value, arguments: tree.add(list: arguments)), span: callSpan))
+                    value = tree.add(ExprNode(kind: .call(callee: value, arguments: takeListedExprs(from: mark)), span: callSpan))
                 }
             case .lBracket where !current.newlineBefore:
                 guard addChainLink() else { return abandonTooDeepExpression() }
@@ -178,7 +180,7 @@ extension Parser {
                 guard addChainLink() else { return abandonTooDeepExpression() }
                 advance()
                 let element = advance()
-                let name = Name(text(of: element), span(of: element))
+                let name = spelledName(element)
                 value = tree.add(ExprNode(kind: .field(base: value, name: tree.add(name: name)), span: tree[value].span.through(name.span)))
             case .dot where peekKind() == .float:
                 // `pair.0.1` lexes its indexes as the float `0.1`: two elements.
@@ -252,7 +254,7 @@ extension Parser {
             return tree.add(ExprNode(kind: .error, span: span(from: start)))
         case .identifier where looksLikeTypeArguments(at: 1):
             advance()
-            let name = Name(text(of: token), span(of: token))
+            let name = spelledName(token)
             let arguments = parseTypeArguments()
             if kind == .lBrace, context.allowsStructLiteral {
                 let literal = parseStructLiteral(name)
@@ -266,10 +268,10 @@ extension Parser {
             if context.allowsStructLiteral, peekKind() == .lBrace,
                peekKind(2) == .rBrace || (peekKind(2) == .identifier && peekKind(3) == .colon) {
                 let nameToken = advance()
-                return parseStructLiteral(Name(text(of: nameToken), span(of: nameToken)))
+                return parseStructLiteral(spelledName(nameToken))
             }
             advance()
-            return tree.add(ExprNode(kind: .name(tree.add(text: text(of: token))), span: span(of: token)))
+            return tree.add(ExprNode(kind: .name(tree.add(text: identifierText(token))), span: span(of: token)))
         case .at:
             advance()
             return tree.add(ExprNode(kind: .selfFunction, span: span(of: token)))
@@ -282,14 +284,16 @@ extension Parser {
             }
             let inner = parseExpression()
             if kind == .comma {
-                var elements = [inner]
+                let mark = scratch.exprs.count
+                scratch.exprs.append(inner)
                 while accept(.comma), kind != .rParen, kind != .endOfFile {
                     let before = index
-                    elements.append(parseExpression())
+                    let element = parseExpression()
+                    scratch.exprs.append(element)
                     if index == before { break }
                 }
                 _ = expect(.rParen, "')' to close the tuple")
-                return tree.add(ExprNode(kind: .tuple(tree.add(list: elements)), span: span(from: start)))
+                return tree.add(ExprNode(kind: .tuple(takeListedExprs(from: mark)), span: span(from: start)))
             }
             _ = expect(.rParen)
             return tree.add(ExprNode(kind: .parenthesized(inner), span: span(from: start)))
@@ -375,12 +379,13 @@ extension Parser {
 
     private mutating func parseStructLiteral(_ typeName: Name) -> ExprID {
         advance()
-        var fields: [FieldInitializer] = []
+        let mark = scratch.fields.count
         while kind != .rBrace, kind != .endOfFile {
             let before = index
             guard let fieldName = expectIdentifier("a field name") else { break }
             guard expect(.colon) else { break }
-            fields.append(FieldInitializer(name: fieldName, value: parseExpression()))
+            let value = parseExpression()
+            scratch.fields.append(FieldInitializer(name: fieldName, value: value))
             if !accept(.comma), kind != .rBrace, !current.newlineBefore {
                 errorExpected("',' or '}' in a struct literal")
                 break
@@ -388,14 +393,16 @@ extension Parser {
             if index == before { break }
         }
         _ = expect(.rBrace, "'}' to close the struct literal")
-        return tree.add(ExprNode(kind: .structLiteral(typeName: tree.add(name: typeName), fields: tree.add(fields: fields)), span: span(from: typeName.span.start)))
+        let fields = tree.add(fields: scratch.fields[mark...])
+        scratch.fields.removeLast(scratch.fields.count - mark)
+        return tree.add(ExprNode(kind: .structLiteral(typeName: tree.add(name: typeName), fields: fields), span: span(from: typeName.span.start)))
     }
 
     private mutating func parseArrayLiteral() -> ExprID {
         let start = current.start
         advance()
         if accept(.rBracket) {
-            return tree.add(ExprNode(kind: .arrayLiteral(tree.add(list: [])), span: span(from: start)))
+            return tree.add(ExprNode(kind: .arrayLiteral(tree.add(list: EmptyCollection())), span: span(from: start)))
         }
         let first = parseExpression()
         if accept(.semicolon) {
@@ -403,12 +410,14 @@ extension Parser {
             _ = expect(.rBracket)
             return tree.add(ExprNode(kind: .arrayRepeat(value: first, count: count), span: span(from: start)))
         }
-        var elements = [first]
+        let mark = scratch.exprs.count
+        scratch.exprs.append(first)
         while accept(.comma), kind != .rBracket, kind != .endOfFile {
-            elements.append(parseExpression())
+            let element = parseExpression()
+            scratch.exprs.append(element)
         }
         _ = expect(.rBracket, "']' to close the array literal")
-        return tree.add(ExprNode(kind: .arrayLiteral(tree.add(list: elements)), span: span(from: start)))
+        return tree.add(ExprNode(kind: .arrayLiteral(takeListedExprs(from: mark)), span: span(from: start)))
     }
 
     private mutating func parseIf() -> ExprID {
@@ -434,18 +443,20 @@ extension Parser {
         let start = current.start
         advance()
         let scrutinee = parseConditionExpression()
-        var arms: [MatchArm] = []
+        let mark = scratch.arms.count
         if expect(.lBrace) {
             while kind != .rBrace, kind != .endOfFile {
                 let before = index
                 let pattern = parsePattern()
                 let condition = accept(.kwIf) ? parseConditionExpression() : nil
                 if expect(.fatArrow) {
-                    arms.append(MatchArm(pattern: pattern, condition: condition, body: parseExpression()))
+                    let body = parseExpression()
+                    scratch.arms.append(MatchArm(pattern: pattern, condition: condition, body: body))
                 } else {
                     // Keep a placeholder arm so the match is not reported as
                     // missing the case that failed to parse.
-                    arms.append(MatchArm(pattern: .error(currentSpan), body: tree.add(ExprNode(kind: .error, span: currentSpan))))
+                    let placeholder = tree.add(ExprNode(kind: .error, span: currentSpan))
+                    scratch.arms.append(MatchArm(pattern: .error(currentSpan), body: placeholder))
                     synchronizeStatement()
                 }
                 if !accept(.comma), kind != .rBrace, !current.newlineBefore {
@@ -456,7 +467,9 @@ extension Parser {
             }
             _ = expect(.rBrace)
         }
-        return tree.add(ExprNode(kind: .match(scrutinee: scrutinee, arms: tree.add(arms: arms)), span: span(from: start)))
+        let arms = tree.add(arms: scratch.arms[mark...])
+        scratch.arms.removeLast(scratch.arms.count - mark)
+        return tree.add(ExprNode(kind: .match(scrutinee: scrutinee, arms: arms), span: span(from: start)))
     }
 
     private mutating func parseLoop() -> ExprID {
@@ -467,7 +480,7 @@ extension Parser {
             header = .forever
         } else if kind == .identifier, peekKind() == .colon || (peekKind() == .identifier && text(of: peekToken(1)) == "in") {
             let variableToken = advance()
-            let variable = Name(text(of: variableToken), span(of: variableToken))
+            let variable = spelledName(variableToken)
             advance()
             let lower = parseConditionExpression()
             if kind == .dotDot || kind == .dotDotEqual {

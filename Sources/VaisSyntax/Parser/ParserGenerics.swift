@@ -89,7 +89,7 @@ extension Parser {
     mutating func expectTypeParameterName() -> Name? {
         if isLetterKeyword(index) {
             let token = advance()
-            return Name(text(of: token), span(of: token))
+            return spelledName(token)
         }
         return expectIdentifier("a type parameter name")
     }

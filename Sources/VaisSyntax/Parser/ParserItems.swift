@@ -42,7 +42,12 @@ extension Parser {
                 if let span = attributes.divisorChecks {
                     contracts += divisorContracts(firstExpression..<tree.exprs.count, parameters: function.parameters, at: span)
                 }
-                for checked in applyContracts(contracts, to: function) { tree.add(item: .function(checked), file: file.id) }
+                // Most functions have no contracts: added as they are, without an array of one.
+                if contracts.isEmpty {
+                    tree.add(item: .function(function), file: file.id)
+                } else {
+                    for checked in applyContracts(contracts, to: function) { tree.add(item: .function(checked), file: file.id) }
+                }
             }
             return
         case .endOfFile:
@@ -92,7 +97,7 @@ extension Parser {
                 continue
             }
             advance()
-            let name = Name(text(of: nameToken), span(of: nameToken))
+            let name = spelledName(nameToken)
             if attributes.firstSpan == nil { attributes.firstSpan = name.span }
             switch (isAt, name.text) {
             case (false, "hot"):

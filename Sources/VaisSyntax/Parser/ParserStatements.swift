@@ -85,7 +85,7 @@ extension Parser {
     private mutating func parseBinding() -> ParsedStatement {
         let start = current.start
         let nameToken = advance()
-        let name = Name(text(of: nameToken), span(of: nameToken))
+        let name = spelledName(nameToken)
         var type: TypeSyntax?
         if accept(.colon) {
             type = parseType()

@@ -21,12 +21,12 @@ extension Parser {
         }
         if kind == .identifier || (isLetterKeyword(index) && !(kind == .kwFn && peekKind() == .lParen)) {
             let token = advance()
-            var name = Name(text(of: token), span(of: token))
+            var name = spelledName(token)
             // `Self::Item` (or `Self.Item`): an associated type, named by its last part.
             if name.text == "Self", kind == .colonColon || kind == .dot, peekKind() == .identifier {
                 advance()
                 let member = advance()
-                name = Name(text(of: member), span(of: member))
+                name = spelledName(member)
             }
             guard kind == .less else { return .named(name) }
             let arguments = parseTypeArguments()
@@ -102,12 +102,12 @@ extension Parser {
         switch token.kind {
         case .identifier:
             advance()
-            let name = Name(text(of: token), span(of: token))
+            let name = spelledName(token)
             if name.text == "_" { return .wildcard(name.span) }
             if kind == .dot, peekKind() == .identifier {
                 advance()
                 let variantToken = advance()
-                let variant = Name(text(of: variantToken), span(of: variantToken))
+                let variant = spelledName(variantToken)
                 return .variant(enumName: name, variant: variant, fields: parsePatternFields(), span(from: token.start))
             }
             if kind == .lParen {
