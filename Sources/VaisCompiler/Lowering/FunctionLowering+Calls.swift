@@ -1,7 +1,7 @@
 import VaisSyntax
 
 extension FunctionLowering {
-    mutating func lowerCall(_ id: ExprID, callee: ExprID, arguments: [ExprID]) -> String? {
+    mutating func lowerCall(_ id: ExprID, callee: ExprID, arguments: [ExprID]) -> IRPiece? {
         switch model.callTargets[id.index] {
         case .direct(let function):
             if selfTailCalls.contains(id.index), let decl = self.function.declaration {
@@ -15,7 +15,7 @@ extension FunctionLowering {
                 values = plainPointers(values)
                 if types.isFunction(symbol.result) {
                     // C gives a plain pointer: a function value with no environment.
-                    guard let code = emitCall(shape(symbol.parameters, .str), callee: "@" + symbol.symbol, arguments: values) else { return nil }
+                    guard let code = emitCall(shape(symbol.parameters, .str), callee: arena.copy(symbol.symbol, prefix: "@"), arguments: values) else { return nil }
                     return convertFunctionValue(code, from: .str, to: symbol.result)
                 }
             }
@@ -24,9 +24,9 @@ extension FunctionLowering {
             let symbol = model.functions[function.index]
             guard case .field(let base, _) = tree[callee].kind,
                   let receiver = lowerReceiver(base, derefs: derefs, symbol: symbol),
-                  let values = lowerArguments(arguments, parameters: Array(symbol.parameters.dropFirst()), variadic: symbol.isVariadic)
+                  let values = lowerArguments(arguments, parameters: symbol.parameters, variadic: symbol.isVariadic, receiver: receiver)
             else { return nil }
-            return emitCall(symbol, through: module.methodCallee(symbol), arguments: [receiver] + values)
+            return emitCall(symbol, through: module.methodCallee(symbol), arguments: values)
         case .construct(let enumID, let variant):
             return constructVariant(enumID, variant, arguments: arguments)
         case .indirect:
@@ -40,21 +40,21 @@ extension FunctionLowering {
     }
 
     /// A call of a named function: to its symbol, or to what its slot holds.
-    private mutating func emitCall(_ symbol: FunctionSymbol, through callee: IRModule.Callee, arguments: [(type: TypeID, value: String)]) -> String? {
+    private mutating func emitCall(_ symbol: FunctionSymbol, through callee: IRModule.Callee, arguments: [(type: TypeID, value: IRPiece)]) -> IRPiece? {
         switch callee {
         case .direct(let name):
-            return emitCall(symbol, callee: name, arguments: arguments)
+            return emitCall(symbol, callee: arena.copy(name, prefix: "@"), arguments: arguments)
         case .slot(let slot):
-            let pointer = load(.str, from: slot)
+            let pointer = load(.str, from: arena.copy(slot, prefix: "@"))
             return emitCall(symbol, callee: pointer, arguments: arguments, indirect: true)
         }
     }
 
     /// The receiver as the method takes it: an address for `&self` and
     /// `&mut self`, the value for `self`.
-    private mutating func lowerReceiver(_ base: ExprID, derefs: Int, symbol: FunctionSymbol) -> (type: TypeID, value: String)? {
+    private mutating func lowerReceiver(_ base: ExprID, derefs: Int, symbol: FunctionSymbol) -> (type: TypeID, value: IRPiece)? {
         guard let receiverType = symbol.parameters.first else { return nil }
-        var pointer: String
+        var pointer: IRPiece
         var current = type(of: base)
         if derefs == 0 {
             guard let place = lowerPlace(base) else { return nil }
@@ -75,13 +75,19 @@ extension FunctionLowering {
 
     /// Evaluates arguments left to right. Aggregates are passed as a copy;
     /// variadic extras get C's promotions (f32 to f64, small ints to i32).
-    mutating func lowerArguments(_ arguments: [ExprID], parameters: [TypeID], variadic: Bool) -> [(type: TypeID, value: String)]? {
-        var values: [(type: TypeID, value: String)] = []
+    /// A method's `receiver`, already lowered, comes first and takes the
+    /// first parameter.
+    mutating func lowerArguments(_ arguments: [ExprID], parameters: [TypeID], variadic: Bool,
+                                 receiver: (type: TypeID, value: IRPiece)? = nil) -> [(type: TypeID, value: IRPiece)]? {
+        var values: [(type: TypeID, value: IRPiece)] = []
+        values.reserveCapacity(arguments.count + 1)
+        if let receiver { values.append(receiver) }
+        let skipped = values.count
         for (position, argument) in arguments.enumerated() {
             guard let value = lowerExpression(argument) else { return nil }
             let actual = type(of: argument)
-            if position < parameters.count {
-                let parameter = parameters[position]
+            if position + skipped < parameters.count {
+                let parameter = parameters[position + skipped]
                 if types.isAggregate(parameter) {
                     values.append((parameter, isFreshTemporary(argument) ? value : copyAggregate(parameter, value)))
                 } else {
@@ -94,7 +100,7 @@ extension FunctionLowering {
         return values
     }
 
-    private mutating func promoteVariadic(_ value: String, _ type: TypeID) -> (type: TypeID, value: String) {
+    private mutating func promoteVariadic(_ value: IRPiece, _ type: TypeID) -> (type: TypeID, value: IRPiece) {
         switch types[type] {
         case .float(32):
             return (.f64, convert(value, from: type, to: .f64))
@@ -118,20 +124,20 @@ extension FunctionLowering {
 
     /// Calls `callee`. An indirect or variadic call spells out the full
     /// function type, which LLVM needs to call through a pointer.
-    mutating func emitCall(_ symbol: FunctionSymbol, callee: String, arguments: [(type: TypeID, value: String)], indirect: Bool = false) -> String? {
+    mutating func emitCall(_ symbol: FunctionSymbol, callee: IRPiece, arguments: [(type: TypeID, value: IRPiece)], indirect: Bool = false) -> IRPiece? {
         let aggregateResult = types.isAggregate(symbol.result)
         let resultSlot = aggregateResult ? alloca(symbol.result) : nil
         let hasValue = !aggregateResult && symbol.result != .never && types.hasValue(symbol.result)
         let result = hasValue ? temp() : nil
         beginInstruction()
         if let result { write(result, " = ") }
-        write("call ", aggregateResult ? "void" : layout.llvmType(symbol.result))
-        if symbol.isVariadic || indirect { write(" (", LLVMSignature(symbol, layout: layout).typeList, ")") }
+        write("call ", aggregateResult ? "void" : layout.spelling(symbol.result))
+        if symbol.isVariadic || indirect { write(" (", arena.copy(LLVMSignature(symbol, layout: layout).typeList), ")") }
         write(" ", callee, "(")
         if let resultSlot { write("ptr ", resultSlot, arguments.isEmpty ? "" : ", ") }
         for (position, argument) in arguments.enumerated() {
             if position > 0 { write(", ") }
-            write(types.isAggregate(argument.type) ? "ptr" : layout.llvmType(argument.type), " ", argument.value)
+            write(types.isAggregate(argument.type) ? "ptr" : layout.spelling(argument.type), " ", argument.value)
         }
         write(")")
         endInstruction()
@@ -142,16 +148,17 @@ extension FunctionLowering {
         return resultSlot ?? result
     }
 
-    mutating func constructVariant(_ enumID: EnumID, _ variant: Int, arguments: [ExprID]) -> String? {
+    mutating func constructVariant(_ enumID: EnumID, _ variant: Int, arguments: [ExprID]) -> IRPiece? {
         let enumType = model.types.existing(.enumeration(enumID))
         let payload = model.enums[enumID.index].variants[variant].payload
-        var values: [String] = []
+        var values: [IRPiece] = []
+        values.reserveCapacity(arguments.count)
         for argument in arguments {
             guard let value = lowerExpression(argument) else { return nil }
             values.append(value)
         }
         let storage = alloca(enumType)
-        store(.i32, IRText.decimal(variant), to: storage)
+        store(.i32, decimal(variant), to: storage)
         for (index, value) in values.enumerated() where index < payload.count {
             let address = payloadFieldPointer(storage, enumID, variant: variant, field: index)
             assign(payload[index], convert(value, from: type(of: arguments[index]), to: payload[index]), to: address)

@@ -115,17 +115,33 @@ public enum IREmitter {
     }
 
     /// Every struct's and enum's `type` line, written straight into the
-    /// module's buffer: a program heavy in generics has a thousand.
+    /// module's buffer from the layout's spellings: a program heavy in
+    /// generics has a thousand.
     private static func writeTypeDefinitions(_ model: SemanticModel, layout: TypeLayout, into output: IRBuffer) {
-        for structure in model.structs {
-            output.append("%S.", SymbolMangling.mangle(structure.name), " = type { ")
-            for (index, field) in structure.fields.enumerated() {
-                output.append(index == 0 ? "" : ", ", layout.llvmType(field.type))
+        for (index, structure) in model.structs.enumerated() {
+            writeName(of: model.types.existing(.structure(StructID(raw: Int32(index)))), prefix: "%S.", structure.name, layout: layout, into: output)
+            output.append(" = type { ")
+            for (position, field) in structure.fields.enumerated() {
+                output.append(position == 0 ? "" : ", ", layout.spelling(field.type))
             }
             output.append(" }\n")
         }
         for index in model.enums.indices {
-            output.append("%E.", SymbolMangling.mangle(model.enums[index].name), " = type ", layout.enumBody(EnumID(raw: Int32(index))), "\n")
+            let id = EnumID(raw: Int32(index))
+            writeName(of: model.types.existing(.enumeration(id)), prefix: "%E.", model.enums[index].name, layout: layout, into: output)
+            output.append(" = type ")
+            output.append(layout.enumBody(id))
+            output.append("\n")
+        }
+    }
+
+    /// A struct's or enum's type name: its spelling, mangled once by the
+    /// layout, or (for one no type was made of) mangled here.
+    private static func writeName(of type: TypeID, prefix: String, _ name: String, layout: TypeLayout, into output: IRBuffer) {
+        if type == .error {
+            output.append(prefix, SymbolMangling.mangle(name))
+        } else {
+            output.append(layout.spelling(type))
         }
     }
 

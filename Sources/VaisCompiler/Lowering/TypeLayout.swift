@@ -16,7 +16,13 @@ final class TypeLayout: @unchecked Sendable {
     /// Each enum's payload struct per variant (`{ i64, %S.Item0 }`): a
     /// match or a `?` addresses payload fields over and over, and spelling
     /// the struct each time cost more than the instruction it went into.
-    @exclusivity(unchecked) private var payloadSpellings: [[String]] = []
+    @exclusivity(unchecked) private var payloadPieces: [[IRPiece]] = []
+    /// Each type's spelling and alignment as pieces for lowering, which
+    /// writes them into nearly every instruction (see `IRPiece`).
+    @exclusivity(unchecked) private var spellingPieces: [IRPiece] = []
+    @exclusivity(unchecked) private var alignmentPieces: [IRPiece] = []
+    /// The bytes of those pieces.
+    private let pieceBytes = IRArena()
 
     init(model: SemanticModel) {
         self.model = model
@@ -30,9 +36,23 @@ final class TypeLayout: @unchecked Sendable {
             _ = alignment(TypeID(Int32(index)))
             _ = size(TypeID(Int32(index)))
         }
-        payloadSpellings = model.enums.map { symbol in
-            symbol.variants.map { "{ " + $0.payload.map(llvmType).joined(separator: ", ") + " }" }
+        spellingPieces = spellings.map { pieceBytes.copy($0 ?? "") }
+        alignmentPieces = alignments.map { pieceBytes.decimal($0) }
+        payloadPieces = model.enums.map { symbol in
+            symbol.variants.map { pieceBytes.copy("{ " + $0.payload.map(llvmType).joined(separator: ", ") + " }") }
         }
+    }
+
+    /// The LLVM spelling of a type, as lowering writes it.
+    @inline(__always)
+    func spelling(_ type: TypeID) -> IRPiece {
+        spellingPieces[Int(type.raw)]
+    }
+
+    /// The alignment as it is written in IR.
+    @inline(__always)
+    func alignmentSpelling(_ type: TypeID) -> IRPiece {
+        alignmentPieces[Int(type.raw)]
     }
 
     /// The LLVM spelling of a type, computed once per type.
@@ -73,8 +93,8 @@ final class TypeLayout: @unchecked Sendable {
     }
 
     /// The LLVM struct type that overlays one variant's payload.
-    func payloadType(_ id: EnumID, variant: Int) -> String {
-        payloadSpellings[id.index][variant]
+    func payloadType(_ id: EnumID, variant: Int) -> IRPiece {
+        payloadPieces[id.index][variant]
     }
 
     private func payloadSize(_ payload: [TypeID]) -> Int {
@@ -102,17 +122,6 @@ final class TypeLayout: @unchecked Sendable {
         case .enumeration(let id):
             let words = payloadWords(id)
             return words == 0 ? 4 : 8 + words * 8
-        }
-    }
-
-    /// The alignment as it is written in IR.
-    func alignmentText(_ type: TypeID) -> String {
-        switch alignment(type) {
-        case 1: return "1"
-        case 2: return "2"
-        case 4: return "4"
-        case 8: return "8"
-        case let other: return String(other)
         }
     }
 

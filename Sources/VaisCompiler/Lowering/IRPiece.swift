@@ -1,0 +1,155 @@
+/// A piece of IR text, as a pointer to bytes that outlive it and their
+/// count: an instruction's literal parts (bytes in the binary), a type's
+/// spelling (`TypeLayout`'s), a value's name (`IRText`'s tables or the
+/// function's `IRArena`). Two plain words: copying one, storing it in a
+/// value list or dropping it costs no reference counting, where a String
+/// over 15 bytes (`%S.Pair_i64_str`, a symbol) was retained and released
+/// at every pass, from both lowering threads at once.
+/// Sendable: the bytes a piece points at are never written again.
+struct IRPiece: ExpressibleByStringLiteral, Equatable, @unchecked Sendable {
+    let start: UnsafePointer<UInt8>
+    let count: Int
+
+    init(start: UnsafePointer<UInt8>, count: Int) {
+        self.start = start
+        self.count = count
+    }
+
+    /// A literal's bytes live in the binary for good.
+    init(stringLiteral value: StaticString) {
+        start = value.utf8Start
+        count = value.utf8CodeUnitCount
+    }
+
+    var isEmpty: Bool { count == 0 }
+
+    static func == (left: IRPiece, right: IRPiece) -> Bool {
+        guard left.count == right.count else { return false }
+        for index in 0..<left.count where left.start[index] != right.start[index] { return false }
+        return true
+    }
+
+    /// The bytes as a String, for the few places that build module-level text.
+    var text: String {
+        String(decoding: UnsafeBufferPointer(start: start, count: count), as: UTF8.self)
+    }
+}
+
+/// Bytes for the pieces made while lowering (labels, literals, symbols),
+/// in blocks that never move, so a piece stays valid until `removeAll`.
+/// One arena serves a lowering thread's functions one after the other;
+/// the module and the type layout keep their own for their lifetime.
+final class IRArena: @unchecked Sendable {
+    @exclusivity(unchecked) private var blocks: [UnsafeMutablePointer<UInt8>] = []
+    /// Pieces too big to share a block, freed at `removeAll`.
+    @exclusivity(unchecked) private var large: [UnsafeMutablePointer<UInt8>] = []
+    @exclusivity(unchecked) private var current: UnsafeMutablePointer<UInt8>
+    @exclusivity(unchecked) private var used = 0
+    @exclusivity(unchecked) private var blockIndex = 0
+    private static let blockSize = 16 * 1024
+    private let temporaries = IRText.temporaries
+    private let decimals = IRText.decimals
+
+    init() {
+        current = .allocate(capacity: Self.blockSize)
+        blocks.append(current)
+    }
+
+    deinit {
+        blocks.forEach { $0.deallocate() }
+        large.forEach { $0.deallocate() }
+    }
+
+    /// Forgets every piece made, keeping the blocks for the next ones.
+    func removeAll() {
+        blockIndex = 0
+        current = blocks[0]
+        used = 0
+        large.forEach { $0.deallocate() }
+        large.removeAll(keepingCapacity: true)
+    }
+
+    /// Room for `count` bytes, valid until `removeAll`.
+    private func allocate(_ count: Int) -> UnsafeMutablePointer<UInt8> {
+        if used + count > Self.blockSize {
+            if count > Self.blockSize / 4 {
+                let own = UnsafeMutablePointer<UInt8>.allocate(capacity: count)
+                large.append(own)
+                return own
+            }
+            blockIndex += 1
+            if blockIndex == blocks.count { blocks.append(.allocate(capacity: Self.blockSize)) }
+            current = blocks[blockIndex]
+            used = 0
+        }
+        let start = current + used
+        used += count
+        return start
+    }
+
+    /// `text`'s bytes, between `prefix` and `suffix` (`@` and a symbol).
+    /// A small string's bytes are read from its own two words, a longer
+    /// one's borrowed, as `IRBuffer` does.
+    func copy(_ text: String, prefix: IRPiece = "", suffix: IRPiece = "") -> IRPiece {
+        let words = SmallStringLayout.words(of: text)
+        if let length = SmallStringLayout.smallCount(words) {
+            // Room for both words; the suffix overwrites what is past the text.
+            let start = allocate(prefix.count + max(length + suffix.count, 16))
+            start.update(from: prefix.start, count: prefix.count)
+            let middle = UnsafeMutableRawPointer(start + prefix.count)
+            middle.storeBytes(of: words.low, as: UInt64.self)
+            middle.storeBytes(of: words.high, toByteOffset: 8, as: UInt64.self)
+            (start + prefix.count + length).update(from: suffix.start, count: suffix.count)
+            return IRPiece(start: start, count: prefix.count + length + suffix.count)
+        }
+        return text.utf8.span.withUnsafeBufferPointer { bytes in
+            let count = prefix.count + bytes.count + suffix.count
+            let start = allocate(count)
+            start.update(from: prefix.start, count: prefix.count)
+            if let base = bytes.baseAddress { (start + prefix.count).update(from: base, count: bytes.count) }
+            (start + prefix.count + bytes.count).update(from: suffix.start, count: suffix.count)
+            return IRPiece(start: start, count: count)
+        }
+    }
+
+    /// A float constant, as `IRText.float` spells it.
+    func float(_ value: Double, bits: Int) -> IRPiece {
+        let start = allocate(IRText.floatLength)
+        IRText.writeFloat(value, bits: bits, to: start)
+        return IRPiece(start: start, count: IRText.floatLength)
+    }
+
+    /// The pieces' bytes one after the other, as one piece.
+    func join(_ first: IRPiece, _ second: IRPiece, _ third: IRPiece = "") -> IRPiece {
+        let count = first.count + second.count + third.count
+        let start = allocate(count)
+        start.update(from: first.start, count: first.count)
+        (start + first.count).update(from: second.start, count: second.count)
+        (start + first.count + second.count).update(from: third.start, count: third.count)
+        return IRPiece(start: start, count: count)
+    }
+
+    /// `prefix` followed by a non-negative `number` in decimal, e.g. `if.then.12`.
+    func name(_ prefix: IRPiece, _ number: Int) -> IRPiece {
+        let digits = IRText.digitCount(number)
+        let start = allocate(prefix.count + digits)
+        start.update(from: prefix.start, count: prefix.count)
+        IRText.writeDecimal(number, to: start + prefix.count)
+        return IRPiece(start: start, count: prefix.count + digits)
+    }
+
+    /// The name of a function's `number`th SSA value.
+    func temporary(_ number: Int) -> IRPiece {
+        number < temporaries.count ? temporaries[number] : name("%t", number)
+    }
+
+    /// A non-negative integer in decimal.
+    func decimal(_ number: Int) -> IRPiece {
+        number >= 0 && number < decimals.count ? decimals[number] : copy(String(number))
+    }
+
+    /// A signed integer literal in decimal.
+    func decimal(_ value: Int64) -> IRPiece {
+        value >= 0 && value < decimals.count ? decimals[Int(value)] : copy(String(value))
+    }
+}
