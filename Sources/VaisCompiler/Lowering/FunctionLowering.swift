@@ -92,7 +92,7 @@ struct FunctionLowering {
     /// Appends pieces to the instruction begun by `beginInstruction`.
     @inline(__always)
     mutating func write(_ p0: IRPiece, _ p1: IRPiece = "", _ p2: IRPiece = "") {
-        body.append(p0, p1, p2)
+        body.appendFew(p0, p1, p2)
     }
 
     /// Starts a line of the current block (opening an unreachable block if
@@ -102,7 +102,7 @@ struct FunctionLowering {
         if isTerminated {
             startBlock(label("dead."))
         }
-        write("  ")
+        body.appendIndent()
     }
 
     @inline(__always)

@@ -63,6 +63,26 @@ final class IRBuffer: @unchecked Sendable {
         end += length
     }
 
+    /// Up to three pieces: what is written between an instruction's
+    /// parts (`write`) need not pass the fourteen of `append`, most of
+    /// them empty.
+    func appendFew(_ p0: IRPiece, _ p1: IRPiece, _ p2: IRPiece) {
+        reserve(3 * 16)
+        var end = count
+        put(p0, at: &end)
+        put(p1, at: &end)
+        put(p2, at: &end)
+        count = end
+    }
+
+    /// The two spaces an instruction's line starts with.
+    @inline(__always)
+    func appendIndent() {
+        reserve(2)
+        UnsafeMutableRawPointer(storage + count).storeBytes(of: 0x2020, as: UInt16.self)
+        count += 2
+    }
+
     @inline(__always)
     func append(_ piece: IRPiece) {
         append(bytes: piece.start, count: piece.count)

@@ -119,13 +119,22 @@ final class IRArena: @unchecked Sendable {
         return IRPiece(start: start, count: IRText.floatLength)
     }
 
-    /// The pieces' bytes one after the other, as one piece.
-    func join(_ first: IRPiece, _ second: IRPiece, _ third: IRPiece = "") -> IRPiece {
-        let count = first.count + second.count + third.count
+    /// `pieces` with `separator` between them, inside `prefix` and `suffix`.
+    func join(_ pieces: [IRPiece], separator: IRPiece, prefix: IRPiece, suffix: IRPiece) -> IRPiece {
+        let separators = max(pieces.count - 1, 0) * separator.count
+        let count = pieces.reduce(prefix.count + separators + suffix.count) { $0 + $1.count }
         let start = allocate(count)
-        start.update(from: first.start, count: first.count)
-        (start + first.count).update(from: second.start, count: second.count)
-        (start + first.count + second.count).update(from: third.start, count: third.count)
+        var end = start
+        func put(_ piece: IRPiece) {
+            end.update(from: piece.start, count: piece.count)
+            end += piece.count
+        }
+        put(prefix)
+        for (index, piece) in pieces.enumerated() {
+            if index > 0 { put(separator) }
+            put(piece)
+        }
+        put(suffix)
         return IRPiece(start: start, count: count)
     }
 
