@@ -10,23 +10,26 @@ extension FunctionLowering {
             }
             let symbol = model.functions[function.index]
             if symbol.kind == .intrinsic { return lowerIntrinsic(symbol, arguments: arguments) }
-            guard var values = lowerArguments(arguments, parameters: symbol.parameters, variadic: symbol.isVariadic) else { return nil }
+            guard let values = pushArguments(arguments, parameters: symbol.parameters, variadic: symbol.isVariadic) else { return nil }
+            defer { popArguments(to: values.lowerBound) }
             if symbol.kind != .vais {
-                values = plainPointers(values)
+                plainPointers(values)
                 if types.isFunction(symbol.result) {
                     // C gives a plain pointer: a function value with no environment.
-                    guard let code = emitCall(shape(symbol.parameters, .str), callee: arena.copy(symbol.symbol, prefix: "@"), arguments: values) else { return nil }
+                    guard let code = emitCall(shape(symbol.parameters, .str), callee: arena.copy(symbol.symbol, prefix: "@"),
+                                              arguments: scratch.arguments[values]) else { return nil }
                     return convertFunctionValue(code, from: .str, to: symbol.result)
                 }
             }
-            return emitCall(symbol, through: module.callee(symbol), arguments: values)
+            return emitCall(symbol, through: module.callee(symbol), arguments: scratch.arguments[values])
         case .method(let function, let derefs):
             let symbol = model.functions[function.index]
             guard case .field(let base, _) = tree[callee].kind,
                   let receiver = lowerReceiver(base, derefs: derefs, symbol: symbol),
-                  let values = lowerArguments(arguments, parameters: symbol.parameters, variadic: symbol.isVariadic, receiver: receiver)
+                  let values = pushArguments(arguments, parameters: symbol.parameters, variadic: symbol.isVariadic, receiver: receiver)
             else { return nil }
-            return emitCall(symbol, through: module.methodCallee(symbol), arguments: values)
+            defer { popArguments(to: values.lowerBound) }
+            return emitCall(symbol, through: module.methodCallee(symbol), arguments: scratch.arguments[values])
         case .construct(let enumID, let variant):
             return constructVariant(enumID, variant, arguments: arguments)
         case .indirect:
@@ -40,7 +43,8 @@ extension FunctionLowering {
     }
 
     /// A call of a named function: to its symbol, or to what its slot holds.
-    private mutating func emitCall(_ symbol: FunctionSymbol, through callee: IRModule.Callee, arguments: [(type: TypeID, value: IRPiece)]) -> IRPiece? {
+    private mutating func emitCall(_ symbol: FunctionSymbol, through callee: IRModule.Callee,
+                                   arguments: ArraySlice<(type: TypeID, value: IRPiece)>) -> IRPiece? {
         switch callee {
         case .direct(let name):
             return emitCall(symbol, callee: arena.copy(name, prefix: "@"), arguments: arguments)
@@ -73,31 +77,50 @@ extension FunctionLowering {
         return (receiverType, pointer)
     }
 
-    /// Evaluates arguments left to right. Aggregates are passed as a copy;
-    /// variadic extras get C's promotions (f32 to f64, small ints to i32).
-    /// A method's `receiver`, already lowered, comes first and takes the
-    /// first parameter.
-    mutating func lowerArguments(_ arguments: [ExprID], parameters: [TypeID], variadic: Bool,
-                                 receiver: (type: TypeID, value: IRPiece)? = nil) -> [(type: TypeID, value: IRPiece)]? {
-        var values: [(type: TypeID, value: IRPiece)] = []
-        values.reserveCapacity(arguments.count + 1)
-        if let receiver { values.append(receiver) }
-        let skipped = values.count
+    /// The arguments as a list of their own, for the calls lowered less
+    /// often (intrinsics, self tail calls, function values).
+    mutating func lowerArguments(_ arguments: [ExprID], parameters: [TypeID], variadic: Bool) -> [(type: TypeID, value: IRPiece)]? {
+        guard let values = pushArguments(arguments, parameters: parameters, variadic: variadic) else { return nil }
+        defer { popArguments(to: values.lowerBound) }
+        return Array(scratch.arguments[values])
+    }
+
+    /// Evaluates arguments left to right onto the end of the scratch's
+    /// `arguments`, where they are found by the range returned until
+    /// `popArguments`. Aggregates are passed as a copy; variadic extras
+    /// get C's promotions (f32 to f64, small ints to i32). A method's
+    /// `receiver`, already lowered, comes first and takes the first
+    /// parameter.
+    private mutating func pushArguments(_ arguments: [ExprID], parameters: [TypeID], variadic: Bool,
+                                        receiver: (type: TypeID, value: IRPiece)? = nil) -> Range<Int>? {
+        let start = scratch.arguments.count
+        if let receiver { scratch.arguments.append(receiver) }
+        let skipped = scratch.arguments.count - start
         for (position, argument) in arguments.enumerated() {
-            guard let value = lowerExpression(argument) else { return nil }
+            guard let value = lowerExpression(argument) else {
+                popArguments(to: start)
+                return nil
+            }
             let actual = type(of: argument)
+            let lowered: (type: TypeID, value: IRPiece)
             if position + skipped < parameters.count {
                 let parameter = parameters[position + skipped]
                 if types.isAggregate(parameter) {
-                    values.append((parameter, isFreshTemporary(argument) ? value : copyAggregate(parameter, value)))
+                    lowered = (parameter, isFreshTemporary(argument) ? value : copyAggregate(parameter, value))
                 } else {
-                    values.append((parameter, convert(value, from: actual, to: parameter)))
+                    lowered = (parameter, convert(value, from: actual, to: parameter))
                 }
             } else {
-                values.append(promoteVariadic(value, actual))
+                lowered = promoteVariadic(value, actual)
             }
+            scratch.arguments.append(lowered)
         }
-        return values
+        return start..<scratch.arguments.count
+    }
+
+    /// Drops the arguments pushed from `start` on.
+    private func popArguments(to start: Int) {
+        scratch.arguments.removeLast(scratch.arguments.count - start)
     }
 
     private mutating func promoteVariadic(_ value: IRPiece, _ type: TypeID) -> (type: TypeID, value: IRPiece) {
@@ -124,7 +147,8 @@ extension FunctionLowering {
 
     /// Calls `callee`. An indirect or variadic call spells out the full
     /// function type, which LLVM needs to call through a pointer.
-    mutating func emitCall(_ symbol: FunctionSymbol, callee: IRPiece, arguments: [(type: TypeID, value: IRPiece)], indirect: Bool = false) -> IRPiece? {
+    mutating func emitCall(_ symbol: FunctionSymbol, callee: IRPiece, arguments: ArraySlice<(type: TypeID, value: IRPiece)>,
+                           indirect: Bool = false) -> IRPiece? {
         let aggregateResult = types.isAggregate(symbol.result)
         let resultSlot = aggregateResult ? alloca(symbol.result) : nil
         let hasValue = !aggregateResult && symbol.result != .never && types.hasValue(symbol.result)

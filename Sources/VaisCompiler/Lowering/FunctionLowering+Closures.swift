@@ -79,11 +79,11 @@ extension FunctionLowering {
         let join = label("call.join.")
         emitTerminator("br i1 ", isPlain, ", label %", plain, ", label %", withEnvironment)
         startBlock(plain)
-        let plainValue = emitCall(shape(parameters, result), callee: code, arguments: arguments, indirect: true)
+        let plainValue = emitCall(shape(parameters, result), callee: code, arguments: arguments[...], indirect: true)
         branch(to: join)
         startBlock(withEnvironment)
         let environmentValue = emitCall(shape([.str] + parameters, result), callee: code,
-                                        arguments: [(.str, environment)] + arguments, indirect: true)
+                                        arguments: ([(.str, environment)] + arguments)[...], indirect: true)
         branch(to: join)
         startBlock(join)
         guard let plainValue, let environmentValue else {
@@ -127,14 +127,14 @@ extension FunctionLowering {
         }
     }
 
-    /// Arguments of a C function: a function value becomes the plain
-    /// pointer C takes (the checker made sure it has no environment).
-    mutating func plainPointers(_ values: [(type: TypeID, value: IRPiece)]) -> [(type: TypeID, value: IRPiece)] {
-        values.map { argument in
-            guard types.isFunction(argument.type) else { return argument }
+    /// Arguments of a C function, pushed at `values`: a function value
+    /// becomes the plain pointer C takes (the checker made sure it has no
+    /// environment).
+    mutating func plainPointers(_ values: Range<Int>) {
+        for index in values where types.isFunction(scratch.arguments[index].type) {
             let code = temp()
-            emit(code, " = extractvalue ", Self.pairType, " ", argument.value, ", 0")
-            return (.str, code)
+            emit(code, " = extractvalue ", Self.pairType, " ", scratch.arguments[index].value, ", 0")
+            scratch.arguments[index] = (.str, code)
         }
     }
 }

@@ -26,6 +26,7 @@ struct FunctionLowering {
     let allocas: IRBuffer
     /// The bytes of the names and constants made for this function.
     let arena: IRArena
+    let scratch: LoweringScratch
     private var nextTemp = 0
     private var nextLabel = 0
     var isTerminated = false
@@ -51,6 +52,7 @@ struct FunctionLowering {
         body = scratch.body
         allocas = scratch.allocas
         arena = scratch.arena
+        self.scratch = scratch
         body.removeAll()
         allocas.removeAll()
         arena.removeAll()
