@@ -16,16 +16,20 @@ struct ParallelLoweringTests {
         #expect(try ir(threads) == single)
     }
 
-    @Test("runs are contiguous, cover every function once and balance the weight")
-    func balancedRuns() {
-        let weights = [5, 1, 1, 1, 1, 1, 10, 2, 2, 2, 2, 2]
-        let runs = ParallelLowering.balancedRuns(weights, count: 3)
-        #expect(runs.count == 3)
-        #expect(runs.first?.lowerBound == 0 && runs.last?.upperBound == weights.count)
-        for (previous, next) in zip(runs, runs.dropFirst()) { #expect(previous.upperBound == next.lowerBound) }
-        let loads = runs.map { weights[$0].reduce(0, +) }
-        #expect(loads.max()! <= 16, "loads \(loads) of a total of 30")
-        #expect(ParallelLowering.balancedRuns([7], count: 4) == [0..<1])
-        #expect(ParallelLowering.balancedRuns([], count: 2).isEmpty)
+    @Test("runs are contiguous, cover every function once and shrink to short last runs")
+    func guidedRuns() {
+        let weights = (0..<400).map { 1 + $0 % 7 }
+        let total = weights.reduce(0, +)
+        for threads in [2, 3, 8] {
+            let runs = ParallelLowering.guidedRuns(weights, threads: threads)
+            #expect(runs.first?.lowerBound == 0 && runs.last?.upperBound == weights.count)
+            for (previous, next) in zip(runs, runs.dropFirst()) { #expect(previous.upperBound == next.lowerBound) }
+            let loads = runs.map { weights[$0].reduce(0, +) }
+            #expect(runs.count > 2 * threads, "runs \(loads)")
+            #expect(loads.max()! <= total / (2 * threads) + 7, "runs \(loads)")
+            #expect(loads.last! <= total / (16 * threads) + 7, "runs \(loads)")
+        }
+        #expect(ParallelLowering.guidedRuns([7], threads: 4) == [0..<1])
+        #expect(ParallelLowering.guidedRuns([], threads: 2).isEmpty)
     }
 }

@@ -1,7 +1,7 @@
 import VaisSyntax
 
 extension FunctionLowering {
-    mutating func lowerBlock(_ id: BlockID) -> String? {
+    mutating func lowerBlock(_ id: BlockID) -> IRPiece? {
         let block = tree[id]
         for statement in block.statements {
             lowerStatement(statement)
@@ -28,7 +28,7 @@ extension FunctionLowering {
             }
             let current = load(targetType, from: place)
             let result = temp()
-            emit(result, " = ", compoundInstruction(binary, targetType), " ", layout.llvmType(targetType), " ", current, ", ", value)
+            emit(result, " = ", compoundInstruction(binary, targetType), " ", layout.spelling(targetType), " ", current, ", ", value)
             store(targetType, result, to: place)
         case .expression(let expr):
             _ = lowerExpression(expr)
@@ -37,7 +37,7 @@ extension FunctionLowering {
         }
     }
 
-    private func compoundInstruction(_ op: BinaryOperator, _ type: TypeID) -> String {
+    private func compoundInstruction(_ op: BinaryOperator, _ type: TypeID) -> IRPiece {
         let float = types.isFloat(type)
         let signed = types.isSigned(type)
         switch op {
@@ -50,21 +50,21 @@ extension FunctionLowering {
     }
 
     /// A slot for the value of a branching expression, when it has one.
-    private mutating func resultSlot(_ type: TypeID) -> String? {
+    private mutating func resultSlot(_ type: TypeID) -> IRPiece? {
         types.hasValue(type) ? alloca(type) : nil
     }
 
-    private mutating func finishBranch(_ value: String?, into slot: String?, type: TypeID, end: String) {
+    private mutating func finishBranch(_ value: IRPiece?, into slot: IRPiece?, type: TypeID, end: IRPiece) {
         if let slot, let value, !isTerminated { assign(type, value, to: slot) }
         branch(to: end)
     }
 
-    private mutating func readResult(_ slot: String?, type: TypeID) -> String? {
+    private mutating func readResult(_ slot: IRPiece?, type: TypeID) -> IRPiece? {
         guard let slot else { return nil }
         return types.isAggregate(type) ? slot : load(type, from: slot)
     }
 
-    mutating func lowerIf(_ condition: ExprID, _ then: BlockID, _ otherwise: ExprID?, type: TypeID) -> String? {
+    mutating func lowerIf(_ condition: ExprID, _ then: BlockID, _ otherwise: ExprID?, type: TypeID) -> IRPiece? {
         let slot = resultSlot(type)
         guard let test = lowerExpression(condition) else { return nil }
         let thenLabel = label("if.then.")
@@ -81,7 +81,7 @@ extension FunctionLowering {
         return readResult(slot, type: type)
     }
 
-    mutating func lowerTernary(_ condition: ExprID, _ then: ExprID, _ otherwise: ExprID, type: TypeID) -> String? {
+    mutating func lowerTernary(_ condition: ExprID, _ then: ExprID, _ otherwise: ExprID, type: TypeID) -> IRPiece? {
         let slot = resultSlot(type)
         guard let test = lowerExpression(condition) else { return nil }
         let thenLabel = label("sel.then.")
@@ -96,7 +96,7 @@ extension FunctionLowering {
         return readResult(slot, type: type)
     }
 
-    mutating func lowerMatch(_ scrutineeExpr: ExprID, _ arms: ArmList, type: TypeID) -> String? {
+    mutating func lowerMatch(_ scrutineeExpr: ExprID, _ arms: ArmList, type: TypeID) -> IRPiece? {
         let slot = resultSlot(type)
         guard let scrutinee = lowerExpression(scrutineeExpr) else { return nil }
         let scrutineeType = self.type(of: scrutineeExpr)
@@ -155,7 +155,7 @@ extension FunctionLowering {
         }
     }
 
-    private mutating func lowerLoopBody(_ body: BlockID, breakLabel: String, continueLabel: String) {
+    private mutating func lowerLoopBody(_ body: BlockID, breakLabel: IRPiece, continueLabel: IRPiece) {
         loopTargets.append((breakLabel, continueLabel))
         _ = lowerBlock(body)
         loopTargets.removeLast()
@@ -167,7 +167,7 @@ extension FunctionLowering {
         guard let local = local(boundAt: variable.span),
               let start = lowerExpression(lower), let limit = lowerExpression(upper) else { return }
         let counterType = model.locals[local.index].type
-        let llvm = layout.llvmType(counterType)
+        let llvm = layout.spelling(counterType)
         let signed = types.isSigned(counterType)
         let counter = slot(for: local)
         store(counterType, start, to: counter)
@@ -178,7 +178,7 @@ extension FunctionLowering {
         startBlock(test)
         let current = load(counterType, from: counter)
         let inRange = temp()
-        let predicate = inclusive ? (signed ? "sle" : "ule") : (signed ? "slt" : "ult")
+        let predicate: IRPiece = inclusive ? (signed ? "sle" : "ule") : (signed ? "slt" : "ult")
         emit(inRange, " = icmp ", predicate, " ", llvm, " ", current, ", ", limit)
         emitTerminator("br i1 ", inRange, ", label %", top, ", label %", end)
         startBlock(top)
@@ -213,7 +213,7 @@ extension FunctionLowering {
         startBlock(test)
         let index = load(.i64, from: counter)
         let inRange = temp()
-        emit(inRange, " = icmp slt i64 ", index, ", ", IRText.decimal(count))
+        emit(inRange, " = icmp slt i64 ", index, ", ", decimal(count))
         emitTerminator("br i1 ", inRange, ", label %", top, ", label %", end)
         startBlock(top)
         let pointer = elementPointer(arrayType: arrayType, base: base, index: index)

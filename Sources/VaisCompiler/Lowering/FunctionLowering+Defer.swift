@@ -25,7 +25,7 @@ extension FunctionLowering {
 
     /// A return while `D`s are pending: keep the value, go to the exit.
     /// False when the function has none.
-    mutating func returnThroughDefers(_ value: String?) -> Bool {
+    mutating func returnThroughDefers(_ value: IRPiece?) -> Bool {
         guard let deferExit else { return false }
         if let returnSlot, let value {
             assign(function.result, value, to: returnSlot)

@@ -7,7 +7,7 @@ extension FunctionLowering {
 
     /// Lowers an expression. Returns its value (a pointer for aggregates),
     /// or nil when it has none (unit, or control never gets past it).
-    mutating func lowerExpression(_ id: ExprID) -> String? {
+    mutating func lowerExpression(_ id: ExprID) -> IRPiece? {
         let value = lowerOwnValue(id)
         let coerced = model.coercions[id.index]
         guard coerced != .error, let value else { return value }
@@ -15,15 +15,15 @@ extension FunctionLowering {
     }
 
     /// An expression's value in its own type, before any adaptation.
-    private mutating func lowerOwnValue(_ id: ExprID) -> String? {
+    private mutating func lowerOwnValue(_ id: ExprID) -> IRPiece? {
         let node = tree[id]
         let type = model.exprTypes[id.index]
         switch node.kind {
         case .integer(let value):
-            if types.isFloat(type) { return IRText.float(Double(value), bits: types.bitWidth(type)) }
-            return String(Int64(bitPattern: value))
+            if types.isFloat(type) { return arena.float(Double(value), bits: types.bitWidth(type)) }
+            return arena.decimal(Int64(bitPattern: value))
         case .float(let value):
-            return IRText.float(value, bits: types.bitWidth(type))
+            return arena.float(value, bits: types.bitWidth(type))
         case .string(let bytes):
             return module.stringConstant(tree[bytes])
         case .bool(let value):
@@ -31,7 +31,7 @@ extension FunctionLowering {
         case .name, .field, .index:
             return lowerReference(id)
         case .selfFunction:
-            return Self.plainValue(module.valueSymbol(function))
+            return plainValue(module.valueSymbol(function))
         case .unary(let op, let operand):
             return lowerUnary(op, operand, type: type)
         case .binary(let op, let left, let right, _):
@@ -50,7 +50,7 @@ extension FunctionLowering {
             for (index, element) in tree[elements].enumerated() {
                 guard let value = lowerExpression(element) else { return nil }
                 let pointer = temp()
-                emit(pointer, " = getelementptr inbounds ", layout.llvmType(type), ", ptr ", storage, ", i32 0, i32 ", IRText.decimal(index))
+                emit(pointer, " = getelementptr inbounds ", layout.spelling(type), ", ptr ", storage, ", i32 0, i32 ", decimal(index))
                 assign(model.structs[structID.index].fields[index].type, value, to: pointer)
             }
             return storage
@@ -59,7 +59,7 @@ extension FunctionLowering {
             let storage = alloca(type)
             for (index, elementExpr) in tree[elements].enumerated() {
                 guard let value = lowerExpression(elementExpr) else { return nil }
-                let pointer = elementPointer(arrayType: type, base: storage, index: IRText.decimal(index))
+                let pointer = elementPointer(arrayType: type, base: storage, index: decimal(index))
                 assign(element, value, to: pointer)
             }
             return storage
@@ -101,11 +101,11 @@ extension FunctionLowering {
 
     /// Names, fields and elements: a load from their place, or the place
     /// itself for aggregates.
-    private mutating func lowerReference(_ id: ExprID) -> String? {
+    private mutating func lowerReference(_ id: ExprID) -> IRPiece? {
         let type = model.exprTypes[id.index]
         switch model.resolutions[id.index] {
         case .function(let function):
-            return Self.plainValue(module.valueSymbol(model.functions[function.index]))
+            return plainValue(module.valueSymbol(model.functions[function.index]))
         case .variant(let enumID, let index):
             return constructVariant(enumID, index, arguments: [])
         case .local(let local) where isRegister(local):
@@ -121,13 +121,13 @@ extension FunctionLowering {
 
     /// The address of a place expression. An rvalue is spilled to a
     /// temporary so that its address can be taken (method receivers).
-    mutating func lowerPlace(_ id: ExprID) -> String? {
+    mutating func lowerPlace(_ id: ExprID) -> IRPiece? {
         let node = tree[id]
         switch node.kind {
         case .name:
             switch model.resolutions[id.index] {
             case .local(let local): return slot(for: local)
-            case .global(let global): return "@\(model.globals[global.index].symbol)"
+            case .global(let global): return arena.copy(model.globals[global.index].symbol, prefix: "@")
             default: return nil
             }
         case .field(let base, _):
@@ -145,16 +145,16 @@ extension FunctionLowering {
             beginInstruction()
             write(result)
             write(" = getelementptr inbounds ")
-            write(layout.llvmType(structType))
+            write(layout.spelling(structType))
             write(", ptr ")
             write(pointer)
             write(", i32 0, i32 ")
-            write(IRText.decimal(fieldIndex))
+            write(decimal(fieldIndex))
             endInstruction()
             return result
         case .index(let base, let indexExpr):
             let baseType = type(of: base)
-            let basePointer: String?
+            let basePointer: IRPiece?
             if types.isAggregate(baseType) {
                 basePointer = lowerPlace(base)
             } else {
@@ -170,7 +170,7 @@ extension FunctionLowering {
                     return elementPointer(arrayType: pointee, base: basePointer, index: index)
                 }
                 let result = temp()
-                emit(result, " = getelementptr inbounds ", layout.llvmType(pointee), ", ptr ", basePointer, ", i64 ", index)
+                emit(result, " = getelementptr inbounds ", layout.spelling(pointee), ", ptr ", basePointer, ", i64 ", index)
                 return result
             default:
                 return nil
@@ -189,12 +189,12 @@ extension FunctionLowering {
         }
     }
 
-    mutating func elementPointer(arrayType: TypeID, base: String, index: String) -> String {
+    mutating func elementPointer(arrayType: TypeID, base: IRPiece, index: IRPiece) -> IRPiece {
         let result = temp()
         beginInstruction()
         write(result)
         write(" = getelementptr inbounds ")
-        write(layout.llvmType(arrayType))
+        write(layout.spelling(arrayType))
         write(", ptr ")
         write(base)
         write(", i64 0, i64 ")
@@ -203,7 +203,7 @@ extension FunctionLowering {
         return result
     }
 
-    private mutating func lowerUnary(_ op: UnaryOperator, _ operand: ExprID, type: TypeID) -> String? {
+    private mutating func lowerUnary(_ op: UnaryOperator, _ operand: ExprID, type: TypeID) -> IRPiece? {
         switch op {
         case .addressOf:
             return lowerPlace(operand)
@@ -214,27 +214,27 @@ extension FunctionLowering {
             guard let value = lowerExpression(operand) else { return nil }
             let result = temp()
             if types.isFloat(type) {
-                emit(result, " = fneg ", layout.llvmType(type), " ", value)
+                emit(result, " = fneg ", layout.spelling(type), " ", value)
             } else {
-                emit(result, " = sub ", layout.llvmType(type), " 0, ", value)
+                emit(result, " = sub ", layout.spelling(type), " 0, ", value)
             }
             return result
         case .not, .bitNot:
             guard let value = lowerExpression(operand) else { return nil }
             let result = temp()
-            emit(result, " = xor ", layout.llvmType(type), " ", value, ", ", op == .not ? "true" : "-1")
+            emit(result, " = xor ", layout.spelling(type), " ", value, ", ", op == .not ? "true" : "-1")
             return result
         }
     }
 
-    private mutating func lowerBinary(_ op: BinaryOperator, _ left: ExprID, _ right: ExprID, resultType: TypeID) -> String? {
+    private mutating func lowerBinary(_ op: BinaryOperator, _ left: ExprID, _ right: ExprID, resultType: TypeID) -> IRPiece? {
         if op.isLogical { return lowerLogical(op, left, right) }
         guard let lhs = lowerExpression(left), var rhs = lowerExpression(right) else { return nil }
         let operandType = type(of: left) == .never ? type(of: right) : type(of: left)
         if op == .shiftLeft || op == .shiftRight {
             rhs = convert(rhs, from: type(of: right), to: operandType)
         }
-        let llvm = layout.llvmType(operandType)
+        let llvm = layout.spelling(operandType)
         let result = temp()
         if op.isComparison {
             emit(result, " = ", comparison(op, operandType), " ", llvm, " ", lhs, ", ", rhs)
@@ -244,7 +244,7 @@ extension FunctionLowering {
         return result
     }
 
-    private func comparison(_ op: BinaryOperator, _ type: TypeID) -> String {
+    private func comparison(_ op: BinaryOperator, _ type: TypeID) -> IRPiece {
         if types.isFloat(type) {
             switch op {
             case .equal: return "fcmp oeq"
@@ -266,7 +266,7 @@ extension FunctionLowering {
         }
     }
 
-    private func arithmetic(_ op: BinaryOperator, _ type: TypeID) -> String {
+    private func arithmetic(_ op: BinaryOperator, _ type: TypeID) -> IRPiece {
         let float = types.isFloat(type)
         let signed = types.isSigned(type)
         switch op {
@@ -285,7 +285,7 @@ extension FunctionLowering {
 
     /// `&&` and `||` evaluate their right side only when needed; the result
     /// goes through a stack slot so either side may branch or diverge.
-    private mutating func lowerLogical(_ op: BinaryOperator, _ left: ExprID, _ right: ExprID) -> String? {
+    private mutating func lowerLogical(_ op: BinaryOperator, _ left: ExprID, _ right: ExprID) -> IRPiece? {
         let slot = alloca(.bool)
         guard let lhs = lowerExpression(left) else { return nil }
         store(.bool, lhs, to: slot)
@@ -304,11 +304,11 @@ extension FunctionLowering {
     }
 
     /// `as` and the implicit widenings of C calls.
-    mutating func convert(_ value: String, from source: TypeID, to target: TypeID) -> String {
+    mutating func convert(_ value: IRPiece, from source: TypeID, to target: TypeID) -> IRPiece {
         if source == target || source == .never { return value }
-        let from = layout.llvmType(source)
-        let to = layout.llvmType(target)
-        let instruction: String?
+        let from = layout.spelling(source)
+        let to = layout.spelling(target)
+        let instruction: IRPiece?
         switch (types[source], types[target]) {
         case (.integer(let a, let signed), .integer(let b, _)):
             instruction = a == b ? nil : (a > b ? "trunc" : (signed ? "sext" : "zext"))
@@ -335,25 +335,25 @@ extension FunctionLowering {
         return result
     }
 
-    private mutating func lowerStructLiteral(_ fields: FieldList, type: TypeID) -> String? {
+    private mutating func lowerStructLiteral(_ fields: FieldList, type: TypeID) -> IRPiece? {
         guard case .structure(let structID) = types[type] else { return nil }
         let storage = alloca(type)
         let symbol = model.structs[structID.index]
         for field in fields {
             guard let index = symbol.fieldIndex(field.name.text), let value = lowerExpression(field.value) else { continue }
             let pointer = temp()
-            emit(pointer, " = getelementptr inbounds ", layout.llvmType(type), ", ptr ", storage, ", i32 0, i32 ", IRText.decimal(index))
+            emit(pointer, " = getelementptr inbounds ", layout.spelling(type), ", ptr ", storage, ", i32 0, i32 ", decimal(index))
             assign(symbol.fields[index].type, value, to: pointer)
         }
         return storage
     }
 
-    private mutating func lowerArrayRepeat(_ valueExpr: ExprID, type: TypeID) -> String? {
+    private mutating func lowerArrayRepeat(_ valueExpr: ExprID, type: TypeID) -> IRPiece? {
         guard case .array(let element, let count) = types[type] else { return nil }
         let storage = alloca(type)
         guard let value = lowerExpression(valueExpr) else { return nil }
-        if value == "0" || value == "false" || value == "null" || value == IRText.float(0, bits: types.bitWidth(element)) {
-            emit("call void @llvm.memset.p0.i64(ptr align ", layout.alignmentText(type), " ", storage, ", i8 0, i64 ", IRText.decimal(layout.size(type)), ", i1 false)")
+        if value == "0" || value == "false" || value == "null" || value == arena.float(0, bits: types.bitWidth(element)) {
+            emit("call void @llvm.memset.p0.i64(ptr align ", layout.alignmentSpelling(type), " ", storage, ", i8 0, i64 ", decimal(layout.size(type)), ", i1 false)")
             return storage
         }
         let counter = alloca(.i64)
@@ -364,7 +364,7 @@ extension FunctionLowering {
         startBlock(test)
         let index = load(.i64, from: counter)
         let done = temp()
-        emit(done, " = icmp eq i64 ", index, ", ", IRText.decimal(count))
+        emit(done, " = icmp eq i64 ", index, ", ", decimal(count))
         emitTerminator("br i1 ", done, ", label %", end, ", label %", bodyLabel)
         startBlock(bodyLabel)
         assign(element, value, to: elementPointer(arrayType: type, base: storage, index: index))

@@ -4,14 +4,14 @@ import VaisSyntax
 /// payload of `Some`/`Ok` (variant 0 of both, by the checker's rule).
 extension FunctionLowering {
     /// The exit code of a failed `!`, as Rust's panics use.
-    static let panicExitCode = "101"
+    static let panicExitCode: IRPiece = "101"
 
     /// `value?`: the payload, or returns the `None` / `Err(e)` rebuilt in
     /// the function's own result type.
-    mutating func lowerTry(_ inner: ExprID, type: TypeID) -> String? {
+    mutating func lowerTry(_ inner: ExprID, type: TypeID) -> IRPiece? {
         guard let value = lowerExpression(inner), case .enumeration(let enumID) = types[self.type(of: inner)],
               case .enumeration(let resultID) = types[function.result] else { return nil }
-        let success = branchOnTag(of: value, prefix: "try")
+        let success = branchOnTag(of: value, success: "try.some.", failure: "try.none.")
         let returned = alloca(function.result)
         store(.i32, "1", to: returned)
         let failurePayload = model.enums[enumID.index].variants[1].payload
@@ -26,10 +26,10 @@ extension FunctionLowering {
     }
 
     /// `value!`: the payload, or the panic message on stderr and exit.
-    mutating func lowerUnwrap(_ inner: ExprID, message: ExprID, type: TypeID) -> String? {
+    mutating func lowerUnwrap(_ inner: ExprID, message: ExprID, type: TypeID) -> IRPiece? {
         guard let value = lowerExpression(inner), case .enumeration(let enumID) = types[self.type(of: inner)],
               case .string(let bytes) = tree[message].kind else { return nil }
-        let success = branchOnTag(of: value, prefix: "unwrap")
+        let success = branchOnTag(of: value, success: "unwrap.some.", failure: "unwrap.none.")
         emit("call i32 (i32, ptr, ...) @dprintf(i32 2, ptr ", module.stringConstant(tree[bytes]), ")")
         emit("call void @exit(i32 ", Self.panicExitCode, ")")
         emitTerminator("unreachable")
@@ -38,10 +38,11 @@ extension FunctionLowering {
     }
 
     /// Branches on the tag of an Option or Result at `value` (0: Some or Ok)
-    /// and starts the failure block; returns the success block's label.
-    private mutating func branchOnTag(of value: String, prefix: String) -> String {
-        let success = label(prefix + ".some.")
-        let failure = label(prefix + ".none.")
+    /// and starts the failure block (labels from the hints); returns the
+    /// success block's label.
+    private mutating func branchOnTag(of value: IRPiece, success successHint: IRPiece, failure failureHint: IRPiece) -> IRPiece {
+        let success = label(successHint)
+        let failure = label(failureHint)
         let tag = load(.i32, from: value)
         let isSuccess = temp()
         emit(isSuccess, " = icmp eq i32 ", tag, ", 0")

@@ -17,63 +17,75 @@ struct FunctionLowering {
     /// Where each of the function's locals is, by its offset in
     /// `localRange`: its stack slot, the pointer an aggregate parameter came
     /// in, or (for a local kept in a register) its SSA value.
-    private var localSlots: [String?]
+    private let localSlots: UnsafeMutablePointer<IRPiece?>
     private let localRange: Range<Int>
     /// The function's text as UTF-8; instructions write their pieces
     /// straight in (see `IRBuffer`), without building a String each.
     private let body: IRBuffer
     /// The entry block's stack slots, written ahead of `body`.
     let allocas: IRBuffer
+    /// The bytes of the names and constants made for this function.
+    let arena: IRArena
+    let scratch: LoweringScratch
     private var nextTemp = 0
     private var nextLabel = 0
     var isTerminated = false
-    var loopTargets: [(breakLabel: String, continueLabel: String)] = []
-    var returnSlot: String?
+    var loopTargets: [(breakLabel: IRPiece, continueLabel: IRPiece)] = []
+    var returnSlot: IRPiece?
     /// One flag per `D` statement, and where returns go while any is
     /// pending (see FunctionLowering+Defer).
-    var deferFlags: [String] = []
-    var deferExit: String?
-    var deferredResult: String?
+    var deferFlags: [IRPiece] = []
+    var deferExit: IRPiece?
+    var deferredResult: IRPiece?
     /// The calls that jump back to `selfTailLoop` (see
     /// FunctionLowering+TailCalls), by expression index.
     var selfTailCalls: Set<Int> = []
-    var selfTailLoop = ""
+    var selfTailLoop: IRPiece = ""
     private var debugScope: Int?
-    private var debugSuffix = ""
+    private var debugSuffix: IRPiece = ""
 
-    /// `scratch` holds the buffers the body and the stack slots are written
-    /// to; they are emptied here, so one pair serves function after function.
-    init(module: IRModule, function id: FunctionID, scratch: (body: IRBuffer, allocas: IRBuffer)) {
+    /// `scratch` holds what the function is written to; it is emptied
+    /// here, so one serves function after function.
+    init(module: IRModule, function id: FunctionID, scratch: LoweringScratch) {
         self.module = module
         functionID = id
         body = scratch.body
         allocas = scratch.allocas
+        arena = scratch.arena
+        self.scratch = scratch
         body.removeAll()
         allocas.removeAll()
+        arena.removeAll()
         let locals = module.model.functionLocals
         localRange = id.index < locals.count ? locals[id.index] : 0..<0
-        localSlots = Array(repeating: nil, count: localRange.count)
+        localSlots = scratch.places(count: localRange.count)
     }
 
     // MARK: Emission
 
-    mutating func temp() -> String {
+    mutating func temp() -> IRPiece {
         nextTemp += 1
-        return IRText.temporary(nextTemp)
+        return arena.temporary(nextTemp)
     }
 
     /// A fresh block label: `hint` (ending in a dot) and a number.
-    mutating func label(_ hint: String) -> String {
+    mutating func label(_ hint: IRPiece) -> IRPiece {
         nextLabel += 1
-        return IRText.name(hint, nextLabel)
+        return arena.name(hint, nextLabel)
+    }
+
+    /// A non-negative integer in decimal.
+    @inline(__always)
+    func decimal(_ number: Int) -> IRPiece {
+        arena.decimal(number)
     }
 
     /// Appends one instruction, written from its pieces, to the current
     /// block, opening an unreachable block first if the current one already
     /// ended.
-    mutating func emit(_ p0: String, _ p1: String = "", _ p2: String = "", _ p3: String = "", _ p4: String = "",
-                       _ p5: String = "", _ p6: String = "", _ p7: String = "", _ p8: String = "", _ p9: String = "",
-                       _ p10: String = "", _ p11: String = "", _ p12: String = "", _ p13: String = "") {
+    mutating func emit(_ p0: IRPiece, _ p1: IRPiece = "", _ p2: IRPiece = "", _ p3: IRPiece = "", _ p4: IRPiece = "",
+                       _ p5: IRPiece = "", _ p6: IRPiece = "", _ p7: IRPiece = "", _ p8: IRPiece = "", _ p9: IRPiece = "",
+                       _ p10: IRPiece = "", _ p11: IRPiece = "", _ p12: IRPiece = "", _ p13: IRPiece = "") {
         beginInstruction()
         body.append(p0, p1, p2, p3, p4, p5, p6, p7, p8, p9, p10, p11, p12, p13)
         endInstruction()
@@ -81,8 +93,8 @@ struct FunctionLowering {
 
     /// Appends pieces to the instruction begun by `beginInstruction`.
     @inline(__always)
-    mutating func write(_ p0: String, _ p1: String = "", _ p2: String = "") {
-        body.append(p0, p1, p2)
+    mutating func write(_ p0: IRPiece, _ p1: IRPiece = "", _ p2: IRPiece = "") {
+        body.appendFew(p0, p1, p2)
     }
 
     /// Starts a line of the current block (opening an unreachable block if
@@ -92,7 +104,7 @@ struct FunctionLowering {
         if isTerminated {
             startBlock(label("dead."))
         }
-        write("  ")
+        body.appendIndent()
     }
 
     @inline(__always)
@@ -101,12 +113,12 @@ struct FunctionLowering {
         body.append(byte: UInt8(ascii: "\n"))
     }
 
-    mutating func emitTerminator(_ p0: String, _ p1: String = "", _ p2: String = "", _ p3: String = "", _ p4: String = "", _ p5: String = "") {
+    mutating func emitTerminator(_ p0: IRPiece, _ p1: IRPiece = "", _ p2: IRPiece = "", _ p3: IRPiece = "", _ p4: IRPiece = "", _ p5: IRPiece = "") {
         emit(p0, p1, p2, p3, p4, p5)
         isTerminated = true
     }
 
-    mutating func startBlock(_ name: String) {
+    mutating func startBlock(_ name: IRPiece) {
         if !isTerminated {
             write("  br label %", name)
             endInstruction()
@@ -115,30 +127,30 @@ struct FunctionLowering {
         isTerminated = false
     }
 
-    mutating func branch(to target: String) {
+    mutating func branch(to target: IRPiece) {
         if !isTerminated { emitTerminator("br label %", target) }
     }
 
     /// A stack slot in the entry block, so loops do not grow the stack.
-    mutating func alloca(_ type: TypeID) -> String {
+    mutating func alloca(_ type: TypeID) -> IRPiece {
         let name = temp()
         declareSlot(name, type)
         return name
     }
 
-    mutating func slot(for local: LocalID) -> String {
+    mutating func slot(for local: LocalID) -> IRPiece {
         if let existing = place(of: local), !isRegister(local) { return existing }
-        let name = IRText.name("%v", Int(local.raw))
+        let name = arena.name("%v", Int(local.raw))
         declareSlot(name, model.locals[local.index].type)
         setPlace(of: local, name)
         return name
     }
 
-    private mutating func declareSlot(_ name: String, _ type: TypeID) {
-        allocas.append("  ", name, " = alloca ", layout.llvmType(type), ", align ", layout.alignmentText(type), "\n")
+    private mutating func declareSlot(_ name: IRPiece, _ type: TypeID) {
+        allocas.append("  ", name, " = alloca ", layout.spelling(type), ", align ", layout.alignmentSpelling(type), "\n")
     }
 
-    mutating func bindParameter(_ local: LocalID, to pointer: String) {
+    mutating func bindParameter(_ local: LocalID, to pointer: IRPiece) {
         setPlace(of: local, pointer)
     }
 
@@ -152,11 +164,11 @@ struct FunctionLowering {
     }
 
     /// Where a local of this function is, once it has been given a place.
-    func place(of local: LocalID) -> String? {
+    func place(of local: LocalID) -> IRPiece? {
         localRange.contains(local.index) ? localSlots[local.index - localRange.lowerBound] : nil
     }
 
-    private mutating func setPlace(of local: LocalID, _ place: String) {
+    private mutating func setPlace(of local: LocalID, _ place: IRPiece) {
         guard localRange.contains(local.index) else { return }
         localSlots[local.index - localRange.lowerBound] = place
     }
@@ -169,7 +181,7 @@ struct FunctionLowering {
     }
 
     /// Gives a local its value: into its slot, or as its SSA value.
-    mutating func define(_ local: LocalID, _ value: String) {
+    mutating func define(_ local: LocalID, _ value: IRPiece) {
         if isRegister(local) {
             setPlace(of: local, value)
         } else {
@@ -181,37 +193,37 @@ struct FunctionLowering {
     mutating func setLocation(_ span: SourceSpan) {
         guard let debug = module.debugInfo, let scope = debugScope else { return }
         let (line, column) = debug.lineAndColumn(span)
-        debugSuffix = IRText.name(", !dbg !", debug.location(line: line, column: column, scope: scope))
+        debugSuffix = arena.name(", !dbg !", debug.location(line: line, column: column, scope: scope))
     }
 
     // MARK: Values in memory
 
-    mutating func load(_ type: TypeID, from pointer: String) -> String {
+    mutating func load(_ type: TypeID, from pointer: IRPiece) -> IRPiece {
         let value = temp()
-        emit(value, " = load ", layout.llvmType(type), ", ptr ", pointer, ", align ", layout.alignmentText(type))
+        emit(value, " = load ", layout.spelling(type), ", ptr ", pointer, ", align ", layout.alignmentSpelling(type))
         return value
     }
 
-    mutating func store(_ type: TypeID, _ value: String, to pointer: String) {
-        emit("store ", layout.llvmType(type), " ", value, ", ptr ", pointer, ", align ", layout.alignmentText(type))
+    mutating func store(_ type: TypeID, _ value: IRPiece, to pointer: IRPiece) {
+        emit("store ", layout.spelling(type), " ", value, ", ptr ", pointer, ", align ", layout.alignmentSpelling(type))
     }
 
     /// Copies a value of `type` into `pointer`: a store for scalars, a
     /// memcpy (memmove when the two may overlap) for aggregates.
-    mutating func assign(_ type: TypeID, _ value: String, to pointer: String, mayOverlap: Bool = false) {
+    mutating func assign(_ type: TypeID, _ value: IRPiece, to pointer: IRPiece, mayOverlap: Bool = false) {
         if types.isAggregate(type) {
             let size = layout.size(type)
             guard size > 0, value != pointer else { return }
-            let intrinsic = mayOverlap ? "llvm.memmove.p0.p0.i64" : "llvm.memcpy.p0.p0.i64"
-            let align = layout.alignmentText(type)
-            emit("call void @", intrinsic, "(ptr align ", align, " ", pointer, ", ptr align ", align, " ", value, ", i64 ", IRText.decimal(size), ", i1 false)")
+            let intrinsic: IRPiece = mayOverlap ? "llvm.memmove.p0.p0.i64" : "llvm.memcpy.p0.p0.i64"
+            let align = layout.alignmentSpelling(type)
+            emit("call void @", intrinsic, "(ptr align ", align, " ", pointer, ", ptr align ", align, " ", value, ", i64 ", decimal(size), ", i1 false)")
         } else if model.types.hasValue(type) {
             store(type, value, to: pointer)
         }
     }
 
     /// A fresh copy of an aggregate value, for passing by value.
-    mutating func copyAggregate(_ type: TypeID, _ pointer: String) -> String {
+    mutating func copyAggregate(_ type: TypeID, _ pointer: IRPiece) -> IRPiece {
         let copy = alloca(type)
         assign(type, pointer, to: copy)
         return copy
@@ -222,13 +234,12 @@ struct FunctionLowering {
     /// Appends the function's definition to `output`.
     mutating func lower(into output: IRBuffer) {
         guard let decl = function.declaration, let span = function.span else { return }
-        let signature = LLVMSignature(function, layout: layout)
         let symbol = module.definitionSymbol(function)
-        var debugAttachment = ""
+        var debugAttachment: IRPiece = ""
         if let debug = module.debugInfo {
             let scope = debug.subprogram(name: function.name, linkageName: symbol, span: span)
             debugScope = scope
-            debugAttachment = " !dbg !" + IRText.decimal(scope)
+            debugAttachment = arena.name(" !dbg !", scope)
         }
         setLocation(span)
         if model.types.isAggregate(function.result) { returnSlot = "%ret" }
@@ -238,7 +249,7 @@ struct FunctionLowering {
         bindCaptures()
         prepareDefers()
         startSelfTailLoop()
-        let value: String?
+        let value: IRPiece?
         switch decl.body {
         case .block(let block):
             value = lowerBlock(block)
@@ -251,8 +262,8 @@ struct FunctionLowering {
             emitReturn(value)
         }
         emitDeferExit()
-        output.append("define ", signature.result, " @", symbol, "(")
-        signature.writeDefinitionParameters(into: output)
+        output.append("define ", LLVMSignature.resultSpelling(function, layout: layout), " @", arena.copy(symbol), "(")
+        LLVMSignature.writeDefinitionParameters(of: function, layout: layout, arena: arena, into: output)
         output.append(")", debugAttachment, " {\nentry:\n")
         output.append(allocas)
         output.append(body)
@@ -278,9 +289,9 @@ struct FunctionLowering {
         guard let local = local(boundAt: span) else { return }
         let type = model.locals[local.index].type
         if model.types.isAggregate(type) {
-            bindParameter(local, to: IRText.parameter(index))
+            bindParameter(local, to: IRText.parameter(index, arena: arena))
         } else if model.types.hasValue(type) {
-            define(local, IRText.parameter(index))
+            define(local, IRText.parameter(index, arena: arena))
         }
     }
 
@@ -292,7 +303,7 @@ struct FunctionLowering {
     /// reader never sees half of it and only the first call's time lands.
     private mutating func countCall() {
         let calls = temp()
-        emit(calls, " = atomicrmw add ptr @", HotSplit.callCounterSymbol, ", i64 1 monotonic, align 8")
+        emit(calls, " = atomicrmw add ptr @", arena.copy(HotSplit.callCounterSymbol), ", i64 1 monotonic, align 8")
         let isFirst = temp()
         emit(isFirst, " = icmp eq i64 ", calls, ", 0")
         let stamp = label("first.call.")
@@ -312,18 +323,18 @@ struct FunctionLowering {
         emit(scaled, " = mul i64 ", seconds, ", 1000000000")
         let time = temp()
         emit(time, " = add i64 ", scaled, ", ", nanoseconds)
-        emit(temp(), " = cmpxchg ptr @", HotSplit.firstCallTimeSymbol, ", i64 0, i64 ", time, " monotonic monotonic, align 8")
+        emit(temp(), " = cmpxchg ptr @", arena.copy(HotSplit.firstCallTimeSymbol), ", i64 0, i64 ", time, " monotonic monotonic, align 8")
         startBlock(body)
     }
 
-    mutating func emitReturn(_ value: String?) {
+    mutating func emitReturn(_ value: IRPiece?) {
         if returnThroughDefers(value) { return }
         let result = function.result
         if let returnSlot {
             if let value { assign(result, value, to: returnSlot) }
             emitTerminator("ret void")
         } else if model.types.hasValue(result), let value {
-            emitTerminator("ret ", layout.llvmType(result), " ", value)
+            emitTerminator("ret ", layout.spelling(result), " ", value)
         } else if model.types.hasValue(result) {
             emitTerminator("unreachable")
         } else {

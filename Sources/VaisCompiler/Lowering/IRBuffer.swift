@@ -18,11 +18,11 @@ final class IRBuffer: @unchecked Sendable {
     deinit { storage.deallocate() }
 
     /// Appends up to fourteen pieces. Fixed parameters with empty defaults
-    /// rather than a variadic list, which would build an array (and retain
-    /// every piece) per instruction.
-    func append(_ p0: String, _ p1: String = "", _ p2: String = "", _ p3: String = "", _ p4: String = "",
-                _ p5: String = "", _ p6: String = "", _ p7: String = "", _ p8: String = "", _ p9: String = "",
-                _ p10: String = "", _ p11: String = "", _ p12: String = "", _ p13: String = "") {
+    /// rather than a variadic list, which would build an array per
+    /// instruction.
+    func append(_ p0: IRPiece, _ p1: IRPiece = "", _ p2: IRPiece = "", _ p3: IRPiece = "", _ p4: IRPiece = "",
+                _ p5: IRPiece = "", _ p6: IRPiece = "", _ p7: IRPiece = "", _ p8: IRPiece = "", _ p9: IRPiece = "",
+                _ p10: IRPiece = "", _ p11: IRPiece = "", _ p12: IRPiece = "", _ p13: IRPiece = "") {
         // Room for fourteen small pieces (16 bytes written each) is made
         // once, and the end is kept in a local until the last piece.
         reserve(Self.roomForPieces)
@@ -49,20 +49,53 @@ final class IRBuffer: @unchecked Sendable {
     /// One piece of `append(_:...)`, written at `end`, where room for the
     /// rest of the pieces was made.
     @inline(__always)
-    private func put(_ text: String, at end: inout Int) {
-        let words = SmallStringLayout.words(of: text)
-        guard let length = SmallStringLayout.smallCount(words) else {
+    private func put(_ piece: IRPiece, at end: inout Int) {
+        let length = piece.count
+        guard length > 0 else { return }
+        guard length <= 16 else {
             count = end
-            appendLarge(text)
+            append(bytes: piece.start, count: length)
             reserve(Self.roomForPieces)
             end = count
             return
         }
-        guard length > 0 else { return }
-        let target = UnsafeMutableRawPointer(storage + end)
-        target.storeBytes(of: words.low, as: UInt64.self)
-        target.storeBytes(of: words.high, toByteOffset: 8, as: UInt64.self)
+        Self.copy(piece.start, to: storage + end, length)
         end += length
+    }
+
+    /// Up to three pieces: what is written between an instruction's
+    /// parts (`write`) need not pass the fourteen of `append`, most of
+    /// them empty.
+    func appendFew(_ p0: IRPiece, _ p1: IRPiece, _ p2: IRPiece) {
+        reserve(3 * 16)
+        var end = count
+        put(p0, at: &end)
+        put(p1, at: &end)
+        put(p2, at: &end)
+        count = end
+    }
+
+    /// The two spaces an instruction's line starts with.
+    @inline(__always)
+    func appendIndent() {
+        reserve(2)
+        UnsafeMutableRawPointer(storage + count).storeBytes(of: 0x2020, as: UInt16.self)
+        count += 2
+    }
+
+    @inline(__always)
+    func append(_ piece: IRPiece) {
+        append(bytes: piece.start, count: piece.count)
+    }
+
+    /// Module-level text, written once per module: one piece after another.
+    func append(_ p0: String, _ p1: String = "", _ p2: String = "", _ p3: String = "", _ p4: String = "", _ p5: String = "") {
+        append(p0)
+        append(p1)
+        append(p2)
+        append(p3)
+        append(p4)
+        append(p5)
     }
 
     /// Nearly every piece (`%t12`, `, `, `i64`, the empty defaults) is a

@@ -23,8 +23,10 @@ final class IRModule: @unchecked Sendable {
     /// Every string literal the module's functions use, named in source
     /// order before lowering, so the names do not depend on which thread
     /// lowers what.
-    private var strings: [[UInt8]: String] = [:]
+    private var strings: [[UInt8]: IRPiece] = [:]
     private var stringDefinitions: [String] = []
+    /// The bytes of the string constants' names.
+    private let names = IRArena()
 
     init(model: SemanticModel, tree: SyntaxTree, layout: TypeLayout, debugInfo: DebugInfoBuilder?, role: HotSplit.Role? = nil,
          countsCalls: Bool = false, locals: Set<FunctionID> = [], spares: [FunctionID: Int] = [:]) {
@@ -65,13 +67,13 @@ final class IRModule: @unchecked Sendable {
 
     private func defineString(_ bytes: [UInt8]) {
         guard strings[bytes] == nil else { return }
-        let name = "@.str.\(strings.count)"
+        let name = names.name("@.str.", strings.count)
         strings[bytes] = name
-        stringDefinitions.append("\(name) = private unnamed_addr constant [\(bytes.count + 1) x i8] c\"\(IRText.cString(bytes))\", align 1")
+        stringDefinitions.append("\(name.text) = private unnamed_addr constant [\(bytes.count + 1) x i8] c\"\(IRText.cString(bytes))\", align 1")
     }
 
     /// The global holding a string literal; equal literals share one.
-    func stringConstant(_ bytes: [UInt8]) -> String {
+    func stringConstant(_ bytes: [UInt8]) -> IRPiece {
         guard let name = strings[bytes] else { preconditionFailure("a string literal was not collected before lowering") }
         return name
     }
@@ -81,18 +83,18 @@ final class IRModule: @unchecked Sendable {
     /// How a call to `function` is made: directly, or (in a split program,
     /// for a hot function) through its slot.
     func callee(_ function: FunctionSymbol) -> Callee {
-        if isLocal(function) { return .direct("@" + HotPartLocals.symbol(function)) }
-        if let spare = spares[function.name] { return .slot("@" + HotSplit.spareSlotSymbol(spare)) }
-        if role != nil, function.isHot { return .slot("@" + HotSplit.slotSymbol(function)) }
-        return .direct("@" + function.symbol)
+        if isLocal(function) { return .direct(HotPartLocals.symbol(function)) }
+        if let spare = spares[function.name] { return .slot(HotSplit.spareSlotSymbol(spare)) }
+        if role != nil, function.isHot { return .slot(HotSplit.slotSymbol(function)) }
+        return .direct(function.symbol)
     }
 
     /// How a method is called: through its host stub, which a hot method's
     /// stub turns into a call through its slot; or, for a method added while
     /// the program runs, its copy in this part, or else its spare slot.
     func methodCallee(_ function: FunctionSymbol) -> Callee {
-        if isLocal(function) { return .direct("@" + HotPartLocals.symbol(function)) }
-        return spares[function.name].map { .slot("@" + HotSplit.spareSlotSymbol($0)) } ?? .direct("@" + function.symbol)
+        if isLocal(function) { return .direct(HotPartLocals.symbol(function)) }
+        return spares[function.name].map { .slot(HotSplit.spareSlotSymbol($0)) } ?? .direct(function.symbol)
     }
 
     /// The symbol a function value of `function` holds: always a host
@@ -102,6 +104,7 @@ final class IRModule: @unchecked Sendable {
         spares[function.name].map(HotSplit.spareStubSymbol) ?? function.symbol
     }
 
+    /// The global's symbol, without its `@`.
     enum Callee {
         case direct(String)
         case slot(String)
@@ -123,7 +126,7 @@ final class IRModule: @unchecked Sendable {
     func constant(_ value: ConstantValue, _ type: TypeID) -> String {
         switch (value, model.types[type]) {
         case (.zero, .pointer), (.zero, .str): return "null"
-        case (.function(let symbol), _): return FunctionLowering.plainValue(symbol)
+        case (.function(let symbol), _): return "{ ptr @" + symbol + ", ptr null }"
         case (.zero, .float(let bits)): return IRText.float(0, bits: bits)
         case (.zero, .bool): return "false"
         case (.zero, .integer): return "0"
@@ -136,7 +139,7 @@ final class IRModule: @unchecked Sendable {
         case (.float(let v), .float(let bits)): return IRText.float(v, bits: bits)
         case (.float(let v), _): return String(Int64(v))
         case (.bool(let v), _): return v ? "true" : "false"
-        case (.string(let bytes), _): return stringConstant(bytes)
+        case (.string(let bytes), _): return stringConstant(bytes).text
         case (.aggregate(let elements), .structure(let id)):
             let fields = model.structs[id.index].fields
             let parts = zip(fields, elements).map { field, element in

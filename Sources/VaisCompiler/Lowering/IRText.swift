@@ -2,60 +2,91 @@
 enum IRText {
     /// `%t0` to `%t4095`, made once: every function numbers its values from
     /// 1, so nearly every value name comes from here instead of being built.
-    private static let temporaries: [String] = (0..<4096).map { name("%t", $0) }
-
-    /// The name of a function's `number`th SSA value.
-    static func temporary(_ number: Int) -> String {
-        number < temporaries.count ? temporaries[number] : name("%t", number)
-    }
+    static let temporaries = Table("%t", 4096)
 
     /// `%p0` to `%p63`, made once: every definition names its parameters.
-    private static let parameters: [String] = (0..<64).map { name("%p", $0) }
-
-    /// The name of a function's `number`th parameter.
-    static func parameter(_ number: Int) -> String {
-        number < parameters.count ? parameters[number] : name("%p", number)
-    }
+    static let parameters = Table("%p", 64)
 
     /// `0` to `4095`, made once: field and variant indices, sizes and
-    /// counts are written into many instructions, and `String(Int)` goes
-    /// through the generic description path each time.
-    private static let decimals: [String] = (0..<4096).map { name("", $0) }
+    /// counts are written into many instructions.
+    static let decimals = Table("", 4096)
 
-    /// A non-negative integer in decimal.
-    static func decimal(_ number: Int) -> String {
-        number >= 0 && number < decimals.count ? decimals[number] : String(number)
+    /// Pieces made once and never freed, read without reference counting
+    /// (or, once an arena holds the table, without the lazy global's check).
+    struct Table: @unchecked Sendable {
+        private let pieces: UnsafeBufferPointer<IRPiece>
+
+        /// `prefix` and each number below `count`, in bytes of its own.
+        fileprivate init(_ prefix: IRPiece, _ count: Int) {
+            let width = prefix.count + String(count).utf8.count
+            let bytes = UnsafeMutablePointer<UInt8>.allocate(capacity: width * count)
+            let pieces = UnsafeMutableBufferPointer<IRPiece>.allocate(capacity: count)
+            for index in 0..<count {
+                let start = bytes + index * width
+                start.update(from: prefix.start, count: prefix.count)
+                let digits = writeDecimal(index, to: start + prefix.count)
+                pieces.initializeElement(at: index, to: IRPiece(start: start, count: prefix.count + digits))
+            }
+            self.pieces = UnsafeBufferPointer(pieces)
+        }
+
+        var count: Int { pieces.count }
+
+        subscript(index: Int) -> IRPiece { pieces[index] }
     }
 
-    /// `prefix` followed by `number`, e.g. `%t12`: built from bytes, as
-    /// lowering names thousands of values and labels this way.
-    static func name(_ prefix: String, _ number: Int) -> String {
+    /// The name of a function's `number`th parameter (up to `%p63`, past
+    /// which a definition's parameters are written from `arena`).
+    static func parameter(_ number: Int, arena: IRArena) -> IRPiece {
+        number < parameters.count ? parameters[number] : arena.name("%p", number)
+    }
+
+    /// The number of decimal digits of a non-negative `number`.
+    static func digitCount(_ number: Int) -> Int {
         var digits = 1
-        var limit = 10
-        while number >= limit, digits < 18 {
+        var rest = number / 10
+        while rest > 0 {
             digits += 1
-            limit *= 10
+            rest /= 10
         }
-        let prefixLength = prefix.utf8.count
-        return String(unsafeUninitializedCapacity: prefixLength + digits) { buffer in
-            var text = prefix
-            text.withUTF8 { bytes in
-                for index in 0..<prefixLength { buffer[index] = bytes[index] }
-            }
-            var rest = number
-            for index in stride(from: prefixLength + digits - 1, through: prefixLength, by: -1) {
-                buffer[index] = UInt8(ascii: "0") &+ UInt8(rest % 10)
-                rest /= 10
-            }
-            return prefixLength + digits
+        return digits
+    }
+
+    /// Writes a non-negative `number` in decimal at `target`; returns how
+    /// many bytes it took.
+    @discardableResult
+    static func writeDecimal(_ number: Int, to target: UnsafeMutablePointer<UInt8>) -> Int {
+        let digits = digitCount(number)
+        var rest = number
+        for position in stride(from: digits - 1, through: 0, by: -1) {
+            target[position] = UInt8(ascii: "0") &+ UInt8(rest % 10)
+            rest /= 10
         }
+        return digits
     }
 
     /// A float constant in the hexadecimal form LLVM accepts for any value.
     static func float(_ value: Double, bits: Int) -> String {
-        let exact = bits == 32 ? Double(Float(value)) : value
-        let hex = String(exact.bitPattern, radix: 16, uppercase: true)
-        return "0x" + String(repeating: "0", count: 16 - hex.count) + hex
+        String(unsafeUninitializedCapacity: floatLength) { buffer in
+            writeFloat(value, bits: bits, to: buffer.baseAddress!)
+            return floatLength
+        }
+    }
+
+    /// `0x` and the 16 hexadecimal digits of the double.
+    static let floatLength = 18
+
+    /// Writes `float(value, bits:)`'s `floatLength` bytes at `target`,
+    /// digit by digit: formatting through a String took some 1,700
+    /// instructions a literal.
+    static func writeFloat(_ value: Double, bits: Int, to target: UnsafeMutablePointer<UInt8>) {
+        let pattern = (bits == 32 ? Double(Float(value)) : value).bitPattern
+        target[0] = UInt8(ascii: "0")
+        target[1] = UInt8(ascii: "x")
+        for index in 0..<16 {
+            let digit = UInt8(truncatingIfNeeded: pattern >> (60 - 4 * UInt64(index))) & 0xF
+            target[2 + index] = digit < 10 ? UInt8(ascii: "0") + digit : UInt8(ascii: "A") + digit - 10
+        }
     }
 
     /// The body of a `c"..."` string constant, NUL included. Built as bytes:

@@ -9,44 +9,53 @@ struct LLVMSignature {
     let returnsThroughPointer: Bool
     let isVariadic: Bool
 
-    // Every function definition makes one: the types are read through the
-    // layout rather than copied out of it, and the list is built in one array.
     init(_ function: FunctionSymbol, layout: TypeLayout) {
-        // A C function takes and gives plain function pointers.
-        let isC = function.kind != .vais
-        func spelling(_ type: TypeID) -> String {
-            if isC, layout.model.types.isFunction(type) { return "ptr" }
-            return layout.model.types.isAggregate(type) ? "ptr" : layout.llvmType(type)
-        }
         returnsThroughPointer = layout.model.types.isAggregate(function.result)
-        result = returnsThroughPointer ? "void" : spelling(function.result)
+        result = Self.resultSpelling(function, layout: layout).text
         var parameterTypes: [String] = []
         parameterTypes.reserveCapacity(function.parameters.count + 1)
         if returnsThroughPointer { parameterTypes.append("ptr") }
-        for parameter in function.parameters { parameterTypes.append(spelling(parameter)) }
+        for parameter in function.parameters { parameterTypes.append(Self.spelling(parameter, in: function, layout: layout).text) }
         self.parameterTypes = parameterTypes
         isVariadic = function.isVariadic
     }
 
+    /// How `type` is passed to `function`: a C function takes and gives
+    /// plain function pointers, and aggregates go by pointer.
+    private static func spelling(_ type: TypeID, in function: FunctionSymbol, layout: TypeLayout) -> IRPiece {
+        if function.kind != .vais, layout.model.types.isFunction(type) { return "ptr" }
+        return layout.model.types.isAggregate(type) ? "ptr" : layout.spelling(type)
+    }
+
+    /// The result type of a definition or declaration of `function`.
+    static func resultSpelling(_ function: FunctionSymbol, layout: TypeLayout) -> IRPiece {
+        layout.model.types.isAggregate(function.result) ? "void" : spelling(function.result, in: function, layout: layout)
+    }
+
+    /// The parameter list of a definition, `ptr noalias %ret, i64 %p0`,
+    /// written as pieces: every function definition spells one.
+    static func writeDefinitionParameters(of function: FunctionSymbol, layout: TypeLayout, arena: IRArena, into output: IRBuffer) {
+        var separator: IRPiece = ""
+        if layout.model.types.isAggregate(function.result) {
+            output.append("ptr noalias %ret")
+            separator = ", "
+        }
+        for (index, parameter) in function.parameters.enumerated() {
+            output.append(separator, spelling(parameter, in: function, layout: layout), " ", IRText.parameter(index, arena: arena))
+            separator = ", "
+        }
+    }
+
     /// The name of the LLVM parameter at `index`: `%ret`, then `%p0`, `%p1`...
     private func name(at index: Int) -> String {
-        if returnsThroughPointer { return index == 0 ? "%ret" : IRText.parameter(index - 1) }
-        return IRText.parameter(index)
+        if returnsThroughPointer { return index == 0 ? "%ret" : "%p\(index - 1)" }
+        return "%p\(index)"
     }
 
     /// The parameter list of a definition: `ptr noalias %ret, i64 %p0`.
     var definitionParameters: String {
-        let buffer = IRBuffer(capacity: 16 * parameterTypes.count)
-        writeDefinitionParameters(into: buffer)
-        return buffer.text
-    }
-
-    /// The same, written as pieces: every function definition spells one.
-    func writeDefinitionParameters(into output: IRBuffer) {
-        for (index, type) in parameterTypes.enumerated() {
-            let attribute = returnsThroughPointer && index == 0 ? " noalias " : " "
-            output.append(index == 0 ? "" : ", ", type, attribute, name(at: index))
-        }
+        parameterTypes.indices.map { parameterTypes[$0] + (returnsThroughPointer && $0 == 0 ? " noalias " : " ") + name(at: $0) }
+            .joined(separator: ", ")
     }
 
     /// A definition's own parameters passed on to another function of the

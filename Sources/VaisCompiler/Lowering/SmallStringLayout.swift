@@ -1,5 +1,5 @@
-/// How a 64-bit platform's String holds a small string, for `IRBuffer`
-/// and `NameTable`:
+/// How a 64-bit platform's String holds a small string, for `IRBuffer`,
+/// `IRArena` and `NameTable`:
 /// two words, the UTF-8 bytes from the first byte of the first word, and
 /// in the last byte of the second the flags (bit 61 of that word says
 /// "small") and the count (bits 56-59). This is the standard library's

@@ -7,7 +7,11 @@ final class TypeLayout: @unchecked Sendable {
     let model: SemanticModel
     // Filled in `init` and only read afterwards, by several threads at once:
     // no access checks needed.
-    @exclusivity(unchecked) private var spellings: [String?]
+    /// Each type's spelling and alignment as pieces: lowering writes them
+    /// into nearly every instruction (see `IRPiece`). `spellings` is read
+    /// once complete; `spelled` is what `init` fills it from.
+    @exclusivity(unchecked) private var spellings: [IRPiece] = []
+    @exclusivity(unchecked) private var spelled: [IRPiece?]
     @exclusivity(unchecked) private var alignments: [Int]
     /// Each type's size, -1 until known: a struct's size walks its fields,
     /// and lowering asks for sizes at every copy and allocation.
@@ -16,45 +20,68 @@ final class TypeLayout: @unchecked Sendable {
     /// Each enum's payload struct per variant (`{ i64, %S.Item0 }`): a
     /// match or a `?` addresses payload fields over and over, and spelling
     /// the struct each time cost more than the instruction it went into.
-    @exclusivity(unchecked) private var payloadSpellings: [[String]] = []
+    @exclusivity(unchecked) private var payloadPieces: [[IRPiece]] = []
+    @exclusivity(unchecked) private var alignmentPieces: [IRPiece] = []
+    /// The bytes of the spellings.
+    private let pieceBytes = IRArena()
 
     init(model: SemanticModel) {
         self.model = model
-        spellings = Array(repeating: nil, count: model.types.kinds.count)
+        spelled = Array(repeating: nil, count: model.types.kinds.count)
         alignments = Array(repeating: 0, count: model.types.kinds.count)
         sizes = Array(repeating: -1, count: model.types.kinds.count)
         enumPayloadWords = Array(repeating: nil, count: model.enums.count)
         for index in model.enums.indices { _ = payloadWords(EnumID(raw: Int32(index))) }
         for index in model.types.kinds.indices {
-            _ = llvmType(TypeID(Int32(index)))
+            _ = spelledOnce(TypeID(Int32(index)))
             _ = alignment(TypeID(Int32(index)))
             _ = size(TypeID(Int32(index)))
         }
-        payloadSpellings = model.enums.map { symbol in
-            symbol.variants.map { "{ " + $0.payload.map(llvmType).joined(separator: ", ") + " }" }
+        spellings = spelled.map { $0 ?? "void" }
+        alignmentPieces = alignments.map { pieceBytes.decimal($0) }
+        payloadPieces = model.enums.map { symbol in
+            symbol.variants.map { pieceBytes.join($0.payload.map(spelling), separator: ", ", prefix: "{ ", suffix: " }") }
         }
     }
 
-    /// The LLVM spelling of a type, computed once per type.
-    func llvmType(_ type: TypeID) -> String {
+    /// The LLVM spelling of a type.
+    @inline(__always)
+    func spelling(_ type: TypeID) -> IRPiece {
         let index = Int(type.raw)
-        if index < spellings.count, let known = spellings[index] { return known }
-        let spelled = spell(type)
-        if index < spellings.count { spellings[index] = spelled }
-        return spelled
+        return index < spellings.count ? spellings[index] : spelledOnce(type)
     }
 
-    private func spell(_ type: TypeID) -> String {
+    /// The spelling of a type, computed once per type.
+    private func spelledOnce(_ type: TypeID) -> IRPiece {
+        let index = Int(type.raw)
+        if index < spelled.count, let known = spelled[index] { return known }
+        let spelling = spell(type)
+        if index < spelled.count { spelled[index] = spelling }
+        return spelling
+    }
+
+    /// The alignment as it is written in IR.
+    @inline(__always)
+    func alignmentSpelling(_ type: TypeID) -> IRPiece {
+        alignmentPieces[Int(type.raw)]
+    }
+
+    /// The LLVM spelling of a type, for text built as a String.
+    func llvmType(_ type: TypeID) -> String {
+        spelling(type).text
+    }
+
+    private func spell(_ type: TypeID) -> IRPiece {
         switch model.types[type] {
-        case .integer(let bits, _): return "i\(bits)"
+        case .integer(let bits, _): return pieceBytes.name("i", bits)
         case .float(let bits): return bits == 32 ? "float" : "double"
         case .bool: return "i1"
         case .unit, .never, .error: return "void"
         case .str, .pointer: return "ptr"
         case .function: return "{ ptr, ptr }"
-        case .array(let element, let count): return "[\(count) x \(llvmType(element))]"
-        case .structure(let id): return "%S.\(SymbolMangling.mangle(model.structs[id.index].name))"
-        case .enumeration(let id): return "%E.\(SymbolMangling.mangle(model.enums[id.index].name))"
+        case .array(let element, let count): return pieceBytes.join([pieceBytes.name("[", count), spelledOnce(element)], separator: " x ", prefix: "", suffix: "]")
+        case .structure(let id): return pieceBytes.copy(SymbolMangling.mangle(model.structs[id.index].name), prefix: "%S.")
+        case .enumeration(let id): return pieceBytes.copy(SymbolMangling.mangle(model.enums[id.index].name), prefix: "%E.")
         }
     }
 
@@ -73,8 +100,8 @@ final class TypeLayout: @unchecked Sendable {
     }
 
     /// The LLVM struct type that overlays one variant's payload.
-    func payloadType(_ id: EnumID, variant: Int) -> String {
-        payloadSpellings[id.index][variant]
+    func payloadType(_ id: EnumID, variant: Int) -> IRPiece {
+        payloadPieces[id.index][variant]
     }
 
     private func payloadSize(_ payload: [TypeID]) -> Int {
@@ -102,17 +129,6 @@ final class TypeLayout: @unchecked Sendable {
         case .enumeration(let id):
             let words = payloadWords(id)
             return words == 0 ? 4 : 8 + words * 8
-        }
-    }
-
-    /// The alignment as it is written in IR.
-    func alignmentText(_ type: TypeID) -> String {
-        switch alignment(type) {
-        case 1: return "1"
-        case 2: return "2"
-        case 4: return "4"
-        case 8: return "8"
-        case let other: return String(other)
         }
     }
 
