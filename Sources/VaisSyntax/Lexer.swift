@@ -25,6 +25,8 @@ public struct Lexer {
             let end = UInt32(file.bytes.count)
             return ([Token(kind: .endOfFile, start: end, end: end, newlineBefore: true)], diagnostics.all)
         }
+        // Offsets are 32 bits: checked once here, so a token's are not.
+        precondition(file.bytes.count < UInt32.max, "source file is larger than 4 GB")
         return file.bytes.withUnsafeBufferPointer { bytes in
             var lexer = Lexer(bytes: bytes, file: file.id)
             let tokens = lexer.tokenizeAll()
@@ -64,7 +66,13 @@ public struct Lexer {
         defer { position = index }
         let count = bytes.count
         while index < count {
-            switch bytes[index] {
+            let byte = bytes[index]
+            // Spaces, the commonest trivia, skip the switch's jump.
+            if byte == UInt8(ascii: " ") {
+                index += 1
+                continue
+            }
+            switch byte {
             case UInt8(ascii: "\n"):
                 sawNewline = true
                 index += 1
@@ -90,7 +98,8 @@ public struct Lexer {
             // the parser sees the rest of the line as if it were not there.
             guard let kind = scanKind() else { continue }
             sawNewline = false
-            return Token(kind: kind, start: UInt32(start), end: UInt32(position), newlineBefore: newline)
+            return Token(kind: kind, start: UInt32(truncatingIfNeeded: start), end: UInt32(truncatingIfNeeded: position),
+                         newlineBefore: newline)
         }
     }
 
@@ -138,7 +147,8 @@ public struct Lexer {
             return Keywords.pack(bytes[start..<(start + length)])
         }
         let word = UInt64(littleEndian: UnsafeRawPointer(base + start).loadUnaligned(as: UInt64.self))
-        return length == 8 ? word : word & ((1 << UInt64(8 * length)) - 1)
+        // A length of one to eight keeps the shift in range, unchecked.
+        return word & (UInt64.max &>> UInt64(truncatingIfNeeded: 64 - 8 * length))
     }
 
     @inline(__always)

@@ -105,11 +105,13 @@ public enum TokenKind: UInt8, Sendable {
 }
 
 /// One token: its kind, its bytes in the file, and whether a line break
-/// came before it (statements end at line breaks).
+/// came before it (statements end at line breaks). The offsets come first:
+/// a one-byte kind ahead of them padded a token to sixteen bytes, where it
+/// now takes twelve, and a file's tokens are written once and read often.
 public struct Token: Sendable {
-    public var kind: TokenKind
     public var start: UInt32
     public var end: UInt32
+    public var kind: TokenKind
     public var newlineBefore: Bool
 
     public init(kind: TokenKind, start: UInt32, end: UInt32, newlineBefore: Bool) {

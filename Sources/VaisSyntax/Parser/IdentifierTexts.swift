@@ -26,6 +26,7 @@ struct IdentifierTexts {
     private static func pack(_ bytes: [UInt8], _ range: Range<Int>) -> UInt64 {
         guard range.lowerBound + 8 <= bytes.count else { return Keywords.pack(bytes[range]) }
         let word = bytes.withUnsafeBytes { UInt64(littleEndian: $0.loadUnaligned(fromByteOffset: range.lowerBound, as: UInt64.self)) }
-        return range.count == 8 ? word : word & ((1 << UInt64(8 * range.count)) - 1)
+        // A length of one to eight keeps the shift in range, unchecked.
+        return word & (UInt64.max &>> UInt64(truncatingIfNeeded: 64 - 8 * range.count))
     }
 }

@@ -38,10 +38,12 @@ extension Parser {
         return .integer(value)
     }
 
-    /// The value of a float literal, its `_` separators dropped byte by
-    /// byte rather than character by character.
+    /// The value of a float literal. Its `_` separators are dropped byte by
+    /// byte rather than character by character, and only when it has any:
+    /// a short literal then makes a String without an allocation.
     func decodeFloat(_ token: Token) -> Double {
-        let digits = file.bytes[Int(token.start)..<Int(token.end)].filter { $0 != UInt8(ascii: "_") }
+        let bytes = file.bytes[Int(token.start)..<Int(token.end)]
+        let digits = bytes.contains(UInt8(ascii: "_")) ? bytes.filter { $0 != UInt8(ascii: "_") }[...] : bytes
         return Double(String(decoding: digits, as: UTF8.self)) ?? 0
     }
 

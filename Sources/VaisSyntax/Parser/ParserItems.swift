@@ -177,6 +177,9 @@ extension Parser {
                 if kind == .comma || kind == .rParen {
                     reportUnsupported("parameters without a type (`F f(a, b)`)", at: name.span)
                 } else if expect(.colon) {
+                    // Room for four at the first saves regrowing the list
+                    // at the second and third.
+                    if parameters.isEmpty { parameters.reserveCapacity(4) }
                     parameters.append(Parameter(name: name, type: parseRefinableType()))
                     for refinement in pendingRefinements {
                         contracts.append(refinementContract(refinement, subject: name.text, isEnsures: false))
@@ -295,6 +298,8 @@ extension Parser {
             return
         }
         var variants: [VariantDecl] = []
+        // Room for four saves regrowing the list at the second and third.
+        if kind != .rBrace { variants.reserveCapacity(4) }
         while kind != .rBrace, kind != .endOfFile {
             let before = index
             if let variantName = expectIdentifier("a variant name") {
