@@ -153,9 +153,12 @@ public struct Lexer {
 
     @inline(__always)
     static func isIdentifierByte(_ byte: UInt8) -> Bool {
-        // Letters of either case fold onto one range; wrapping subtraction
-        // makes each range one unsigned compare.
-        (byte | 0x20) &- UInt8(ascii: "a") < 26 || byte &- UInt8(ascii: "0") < 10 || byte == UInt8(ascii: "_")
+        // One bit per ASCII byte, in two words: a shift and a test, where
+        // three range compares were one after another. The bits of `0`-`9`
+        // (bytes 48-57), then of `A`-`Z`, `_` and `a`-`z` (65-90, 95,
+        // 97-122) counted from byte 64.
+        let word: UInt64 = byte < 64 ? 0x03FF_0000_0000_0000 : 0x07FF_FFFE_87FF_FFFE
+        return byte < 128 && (word >> UInt64(byte & 63)) & 1 != 0
     }
 
     private mutating func scanNumber() -> TokenKind {
