@@ -154,10 +154,17 @@ public struct Parser {
         diagnostics.error(code, "expected \(what), found \(found)", at: currentSpan)
     }
 
+    /// Inlined, its error path not: nearly every call finds its token.
+    @inline(__always)
     mutating func expect(_ expected: TokenKind, _ what: String? = nil) -> Bool {
         if accept(expected) { return true }
-        errorExpected(what ?? expected.display)
+        reportMissing(expected, what)
         return false
+    }
+
+    @inline(never)
+    private mutating func reportMissing(_ expected: TokenKind, _ what: String?) {
+        errorExpected(what ?? expected.display)
     }
 
     mutating func expectIdentifier(_ what: String) -> Name? {
