@@ -215,7 +215,17 @@ extension Checker {
             return .error
         case .generic(let name, let arguments, let span):
             if !hiddenNames.isEmpty { requireImported(name.text, at: name.span) }
-            let resolved = arguments.map { resolveType($0) }
+            let start = resolvedArguments.count
+            for argument in arguments {
+                let type = resolveType(argument)
+                resolvedArguments.append(type)
+            }
+            defer { resolvedArguments.removeLast(resolvedArguments.count - start) }
+            if genericAliases.isEmpty || genericAliases[name.text] == nil,
+               let existing = typeInstances[name.text, resolvedArguments[start...]] {
+                return existing
+            }
+            let resolved = Array(resolvedArguments[start...])
             if !genericAliases.isEmpty, let alias = genericAliases[name.text] { return resolveGenericAlias(alias, resolved, at: span) }
             guard genericTypes[name.text] != nil else {
                 if typeNames[name.text] != nil || TypeTable.builtinNames[name.text] != nil || environmentType(name.text) != nil

@@ -12,7 +12,13 @@ extension Checker {
     }
 
     func instanceName(_ template: String, _ arguments: [TypeID]) -> String {
-        var name = template
+        // Sized first: built piece by piece, a long name was regrown two or
+        // three times.
+        var length = template.utf8.count + 2 * arguments.count
+        for argument in arguments { length += typeName(argument).utf8.count }
+        var name = ""
+        if length > 15 { name.reserveCapacity(length) }
+        name += template
         name += "<"
         for (index, argument) in arguments.enumerated() {
             if index > 0 { name += ", " }

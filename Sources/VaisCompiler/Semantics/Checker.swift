@@ -41,6 +41,9 @@ struct Checker {
     var typeEnvironment: [(name: String, type: TypeID)] = []
     /// Storage kept for the environments `resolvePartially` builds.
     var environmentScratch: [(name: String, type: TypeID)] = []
+    /// A stack for the type arguments `resolveType` resolves: a use of a
+    /// specialization made already is found without an array of its own.
+    var resolvedArguments: [TypeID] = []
     /// The specialization being checked, if any: its errors are reported
     /// at the use that made it, once.
     var instantiation: (display: String, site: SourceSpan)?

@@ -126,7 +126,9 @@ struct InstanceKey: Equatable {
 
     /// The name's short hash with the IDs folded in: a `Hasher` (SipHash)
     /// cost more than the rest of a lookup.
-    var hash: Int {
+    var hash: Int { Self.hash(template: template, owner: owner, arguments: arguments) }
+
+    static func hash(template: String, owner: TypeID?, arguments: some Sequence<TypeID>) -> Int {
         var hash = NameHash.combine(NameHash.of(template), owner?.raw ?? -1)
         for argument in arguments { hash = NameHash.combine(hash, argument.raw) }
         return hash
@@ -140,5 +142,13 @@ struct InstanceTable<Value> {
     subscript(key: InstanceKey) -> Value? {
         get { table[key, hash: key.hash] }
         set { table[key, hash: key.hash] = newValue }
+    }
+
+    /// The specialization of a type template with these arguments, found
+    /// without copying them into a key's array.
+    subscript(template: String, arguments: ArraySlice<TypeID>) -> Value? {
+        table.value(hash: InstanceKey.hash(template: template, owner: nil, arguments: arguments)) {
+            $0.owner == nil && $0.template == template && $0.arguments.elementsEqual(arguments)
+        }
     }
 }

@@ -37,6 +37,12 @@ struct HashedTable<Key: Equatable, Value> {
         }
     }
 
+    /// The value of the key of this hash that `matches` accepts: a lookup
+    /// for a caller that would have to allocate to build the key.
+    func value(hash: Int, where matches: (Key) -> Bool) -> Value? {
+        index(hash: hash, where: matches).map { values[$0] } ?? nil
+    }
+
     /// Whether no key was ever given a value.
     var isEmpty: Bool { keys.isEmpty }
 
@@ -45,12 +51,17 @@ struct HashedTable<Key: Equatable, Value> {
     }
 
     private func find(_ key: Key, hash: Int) -> Int? {
+        index(hash: hash) { $0 == key }
+    }
+
+    @inline(__always)
+    private func index(hash: Int, where matches: (Key) -> Bool) -> Int? {
         let mask = slots.count - 1
         var slot = hash & mask
         while true {
             let entry = Int(slots[slot])
             if entry == 0 { return nil }
-            if hashes[entry - 1] == hash, keys[entry - 1] == key { return entry - 1 }
+            if hashes[entry - 1] == hash, matches(keys[entry - 1]) { return entry - 1 }
             slot = (slot + 1) & mask
         }
     }
