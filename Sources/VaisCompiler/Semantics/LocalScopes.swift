@@ -17,7 +17,7 @@ struct LocalScopes {
     /// parameters.
     mutating func reopen() {
         top = 0
-        while !marks.isEmpty { marks.removeLast() }
+        marks.removeAll(keepingCapacity: true)
         push()
     }
 
