@@ -83,7 +83,7 @@ let package = Package(
         .testTarget(name: "VaisHotAppTests", dependencies: ["VaisHotApp", "HotReload", "VaisSyntax", "VaisCompiler", "Documents", "SystemProbes", "TestSupport"]),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting", "Documents", "TestSupport"]),
         .testTarget(name: "TracingTests", dependencies: ["Tracing", "HotReload", "VaisCompiler", "Documents", "TestSupport"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["VaisSyntax", "VaisCompiler", "HotReload", "SystemProbes", "TestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["VaisSyntax", "VaisCompiler", "HotReload", "SystemProbes", "VaisWorkloads", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

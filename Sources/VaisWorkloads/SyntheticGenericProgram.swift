@@ -13,23 +13,10 @@ public enum SyntheticGenericProgram {
     /// A program of exactly `lines` lines, or the smallest one (about 60
     /// lines) if `lines` is smaller.
     public static func source(lines: Int, seed: UInt64 = 1) -> String {
-        var rng = SplitMix64(seed: seed)
-        let header = Self.header
-        var units: [String] = []
-        var unitCount = 0
-        while true {
-            let unit = Self.unit(unitCount, offset: Int(rng.next() % 90) + 1)
-            if header.count + units.count + unit.count + Self.main(unitCount: unitCount + 1).count > lines { break }
-            units += unit
-            unitCount += 1
-        }
-        let main = Self.main(unitCount: unitCount)
-        let padding = max(0, lines - header.count - units.count - main.count)
-        let tuning = (0..<padding).map { "F tune_\($0)(x: i64) -> i64 = x + \($0 % 7)" }
-        return (header + units + tuning + main).joined(separator: "\n") + "\n"
+        UnitProgramLayout(header: header, unit: unit, main: main, functionKeyword: "F").source(lines: lines, seed: seed)
     }
 
-    static let header = text("""
+    static let header = UnitProgramLayout.lines("""
     # A synthetic Vais program made by VaisWorkloads.SyntheticGenericProgram
     # for benchmarking the compiler on generics, traits and Option/Result.
 
@@ -71,7 +58,7 @@ public enum SyntheticGenericProgram {
     """)
 
     static func unit(_ index: Int, offset: Int) -> [String] {
-        text("""
+        UnitProgramLayout.lines("""
         S Item\(index) { v: i64, w: f64 }
         X Item\(index): Measure { F measure(&self) -> i64 = self.v + \(offset) }
         E Shape\(index)<T> { Dot(T), Line(T, T), Empty }
@@ -106,19 +93,14 @@ public enum SyntheticGenericProgram {
     }
 
     static func main(unitCount: Int) -> [String] {
-        let count = min(unitCount, 48)
-        let sampled = (0..<count).map { $0 * unitCount / max(count, 1) }
-        return text("""
+        let sampled = UnitProgramLayout.sample(of: unitCount, limit: 48)
+        return UnitProgramLayout.lines("""
         F main() -> i64 {
             total := mut 0
-        """) + sampled.map { "    total += run\($0)()" } + text("""
+        """) + sampled.map { "    total += run\($0)()" } + UnitProgramLayout.lines("""
             printf("synthetic generic: %ld units, checksum %ld, total %ld\\n", \(unitCount), checksum, total)
             0
         }
         """)
-    }
-
-    private static func text(_ block: String) -> [String] {
-        block.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
     }
 }

@@ -4,8 +4,10 @@ import VaisSyntax
 /// `n := None`) takes them from the first later use that fixes its type:
 /// `v.push(1)`, passing it where a `Vec<i64>` is expected, returning it,
 /// assigning it to a typed place. The rest of its block is checked once
-/// ahead, on a copy of the checker, to find that use; the value is then
-/// checked with the type found as the expected one.
+/// ahead, on a copy of the checker, to find that use; the copy writes the
+/// model's program-wide tables in place and reverts them (see
+/// `RevertibleArray`). The value is then checked with the type found as
+/// the expected one.
 struct DeferredBinding {
     let local: LocalID
     /// The generic type the value makes (`Vec`), when its form says so: a
@@ -90,9 +92,13 @@ extension Checker {
     }
 
     /// Checks the rest of the block on a copy of the checker, with the
-    /// binding's type left open, until a use fixes it.
+    /// binding's type left open, until a use fixes it. The copy writes the
+    /// model's program-wide tables in place and reverts them after: copied,
+    /// they would cost the size of the whole program per binding.
     private mutating func typeFromLaterUse(_ name: Name, template: String?, rest: ArraySlice<StmtID>, tail: ExprID?) -> TypeID? {
         var probe = self
+        model.releaseRevertibleTables()
+        let mark = probe.model.markTrial()
         let local = probe.declareLocal(name, type: .error, mutable: true)
         probe.deferredBinding = DeferredBinding(local: local, template: template)
         for statement in rest where probe.deferredBinding?.found == nil {
@@ -101,6 +107,8 @@ extension Checker {
         if probe.deferredBinding?.found == nil, let tail {
             probe.checkExpression(tail, expected: probe.returnType == .unit ? nil : probe.returnType)
         }
+        probe.model.revertTrial(to: mark)
+        model.takeRevertibleTables(from: &probe.model)
         return probe.deferredBinding?.found.map { adopt($0, from: probe, at: name.span) }
     }
 

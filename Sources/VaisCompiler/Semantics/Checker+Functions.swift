@@ -2,7 +2,7 @@ import VaisSyntax
 
 extension Checker {
     mutating func checkFunctionBodies() {
-        model.functionLocals = Array(repeating: 0..<0, count: model.functions.count)
+        model.functionLocals = RevertibleArray(repeating: 0..<0, count: model.functions.count)
         // Checking a body may specialize more generic functions: they join
         // the end of the list and are checked in turn.
         var index = 0

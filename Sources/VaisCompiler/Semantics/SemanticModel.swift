@@ -37,27 +37,27 @@ public struct SemanticModel: Sendable {
     public internal(set) var types: TypeTable
     public internal(set) var structs: [StructSymbol] = []
     public internal(set) var enums: [EnumSymbol] = []
-    public internal(set) var functions: [FunctionSymbol] = []
+    public internal(set) var functions = RevertibleArray<FunctionSymbol>()
     public internal(set) var globals: [GlobalSymbol] = []
-    public internal(set) var locals: [LocalSymbol] = []
+    public internal(set) var locals = RevertibleArray<LocalSymbol>()
     /// The `LocalID`s each function's body declared, by `FunctionID`: one
     /// contiguous range per function, as bodies are checked one by one.
-    public internal(set) var functionLocals: [Range<Int>] = []
+    public internal(set) var functionLocals = RevertibleArray<Range<Int>>()
     /// Whether each local (by `LocalID`) must live in memory: its address
     /// is taken, or a loop writes it. Other immutable scalars stay in
     /// registers.
-    public internal(set) var localNeedsMemory: [Bool] = []
+    public internal(set) var localNeedsMemory = RevertibleArray<Bool>()
     /// The type of each expression, by `ExprID`.
-    public internal(set) var exprTypes: [TypeID]
+    public internal(set) var exprTypes: RevertibleArray<TypeID>
     /// The type each expression's value is converted to where it is used,
     /// by `ExprID` (`.error` for none): numeric adaptation (`i32` where an
     /// `i64` is expected, an integer where a float is).
-    public internal(set) var coercions: [TypeID]
+    public internal(set) var coercions: RevertibleArray<TypeID>
     /// What each name, field access or callee refers to, by `ExprID`.
-    public internal(set) var resolutions: [Resolution]
+    public internal(set) var resolutions: RevertibleArray<Resolution>
     /// How each call is made, by the `ExprID` of the call (nil for other
     /// expressions). An array: lowering looks one up per call.
-    public internal(set) var callTargets: [CallTarget?]
+    public internal(set) var callTargets: RevertibleArray<CallTarget?>
     /// Patterns written as a bare name that turned out to be a unit variant.
     public internal(set) var variantPatterns: [SourceSpan: Int] = [:]
     /// Constant values of globals and constants, by `GlobalID`.
@@ -80,17 +80,10 @@ public struct SemanticModel: Sendable {
         // more nodes in generic code), so that the tables are not copied
         // whole as they grow.
         let room = expressionCount + expressionCount / 2
-        exprTypes = Self.table(of: .error, count: expressionCount, room: room)
-        coercions = Self.table(of: .error, count: expressionCount, room: room)
-        resolutions = Self.table(of: .none, count: expressionCount, room: room)
-        callTargets = Self.table(of: nil, count: expressionCount, room: room)
-    }
-
-    private static func table<Entry>(of entry: Entry, count: Int, room: Int) -> [Entry] {
-        var table: [Entry] = []
-        table.reserveCapacity(room)
-        table.append(contentsOf: repeatElement(entry, count: count))
-        return table
+        exprTypes = RevertibleArray(repeating: .error, count: expressionCount, capacity: room)
+        coercions = RevertibleArray(repeating: .error, count: expressionCount, capacity: room)
+        resolutions = RevertibleArray(repeating: .none, count: expressionCount, capacity: room)
+        callTargets = RevertibleArray(repeating: nil, count: expressionCount, capacity: room)
     }
 
     public func type(of expr: ExprID) -> TypeID { exprTypes[expr.index] }

@@ -21,6 +21,8 @@ struct CompileBench {
         }
         // Tier 2 of the language: generic containers, traits, Option and Result on every few lines.
         programs.append(("5000 lines, generics", SyntheticGenericProgram.source(lines: 5_000), settings.workFolder + "/synthetic_generic_5000.vais"))
+        // Part 2's forms: closures, defer, and std's Vec, HashMap and String bound before a use fixes their type.
+        programs.append(("5000 lines, part 2 forms", SyntheticFormsProgram.source(lines: 5_000), settings.workFolder + "/synthetic_forms_5000.vais"))
         let game = try String(contentsOfFile: settings.game.sourcePath, encoding: .utf8)
         programs.append(("game.vais", game, settings.game.sourcePath))
         let options = CompileOptions(standardLibrary: settings.game.compileOptions.standardLibrary)

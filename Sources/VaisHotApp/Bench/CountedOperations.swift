@@ -79,6 +79,7 @@ public struct CountedOperations {
         let programs = [("1000 lines", SyntheticProgram.source(lines: 1_000), settings.workFolder + "/synthetic_1000.vais"),
                         ("5000 lines", SyntheticProgram.source(lines: 5_000), settings.workFolder + "/synthetic_5000.vais"),
                         ("5000 lines, generics", SyntheticGenericProgram.source(lines: 5_000), settings.workFolder + "/synthetic_generic_5000.vais"),
+                        ("5000 lines, part 2 forms", SyntheticFormsProgram.source(lines: 5_000), settings.workFolder + "/synthetic_forms_5000.vais"),
                         ("game.vais", game, settings.game.sourcePath)]
         var operations = programs.map { label, source, path in
             Operation(name: "instructions/front end/\(label)", repetitions: 1) {
