@@ -46,6 +46,10 @@ public struct Parser {
     var allowsRefinements = false
     var pendingRefinements: [(binder: Name, predicate: ExprID, text: String)] = []
     let scratch = ParserScratch()
+    /// Whether the file is written in the newer spelling: it has a `let`
+    /// binding, or names `Int`, `Bool`, `Char`, `Str` or `Float` as a type
+    /// (see `SyntaxTree.newerSpellingFiles`).
+    var writesNewerSpelling = false
 
     init(file: SourceFile, tokens: [Token], tree: SyntaxTree) {
         self.file = file
@@ -60,6 +64,7 @@ public struct Parser {
         var parser = Parser(file: file, tokens: tokens, tree: tree)
         tree = SyntaxTree()
         parser.parseItems()
+        if parser.writesNewerSpelling { parser.tree.newerSpellingFiles.insert(file.id) }
         tree = parser.tree
         let skipped = parser.skippedRanges
         let lexed = lexDiagnostics.filter { diagnostic in !skipped.contains { $0.contains(diagnostic.span.start) } }
