@@ -136,7 +136,7 @@ struct LanguageFormsTests {
             F main() -> i64 = zero<i64>() + zero::<i64>() + Tally { n: 1 }.none::<i64>().unwrap_or(Tally { n: 2 }.none<i64>().unwrap_or(0))
             """, status: .supported),
         Form(name: "lifetimes", source: "F first<'a>(x: &i64) -> i64 = *x\nF main() -> i64 = 0",
-             status: .notSupportedYet(line: 1, column: 8, naming: "lifetimes")),
+             status: .notSupportedYet(line: 1, column: 9, naming: "lifetimes")),
         Form(name: "async functions", source: "A F fetch() -> i64 = 1\nF main() -> i64 = 0",
              status: .notSupportedYet(line: 1, column: 1, naming: "async")),
         Form(name: "await", source: "F main() -> i64 {\n    x := 1.Y\n    0\n}",
