@@ -234,11 +234,11 @@ public struct Lexer {
 
     /// `'A'`, `'\n'`, `'é'`: a character literal, one character or one
     /// escape between single quotes (the parser decodes its value). A quote
-    /// before a name with no quote right after it (`'a`, `'static`) is a
-    /// Rust-style lifetime: P018, and skipped like a stray character. An
-    /// empty literal or one of several characters is P006, one the line
-    /// ends in P002; both become an invalid token, so the parser adds
-    /// nothing to them.
+    /// before a name with no quote right after it (`'a`, `'static`) that
+    /// `readsAsLifetime` is a Rust-style lifetime: P018, and skipped like a
+    /// stray character. An empty literal or one of several characters is
+    /// P006, one the line ends in P002; both become an invalid token, so
+    /// the parser adds nothing to them.
     private mutating func scanCharacter() -> TokenKind? {
         let quote = UInt8(ascii: "'")
         let start = position
@@ -246,8 +246,7 @@ public struct Lexer {
         let first = start + 1
         guard first < count, bytes[first] != UInt8(ascii: "\n"), bytes[first] != UInt8(ascii: "\r") else {
             position = first
-            diagnostics.error("P002", "unterminated character literal", at: span(start, first))
-            return .invalid
+            return unterminatedCharacter(at: start)
         }
         let byte = bytes[first]
         if byte == quote {
@@ -260,18 +259,13 @@ public struct Lexer {
             while end < count, Self.isIdentifierByte(bytes[end]) { end += 1 }
             guard end < count, bytes[end] == quote else {
                 position = end
-                guard readsAsLifetime(quoteAt: start, nameEnd: end) else {
-                    diagnostics.error("P002", "unterminated character literal", at: span(start, first))
-                    return .invalid
-                }
+                guard readsAsLifetime(quoteAt: start, nameEnd: end) else { return unterminatedCharacter(at: start) }
                 let name = String(decoding: bytes[first..<end], as: UTF8.self)
                 diagnostics.error("P018", "not supported yet: lifetimes (`'\(name)`)", at: span(start, end))
                 return nil
             }
             position = end + 1
-            if end == first + 1 { return .character }
-            diagnostics.error("P006", "a character literal holds one character; write a string (`\"...\"`) for more", at: span(start, position))
-            return .invalid
+            return end == first + 1 ? .character : severalCharacters(from: start)
         }
         // One escape (`\x` with its two digits), or one character: a UTF-8
         // scalar of one to four bytes.
@@ -298,11 +292,20 @@ public struct Lexer {
         while close < count, bytes[close] != quote, bytes[close] != UInt8(ascii: "\n") { close += 1 }
         if close < count, bytes[close] == quote {
             position = close + 1
-            diagnostics.error("P006", "a character literal holds one character; write a string (`\"...\"`) for more", at: span(start, position))
-            return .invalid
+            return severalCharacters(from: start)
         }
         position = end
-        diagnostics.error("P002", "unterminated character literal", at: span(start, first))
+        return unterminatedCharacter(at: start)
+    }
+
+    private mutating func unterminatedCharacter(at quote: Int) -> TokenKind {
+        diagnostics.error("P002", "unterminated character literal: close it with `'` on its line", at: span(quote, quote + 1))
+        return .invalid
+    }
+
+    /// `'ab'`, from its opening quote to the current position, past its closing one.
+    private mutating func severalCharacters(from quote: Int) -> TokenKind {
+        diagnostics.error("P006", "a character literal holds one character; write a string (`\"...\"`) for more", at: span(quote, position))
         return .invalid
     }
 

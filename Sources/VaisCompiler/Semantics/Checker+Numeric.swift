@@ -8,10 +8,9 @@ import VaisSyntax
 extension Checker {
     /// Records that `expr`'s value (of type `actual`) is used as `expected`.
     mutating func coerce(_ expr: ExprID, from actual: TypeID, to expected: TypeID) {
-        guard actual != expected, model.types.isNumeric(actual) || actual == .bool && boolIsInteger,
-              model.types.isNumeric(expected) else { return }
-        // A bool is only ever an integer (a float would be `2.0 * flag`, not asked for).
-        if actual == .bool, !model.types.isInteger(expected) { return }
+        guard actual != expected, model.types.isNumeric(expected) else { return }
+        // In the newer spelling a bool is 0 or 1 of an integer type (never a float).
+        guard model.types.isNumeric(actual) || actual == .bool && boolIsInteger && model.types.isInteger(expected) else { return }
         model.coercions[expr.index] = expected
     }
 
