@@ -115,14 +115,8 @@ struct ParserTests {
     }
 }
 
-@Suite("Parser: character literals and the newer spelling")
-struct CharacterLiteralParserTests {
-    private func parse(_ text: String) -> (SyntaxTree, [Diagnostic]) {
-        var tree = SyntaxTree()
-        let diagnostics = Parser.parse(SourceFile(id: FileID(0), path: "t.vais", bytes: Array(text.utf8)), into: &tree)
-        return (tree, diagnostics)
-    }
-
+/// Character literals, and which files are in the newer spelling.
+extension ParserTests {
     /// The value of the only function's body, a character literal.
     private func value(_ literal: String) -> UInt64? {
         let (tree, diagnostics) = parse("F f() -> i64 = \(literal)")
