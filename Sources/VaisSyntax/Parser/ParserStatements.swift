@@ -56,7 +56,7 @@ extension Parser {
             return parseBinding()
         }
         if kind == .identifier, peekKind() == .identifier || peekKind() == .kwMut, spells(current, "let") {
-            writesNewerSpelling = true
+            scratch.writesNewerSpelling = true
             return parseLetBinding()
         }
         if let names = destructuredNames() {

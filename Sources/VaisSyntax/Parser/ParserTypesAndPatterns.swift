@@ -21,7 +21,7 @@ extension Parser {
         }
         if kind == .identifier || (isLetterKeyword(index) && !(kind == .kwFn && peekKind() == .lParen)) {
             let token = advance()
-            if !writesNewerSpelling, token.kind == .identifier, namesNewerType(token) { writesNewerSpelling = true }
+            if !scratch.writesNewerSpelling, token.kind == .identifier, namesNewerType(token) { scratch.writesNewerSpelling = true }
             var name = spelledName(token)
             // `Self::Item` (or `Self.Item`): an associated type, named by its last part.
             if name.text == "Self", kind == .colonColon || kind == .dot, peekKind() == .identifier {
