@@ -112,6 +112,8 @@ public struct Lexer {
             return scanNumber()
         case UInt8(ascii: "\""):
             return scanString()
+        case UInt8(ascii: "'"):
+            return scanCharacter()
         // The commonest punctuation, which no longer token starts with.
         case UInt8(ascii: "("): return single(.lParen)
         case UInt8(ascii: ")"): return single(.rParen)
@@ -228,6 +230,107 @@ public struct Lexer {
         position = bytes.count
         diagnostics.error("P002", "unterminated string literal", at: span(start, start + 1))
         return .invalid
+    }
+
+    /// `'A'`, `'\n'`, `'é'`: a character literal, one character or one
+    /// escape between single quotes (the parser decodes its value). A quote
+    /// before a name with no quote right after it (`'a`, `'static`) that
+    /// `readsAsLifetime` is a Rust-style lifetime: P018, and skipped like a
+    /// stray character. An empty literal or one of several characters is
+    /// P006, one the line ends in P002; both become an invalid token, so
+    /// the parser adds nothing to them.
+    private mutating func scanCharacter() -> TokenKind? {
+        let quote = UInt8(ascii: "'")
+        let start = position
+        let count = bytes.count
+        let first = start + 1
+        guard first < count, bytes[first] != UInt8(ascii: "\n"), bytes[first] != UInt8(ascii: "\r") else {
+            position = first
+            return unterminatedCharacter(at: start)
+        }
+        let byte = bytes[first]
+        if byte == quote {
+            position = first + 1
+            diagnostics.error("P006", "empty character literal: write one character between the quotes (`'\\''` for a quote)", at: span(start, position))
+            return .invalid
+        }
+        if byte == UInt8(ascii: "_") || (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z") {
+            var end = first + 1
+            while end < count, Self.isIdentifierByte(bytes[end]) { end += 1 }
+            guard end < count, bytes[end] == quote else {
+                position = end
+                guard readsAsLifetime(quoteAt: start, nameEnd: end) else { return unterminatedCharacter(at: start) }
+                let name = String(decoding: bytes[first..<end], as: UTF8.self)
+                diagnostics.error("P018", "not supported yet: lifetimes (`'\(name)`)", at: span(start, end))
+                return nil
+            }
+            position = end + 1
+            return end == first + 1 ? .character : severalCharacters(from: start)
+        }
+        // One escape (`\x` with its two digits), or one character: a UTF-8
+        // scalar of one to four bytes.
+        var end = first + 1
+        if byte == UInt8(ascii: "\\"), end < count {
+            let escape = bytes[end]
+            // A backslash that ends the line escapes nothing.
+            if escape != UInt8(ascii: "\n") { end += SourceFile.scalarLength(leadingByte: escape) }
+            if escape == UInt8(ascii: "x") {
+                var digits = 0
+                while digits < 2, end < count, Self.isIdentifierByte(bytes[end]) { end += 1; digits += 1 }
+            }
+        } else {
+            end = first + SourceFile.scalarLength(leadingByte: byte)
+        }
+        end = min(end, count)
+        if end < count, bytes[end] == quote {
+            position = end + 1
+            return .character
+        }
+        // No quote right after: several characters before one on this
+        // line, or none at all.
+        var close = end
+        while close < count, bytes[close] != quote, bytes[close] != UInt8(ascii: "\n") { close += 1 }
+        if close < count, bytes[close] == quote {
+            position = close + 1
+            return severalCharacters(from: start)
+        }
+        position = end
+        return unterminatedCharacter(at: start)
+    }
+
+    private mutating func unterminatedCharacter(at quote: Int) -> TokenKind {
+        diagnostics.error("P002", "unterminated character literal: close it with `'` on its line", at: span(quote, quote + 1))
+        return .invalid
+    }
+
+    /// `'ab'`, from its opening quote to the current position, past its closing one.
+    private mutating func severalCharacters(from quote: Int) -> TokenKind {
+        diagnostics.error("P006", "a character literal holds one character; write a string (`\"...\"`) for more", at: span(quote, position))
+        return .invalid
+    }
+
+    /// Whether a quote and a name with no quote after them (`'a`) read as
+    /// a Rust lifetime rather than a character literal left open: after
+    /// `<` or `&` (`<'a>`, `&'a T`), after `,`, `:` or `+` when a generic
+    /// list or bound goes on (`<T, 'a>`, `T: 'a + Copy`), or before a `:`
+    /// (`'a: 'b`). Asked only of such a quote, from the bytes around it.
+    private func readsAsLifetime(quoteAt start: Int, nameEnd end: Int) -> Bool {
+        func isBlank(_ byte: UInt8) -> Bool { byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
+        var after = end
+        while after < bytes.count, isBlank(bytes[after]) { after += 1 }
+        let next = after < bytes.count ? bytes[after] : 0
+        if next == UInt8(ascii: ":") { return true }
+        var before = start - 1
+        while before >= 0, isBlank(bytes[before]) { before -= 1 }
+        guard before >= 0 else { return false }
+        switch bytes[before] {
+        case UInt8(ascii: "<"), UInt8(ascii: "&"):
+            return true
+        case UInt8(ascii: ","), UInt8(ascii: ":"), UInt8(ascii: "+"):
+            return next == UInt8(ascii: ">") || next == UInt8(ascii: ",") || next == UInt8(ascii: "+")
+        default:
+            return false
+        }
     }
 
     private mutating func scanPunctuation(_ byte: UInt8) -> TokenKind? {

@@ -1,6 +1,8 @@
 /// The kinds of token. Keywords have both spellings folded into one kind.
 public enum TokenKind: UInt8, Sendable {
     case identifier, integer, float, string
+    /// `'A'`, `'\n'`: a character literal, an integer (see `decodeCharacter`).
+    case character
     // Keywords
     case kwFn, kwStruct, kwEnum, kwElseOrEnum, kwIf, kwElse, kwLoop, kwWhile, kwFor
     case kwMatch, kwReturn, kwBreak, kwContinueOrConst, kwContinue, kwConst, kwGlobal
@@ -26,6 +28,7 @@ public enum TokenKind: UInt8, Sendable {
         case .integer: return "integer literal"
         case .float: return "float literal"
         case .string: return "string literal"
+        case .character: return "character literal"
         case .kwFn: return "'F'"
         case .kwStruct: return "'S'"
         case .kwEnum: return "'EN'"

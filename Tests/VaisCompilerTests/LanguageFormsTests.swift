@@ -76,6 +76,22 @@ struct LanguageFormsTests {
             }
             fn main() -> Int { let label: Str = "x"; return sign(3) }
             """, status: .supported),
+        Form(name: "character literals, Char, and a Bool as an Int in the newer spelling", source: """
+            fn after(c: Char) -> Char = c + 1
+            fn count(flag: Bool) -> Int = flag
+            fn main() -> Int {
+                let c: Char = after('\\n')
+                let byte: u8 = 'a'
+                let picked = match Some(c == 'A') { Some(v) => v, None => 0 }
+                return count(c > 'A') + (c != 'B') * 2 + picked + byte
+            }
+            """, status: .supported),
+        Form(name: "character literals against bytes in the canonical spelling", source: """
+            F main() -> i64 {
+                s := "vais" as *u8
+                I s[0] == 'v' && M s[1] { 'a'..='z' => true, _ => false } { 1 } E { 0 }
+            }
+            """, status: .supported),
         Form(name: "older spellings: EL, F f(): T, B with a value, methods in a struct", source: """
             S Counter { n: i64, F get(&self) -> i64 = self.n }
             F f(): i64 {
@@ -119,6 +135,8 @@ struct LanguageFormsTests {
             F zero<T>() -> T = 0 as T
             F main() -> i64 = zero<i64>() + zero::<i64>() + Tally { n: 1 }.none::<i64>().unwrap_or(Tally { n: 2 }.none<i64>().unwrap_or(0))
             """, status: .supported),
+        Form(name: "lifetimes", source: "F first<'a>(x: &i64) -> i64 = *x\nF main() -> i64 = 0",
+             status: .notSupportedYet(line: 1, column: 9, naming: "lifetimes")),
         Form(name: "async functions", source: "A F fetch() -> i64 = 1\nF main() -> i64 = 0",
              status: .notSupportedYet(line: 1, column: 1, naming: "async")),
         Form(name: "await", source: "F main() -> i64 {\n    x := 1.Y\n    0\n}",

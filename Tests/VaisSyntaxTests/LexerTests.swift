@@ -84,3 +84,65 @@ extension LexerTests {
         #expect(sources[file].lineText(1) == "F main() -> i64 = 0")
     }
 }
+
+@Suite("Lexer: character literals and lifetimes")
+struct CharacterLiteralLexerTests {
+    private func lex(_ text: String) -> (kinds: [TokenKind], codes: [String], starts: [UInt32]) {
+        let (tokens, diagnostics) = Lexer.tokenize(SourceFile(id: FileID(0), path: "t.vais", bytes: Array(text.utf8)))
+        return (tokens.map(\.kind), diagnostics.map(\.code), diagnostics.map(\.span.start))
+    }
+
+    @Test("one character or one escape between single quotes is one token")
+    func literals() {
+        let found = lex(#"'A' 'z' ' ' '"' '\n' '\t' '\r' '\0' '\\' '\'' '\"' '\x41' 'é' '€' '😀'"#)
+        #expect(found.kinds == Array(repeating: .character, count: 15) + [.endOfFile])
+        #expect(found.codes.isEmpty)
+        #expect(lex("c == 'a' and x").kinds == [.identifier, .equalEqual, .character, .ampAmp, .identifier, .endOfFile])
+        #expect(lex("'a'..='z'").kinds == [.character, .dotDotEqual, .character, .endOfFile])
+    }
+
+    @Test("a character literal's token spans its quotes")
+    func spans() {
+        let (tokens, _) = Lexer.tokenize(SourceFile(id: FileID(0), path: "t.vais", bytes: Array("f('\\'', 'é')".utf8)))
+        #expect(tokens.map { $0.end - $0.start } == [1, 1, 4, 1, 4, 1, 0])
+    }
+
+    @Test("an empty literal and one of several characters are P006, and one invalid token")
+    func emptyAndSeveral() {
+        #expect(lex("x := ''").codes == ["P006"])
+        #expect(lex("x := ''").kinds == [.identifier, .colonEqual, .invalid, .endOfFile])
+        #expect(lex("x := 'ab' + 1").codes == ["P006"])
+        #expect(lex("x := 'ab' + 1").kinds == [.identifier, .colonEqual, .invalid, .plus, .integer, .endOfFile])
+        #expect(lex("x := '12'").codes == ["P006"])
+        #expect(lex("x := 'éa'").codes == ["P006"])
+    }
+
+    @Test("a literal its line ends in is P002 at its quote")
+    func unterminated() {
+        for text in ["x := 'A\ny", "x := '1\ny", "x := '\ny", "x := '", "x := '\\'\ny", "f('B)"] {
+            let found = lex(text)
+            #expect(found.codes == ["P002"], "\(text)")
+            #expect(found.starts == [text.hasPrefix("f") ? 2 : 5], "\(text)")
+            #expect(found.kinds.contains(.invalid), "\(text)")
+        }
+    }
+
+    @Test("an escape is not checked here: the parser decodes it (P003)")
+    func escapesAreTokens() {
+        #expect(lex(#"'\q' '\x4'"#).kinds == [.character, .character, .endOfFile])
+    }
+
+    @Test("a quote before a name in a type or generic list is a lifetime: P018, skipped")
+    func lifetimes() {
+        let found = lex("F f<'a, T: 'b>(x: &'a i64, y: &'static str) -> i64")
+        #expect(found.codes == ["P018", "P018", "P018", "P018"])
+        #expect(found.starts == [4, 11, 19, 31])
+        #expect(!found.kinds.contains(.invalid))
+        #expect(!found.kinds.contains(.character))
+        #expect(lex("F g<'a: 'b>()").codes == ["P018", "P018"])
+        // At the end of a line or before an operator, a letter after a quote
+        // is a character literal left open.
+        #expect(lex("c := 'B\n").codes == ["P002"])
+        #expect(lex("c := 'B + 1").codes == ["P002"])
+    }
+}

@@ -114,3 +114,65 @@ struct ParserTests {
         #expect(!types.isEmpty)
     }
 }
+
+/// Character literals, and which files are in the newer spelling.
+extension ParserTests {
+    /// The value of the only function's body, a character literal.
+    private func value(_ literal: String) -> UInt64? {
+        let (tree, diagnostics) = parse("F f() -> i64 = \(literal)")
+        guard diagnostics.isEmpty, case .function(let function) = tree.items.first?.item, case .expression(let body) = function.body,
+              case .integer(let value) = tree[body].kind else { return nil }
+        return value
+    }
+
+    @Test("a character literal is an integer literal of its scalar value")
+    func values() {
+        #expect(value("'A'") == 65)
+        #expect(value("' '") == 32)
+        #expect(value("'\\n'") == 10)
+        #expect(value("'\\t'") == 9)
+        #expect(value("'\\r'") == 13)
+        #expect(value("'\\0'") == 0)
+        #expect(value("'\\\\'") == 92)
+        #expect(value("'\\''") == 39)
+        #expect(value("'\\\"'") == 34)
+        #expect(value("'\"'") == 34)
+        #expect(value("'\\x41'") == 65)
+        #expect(value("'\\xff'") == 255)
+        #expect(value("'é'") == 0xE9)
+        #expect(value("'€'") == 0x20AC)
+        #expect(value("'😀'") == 0x1F600)
+    }
+
+    @Test("an unknown escape, or \\x without two hex digits, is P003")
+    func badEscapes() {
+        #expect(parse("F f() -> i64 = '\\q'").1.map(\.code) == ["P003"])
+        #expect(parse("F f() -> i64 = '\\x4'").1.map(\.code) == ["P003"])
+        #expect(parse("F f() -> i64 = '\\xg1'").1.map(\.code) == ["P003"])
+    }
+
+    @Test("character literals are integer patterns, alone and in ranges")
+    func patterns() {
+        let (tree, diagnostics) = parse("F f(c: u8) -> i64 = M c { 'a'..='z' => 1, '_' => 2, _ => 3 }")
+        #expect(diagnostics.isEmpty, "\(diagnostics)")
+        guard case .function(let function) = tree.items.first?.item, case .expression(let body) = function.body,
+              case .match(_, let arms) = tree[body].kind else {
+            Issue.record("expected a match")
+            return
+        }
+        let patterns = tree[arms].map(\.pattern)
+        if case .range(97, 122, true, _) = patterns[0] {} else { Issue.record("\(patterns[0])") }
+        if case .integer(95, _) = patterns[1] {} else { Issue.record("\(patterns[1])") }
+    }
+
+    @Test("a file is in the newer spelling when it has a `let` or names Int, Bool, Char, Str or Float")
+    func newerSpelling() {
+        #expect(parse("F main() -> i64 = 0").0.newerSpellingFiles.isEmpty)
+        #expect(parse("fn main() -> i64 { x := 1\n return x }").0.newerSpellingFiles.isEmpty)
+        #expect(parse("S Integer { v: i64 }\nF f(b: Boolean) -> Strs = 0").0.newerSpellingFiles.isEmpty)
+        for text in ["fn main() -> i64 { let x = 1\n x }", "fn f(b: Bool) -> i64 = 0", "fn f() -> Int = 0",
+                     "F f(c: *Char) -> i64 = 0", "S P { s: Str }", "F f(x: Option<Float>) -> i64 = 0"] {
+            #expect(parse(text).0.newerSpellingFiles == [FileID(0)], "\(text)")
+        }
+    }
+}

@@ -306,6 +306,21 @@ extension Checker {
         if lhs == .error || rhs == .error { return .error }
         if lhs == .never { lhs = rhs }
         if rhs == .never { rhs = lhs }
+        if boolIsInteger, lhs == .bool || rhs == .bool, op != .shiftLeft, op != .shiftRight {
+            // The newer spelling: a bool beside an integer is that integer
+            // type, 0 or 1 (`n + (c == 'A')`); two bools added, multiplied,
+            // divided are `i64`s. Compared or combined bit by bit, two bools
+            // stay bools.
+            let integer: TypeID? = lhs == .bool && rhs == .bool
+                ? (op.isComparison || op == .bitAnd || op == .bitOr || op == .bitXor ? nil : .i64)
+                : (model.types.isInteger(lhs) ? lhs : model.types.isInteger(rhs) ? rhs : nil)
+            if let integer {
+                coerce(left, from: lhs, to: integer)
+                coerce(right, from: rhs, to: integer)
+                lhs = integer
+                rhs = integer
+            }
+        }
         let operandsFit: Bool
         switch op {
         case .add, .subtract, .multiply, .divide, .remainder:

@@ -30,6 +30,8 @@ extension Checker {
         let function = model.functions[id.index]
         currentFunction = id
         returnType = function.result
+        boolIsInteger = !tree.newerSpellingFiles.isEmpty && tree.newerSpellingFiles.contains(decl.name.span.file)
+        defer { boolIsInteger = false }
         scopes.reopen()
         loops = []
         var parameterIndex = 0

@@ -5,6 +5,7 @@ extension Checker {
         let scrutineeType = checkExpression(scrutinee, expected: nil)
         var result: TypeID? = used ? expected : nil
         var allDiverge = true
+        var boolArmsBecomeIntegers = false
         for arm in arms {
             pushScope()
             checkPattern(arm.pattern, scrutineeType)
@@ -13,7 +14,12 @@ extension Checker {
             popScope()
             if type != .never { allDiverge = false }
             guard used, type != .never else { continue }
-            if let known = result {
+            if let known = result, known == .bool, boolIsInteger, model.types.isInteger(type) {
+                // The newer spelling: bool arms before an integer one give
+                // that integer, 0 or 1 (converted below).
+                result = type
+                boolArmsBecomeIntegers = true
+            } else if let known = result {
                 if !isAssignable(type, to: known), !handlesOwnMismatch(arm.body) {
                     _ = requireAssignable(type, to: known, at: branchValueSpan(arm.body))
                 }
@@ -25,6 +31,9 @@ extension Checker {
         if !arms.isEmpty, allDiverge { return .never }
         guard used else { return .unit }
         let type = result ?? .unit
+        if boolArmsBecomeIntegers {
+            for arm in arms where model.exprTypes[arm.body.index] == .bool { coerce(arm.body, from: .bool, to: type) }
+        }
         if type != .unit, type != .error, scrutineeType != .error, !isExhaustive(arms, scrutineeType) {
             error("E026", "this match produces a value but does not cover every case of `\(describe(scrutineeType))`; add a `_` arm",
                   at: span.startPoint)

@@ -8,7 +8,9 @@ import VaisSyntax
 extension Checker {
     /// Records that `expr`'s value (of type `actual`) is used as `expected`.
     mutating func coerce(_ expr: ExprID, from actual: TypeID, to expected: TypeID) {
-        guard actual != expected, model.types.isNumeric(actual), model.types.isNumeric(expected) else { return }
+        guard actual != expected, model.types.isNumeric(expected) else { return }
+        // In the newer spelling a bool is 0 or 1 of an integer type (never a float).
+        guard model.types.isNumeric(actual) || actual == .bool && boolIsInteger && model.types.isInteger(expected) else { return }
         model.coercions[expr.index] = expected
     }
 
@@ -29,9 +31,12 @@ extension Checker {
         return types.bitWidth(second) > types.bitWidth(first) ? second : first
     }
 
-    /// Whether two different numeric types meet by adaptation.
+    /// Whether two different numeric types meet by adaptation; in the
+    /// newer spelling, a `bool` and an integer too (at the integer).
     @inline(__always)
     func areAdaptable(_ first: TypeID, _ second: TypeID) -> Bool {
-        first != second && model.types.isNumeric(first) && model.types.isNumeric(second)
+        guard first != second else { return false }
+        if model.types.isNumeric(first) && model.types.isNumeric(second) { return true }
+        return boolIsInteger && (first == .bool && model.types.isInteger(second) || second == .bool && model.types.isInteger(first))
     }
 }

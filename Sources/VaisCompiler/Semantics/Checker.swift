@@ -12,6 +12,11 @@ struct Checker {
     var diagnostics = DiagnosticBag()
     /// Assignments to bindings declared without `mut` are warnings (W001), not E006.
     var lenientMutability = false
+    /// Whether the body being checked is in a file of the newer spelling
+    /// (`SyntaxTree.newerSpellingFiles`), where a `bool` is also an
+    /// integer, 0 or 1: set for each function's body (a closure's is its
+    /// enclosing function's, a specialization's its template's file).
+    var boolIsInteger = false
 
     enum ValueSymbol {
         case function(FunctionID)
@@ -246,6 +251,9 @@ struct Checker {
         case (.integer, .integer), (.integer, .float), (.float(32), .float(64)):
             // Numeric adaptation; `coerce` records the conversion.
             return true
+        case (.bool, .integer):
+            // In the newer spelling: 0 or 1, recorded by `coerce` too.
+            return boolIsInteger
         case (.str, .pointer(let pointee)), (.pointer(let pointee), .str):
             return pointee == .i8 || pointee == .u8
         default:

@@ -102,8 +102,10 @@ public struct TypeTable: Sendable {
         "i8": .i8, "i16": .i16, "i32": .i32, "i64": .i64,
         "u8": .u8, "u16": .u16, "u32": .u32, "u64": .u64,
         "f32": .f32, "f64": .f64, "bool": .bool, "str": .str,
-        // The newer spelling's names of the same types.
-        "Int": .i64, "Float": .f64, "Bool": .bool, "Str": .str,
+        // The newer spelling's names of the same types. `Char` is an
+        // `i64` holding a character's Unicode scalar value, as `'A'` is
+        // (see docs/LANGUAGE.md), so it mixes with `Int`.
+        "Int": .i64, "Float": .f64, "Bool": .bool, "Str": .str, "Char": .i64,
     ])
 
     public func isInteger(_ id: TypeID) -> Bool {

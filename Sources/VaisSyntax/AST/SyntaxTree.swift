@@ -16,6 +16,11 @@ public struct SyntaxTree: Sendable {
     /// Arguments of a generic trait named as a bound (`T: Into<f64>`), by
     /// the span of the bound's name.
     public internal(set) var boundArguments: [SourceSpan: [TypeSyntax]] = [:]
+    /// The files written in the newer spelling (`fn`, `let`, `Int`), where
+    /// a `Bool` is also an integer, 0 or 1 (see docs/LANGUAGE.md). A file
+    /// is one when it has a `let` binding or names `Int`, `Bool`, `Char`,
+    /// `Str` or `Float` as a type: noted by the parser as it reads them.
+    public internal(set) var newerSpellingFiles: Set<FileID> = []
 
     public init() {}
 

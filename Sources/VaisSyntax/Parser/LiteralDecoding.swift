@@ -56,6 +56,43 @@ extension Parser {
         }
     }
 
+    /// The value of a character literal, which the lexer has bounded to one
+    /// character or one escape between its quotes: the character's Unicode
+    /// scalar value (for ASCII, its byte: `'A'` is 65; `'é'` is 233, not a
+    /// byte of its UTF-8), or the escape's byte, as in a string (`\n \t \r
+    /// \0 \\ \' \"` and `\xNN`). An unknown escape is reported (P003) and
+    /// becomes an error expression.
+    mutating func decodeCharacter(_ token: Token) -> ExprKind {
+        let bytes = file.bytes
+        let first = Int(token.start) + 1
+        let end = Int(token.end) - 1
+        let lead = bytes[first]
+        guard lead == UInt8(ascii: "\\") else {
+            // One UTF-8 scalar (the file is valid UTF-8).
+            let length = end - first
+            guard length > 1 else { return .integer(UInt64(lead)) }
+            var scalar = UInt64(lead) & (0xFF >> (length + 1))
+            for offset in 1..<length { scalar = scalar << 6 | UInt64(bytes[first + offset] & 0x3F) }
+            return .integer(scalar)
+        }
+        let escape = bytes[first + 1]
+        switch escape {
+        case UInt8(ascii: "n"): return .integer(10)
+        case UInt8(ascii: "t"): return .integer(9)
+        case UInt8(ascii: "r"): return .integer(13)
+        case UInt8(ascii: "0"): return .integer(0)
+        case UInt8(ascii: "\\"), UInt8(ascii: "'"), UInt8(ascii: "\""): return .integer(UInt64(escape))
+        case UInt8(ascii: "x"):
+            if end - first == 4, let high = Self.digitValue(bytes[first + 2]), let low = Self.digitValue(bytes[first + 3]), high < 16, low < 16 {
+                return .integer(high << 4 | low)
+            }
+            diagnostics.error("P003", "'\\x' must be followed by two hex digits", at: SourceSpan(file: file.id, start: UInt32(first), end: UInt32(end)))
+        default:
+            diagnostics.error("P003", "unknown escape sequence in character literal", at: SourceSpan(file: file.id, start: UInt32(first), end: UInt32(end)))
+        }
+        return .error
+    }
+
     /// The bytes of a string literal with its escapes applied; an unknown
     /// escape is reported (P003) and kept as written.
     mutating func decodeString(_ token: Token) -> [UInt8] {

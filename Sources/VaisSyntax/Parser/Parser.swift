@@ -8,6 +8,11 @@ final class ParserScratch {
     @exclusivity(unchecked) var fields: [FieldInitializer] = []
     @exclusivity(unchecked) var arms: [MatchArm] = []
     @exclusivity(unchecked) var identifierTexts = IdentifierTexts()
+    /// Whether the file is written in the newer spelling: it has a `let`
+    /// binding, or names `Int`, `Bool`, `Char`, `Str` or `Float` as a type
+    /// (see `SyntaxTree.newerSpellingFiles`). Kept here, not in the parser,
+    /// which is copied at some calls: a field more there costs every file.
+    @exclusivity(unchecked) var writesNewerSpelling = false
 }
 
 /// A recursive-descent parser over the token stream of one file, appending
@@ -60,6 +65,7 @@ public struct Parser {
         var parser = Parser(file: file, tokens: tokens, tree: tree)
         tree = SyntaxTree()
         parser.parseItems()
+        if parser.scratch.writesNewerSpelling { parser.tree.newerSpellingFiles.insert(file.id) }
         tree = parser.tree
         let skipped = parser.skippedRanges
         let lexed = lexDiagnostics.filter { diagnostic in !skipped.contains { $0.contains(diagnostic.span.start) } }

@@ -228,6 +228,11 @@ extension Parser {
         case .float:
             advance()
             return tree.add(ExprNode(kind: .float(decodeFloat(token)), span: span(of: token)))
+        case .character:
+            // An integer literal by another spelling: it takes the integer
+            // type its context expects (`s[i] == 'a'` with a `u8` byte).
+            advance()
+            return tree.add(ExprNode(kind: decodeCharacter(token), span: span(of: token)))
         case .string:
             advance()
             if isInterpolated(token) { reportUnsupported("string interpolation (`~{expr}`)", at: span(of: token)) }

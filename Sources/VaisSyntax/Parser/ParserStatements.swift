@@ -56,6 +56,7 @@ extension Parser {
             return parseBinding()
         }
         if kind == .identifier, peekKind() == .identifier || peekKind() == .kwMut, spells(current, "let") {
+            scratch.writesNewerSpelling = true
             return parseLetBinding()
         }
         if let names = destructuredNames() {

@@ -21,6 +21,7 @@ extension Parser {
         }
         if kind == .identifier || (isLetterKeyword(index) && !(kind == .kwFn && peekKind() == .lParen)) {
             let token = advance()
+            if !scratch.writesNewerSpelling, token.kind == .identifier, namesNewerType(token) { scratch.writesNewerSpelling = true }
             var name = spelledName(token)
             // `Self::Item` (or `Self.Item`): an associated type, named by its last part.
             if name.text == "Self", kind == .colonColon || kind == .dot, peekKind() == .identifier {
@@ -97,6 +98,23 @@ extension Parser {
         return .alternatives(alternatives, span(from: start))
     }
 
+    /// `Int`, `Bool`, `Char`, `Str`, `Float`: the newer spelling's names of
+    /// the primitive types. Three to five bytes, the first a capital: most
+    /// type names are ruled out by their length or first byte.
+    @inline(__always)
+    func namesNewerType(_ token: Token) -> Bool {
+        let length = token.end - token.start
+        guard length >= 3, length <= 5 else { return false }
+        switch file.bytes[Int(token.start)] {
+        case UInt8(ascii: "I"): return spells(token, "Int")
+        case UInt8(ascii: "B"): return spells(token, "Bool")
+        case UInt8(ascii: "C"): return spells(token, "Char")
+        case UInt8(ascii: "S"): return spells(token, "Str")
+        case UInt8(ascii: "F"): return spells(token, "Float")
+        default: return false
+        }
+    }
+
     private mutating func parseSinglePattern() -> Pattern {
         let token = current
         switch token.kind {
@@ -114,7 +132,7 @@ extension Parser {
                 return .variant(enumName: nil, variant: name, fields: parsePatternFields(), span(from: token.start))
             }
             return .binding(name)
-        case .integer, .minus:
+        case .integer, .character, .minus:
             return parseNumericPattern()
         case .kwTrue, .kwFalse:
             advance()
@@ -165,6 +183,11 @@ extension Parser {
 
     private mutating func parseSignedInteger() -> Int64? {
         let negative = accept(.minus)
+        // `'a'..='z'`: a character is its integer value here too.
+        if !negative, kind == .character {
+            guard case .integer(let value) = decodeCharacter(advance()) else { return nil }
+            return Int64(value)
+        }
         guard kind == .integer else {
             errorExpected("an integer in a pattern", code: "P014")
             return nil

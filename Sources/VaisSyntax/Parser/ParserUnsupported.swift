@@ -69,7 +69,7 @@ extension Parser {
         let next = peekToken(1)
         guard token.kind == .identifier, !next.newlineBefore else { return nil }
         switch next.kind {
-        case .identifier, .integer, .float, .string, .kwTrue, .kwFalse, .kwSelf: break
+        case .identifier, .integer, .float, .string, .character, .kwTrue, .kwFalse, .kwSelf: break
         default: return nil
         }
         if spells(token, "lazy") || spells(token, "force") { return "lazy evaluation (`lazy`, `force`)" }
