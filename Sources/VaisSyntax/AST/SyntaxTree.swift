@@ -16,6 +16,9 @@ public struct SyntaxTree: Sendable {
     /// Arguments of a generic trait named as a bound (`T: Into<f64>`), by
     /// the span of the bound's name.
     public internal(set) var boundArguments: [SourceSpan: [TypeSyntax]] = [:]
+    /// The newer spelling's collection types (`Map`, `List`) named with
+    /// type arguments somewhere, whose modules the loader then reads.
+    public internal(set) var namedCollections: Set<String> = []
 
     public init() {}
 
