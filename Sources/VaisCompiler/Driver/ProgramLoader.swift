@@ -55,11 +55,12 @@ struct ProgramLoader {
     /// that a file names and no file declares. Without one the name stays
     /// undefined, which the checker reports where it is used.
     private mutating func loadNamedCollections() {
+        guard !tree.namedCollections.isEmpty else { return }
         var considered: Set<String> = []
         while let name = tree.namedCollections.subtracting(considered).sorted().first {
             considered.insert(name)
-            guard !declaresType(name), let standardLibrary, let module = CollectionTypes.modules[name] else { continue }
-            let path = Self.canonical((standardLibrary as NSString).appendingPathComponent(String(module.dropFirst(4)) + ".vais"))
+            guard !declaresType(name), let standardLibrary, let file = CollectionTypes.files[name] else { continue }
+            let path = Self.canonical((standardLibrary as NSString).appendingPathComponent(file))
             guard loadedPaths[path] == nil, case .success(let bytes) = SourceFileReader.read(path) else { continue }
             loadImports(of: register(path: path, bytes: bytes))
         }

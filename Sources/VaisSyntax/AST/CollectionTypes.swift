@@ -2,8 +2,8 @@
 /// (`std/map.vais`, `std/list.vais`) that a program gets by naming them,
 /// without an import.
 public enum CollectionTypes {
-    /// Each type's name, by the standard module that declares it.
-    public static let modules = ["Map": "std/map", "List": "std/list"]
+    /// The file of the standard library folder that declares each type.
+    public static let files = ["Map": "map.vais", "List": "list.vais"]
 
     /// Asked of every generic type the parser reads: two compares of small
     /// strings, no hashing.
