@@ -76,9 +76,23 @@ extension Checker {
         rewriteVectorIndex(id, base: itemsField(of: base), index: index)
     }
 
-    /// `L x: list` walks `list.items`, as it walks a Vec.
+    /// `L x: list` walks `list.items`, as it walks a Vec. A List that is
+    /// not in a variable or field (`for x in words()`) is first held in
+    /// one, so that what makes it runs once:
+    /// `{ (list) := words(); L x: (list) { ... } }`.
     mutating func rewriteListLoop(_ id: ExprID, variable: Name, sequence: ExprID, body: BlockID, used: Bool) -> TypeID {
-        rewriteVectorLoop(id, variable: variable, sequence: itemsField(of: sequence), body: body, used: used)
+        guard case .none = placeRoot(of: sequence) else {
+            return rewriteVectorLoop(id, variable: variable, sequence: itemsField(of: sequence), body: body, used: used)
+        }
+        let span = tree[sequence].span
+        let held = Name("(list)", SourceSpan(file: span.file, start: span.start, end: span.start))
+        let binding = tree.append(StmtNode(kind: .binding(name: held, mutable: false, type: nil, value: sequence), span: span))
+        let heldList = tree.append(ExprNode(kind: .name(tree.add(text: held.text)), span: span))
+        let loop = tree.append(ExprNode(kind: .loop(tree.add(header: .elements(variable: variable, sequence: heldList)), body: body), span: tree[id].span))
+        let walk = tree.append(StmtNode(kind: .expression(loop), span: tree[id].span))
+        tree.replaceKind(of: id, with: .block(tree.append(Block(statements: [binding, walk], tail: nil, span: tree[id].span))))
+        growExpressionTables()
+        return checkExpression(id, expected: nil, used: used)
     }
 
     private mutating func itemsField(of list: ExprID) -> ExprID {
