@@ -113,6 +113,14 @@ struct ParserTests {
         let (_, types) = parse("F f(x: " + String(repeating: "*", count: 5_000) + "i64) {}")
         #expect(!types.isEmpty)
     }
+
+    @Test("Map and List named with type arguments are recorded for the loader; other names are not")
+    func namedCollections() {
+        let (named, _) = parse("fn f(m: Map<Int, Str>) -> List<Int> = g()")
+        #expect(named.namedCollections == ["Map", "List"])
+        let (unnamed, _) = parse("S List { len: i64 }\nF f(v: Vec<i64>, l: List) -> i64 = 0")
+        #expect(unnamed.namedCollections.isEmpty)
+    }
 }
 
 /// Character literals, and which files are in the newer spelling.

@@ -20,7 +20,15 @@ struct ProgramLoader {
 
     mutating func load(rootPath: String, contents: [UInt8]) -> FileID {
         let root = register(path: rootPath, bytes: contents)
-        var pending = [root]
+        loadImports(of: root)
+        loadNamedCollections()
+        prelude = register(path: Prelude.path, bytes: Array(Prelude.source.utf8))
+        return root
+    }
+
+    /// Reads every file `file` imports, transitively.
+    private mutating func loadImports(of file: FileID) {
+        var pending = [file]
         while let file = pending.popLast() {
             for decl in tree.imports(of: file) {
                 guard let resolved = resolve(decl.path, from: sources[file].path) else {
@@ -41,8 +49,32 @@ struct ProgramLoader {
                 }
             }
         }
-        prelude = register(path: Prelude.path, bytes: Array(Prelude.source.utf8))
-        return root
+    }
+
+    /// Reads the module of each collection type (`Map<K, V>`, `List<T>`)
+    /// that a file names and no file declares. Without one the name stays
+    /// undefined, which the checker reports where it is used.
+    private mutating func loadNamedCollections() {
+        guard !tree.namedCollections.isEmpty else { return }
+        var considered: Set<String> = []
+        while let name = tree.namedCollections.subtracting(considered).sorted().first {
+            considered.insert(name)
+            guard !declaresType(name), let standardLibrary, let file = CollectionTypes.files[name] else { continue }
+            let path = Self.canonical((standardLibrary as NSString).appendingPathComponent(file))
+            guard loadedPaths[path] == nil, case .success(let bytes) = SourceFileReader.read(path) else { continue }
+            loadImports(of: register(path: path, bytes: bytes))
+        }
+    }
+
+    private func declaresType(_ name: String) -> Bool {
+        tree.items.contains { _, item in
+            switch item {
+            case .structure(let decl): return decl.name.text == name
+            case .enumeration(let decl): return decl.name.text == name
+            case .typeAlias(let decl): return decl.name.text == name
+            default: return false
+            }
+        }
     }
 
     private func displayName(_ path: String) -> String {

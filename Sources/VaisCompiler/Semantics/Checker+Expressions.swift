@@ -61,6 +61,7 @@ extension Checker {
         case .structLiteral(let typeName, let fields):
             return checkStructLiteral(id, tree[typeName], tree[fields], expected: expected)
         case .arrayLiteral(let elements):
+            if let expected, let list = rewriteCollectionLiteral(id, expected: expected) { return list }
             return checkArrayLiteral(tree[elements], expected: expected, span: node.span)
         case .tuple(let elements):
             return checkTuple(tree[elements], expected: expected)
@@ -84,6 +85,7 @@ extension Checker {
         case .match(let scrutinee, let arms):
             return checkMatch(scrutinee, tree[arms], expected: expected, used: used, span: node.span)
         case .block(let block):
+            if let expected, tree[block].statements.isEmpty, tree[block].tail == nil, let map = rewriteCollectionLiteral(id, expected: expected) { return map }
             return checkBlock(block, expected: expected, used: used)
         case .loop(let headerID, let body):
             let header = tree[headerID]
@@ -93,6 +95,9 @@ extension Checker {
                 let type = checkExpression(sequence, expected: nil)
                 if vectorElement(type) != nil {
                     return rewriteVectorLoop(id, variable: variable, sequence: sequence, body: body, used: used)
+                }
+                if collectionName(type) == "List" {
+                    return rewriteListLoop(id, variable: variable, sequence: sequence, body: body, used: used)
                 }
                 sequenceType = type
             }
@@ -366,6 +371,7 @@ extension Checker {
         }
         guard baseType != .error else { return .error }
         if vectorElement(baseType) != nil, !isVectorStorage(base) { return rewriteVectorIndex(id, base: base, index: index) }
+        if collectionName(baseType) == "List" { return rewriteListIndex(id, base: base, index: index) }
         if baseType == .str { return model.types.isInteger(indexType) ? rewriteStringIndex(id, base: base, index: index) : .error }
         switch model.types[baseType] {
         case .array(let element, _):

@@ -132,7 +132,7 @@ extension Checker {
             _ = declareLocal(name, type: type, mutable: mutable)
             return .unit
         case .assignment(let op, let target, let value, let operatorSpan):
-            checkAssignment(op, target: target, value: value, operatorSpan: operatorSpan)
+            checkAssignment(id, op, target: target, value: value, operatorSpan: operatorSpan)
             return .unit
         case .expression(let expr):
             return checkExpression(expr, expected: nil, used: false)
@@ -142,8 +142,9 @@ extension Checker {
         }
     }
 
-    private mutating func checkAssignment(_ op: AssignmentOperator, target: ExprID, value: ExprID, operatorSpan: SourceSpan) {
+    private mutating func checkAssignment(_ id: StmtID, _ op: AssignmentOperator, target: ExprID, value: ExprID, operatorSpan: SourceSpan) {
         let targetType = checkExpression(target, expected: nil)
+        if op == .assign, rewriteCollectionAssignment(id, target: target, targetType: targetType, value: value) { return }
         let valueType = checkExpression(value, expected: targetType == .error ? nil : targetType)
         noteDeferredUse(target, expected: valueType)
         guard targetType != .error else { return }

@@ -9,4 +9,8 @@ extension SyntaxTree {
     public mutating func replaceKind(of id: ExprID, with kind: ExprKind) {
         exprs[id.index] = ExprNode(kind: kind, span: exprs[id.index].span)
     }
+
+    public mutating func replaceKind(of id: StmtID, with kind: StmtKind) {
+        stmts[id.index] = StmtNode(kind: kind, span: stmts[id.index].span)
+    }
 }

@@ -21,6 +21,9 @@ public struct SyntaxTree: Sendable {
     /// is one when it has a `let` binding or names `Int`, `Bool`, `Char`,
     /// `Str` or `Float` as a type: noted by the parser as it reads them.
     public internal(set) var newerSpellingFiles: Set<FileID> = []
+    /// The newer spelling's collection types (`Map`, `List`) named with
+    /// type arguments somewhere, whose modules the loader then reads.
+    public internal(set) var namedCollections: Set<String> = []
 
     public init() {}
 

@@ -31,6 +31,7 @@ extension Parser {
             }
             guard kind == .less else { return .named(name) }
             let arguments = parseTypeArguments()
+            if CollectionTypes.isCollection(name.text) { tree.namedCollections.insert(name.text) }
             return .generic(name, arguments, span(from: start))
         }
         switch kind {
