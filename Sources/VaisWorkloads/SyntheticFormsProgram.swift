@@ -14,7 +14,8 @@ public enum SyntheticFormsProgram {
     /// A program of exactly `lines` lines, or the smallest one (about 60
     /// lines) if `lines` is smaller.
     public static func source(lines: Int, seed: UInt64 = 1) -> String {
-        UnitProgramLayout(header: header, unit: unit, main: main, functionKeyword: "fn").source(lines: lines, seed: seed)
+        UnitProgramLayout(header: header, unit: unit, run: { "work\($0)(\($0 + 1)) + table\($0)(2)" }, sampleLimit: 24, label: "forms", functionKeyword: "fn")
+            .source(lines: lines, seed: seed)
     }
 
     static let header = UnitProgramLayout.lines("""
@@ -72,18 +73,6 @@ public enum SyntheticFormsProgram {
             got + map.len()
         }
 
-        """)
-    }
-
-    static func main(unitCount: Int) -> [String] {
-        let sampled = UnitProgramLayout.sample(of: unitCount, limit: 24)
-        return UnitProgramLayout.lines("""
-        fn main() -> i64 {
-            total := mut 0
-        """) + sampled.map { "    total += work\($0)(\($0 + 1)) + table\($0)(2)" } + UnitProgramLayout.lines("""
-            printf("synthetic forms: %ld units, checksum %ld, total %ld\\n", \(unitCount), checksum, total)
-            0
-        }
         """)
     }
 }

@@ -13,7 +13,8 @@ public enum SyntheticGenericProgram {
     /// A program of exactly `lines` lines, or the smallest one (about 60
     /// lines) if `lines` is smaller.
     public static func source(lines: Int, seed: UInt64 = 1) -> String {
-        UnitProgramLayout(header: header, unit: unit, main: main, functionKeyword: "F").source(lines: lines, seed: seed)
+        UnitProgramLayout(header: header, unit: unit, run: { "run\($0)()" }, sampleLimit: 48, label: "generic", functionKeyword: "F")
+            .source(lines: lines, seed: seed)
     }
 
     static let header = UnitProgramLayout.lines("""
@@ -89,18 +90,6 @@ public enum SyntheticGenericProgram {
             note(total + chain\(index)(\(offset)).unwrap_or(0) + r + p.swap().a)
         }
 
-        """)
-    }
-
-    static func main(unitCount: Int) -> [String] {
-        let sampled = UnitProgramLayout.sample(of: unitCount, limit: 48)
-        return UnitProgramLayout.lines("""
-        F main() -> i64 {
-            total := mut 0
-        """) + sampled.map { "    total += run\($0)()" } + UnitProgramLayout.lines("""
-            printf("synthetic generic: %ld units, checksum %ld, total %ld\\n", \(unitCount), checksum, total)
-            0
-        }
         """)
     }
 }

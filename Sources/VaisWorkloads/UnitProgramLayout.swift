@@ -5,9 +5,13 @@ struct UnitProgramLayout {
     let header: [String]
     /// The lines of unit `index`, whose constants vary with `offset`.
     let unit: (_ index: Int, _ offset: Int) -> [String]
-    /// `main` for a program of `unitCount` units.
-    let main: (_ unitCount: Int) -> [String]
-    /// `fn` or `F`: the spelling of the padding functions.
+    /// What `main` adds to its total for unit `index`.
+    let run: (_ index: Int) -> String
+    /// How many units `main` runs at most, evenly spaced.
+    let sampleLimit: Int
+    /// The program's name in the line `main` prints.
+    let label: String
+    /// `fn` or `F`: the spelling of the padding functions and `main`.
     let functionKeyword: String
 
     /// A program of exactly `lines` lines, or the smallest one if `lines`
@@ -22,16 +26,24 @@ struct UnitProgramLayout {
             units += next
             unitCount += 1
         }
-        let main = main(unitCount)
-        let padding = max(0, lines - header.count - units.count - main.count)
+        let mainLines = main(unitCount)
+        let padding = max(0, lines - header.count - units.count - mainLines.count)
         let tuning = (0..<padding).map { "\(functionKeyword) tune_\($0)(x: i64) -> i64 = x + \($0 % 7)" }
-        return (header + units + tuning + main).joined(separator: "\n") + "\n"
+        return (header + units + tuning + mainLines).joined(separator: "\n") + "\n"
     }
 
-    /// The evenly spaced units, at most `limit`, that `main` runs.
-    static func sample(of unitCount: Int, limit: Int) -> [Int] {
-        let count = min(unitCount, limit)
-        return (0..<count).map { $0 * unitCount / max(count, 1) }
+    /// `main`: runs the sample of the units and prints the checksum.
+    private func main(_ unitCount: Int) -> [String] {
+        let count = min(unitCount, sampleLimit)
+        let sampled = (0..<count).map { $0 * unitCount / max(count, 1) }
+        return Self.lines("""
+        \(functionKeyword) main() -> i64 {
+            total := mut 0
+        """) + sampled.map { "    total += \(run($0))" } + Self.lines("""
+            printf("synthetic \(label): %ld units, checksum %ld, total %ld\\n", \(unitCount), checksum, total)
+            0
+        }
+        """)
     }
 
     static func lines(_ block: String) -> [String] {
