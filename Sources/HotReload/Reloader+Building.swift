@@ -96,14 +96,15 @@ extension Reloader {
 
     /// Gives the functions that took a spare slot in `build` their slots in
     /// the table and their entries in the running manifest, which every
-    /// later build keeps them to. False when the host lacks a spare slot.
+    /// later build keeps them to, with its closures' sources, which later
+    /// builds are compared with. False when the host lacks a spare slot.
     private func adoptSpares(of build: HotPartBuilder.Build) -> Bool {
         let before = runningManifest.spareOwners
         lock.lock()
         let found = (try? slots.addSpares(of: build.hotFunctions)) != nil
         lock.unlock()
         guard found else { return false }
-        runningManifest = runningManifest.adoptingSpares(of: build.manifest)
+        runningManifest = runningManifest.adoptingSpares(of: build.manifest).adoptingClosureSources(of: build.manifest)
         var held = before.count
         for (name, slot) in runningManifest.spareOwners.sorted(by: { $0.value < $1.value }) where before[name] == nil {
             held += 1

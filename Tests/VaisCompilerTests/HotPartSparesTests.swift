@@ -77,6 +77,33 @@ struct HotPartSparesTests {
         #expect(running.compare(with: second.manifest).refusals.isEmpty)
     }
 
+    @Test("a closure inserted before another of the same shape is refused: its source now sits under the next name")
+    func insertedClosureOfSameShape() throws {
+        let running = try host(source(closures: ["|x: i64| x + k"]), spares: 8)
+        let inserted = try part(source(closures: ["|x: i64| x * k", "|x: i64| x + k"]), against: running).get()
+        let refusals = running.compare(with: inserted.manifest).refusals
+        #expect(refusals.count == 1)
+        #expect(refusals.first?.hasPrefix("closure `make.closure0` now sits at `make.closure1`, unchanged: values of `make.closure0` made earlier "
+            + "would run the code now written in its place; closures are named by their place in their function") == true, "\(refusals)")
+        #expect(refusals.first?.hasSuffix("add new closures after the existing ones, or restart") == true)
+        // An edit of the closure in its place is no move; nor is one added after it.
+        let edited = try part(source(closures: ["|x: i64| x * k"]), against: running).get()
+        #expect(running.compare(with: edited.manifest).refusals.isEmpty)
+        let appended = try part(source(closures: ["|x: i64| x + k", "|x: i64| x * k"]), against: running).get()
+        #expect(running.compare(with: appended.manifest).refusals.isEmpty)
+    }
+
+    @Test("the running manifest takes each loaded version's closure sources, so a move after an edit is still seen")
+    func closureSourcesFollowEdits() throws {
+        let host = try host(source(closures: ["|x: i64| x + k"]), spares: 8)
+        let edited = try part(source(closures: ["|x: i64| x - k"]), against: host).get()
+        let running = host.adoptingClosureSources(of: edited.manifest)
+        #expect(running.entries["source make.closure0"] == edited.manifest.entries["source make.closure0"])
+        let inserted = try part(source(closures: ["|x: i64| x * k", "|x: i64| x - k"]), against: running).get()
+        #expect(host.compare(with: inserted.manifest).refusals.isEmpty, "against the host's own source, the move is not seen")
+        #expect(running.compare(with: inserted.manifest).refusals.count == 1)
+    }
+
     @Test("the pool used up refuses the edit, naming the function and saying a restart frees the pool")
     func poolUsedUp() throws {
         let host = try host(source(closures: []), spares: 1)

@@ -90,6 +90,9 @@ public struct ABIManifest: Sendable, Equatable {
             case ("closure", _, _):
                 // New or gone with its hot function, which says so.
                 continue
+            case ("source", _, _):
+                // An edit of a closure; moved closures are found below.
+                continue
             case ("global", nil, _):
                 result.refusals.append("global `\(name)` is new: globals live in the running host; restart to add it")
             case ("global", _, nil):
@@ -112,6 +115,7 @@ public struct ABIManifest: Sendable, Equatable {
                 result.refusals.append("`\(key)` changed from \(old ?? "nothing") to \(new ?? "nothing")")
             }
         }
+        result.refusals += movedClosures(in: newer)
         return result
     }
 

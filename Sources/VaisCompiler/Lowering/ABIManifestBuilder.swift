@@ -42,6 +42,12 @@ enum ABIManifestBuilder {
             let (offsets, size) = layout.environmentLayout(types)
             let members = zip(captures, zip(types, offsets)).map { "\(model.locals[$0.inner.index].name): \(model.describe($1.0)) @\($1.1)" }
             entries["closure \(model.function(function).name)"] = (["size=\(size)"] + members).joined(separator: "; ")
+            // Its source, which shows an insertion before it for what it
+            // is: the same closure under the next name (`ABIManifest+ClosureSources`).
+            if let span = model.function(function).span {
+                let bytes = program.sources[span.file].bytes[Int(span.start)..<Int(span.end)]
+                entries["source \(model.function(function).name)"] = SourceDigest.fnv1a(bytes)
+            }
         }
         for global in model.globals where !global.isConstant {
             entries["global \(global.name)"] = model.describe(global.type)
