@@ -11,9 +11,11 @@ struct HotReloadClosureTests {
     /// `make` (hot) returns a closure capturing `k`; `main` keeps the one v1
     /// made in a global and calls it, and `scale` (hot) through a struct
     /// field, on every tick. `extraCapture` makes the closure capture one
-    /// more local, a change of its environment.
-    static func program(value: Int, extraCapture: Bool = false) -> String {
+    /// more local, a change of its environment; `inserted` is a closure
+    /// written before it, which takes its name.
+    static func program(value: Int, extraCapture: Bool = false, inserted: String? = nil) -> String {
         let closure = extraCapture ? "|x| x * k + \(value) + bonus" : "|x| x * k + \(value)"
+        let before = inserted.map { "first := \($0)\n    printf(\"first %ld\\n\", first(1))\n    " } ?? ""
         return """
         struct Handlers { step: fn(i64) -> i64 }
 
@@ -23,7 +25,7 @@ struct HotReloadClosureTests {
         #[hot]
         fn make(k: i64) -> |i64| -> i64 {
             bonus := 1
-            \(closure)
+            \(before)\(closure)
         }
 
         #[hot]
@@ -44,7 +46,7 @@ struct HotReloadClosureTests {
         """
     }
 
-    @Test("a closure made by v1 and kept in a global runs the newest body after v5 is live; a hot function's pointer in a struct reaches the new code; a change of captures is refused by name",
+    @Test("a closure made by v1 and kept in a global runs the newest body after v5 is live; a hot function's pointer in a struct reaches the new code; a change of captures, or a closure of the same shape inserted before it, is refused by name",
           .timeLimit(.minutes(10)))
     func closuresAcrossReloads() throws {
         let scratch = try ScratchDirectory("run-closures")
@@ -62,6 +64,11 @@ struct HotReloadClosureTests {
         try source.write(Self.program(value: 6, extraCapture: true))
         #expect(live.waitForStderr(containing: "closure `make.closure0` changed what it captures"), "\(live.stderr)")
         #expect(!live.lines.contains { $0.contains("pointer 6") })
+
+        // A closure of the same shape inserted before it would take its name: v1's closure would run it.
+        try source.write(Self.program(value: 5, inserted: "|x: i64| x * k + 99"))
+        #expect(live.waitForStderr(containing: "closure `make.closure0` now sits at `make.closure1`, unchanged"), "\(live.stderr)")
+        #expect(!live.lines.contains { $0.contains("tick closure 104") })
 
         try source.write(Self.program(value: 2000))
         #expect(live.waitForExit() == 0, "\(live.stderr)")
