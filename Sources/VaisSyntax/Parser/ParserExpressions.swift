@@ -143,6 +143,9 @@ extension Parser {
                     let condition = scratch.exprs.removeLast()
                     value = assertion(condition, at: callSpan)
                 } else {
+                    if case .name(let name) = tree[value].kind, PreludeFunctions.isPreludeFunction(tree[name]) {
+                        scratch.calledPreludeFunctions.insert(tree[name])
+                    }
                     value = tree.add(ExprNode(kind: .call(callee: value, arguments: takeListedExprs(from: mark)), span: callSpan))
                 }
             case .lBracket where !current.newlineBefore:
