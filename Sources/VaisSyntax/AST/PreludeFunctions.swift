@@ -7,13 +7,16 @@ public enum PreludeFunctions {
         "bitand", "bitor", "bitxor", "bitnot", "shl", "shr", "parse_uint", "parse_int",
     ]
 
-    /// Asked of every call of a plain name: a byte compare rules out most
-    /// names before any hashing.
+    /// Asked of every call of a plain name, with the name's first byte and
+    /// length as written: rules out nearly every name without making a
+    /// string of it.
     @inline(__always)
-    public static func isPreludeFunction(_ name: String) -> Bool {
-        switch name.utf8.first {
-        case UInt8(ascii: "b"), UInt8(ascii: "s"), UInt8(ascii: "p"): return names.contains(name)
-        default: return false
+    public static func mayBeNamed(first: UInt8, length: UInt32) -> Bool {
+        switch first {
+        case UInt8(ascii: "b"): length == 5 || length == 6
+        case UInt8(ascii: "s"): length == 3
+        case UInt8(ascii: "p"): length == 9 || length == 10
+        default: false
         }
     }
 }
