@@ -22,6 +22,7 @@ struct ProgramLoader {
         let root = register(path: rootPath, bytes: contents)
         loadImports(of: root)
         loadNamedCollections()
+        loadCalledPreludeFunctions()
         prelude = register(path: Prelude.path, bytes: Array(Prelude.source.utf8))
         return root
     }
@@ -63,6 +64,22 @@ struct ProgramLoader {
             let path = Self.canonical((standardLibrary as NSString).appendingPathComponent(file))
             guard loadedPaths[path] == nil, case .success(let bytes) = SourceFileReader.read(path) else { continue }
             loadImports(of: register(path: path, bytes: bytes))
+        }
+    }
+
+    /// Reads the newer spelling's prelude functions that a file of that
+    /// spelling calls and no file declares: a program's own `bitor` wins.
+    private mutating func loadCalledPreludeFunctions() {
+        guard !tree.calledPreludeFunctions.isEmpty else { return }
+        let missing = tree.calledPreludeFunctions.filter { !declaresFunction($0) }.sorted()
+        guard !missing.isEmpty else { return }
+        _ = register(path: PreludeFunctionSources.path, bytes: Array(PreludeFunctionSources.source(declaring: missing).utf8))
+    }
+
+    private func declaresFunction(_ name: String) -> Bool {
+        tree.items.contains { _, item in
+            if case .function(let decl) = item { return decl.name.text == name }
+            return false
         }
     }
 

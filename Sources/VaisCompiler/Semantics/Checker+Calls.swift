@@ -117,6 +117,9 @@ extension Checker {
                 return checkGenericVariant(id, templateName: template, variantIndex: index, arguments: arguments,
                                            expected: expected, span: calleeNode.span)
             }
+            if value == nil, bare == nil, isNumericConversion(name, at: calleeNode.span) {
+                return checkNumericConversion(id, name: name, arguments: arguments, calleeSpan: calleeNode.span)
+            }
         case .field(let base, let nameID):
             let name = tree[nameID]
             let named = staticBase(base)

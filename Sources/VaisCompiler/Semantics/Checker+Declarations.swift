@@ -211,6 +211,7 @@ extension Checker {
                 error("E027", "`\(name.text)` is generic: write its type arguments, as in `\(name.text)<\(parameters)>`", at: name.span)
                 return .error
             }
+            if let sized = sizedNumericType(name.text, in: name.span.file) { return sized }
             error("E002", "undefined type `\(name.text)`", at: name.span)
             return .error
         case .generic(let name, let arguments, let span):

@@ -24,6 +24,9 @@ public struct SyntaxTree: Sendable {
     /// The newer spelling's collection types (`Map`, `List`) named with
     /// type arguments somewhere, whose modules the loader then reads.
     public internal(set) var namedCollections: Set<String> = []
+    /// The newer spelling's prelude functions (`PreludeFunctions`) called
+    /// by name in a file of that spelling, which the loader then supplies.
+    public internal(set) var calledPreludeFunctions: Set<String> = []
 
     public init() {}
 

@@ -13,6 +13,9 @@ final class ParserScratch {
     /// (see `SyntaxTree.newerSpellingFiles`). Kept here, not in the parser,
     /// which is copied at some calls: a field more there costs every file.
     @exclusivity(unchecked) var writesNewerSpelling = false
+    /// Prelude functions the file calls by name; they count only if the
+    /// file turns out to be of the newer spelling.
+    @exclusivity(unchecked) var calledPreludeFunctions: Set<String> = []
 }
 
 /// A recursive-descent parser over the token stream of one file, appending
@@ -65,7 +68,10 @@ public struct Parser {
         var parser = Parser(file: file, tokens: tokens, tree: tree)
         tree = SyntaxTree()
         parser.parseItems()
-        if parser.scratch.writesNewerSpelling { parser.tree.newerSpellingFiles.insert(file.id) }
+        if parser.scratch.writesNewerSpelling {
+            parser.tree.newerSpellingFiles.insert(file.id)
+            parser.tree.calledPreludeFunctions.formUnion(parser.scratch.calledPreludeFunctions)
+        }
         tree = parser.tree
         let skipped = parser.skippedRanges
         let lexed = lexDiagnostics.filter { diagnostic in !skipped.contains { $0.contains(diagnostic.span.start) } }

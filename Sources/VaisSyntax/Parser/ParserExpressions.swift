@@ -143,6 +143,12 @@ extension Parser {
                     let condition = scratch.exprs.removeLast()
                     value = assertion(condition, at: callSpan)
                 } else {
+                    let callee = tree[value]
+                    if case .name(let name) = callee.kind,
+                       PreludeFunctions.mayBeNamed(first: file.bytes[Int(callee.span.start)], length: callee.span.end - callee.span.start),
+                       PreludeFunctions.names.contains(tree[name]) {
+                        scratch.calledPreludeFunctions.insert(tree[name])
+                    }
                     value = tree.add(ExprNode(kind: .call(callee: value, arguments: takeListedExprs(from: mark)), span: callSpan))
                 }
             case .lBracket where !current.newlineBefore:
