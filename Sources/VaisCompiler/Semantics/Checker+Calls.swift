@@ -208,6 +208,7 @@ extension Checker {
         let calleeType = checkExpression(callee, expected: nil)
         guard calleeType != .error else {
             checkAll(arguments)
+            if deferredBinding != nil { noteDeferredCall(callee, arguments: arguments) }
             return .error
         }
         guard case .function(let parameters, let result, let variadic) = model.types[calleeType] else {
