@@ -147,11 +147,13 @@ extension Checker {
         let depth = (deferredBinding?.depth ?? 0) + 1
         probe.deferredBinding = DeferredBinding(local: local, template: template, closureArity: closureArity, depth: depth)
         for position in rest.indices where probe.deferredBinding?.isFixed == false {
-            // A binding further on may be open too (`f := |x| ...` before
-            // `v.push(f(1))`): tried as well, to a few levels, since each
+            // An open closure further on (`f := |x| ...` before
+            // `v.push(f(1))`) is tried as well, to a few levels, since each
             // level checks the rest of the block again.
-            let following = depth < Self.sameBlockTrialLevels ? (rest: rest[(position + 1)...], tail: tail) : nil
-            _ = probe.checkStatement(rest[position], following: following)
+            let statement = rest[position]
+            let triesClosure = depth < Self.sameBlockTrialLevels && bindsOpenClosure(statement)
+            let following = triesClosure ? (rest: rest[(position + 1)...], tail: tail) : nil
+            _ = probe.checkStatement(statement, following: following)
         }
         if probe.deferredBinding?.isFixed == false, let tail {
             probe.checkExpression(tail, expected: probe.returnType == .unit ? nil : probe.returnType)
@@ -159,12 +161,19 @@ extension Checker {
         probe.model.revertTrial(to: mark)
         model.takeRevertibleTables(from: &probe.model)
         guard var binding = probe.deferredBinding, binding.isFixed else { return nil }
-        binding.found = binding.found.map { adopt($0, from: probe, at: name.span) }
-        binding.foundParameters = binding.foundParameters?.map { $0.map { adopt($0, from: probe, at: name.span) } }
+        if let found = binding.found { binding.found = adopt(found, from: probe, at: name.span) }
+        for case let (position, type?) in (binding.foundParameters ?? []).enumerated() {
+            binding.foundParameters?[position] = adopt(type, from: probe, at: name.span)
+        }
         return binding
     }
 
     private static let sameBlockTrialLevels = 3
+
+    private func bindsOpenClosure(_ statement: StmtID) -> Bool {
+        guard case .binding(_, _, nil, let value) = tree[statement].kind else { return false }
+        return isOpenClosure(value)
+    }
 
     /// A type the probe found, made here: the probe may have made
     /// specializations this checker has not (yet).
