@@ -9,15 +9,6 @@ import VaisSyntax
 /// `RevertibleArray`). The value is then checked with the type found as
 /// the expected one. A closure literal with untyped parameters
 /// (`f := |x| x + k`) is tried the same way: its first call gives them.
-/// A binding's value whose form may leave its type open.
-enum DeferrableForm {
-    /// A value that may leave type arguments open, with the generic type
-    /// it makes if its form says (`Vec` in `Vec::new()`).
-    case value(template: String?)
-    /// A closure literal with at least one parameter left untyped.
-    case closure([ClosureParameter])
-}
-
 struct DeferredBinding {
     let local: LocalID
     /// The generic type the value makes (`Vec`), when its form says so: a
@@ -34,6 +25,15 @@ struct DeferredBinding {
     var foundParameters: [TypeID?]?
 
     var isFixed: Bool { found != nil || foundParameters != nil }
+}
+
+/// A binding's value whose form may leave its type open.
+enum DeferrableForm {
+    /// A value that may leave type arguments open, with the generic type
+    /// it makes if its form says (`Vec` in `Vec::new()`).
+    case value(template: String?)
+    /// A closure literal with at least one parameter left untyped.
+    case closure([ClosureParameter])
 }
 
 extension Checker {
@@ -65,9 +65,7 @@ extension Checker {
                   at: name.span)
             return .error
         }
-        let actual = checkExpression(value, expected: found)
-        if requireAssignable(actual, to: found, at: tree[value].span) { coerce(value, from: actual, to: found) }
-        return found
+        return checkValue(value, as: found)
     }
 
     /// `f := |x, y: i64| ...`: the untyped parameters take the argument
@@ -77,14 +75,17 @@ extension Checker {
     private mutating func checkDeferrableClosure(_ name: Name, value: ExprID, parameters: [ClosureParameter],
                                                  rest: ArraySlice<StmtID>, tail: ExprID?) -> TypeID {
         let fixed = typeFromLaterUse(name, template: nil, closureArity: parameters.count, rest: rest, tail: tail)
-        if let found = fixed?.found {
-            let actual = checkExpression(value, expected: found)
-            if requireAssignable(actual, to: found, at: tree[value].span) { coerce(value, from: actual, to: found) }
-            return found
-        }
+        if let found = fixed?.found { return checkValue(value, as: found) }
         // A written parameter type stays: the call is checked against it.
         closureParameterHint = fixed?.foundParameters.map { found in zip(parameters, found).map { $0.type == nil ? $1 : nil } }
         return checkExpression(value, expected: nil)
+    }
+
+    /// The binding's value checked with the type a later use fixed.
+    private mutating func checkValue(_ value: ExprID, as found: TypeID) -> TypeID {
+        let actual = checkExpression(value, expected: found)
+        if requireAssignable(actual, to: found, at: tree[value].span) { coerce(value, from: actual, to: found) }
+        return found
     }
 
     /// Whether `value` has a form that may leave its type open. Forms
