@@ -210,7 +210,7 @@ extension Checker {
         }
         let calleeType = checkExpression(callee, expected: nil)
         guard calleeType != .error else {
-            checkAll(arguments)
+            checkArguments(ofUntypedCallee: callee, arguments)
             return .error
         }
         guard case .function(let parameters, let result, let variadic) = model.types[calleeType] else {
@@ -228,6 +228,14 @@ extension Checker {
     private mutating func rejectTypeArguments(_ callee: ExprID, _ name: Name) {
         guard !tree.typeArguments.isEmpty, tree.typeArguments[callee] != nil else { return }
         error("E027", "`\(name.text)` is not generic and takes no type arguments", at: name.span)
+    }
+
+    /// A call of a value that has no type: its arguments are checked, and
+    /// may give the parameters of an open closure binding being tried.
+    @inline(never)  // kept out of `checkCall`, which runs for every call
+    private mutating func checkArguments(ofUntypedCallee callee: ExprID, _ arguments: ExprList) {
+        checkAll(arguments)
+        if deferredBinding != nil { noteDeferredCall(callee, arguments: arguments) }
     }
 
     mutating func checkAll(_ arguments: ExprList) {

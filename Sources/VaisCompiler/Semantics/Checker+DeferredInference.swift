@@ -7,13 +7,33 @@ import VaisSyntax
 /// ahead, on a copy of the checker, to find that use; the copy writes the
 /// model's program-wide tables in place and reverts them (see
 /// `RevertibleArray`). The value is then checked with the type found as
-/// the expected one.
+/// the expected one. A closure literal with untyped parameters
+/// (`f := |x| x + k`) is tried the same way: its first call gives them.
 struct DeferredBinding {
     let local: LocalID
     /// The generic type the value makes (`Vec`), when its form says so: a
     /// use fixes the binding only with a specialization of it.
     let template: String?
+    /// The parameter count of an open closure: a use fixes the binding
+    /// only with a function type taking as many.
+    let closureArity: Int?
+    /// How many trials this one runs inside, itself included.
+    let depth: Int
     var found: TypeID?
+    /// The argument types of the first call of an open closure, its
+    /// parameter types; the result is left to the body.
+    var foundParameters: [TypeID?]?
+
+    var isFixed: Bool { found != nil || foundParameters != nil }
+}
+
+/// A binding's value whose form may leave its type open.
+enum DeferrableForm {
+    /// A value that may leave type arguments open, with the generic type
+    /// it makes if its form says (`Vec` in `Vec::new()`).
+    case value(template: String?)
+    /// A closure literal with at least one parameter left untyped.
+    case closure([ClosureParameter])
 }
 
 extension Checker {
@@ -21,7 +41,12 @@ extension Checker {
     /// arguments open, from the later uses; nil when the value's form
     /// cannot leave them open (the caller checks it then, as any value).
     mutating func checkDeferrableBinding(_ name: Name, value: ExprID, rest: ArraySlice<StmtID>, tail: ExprID?) -> TypeID? {
-        guard let template = deferrableForm(value) else { return nil }
+        let template: String?
+        switch deferrableForm(value) {
+        case .value(let made)?: template = made
+        case .closure(let parameters)?: return checkDeferrableClosure(name, value: value, parameters: parameters, rest: rest, tail: tail)
+        case nil: return nil
+        }
         // A closure in the value may hold a binding tried the same way.
         let outer = (deferredSite, inferenceGap)
         (deferredSite, inferenceGap) = (tree[value].span, false)
@@ -33,47 +58,67 @@ extension Checker {
         // Checked again below, the value reports its other errors then.
         let firstTry = (diagnostics, reportedInstantiations)
         (diagnostics, reportedInstantiations) = before
-        guard let found = typeFromLaterUse(name, template: template, rest: rest, tail: tail) else {
+        guard let found = typeFromLaterUse(name, template: template, closureArity: nil, rest: rest, tail: tail)?.found else {
             (diagnostics, reportedInstantiations) = firstTry
             let example = template.map { "\($0)<...>" } ?? "..."
             error("E033", "cannot infer the type of `\(name.text)`: nothing later in the function fixes it; annotate it, as in `\(name.text): \(example) = ...`",
                   at: name.span)
             return .error
         }
+        return checkValue(value, as: found)
+    }
+
+    /// `f := |x, y: i64| ...`: the untyped parameters take the argument
+    /// types of the first call `f(a, b)`, or the closure takes the function
+    /// type a later use expects (`apply(3, f)`). With neither, the closure
+    /// reports E041 naming the parameter.
+    private mutating func checkDeferrableClosure(_ name: Name, value: ExprID, parameters: [ClosureParameter],
+                                                 rest: ArraySlice<StmtID>, tail: ExprID?) -> TypeID {
+        let fixed = typeFromLaterUse(name, template: nil, closureArity: parameters.count, rest: rest, tail: tail)
+        if let found = fixed?.found { return checkValue(value, as: found) }
+        // A written parameter type stays: the call is checked against it.
+        closureParameterHint = fixed?.foundParameters.map { found in zip(parameters, found).map { $0.type == nil ? $1 : nil } }
+        return checkExpression(value, expected: nil)
+    }
+
+    /// The binding's value checked with the type a later use fixed.
+    private mutating func checkValue(_ value: ExprID, as found: TypeID) -> TypeID {
         let actual = checkExpression(value, expected: found)
         if requireAssignable(actual, to: found, at: tree[value].span) { coerce(value, from: actual, to: found) }
         return found
     }
 
-    /// Whether `value` has a form that may leave type arguments open, and
-    /// the generic type it makes if its form says (`.some(nil)` if not).
-    /// Forms only: nothing is checked, so a binding of any other value
-    /// costs nothing more.
-    private func deferrableForm(_ value: ExprID) -> String?? {
+    /// Whether `value` has a form that may leave its type open. Forms
+    /// only: nothing is checked, so a binding of any other value costs
+    /// nothing more.
+    private func deferrableForm(_ value: ExprID) -> DeferrableForm? {
         switch tree[value].kind {
         case .name(let text):
             let name = tree[text]
             guard lookupLocal(name) == nil, valueNames[name] == nil, bareVariants[name] == nil else { return nil }
             guard let template = genericBareVariants[name]?.first?.0 else { return nil }
-            return template
+            return .value(template: template)
         case .field(let base, _):
-            return genericTemplateName(base).map { $0 }
+            return genericTemplateName(base).map { .value(template: $0) }
         case .structLiteral(let typeName, _) where genericTypes[tree[typeName].text] != nil && tree.typeArguments[value] == nil:
-            return tree[typeName].text
+            return .value(template: tree[typeName].text)
+        case .closure(let signature, _):
+            let parameters = tree[signature].parameters
+            return parameters.contains { $0.type == nil } ? .closure(parameters) : nil
         case .call(let callee, _):
             switch tree[callee].kind {
             case .name(let text) where lookupLocal(tree[text]) == nil:
                 let name = tree[text]
                 if case .genericFunction(let index)? = valueNames[name], tree.typeArguments[callee] == nil {
                     if case .generic(let result, _, _)? = genericFunctions[index].decl.returnType, genericTypes[result.text] != nil {
-                        return result.text
+                        return .value(template: result.text)
                     }
-                    return .some(nil)
+                    return .value(template: nil)
                 }
                 guard valueNames[name] == nil, bareVariants[name] == nil, let template = genericBareVariants[name]?.first?.0 else { return nil }
-                return template
+                return .value(template: template)
             case .field(let base, _):
-                return genericTemplateName(base).map { $0 }
+                return genericTemplateName(base).map { .value(template: $0) }
             default:
                 return nil
             }
@@ -95,21 +140,40 @@ extension Checker {
     /// binding's type left open, until a use fixes it. The copy writes the
     /// model's program-wide tables in place and reverts them after: copied,
     /// they would cost the size of the whole program per binding.
-    private mutating func typeFromLaterUse(_ name: Name, template: String?, rest: ArraySlice<StmtID>, tail: ExprID?) -> TypeID? {
+    private mutating func typeFromLaterUse(_ name: Name, template: String?, closureArity: Int?, rest: ArraySlice<StmtID>, tail: ExprID?) -> DeferredBinding? {
         var probe = self
         model.releaseRevertibleTables()
         let mark = probe.model.markTrial()
         let local = probe.declareLocal(name, type: .error, mutable: true)
-        probe.deferredBinding = DeferredBinding(local: local, template: template)
-        for statement in rest where probe.deferredBinding?.found == nil {
-            _ = probe.checkStatement(statement)
+        let depth = (deferredBinding?.depth ?? 0) + 1
+        probe.deferredBinding = DeferredBinding(local: local, template: template, closureArity: closureArity, depth: depth)
+        for position in rest.indices where probe.deferredBinding?.isFixed == false {
+            // An open closure further on (`f := |x| ...` before
+            // `v.push(f(1))`) is tried as well, to a few levels, since each
+            // level checks the rest of the block again.
+            let statement = rest[position]
+            let triesClosure = depth < Self.sameBlockTrialLevels && bindsOpenClosure(statement)
+            let following = triesClosure ? (rest: rest[(position + 1)...], tail: tail) : nil
+            _ = probe.checkStatement(statement, following: following)
         }
-        if probe.deferredBinding?.found == nil, let tail {
+        if probe.deferredBinding?.isFixed == false, let tail {
             probe.checkExpression(tail, expected: probe.returnType == .unit ? nil : probe.returnType)
         }
         probe.model.revertTrial(to: mark)
         model.takeRevertibleTables(from: &probe.model)
-        return probe.deferredBinding?.found.map { adopt($0, from: probe, at: name.span) }
+        guard var binding = probe.deferredBinding, binding.isFixed else { return nil }
+        if let found = binding.found { binding.found = adopt(found, from: probe, at: name.span) }
+        for case let (position, type?) in (binding.foundParameters ?? []).enumerated() {
+            binding.foundParameters?[position] = adopt(type, from: probe, at: name.span)
+        }
+        return binding
+    }
+
+    private static let sameBlockTrialLevels = 3
+
+    private func bindsOpenClosure(_ statement: StmtID) -> Bool {
+        guard case .binding(_, _, nil, let value) = tree[statement].kind else { return false }
+        return isOpenClosure(value)
     }
 
     /// A type the probe found, made here: the probe may have made
@@ -146,11 +210,14 @@ extension Checker {
     /// A use of the open binding where `type` is expected: `f(v)`, `R v`,
     /// `s.items = v`, `&mut v` where a pointer is expected.
     mutating func noteDeferredUse(_ expr: ExprID, expected type: TypeID?) {
-        guard let binding = deferredBinding, binding.found == nil, let type, type != .error else { return }
+        guard let binding = deferredBinding, !binding.isFixed, let type, type != .error else { return }
         switch tree[expr].kind {
         case .name:
-            guard case .local(let local) = model.resolutions[expr.index], local == binding.local else { return }
+            guard case .local(let local) = model.resolutions[expr.index], capturedOrigin(local) == binding.local else { return }
             if let template = binding.template, instanceOrigins[type]?.template != template { return }
+            if let arity = binding.closureArity {
+                guard case .function(let parameters, _, _) = model.types[type], parameters.count == arity else { return }
+            }
             deferredBinding?.found = type
         case .parenthesized(let inner):
             noteDeferredUse(inner, expected: type)
@@ -159,6 +226,18 @@ extension Checker {
         default:
             return
         }
+    }
+
+    /// `f(a, b)` on an open closure: the arguments' types are its
+    /// parameters'. A call with fewer arguments leaves the rest open; both
+    /// that and one with more are reported when the call is checked again.
+    mutating func noteDeferredCall(_ callee: ExprID, arguments: ExprList) {
+        guard let binding = deferredBinding, !binding.isFixed, let arity = binding.closureArity,
+              case .local(let local)? = localResolution(callee), capturedOrigin(local) == binding.local else { return }
+        let types = (0..<arity).map { $0 < arguments.count ? model.type(of: arguments[$0]) : nil }
+        // An argument that depends on another open binding fixes nothing yet.
+        guard !types.contains(TypeID.error) else { return }
+        deferredBinding?.foundParameters = types
     }
 
     /// `v.push(1)` on the open binding: the impl's type parameters, as the
@@ -178,6 +257,16 @@ extension Checker {
             if type != .error { deferredBinding?.found = type }
             return
         }
+    }
+
+    /// The local a closure's copy was captured from, through every
+    /// closure between: a use inside a closure's body fixes the binding too.
+    private func capturedOrigin(_ local: LocalID) -> LocalID {
+        var origin = local
+        for context in closureContexts.reversed() {
+            if let capture = context.captures.first(where: { $0.inner == origin }) { origin = capture.outer }
+        }
+        return origin
     }
 
     private func localResolution(_ expr: ExprID) -> Resolution? {
