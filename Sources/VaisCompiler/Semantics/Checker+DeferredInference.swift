@@ -103,8 +103,7 @@ extension Checker {
         case .structLiteral(let typeName, _) where genericTypes[tree[typeName].text] != nil && tree.typeArguments[value] == nil:
             return .value(template: tree[typeName].text)
         case .closure(let signature, _):
-            let parameters = tree[signature].parameters
-            return parameters.contains { $0.type == nil } ? .closure(parameters) : nil
+            return isOpenClosure(value) ? .closure(tree[signature].parameters) : nil
         case .call(let callee, _):
             switch tree[callee].kind {
             case .name(let text) where lookupLocal(tree[text]) == nil:
